@@ -1,0 +1,200 @@
+package org.radbridge.ingest;
+
+import org.radbridge.dicom.DicomHeader;
+import org.radbridge.dicom.DicomHeaderReader;
+import org.radbridge.dicom.DicomParseException;
+import org.radbridge.report.ReportFile;
+import org.radbridge.report.ReportFileParser;
+import org.radbridge.report.ReportParseException;
+import org.radbridge.report.ReportRepository;
+import org.radbridge.staging.InstanceRecord;
+import org.radbridge.staging.InstanceRecords;
+import org.radbridge.staging.Quarantine;
+import org.radbridge.staging.StagingRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * Ingests files and folders: DICOM headers are parsed on a small pool (each file with a time
+ * budget, so one pathological file cannot stall the run), staged in batches, and the studies that
+ * changed are projected at the end. Files that cannot be taken in go to the quarantine; the run
+ * goes on. The user's files are only read.
+ */
+public final class IngestService {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final int BATCH = 500;
+
+    private final DicomHeaderReader reader = new DicomHeaderReader();
+    private final ReportFileParser reportParser = new ReportFileParser();
+    private final StagingRepository staging;
+    private final ReportRepository reports;
+    private final Quarantine quarantine;
+    private final StudyProjector projector;
+    private final int threads;
+    private final long fileTimeoutMillis;
+
+    public IngestService(StagingRepository staging, ReportRepository reports, Quarantine quarantine, StudyProjector projector,
+                         int threads, long fileTimeoutMillis) {
+        this.staging = staging;
+        this.reports = reports;
+        this.quarantine = quarantine;
+        this.projector = projector;
+        this.threads = Math.max(1, threads);
+        this.fileTimeoutMillis = fileTimeoutMillis;
+    }
+
+    private sealed interface Parsed permits ParsedInstance, ParsedReport, Rejected {}
+    private record ParsedInstance(InstanceRecord record) implements Parsed {}
+    private record ParsedReport(Path file, ReportFile report) implements Parsed {}
+    private record Rejected(Path file, String kind, String reason) implements Parsed {}
+
+    public synchronized IngestSummary ingest(List<Path> roots, String source) throws IOException, SQLException {
+        long t0 = System.nanoTime();
+        long total = countFiles(roots);
+        Progress progress = new Progress(log, "Reading files", total);
+        List<String> quarantined = new ArrayList<>();
+        List<InstanceRecord> batch = new ArrayList<>(BATCH);
+        long seen = 0;
+        long[] instanceCounts = new long[2];
+        long[] reportCounts = new long[2];
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "dicom-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Parsed>> window = new ArrayDeque<>();
+            for (Path root : roots) {
+                if (!Files.exists(root)) {
+                    quarantined.add(root + ": no such file or folder");
+                    continue;
+                }
+                try (Stream<Path> files = walk(root)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        window.add(pool.submit(() -> parse(f, source)));
+                        // a bounded window keeps memory flat however many files there are
+                        if (window.size() >= threads * 64) {
+                            seen++;
+                            handle(await(window.poll()), batch, quarantined, instanceCounts, reportCounts, source);
+                            progress.update(seen);
+                        }
+                    }
+                }
+            }
+            while (!window.isEmpty()) {
+                seen++;
+                handle(await(window.poll()), batch, quarantined, instanceCounts, reportCounts, source);
+                progress.update(seen);
+            }
+            flush(batch, instanceCounts);
+        } finally {
+            pool.shutdownNow();
+        }
+        StudyProjector.Result projected = projector.projectDirty();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return new IngestSummary(seen, instanceCounts[0], instanceCounts[1], reportCounts[0], reportCounts[1], quarantined,
+                projected.projected(), projected.problems(), secs);
+    }
+
+    private Parsed await(Future<Parsed> f) {
+        try {
+            return f.get(fileTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Parsed parse(Path f, String source) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".txt")) {
+            try {
+                return new ParsedReport(f, reportParser.parse(Files.readAllBytes(f)));
+            } catch (ReportParseException e) {
+                return new Rejected(f, "report", e.getMessage());
+            } catch (IOException e) {
+                return new Rejected(f, "report", "unreadable: " + e.getMessage());
+            }
+        }
+        try {
+            DicomHeader h = reader.read(f);
+            return new ParsedInstance(InstanceRecords.from(h, f, Files.size(f), source));
+        } catch (DicomParseException e) {
+            return new Rejected(f, "dicom", e.getMessage());
+        } catch (IOException e) {
+            return new Rejected(f, "dicom", "unreadable: " + e.getMessage());
+        }
+    }
+
+    private void handle(Parsed p, List<InstanceRecord> batch, List<String> quarantined, long[] instanceCounts, long[] reportCounts,
+                        String source) throws SQLException, IOException {
+        if (p == null) {
+            quarantined.add("(a file): parsing exceeded " + fileTimeoutMillis + " ms");
+            return;
+        }
+        if (p instanceof ParsedInstance i) {
+            batch.add(i.record());
+            if (batch.size() >= BATCH) flush(batch, instanceCounts);
+        } else if (p instanceof ParsedReport r) {
+            if (reports.stage(r.report(), source, r.file().toString())) reportCounts[0]++;
+            else reportCounts[1]++;
+        } else if (p instanceof Rejected r) {
+            quarantine.put(r.file(), r.kind(), r.reason(), false);
+            quarantined.add(r.file() + ": " + r.reason());
+        }
+    }
+
+    private void flush(List<InstanceRecord> batch, long[] counts) throws SQLException {
+        if (batch.isEmpty()) return;
+        int inserted = staging.stage(batch);
+        counts[0] += inserted;
+        counts[1] += batch.size() - inserted;
+        batch.clear();
+    }
+
+    private static Stream<Path> walk(Path root) throws IOException {
+        if (Files.isRegularFile(root)) return Stream.of(root);
+        return Files.walk(root).filter(Files::isRegularFile).filter(p -> !isHidden(p)).sorted();
+    }
+
+    private static boolean isHidden(Path p) {
+        String n = p.getFileName().toString();
+        // generator sidecars (truth labels) and hidden files are not inputs
+        return n.startsWith(".") || n.endsWith(".json");
+    }
+
+    private static long countFiles(List<Path> roots) throws IOException {
+        long n = 0;
+        for (Path r : roots) {
+            if (!Files.exists(r)) continue;
+            try (Stream<Path> s = walk(r)) {
+                n += s.count();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,70 @@
+package org.radbridge.staging;
+
+import org.radbridge.dicom.DicomHeader;
+import org.radbridge.dicom.DicomParseException;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Turns a parsed header into a staging record, refusing instances that cannot be placed in a study. */
+public final class InstanceRecords {
+    private InstanceRecords() {}
+
+    public static InstanceRecord from(DicomHeader h, Path file, long size, String source) throws DicomParseException {
+        requireUid(h, "StudyInstanceUID");
+        requireUid(h, "SeriesInstanceUID");
+        requireUid(h, "SOPInstanceUID");
+        String patientId = h.get("PatientID");
+        return new InstanceRecord(
+                h.sopInstanceUid(), h.studyInstanceUid(), h.seriesInstanceUid(),
+                h.get("SOPClassUID"), h.get("TransferSyntaxUID"),
+                h.getInt("InstanceNumber"), h.getInt("SeriesNumber"),
+                h.get("Modality"), h.get("SeriesDescription"), h.get("BodyPartExamined"),
+                firstNonNull(h.get("Laterality"), h.get("ImageLaterality")),
+                date(firstNonNull(h.get("SeriesDate"), h.get("StudyDate"))),
+                h.get("Manufacturer"), h.get("ManufacturerModelName"),
+                patientId == null ? "" : patientId, nullToEmpty(h.get("IssuerOfPatientID")),
+                h.get("PatientName"), date(h.get("PatientBirthDate")), h.get("PatientSex"),
+                h.get("AccessionNumber"), h.get("StudyID"), date(h.get("StudyDate")), time(h.get("StudyTime")),
+                h.get("StudyDescription"), h.get("ReferringPhysicianName"), h.get("InstitutionName"),
+                source, file == null ? null : file.toString(), size, h.asMap());
+    }
+
+    private static void requireUid(DicomHeader h, String keyword) throws DicomParseException {
+        String v = h.get(keyword);
+        if (v == null) throw new DicomParseException("missing " + keyword);
+        if (v.length() > 64 || !v.matches("[0-9.]+")) throw new DicomParseException("invalid " + keyword + " '" + v + "'");
+    }
+
+    static LocalDate date(String v) {
+        if (v == null || v.length() < 8) return null;
+        try {
+            return LocalDate.parse(v.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static LocalTime time(String v) {
+        if (v == null || v.length() < 4) return null;
+        try {
+            int hh = Integer.parseInt(v.substring(0, 2));
+            int mm = Integer.parseInt(v.substring(2, 4));
+            int ss = v.length() >= 6 ? Integer.parseInt(v.substring(4, 6)) : 0;
+            return LocalTime.of(hh, mm, ss);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,228 @@
+package org.radbridge.staging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The radbridge.* staging tables: instances and studies in, study views out. */
+public final class StagingRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource;
+
+    public StagingRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Stages a batch in one transaction. Instances already staged are skipped; studies that gained
+     * an instance are marked dirty so the next projection rebuilds them. Returns the new instances.
+     */
+    public int stage(List<InstanceRecord> batch) throws SQLException {
+        if (batch.isEmpty()) return 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Set<String> touched = new HashSet<>();
+                int inserted = 0;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO radbridge.instance (sop_instance_uid, study_instance_uid, series_instance_uid, sop_class_uid, "
+                                + "transfer_syntax_uid, instance_number, series_number, modality, series_description, body_part_examined, "
+                                + "laterality, series_date, manufacturer, model_name, source, file_path, file_size, attributes) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb) ON CONFLICT (sop_instance_uid) DO NOTHING")) {
+                    for (InstanceRecord r : batch) {
+                        int i = 1;
+                        ps.setString(i++, r.sopInstanceUid());
+                        ps.setString(i++, r.studyInstanceUid());
+                        ps.setString(i++, r.seriesInstanceUid());
+                        ps.setString(i++, r.sopClassUid());
+                        ps.setString(i++, r.transferSyntaxUid());
+                        setInt(ps, i++, r.instanceNumber());
+                        setInt(ps, i++, r.seriesNumber());
+                        ps.setString(i++, cut(r.modality(), 16));
+                        ps.setString(i++, cut(r.seriesDescription(), 256));
+                        ps.setString(i++, cut(r.bodyPartExamined(), 64));
+                        ps.setString(i++, cut(r.laterality(), 16));
+                        ps.setDate(i++, r.seriesDate() == null ? null : Date.valueOf(r.seriesDate()));
+                        ps.setString(i++, cut(r.manufacturer(), 128));
+                        ps.setString(i++, cut(r.modelName(), 128));
+                        ps.setString(i++, r.source());
+                        ps.setString(i++, r.filePath());
+                        ps.setLong(i++, r.fileSize());
+                        ps.setString(i, json(r.attributes()));
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    for (int k = 0; k < counts.length; k++) {
+                        if (counts[k] > 0) {
+                            inserted++;
+                            touched.add(batch.get(k).studyInstanceUid());
+                        }
+                    }
+                }
+                if (!touched.isEmpty()) upsertStudies(c, batch, touched);
+                c.commit();
+                return inserted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void upsertStudies(Connection c, List<InstanceRecord> batch, Set<String> touched) throws SQLException {
+        Set<String> done = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO radbridge.study (study_instance_uid, patient_id, issuer_of_patient_id, patient_name, patient_birth_date, "
+                        + "patient_sex, accession_number, study_id, study_date, study_time, study_description, referring_physician, "
+                        + "institution_name, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                        + "ON CONFLICT (study_instance_uid) DO UPDATE SET dirty = true, last_received_at = now()")) {
+            for (InstanceRecord r : batch) {
+                if (!touched.contains(r.studyInstanceUid()) || !done.add(r.studyInstanceUid())) continue;
+                int i = 1;
+                ps.setString(i++, r.studyInstanceUid());
+                ps.setString(i++, cut(r.patientId(), 64));
+                ps.setString(i++, cut(r.issuerOfPatientId(), 64));
+                ps.setString(i++, cut(r.patientName(), 324));
+                ps.setDate(i++, r.patientBirthDate() == null ? null : Date.valueOf(r.patientBirthDate()));
+                ps.setString(i++, cut(r.patientSex(), 16));
+                ps.setString(i++, cut(r.accessionNumber(), 64));
+                ps.setString(i++, cut(r.studyId(), 16));
+                ps.setDate(i++, r.studyDate() == null ? null : Date.valueOf(r.studyDate()));
+                ps.setTime(i++, r.studyTime() == null ? null : Time.valueOf(r.studyTime()));
+                ps.setString(i++, cut(r.studyDescription(), 256));
+                ps.setString(i++, cut(r.referringPhysician(), 324));
+                ps.setString(i++, cut(r.institutionName(), 256));
+                ps.setString(i, r.source());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<String> dirtyStudies() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT study_instance_uid FROM radbridge.study WHERE dirty ORDER BY first_received_at, study_instance_uid");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    public List<String> allStudies() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT study_instance_uid FROM radbridge.study ORDER BY study_instance_uid");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    public StudyView load(String studyUid) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            StudyView header;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT patient_id, issuer_of_patient_id, patient_name, patient_birth_date, patient_sex, accession_number, "
+                            + "study_date, study_time, study_description, endpoint_url FROM radbridge.study WHERE study_instance_uid = ?")) {
+                ps.setString(1, studyUid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    header = new StudyView(studyUid, rs.getString(1), rs.getString(2), rs.getString(3), localDate(rs, 4),
+                            rs.getString(5), rs.getString(6), localDate(rs, 7), localTime(rs, 8), rs.getString(9), rs.getString(10), List.of());
+                }
+            }
+            List<InstanceRecord> instances = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT sop_instance_uid, series_instance_uid, sop_class_uid, transfer_syntax_uid, instance_number, series_number, "
+                            + "modality, series_description, body_part_examined, laterality, series_date, manufacturer, model_name, source, "
+                            + "file_path, file_size FROM radbridge.instance WHERE study_instance_uid = ?")) {
+                ps.setString(1, studyUid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        instances.add(new InstanceRecord(rs.getString(1), studyUid, rs.getString(2), rs.getString(3), rs.getString(4),
+                                (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), localDate(rs, 11), rs.getString(12), rs.getString(13),
+                                header.patientId(), header.issuerOfPatientId(), header.patientName(), header.patientBirthDate(),
+                                header.patientSex(), header.accessionNumber(), null, header.studyDate(), header.studyTime(),
+                                header.studyDescription(), null, null, rs.getString(14), rs.getString(15), rs.getLong(16), Map.of()));
+                    }
+                }
+            }
+            return new StudyView(header.studyInstanceUid(), header.patientId(), header.issuerOfPatientId(), header.patientName(),
+                    header.patientBirthDate(), header.patientSex(), header.accessionNumber(), header.studyDate(), header.studyTime(),
+                    header.studyDescription(), header.endpointUrl(), instances);
+        }
+    }
+
+    /** Clears the dirty mark unless instances arrived after the projection started. */
+    public void markProjected(String studyUid, java.time.OffsetDateTime projectionStart) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE radbridge.study SET dirty = false, projected_at = now() WHERE study_instance_uid = ? AND last_received_at <= ?")) {
+            ps.setString(1, studyUid);
+            ps.setObject(2, projectionStart);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The studies of one patient, for the person-level OMOP rows (observation period). */
+    public List<LocalDate> studyDatesOfPatient(String issuer, String patientId) throws SQLException {
+        List<LocalDate> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT study_date FROM radbridge.study WHERE issuer_of_patient_id = ? AND patient_id = ? AND study_date IS NOT NULL")) {
+            ps.setString(1, issuer);
+            ps.setString(2, patientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getDate(1).toLocalDate());
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate localDate(ResultSet rs, int i) throws SQLException {
+        Date d = rs.getDate(i);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static LocalTime localTime(ResultSet rs, int i) throws SQLException {
+        Time t = rs.getTime(i);
+        return t == null ? null : t.toLocalTime();
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.INTEGER);
+        else ps.setInt(i, v);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String json(Map<String, String> attributes) {
+        try {
+            // PostgreSQL text cannot hold NUL, which some modalities pad values with
+            return JSON.writeValueAsString(attributes).replace("\\u0000", "");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

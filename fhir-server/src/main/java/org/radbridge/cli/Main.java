@@ -1,0 +1,58 @@
+package org.radbridge.cli;
+
+import org.radbridge.bench.generate.GenerateCommand;
+
+import java.util.Arrays;
+
+/**
+ * The command line behind ./radbridge. Commands that need no database (generate) run without
+ * starting Spring; the others start the application in the mode they need.
+ */
+public final class Main {
+    static final String USAGE = """
+            Usage: radbridge COMMAND [ARGS]
+              demo [--exit]                 generate a sample PACS, ingest it, print counts; serve unless --exit
+              serve                         run the server (FHIR, console, receivers)
+              ingest PATH...                ingest DICOM files, report files or folders, print counts and quarantined items
+              generate --patients N --seed S --out DIR [--profile demo|realistic]
+                                            write a synthetic PACS export (DICOM + reports)
+              omop rebuild | fhir rebuild   re-project every staged study with the current mappings
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            System.out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "generate" -> GenerateCommand.run(rest);
+                case "serve" -> ServerCommands.serve();
+                case "demo" -> ServerCommands.demo(Arrays.asList(rest).contains("--exit"));
+                case "ingest" -> ServerCommands.ingest(rest);
+                case "omop", "fhir" -> {
+                    if (rest.length != 1 || !rest[0].equals("rebuild")) {
+                        System.err.println("usage: radbridge " + args[0] + " rebuild");
+                        yield 2;
+                    }
+                    yield ServerCommands.rebuild();
+                }
+                default -> {
+                    System.err.println("radbridge: unknown command '" + args[0] + "'\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (Exception e) {
+            System.err.println("radbridge " + args[0] + " failed: " + e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", e);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.radbridge.cli;
+
+import org.radbridge.config.RadBridgeSettings;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * data/server.url names the server running on a data directory, so that a second command hands
+ * its work over instead of starting a rival process on the same database and ports.
+ */
+final class ServerLock {
+    private ServerLock() {}
+
+    private static Path file(RadBridgeSettings s) {
+        return s.dataDir().resolve("server.url");
+    }
+
+    static String url(RadBridgeSettings s) throws IOException {
+        return Files.readString(file(s)).trim();
+    }
+
+    static void write(RadBridgeSettings s, ConfigurableApplicationContext ctx) throws IOException {
+        Files.createDirectories(s.dataDir());
+        Files.writeString(file(s), "http://" + s.bindAddress() + ":" + s.httpPort() + "\n");
+        ctx.addApplicationListener(e -> {
+            if (e instanceof org.springframework.context.event.ContextClosedEvent) {
+                try {
+                    Files.deleteIfExists(file(s));
+                } catch (IOException ignored) {
+                    // a stale file is harmless: running() checks the server answers
+                }
+            }
+        });
+    }
+
+    /** True when the file exists and the server it names answers its health check. */
+    static boolean running(RadBridgeSettings s) {
+        if (!Files.exists(file(s))) return false;
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url(s) + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static String post(RadBridgeSettings s, String path, List<Path> paths) throws IOException, InterruptedException {
+        String body = "{\"paths\":[" + paths.stream().map(p -> "\"" + p.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",")) + "]}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url(s) + path)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
+        return r.body() + "\n";
+    }
+}

@@ -1,0 +1,53 @@
+package org.radbridge.server;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Row and resource counts of both views, as printed by demo and ingest. */
+@Component
+public class ViewCounts {
+    private final DataSource radbridge;
+    private final DataSource hapi;
+
+    public ViewCounts(@Qualifier("radbridgeDataSource") DataSource radbridge, DataSource hapi) {
+        this.radbridge = radbridge;
+        this.hapi = hapi;
+    }
+
+    public Map<String, Long> counts() throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = radbridge.getConnection(); Statement st = c.createStatement()) {
+            for (String t : new String[] {"radbridge.study", "radbridge.instance", "radbridge.report", "radbridge.quarantine",
+                    "omop.person", "omop.observation_period", "omop.procedure_occurrence", "omop.image_occurrence"}) {
+                out.put(t, count(st, "SELECT count(*) FROM " + t));
+            }
+        }
+        try (Connection c = hapi.getConnection(); Statement st = c.createStatement()) {
+            for (String type : new String[] {"Patient", "ImagingStudy"}) {
+                out.put("FHIR " + type, count(st, "SELECT count(*) FROM fhir.hfj_resource WHERE res_type = '" + type + "' AND res_deleted_at IS NULL"));
+            }
+        }
+        return out;
+    }
+
+    public String describe() throws SQLException {
+        StringBuilder b = new StringBuilder();
+        counts().forEach((k, v) -> b.append(String.format("  %-28s %d%n", k, v)));
+        return b.toString();
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

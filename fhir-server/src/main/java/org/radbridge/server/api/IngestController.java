@@ -1,0 +1,44 @@
+package org.radbridge.server.api;
+
+import org.radbridge.ingest.IngestService;
+import org.radbridge.ingest.IngestSummary;
+import org.radbridge.ingest.StudyProjector;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lets a second `radbridge ingest` hand its work to the running server instead of starting a rival
+ * process on the same database and ports. Bound to loopback like everything else.
+ */
+@RestController
+@RequestMapping("/api")
+public class IngestController {
+    private final IngestService ingest;
+    private final StudyProjector projector;
+
+    public IngestController(IngestService ingest, StudyProjector projector) {
+        this.ingest = ingest;
+        this.projector = projector;
+    }
+
+    public record IngestRequest(List<String> paths) {}
+
+    @PostMapping("/ingest")
+    public ResponseEntity<Map<String, Object>> ingest(@RequestBody IngestRequest request) throws Exception {
+        IngestSummary s = ingest.ingest(request.paths().stream().map(Path::of).toList(), "folder");
+        return ResponseEntity.ok(Map.of("summary", s.describe(), "quarantined", s.quarantined().size()));
+    }
+
+    @PostMapping("/rebuild")
+    public ResponseEntity<Map<String, Object>> rebuild() throws Exception {
+        StudyProjector.Result r = projector.projectAll();
+        return ResponseEntity.ok(Map.of("projected", r.projected(), "problems", r.problems()));
+    }
+}

@@ -1,0 +1,70 @@
+package org.radbridge.server.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.radbridge.config.RadBridgeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+
+/**
+ * Two connection pools on the same database: HAPI's, whose search path is schema fhir, and
+ * RadBridge's own for the radbridge and omop schemas, which Flyway migrates from sql/migrations.
+ */
+@Configuration
+public class DatabaseConfig {
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
+
+    @Bean
+    public RadBridgeSettings radBridgeSettings() {
+        return RadBridgeSettings.fromEnvironment();
+    }
+
+    @Bean(destroyMethod = "close")
+    public EmbeddedDatabase embeddedDatabase(RadBridgeSettings settings) throws Exception {
+        EmbeddedDatabase db = new EmbeddedDatabase(settings);
+        db.start();
+        return db;
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    public DataSource dataSource(EmbeddedDatabase db, RadBridgeSettings settings) {
+        return pool("hapi", db.jdbcUrl(), settings, "fhir", 10);
+    }
+
+    @Bean(destroyMethod = "close")
+    public DataSource radbridgeDataSource(EmbeddedDatabase db, RadBridgeSettings settings) {
+        return pool("radbridge", db.jdbcUrl(), settings, null, 8);
+    }
+
+    @Bean
+    public Flyway radbridgeMigrations(@Qualifier("radbridgeDataSource") DataSource ds) {
+        // radbridge first: Flyway's history table then lives there, out of the read-only omop role's sight
+        Flyway flyway = Flyway.configure()
+                .dataSource(ds)
+                .schemas("radbridge", "omop")
+                .locations("classpath:db/radbridge")
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        log.info("Database: schemas radbridge and omop up to date ({} migrations applied now)", applied);
+        return flyway;
+    }
+
+    private static HikariDataSource pool(String name, String url, RadBridgeSettings settings, String schema, int size) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName(name);
+        c.setJdbcUrl(url);
+        c.setUsername(settings.dbUser());
+        c.setPassword(settings.dbPassword());
+        c.setMaximumPoolSize(size);
+        if (schema != null) c.setSchema(schema);
+        return new HikariDataSource(c);
+    }
+}

@@ -1,0 +1,182 @@
+package org.radbridge.server.config;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.IDaoRegistry;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.config.util.ResourceCountCacheUtil;
+import ca.uhn.fhir.jpa.dao.FulltextSearchSvcImpl;
+import ca.uhn.fhir.jpa.dao.IFulltextSearchSvc;
+import ca.uhn.fhir.jpa.dao.search.HSearchSortHelperImpl;
+import ca.uhn.fhir.jpa.dao.search.IHSearchSortHelper;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
+import ca.uhn.fhir.jpa.provider.DaoRegistryResourceSupportedSvc;
+import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.jpa.search.IStaleSearchDeletingSvc;
+import ca.uhn.fhir.jpa.search.StaleSearchDeletingSvcImpl;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.jpa.util.ResourceCountCache;
+import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.IResourceSupportedSvc;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * HAPI FHIR JPA (R4) wired into our Spring Boot application on the shared PostgreSQL, with its
+ * tables in schema fhir. Only what RadBridge serves is switched on: the REST API with search and
+ * paging, transactions, and the batch framework that bulk export needs.
+ */
+@Configuration
+@Import({JpaR4Config.class, SubscriptionChannelConfig.class, ThreadPoolFactoryConfig.class, JpaBatch2Config.class,
+        Batch2JobsConfig.class})
+public class FhirJpaConfig {
+
+    @Bean
+    public JpaStorageSettings storageSettings() {
+        JpaStorageSettings s = new JpaStorageSettings();
+        s.setAllowExternalReferences(true);
+        s.setAllowMultipleDelete(true);
+        // searches are cached for a minute only: projections change studies under the same search
+        s.setReuseCachedSearchResultsForMillis(60_000L);
+        return s;
+    }
+
+    @Bean
+    public PartitionSettings partitionSettings() {
+        return new PartitionSettings();
+    }
+
+    @Bean
+    public SubscriptionSettings subscriptionSettings() {
+        return new SubscriptionSettings();
+    }
+
+    @Bean
+    public IFulltextSearchSvc fullTextSearchSvc() {
+        return new FulltextSearchSvcImpl();
+    }
+
+    @Bean
+    public IStaleSearchDeletingSvc staleSearchDeletingSvc() {
+        return new StaleSearchDeletingSvcImpl();
+    }
+
+    @Bean
+    public DatabaseBackedPagingProvider databaseBackedPagingProvider() {
+        DatabaseBackedPagingProvider p = new DatabaseBackedPagingProvider();
+        p.setDefaultPageSize(20);
+        p.setMaximumPageSize(500);
+        return p;
+    }
+
+    @Bean
+    public IResourceSupportedSvc resourceSupportedSvc(IDaoRegistry daoRegistry) {
+        return new DaoRegistryResourceSupportedSvc(daoRegistry);
+    }
+
+    @Bean(name = "myResourceCountsCache")
+    public ResourceCountCache resourceCountsCache(IFhirSystemDao<?, ?> systemDao) {
+        return ResourceCountCacheUtil.newResourceCountCache(systemDao);
+    }
+
+    @Bean
+    public IHSearchSortHelper hSearchSortHelper(ISearchParamRegistry registry) {
+        return new HSearchSortHelperImpl(registry);
+    }
+
+    @Primary
+    @Bean
+    public LocalContainerEntityManagerFactoryBean entityManagerFactory(
+            DataSource dataSource, ConfigurableListableBeanFactory beanFactory, FhirContext fhirContext, JpaStorageSettings settings) {
+        LocalContainerEntityManagerFactoryBean emf =
+                HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, settings);
+        Map<String, Object> p = new HashMap<>();
+        p.put("hibernate.dialect", HapiFhirPostgresDialect.class.getName());
+        p.put("hibernate.archive.scanner", "org.hibernate.boot.archive.scan.internal.DisabledScanner");
+        p.put("hibernate.implicit_naming_strategy", SpringImplicitNamingStrategy.class.getName());
+        p.put("hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName());
+        p.put("hibernate.hbm2ddl.auto", "update");
+        p.put("hibernate.default_schema", "fhir");
+        p.put("hibernate.jdbc.batch_size", "20");
+        p.put("hibernate.cache.use_query_cache", "false");
+        p.put("hibernate.cache.use_second_level_cache", "false");
+        p.put("hibernate.cache.use_structured_entries", "false");
+        p.put("hibernate.cache.use_minimal_puts", "false");
+        p.put("hibernate.format_sql", "false");
+        p.put("hibernate.show_sql", "false");
+        p.put("hibernate.search.enabled", "false");
+        emf.setPersistenceUnitName("HAPI_PU");
+        emf.setJpaPropertyMap(p);
+        emf.setDataSource(dataSource);
+        return emf;
+    }
+
+    @Bean
+    @Primary
+    public JpaTransactionManager transactionManager(EntityManagerFactory emf) {
+        JpaTransactionManager tm = new JpaTransactionManager();
+        tm.setEntityManagerFactory(emf);
+        return tm;
+    }
+
+    @Bean
+    public RestfulServer restfulServer(
+            IFhirSystemDao<?, ?> systemDao,
+            ResourceProviderFactory resourceProviders,
+            IJpaSystemProvider systemProvider,
+            JpaStorageSettings storageSettings,
+            ISearchParamRegistry searchParamRegistry,
+            IValidationSupport validationSupport,
+            DatabaseBackedPagingProvider pagingProvider) {
+        FhirContext ctx = systemDao.getContext();
+        ctx.setNarrativeGenerator(new NullNarrativeGenerator());
+        RestfulServer server = new RestfulServer(ctx);
+        server.registerProviders(resourceProviders.createProviders());
+        server.registerProvider(systemProvider);
+        JpaCapabilityStatementProvider capabilities =
+                new JpaCapabilityStatementProvider(server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+        capabilities.setImplementationDescription("RadBridge FHIR R4 server (HAPI FHIR JPA)");
+        server.setServerConformanceProvider(capabilities);
+        server.setPagingProvider(pagingProvider);
+        server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        server.setDefaultPrettyPrint(true);
+        server.registerInterceptor(new ResponseHighlighterInterceptor());
+        return server;
+    }
+
+    @Bean
+    public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
+        ServletRegistrationBean<RestfulServer> reg = new ServletRegistrationBean<>(server, "/fhir/*");
+        reg.setName("fhir");
+        reg.setLoadOnStartup(1);
+        return reg;
+    }
+}

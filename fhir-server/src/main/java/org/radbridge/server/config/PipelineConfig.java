@@ -1,0 +1,81 @@
+package org.radbridge.server.config;
+
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import org.flywaydb.core.Flyway;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
+import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.ingest.IngestService;
+import org.radbridge.ingest.StudyProjector;
+import org.radbridge.map.CurrentMappings;
+import org.radbridge.map.ImagingStudyBundleBuilder;
+import org.radbridge.mappings.MappingSet;
+import org.radbridge.report.ReportRepository;
+import org.radbridge.server.fhir.JpaFhirSink;
+import org.radbridge.staging.Quarantine;
+import org.radbridge.staging.StagingRepository;
+import org.radbridge.terminology.Terminology;
+import org.radbridge.terminology.VocabularyLoader;
+import org.radbridge.write.omop.CdmSourceWriter;
+import org.radbridge.write.omop.OmopStudyWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.util.Map;
+
+/** The ingest pipeline: staging, quarantine, mappings, and the two projections. */
+@Configuration
+public class PipelineConfig {
+
+    @Bean
+    public Terminology terminology(RadBridgeSettings settings) throws Exception {
+        return Terminology.load(settings.terminologyDir());
+    }
+
+    /** Loading the vocabulary needs the migrated schema, hence the Flyway parameter. */
+    @Bean
+    public CurrentMappings currentMappings(RadBridgeSettings settings, Terminology terminology,
+                                           @Qualifier("radbridgeDataSource") DataSource ds, Flyway radbridgeMigrations) throws Exception {
+        MappingSet mappings = MappingSet.load(settings.mappingsDir(), terminology);
+        Map<String, Integer> ids = new VocabularyLoader(ds).load(terminology);
+        new CdmSourceWriter(ds).write();
+        return new CurrentMappings(mappings.withConceptIds(ids));
+    }
+
+    @Bean
+    public Pseudonymizer pseudonymizer(RadBridgeSettings settings) throws Exception {
+        return new Pseudonymizer(PseudonymKey.resolve(settings));
+    }
+
+    @Bean
+    public StagingRepository stagingRepository(@Qualifier("radbridgeDataSource") DataSource ds, Flyway radbridgeMigrations) {
+        return new StagingRepository(ds);
+    }
+
+    @Bean
+    public ReportRepository reportRepository(@Qualifier("radbridgeDataSource") DataSource ds, Flyway radbridgeMigrations) {
+        return new ReportRepository(ds);
+    }
+
+    @Bean
+    public Quarantine quarantine(@Qualifier("radbridgeDataSource") DataSource ds, RadBridgeSettings settings, Flyway radbridgeMigrations) {
+        return new Quarantine(ds, settings.quarantineDir());
+    }
+
+    @Bean
+    public StudyProjector studyProjector(StagingRepository staging, CurrentMappings mappings, RadBridgeSettings settings,
+                                         IFhirSystemDao<Bundle, Meta> systemDao, Pseudonymizer pseudonymizer,
+                                         @Qualifier("radbridgeDataSource") DataSource ds) {
+        ImagingStudyBundleBuilder builder = new ImagingStudyBundleBuilder(mappings, settings.mrnSystem(), settings.accessionSystem());
+        return new StudyProjector(staging, builder, new JpaFhirSink(systemDao), new OmopStudyWriter(ds, pseudonymizer, mappings));
+    }
+
+    @Bean
+    public IngestService ingestService(StagingRepository staging, ReportRepository reports, Quarantine quarantine,
+                                       StudyProjector projector) {
+        return new IngestService(staging, reports, quarantine, projector, Runtime.getRuntime().availableProcessors(), 30_000);
+    }
+}

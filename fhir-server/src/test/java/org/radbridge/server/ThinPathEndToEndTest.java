@@ -1,0 +1,313 @@
+package org.radbridge.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.radbridge.bench.generate.GenerateOptions;
+import org.radbridge.bench.generate.GenerationSummary;
+import org.radbridge.bench.generate.SyntheticPacsGenerator;
+import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.ingest.IngestService;
+import org.radbridge.ingest.IngestSummary;
+import org.radbridge.nlp.ctakes.LeanPipeline;
+import org.radbridge.nlp.ctakes.Mention;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The thin path end to end on the real stack: embedded PostgreSQL, Flyway, HAPI FHIR JPA over HTTP,
+ * PixelMed parsing, both projections, quarantine, idempotent re-ingest, and cTAKES in the same JVM.
+ */
+@Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThinPathEndToEndTest {
+    private static final String KEY = "e2e-test-key-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Path work;
+    private Path pacs;
+    private Path bad;
+    private Map<Path, String> badHashes;
+    private GenerationSummary generated;
+    private ConfigurableApplicationContext ctx;
+    private int httpPort;
+    private IngestSummary first;
+
+    @BeforeAll
+    void start() throws Exception {
+        work = Files.createTempDirectory("radbridge-e2e");
+        pacs = work.resolve("pacs");
+        generated = new SyntheticPacsGenerator(new GenerateOptions(4, 11L, pacs)).generate();
+        bad = Files.createDirectories(work.resolve("bad"));
+        writeBadFiles();
+        badHashes = hashes(bad);
+
+        httpPort = freePort();
+        System.setProperty("radbridge.data", work.resolve("data").toString());
+        System.setProperty("radbridge.http.port", String.valueOf(httpPort));
+        System.setProperty("radbridge.db.port", String.valueOf(freePort()));
+        System.setProperty("radbridge.pseudonym.key", KEY);
+        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setDefaultProperties(Map.of("server.port", String.valueOf(httpPort), "server.address", "127.0.0.1"));
+        ctx = app.run();
+        first = ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports"), bad), "folder");
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (ctx != null) ctx.close();
+        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.pseudonym.key"}) {
+            System.clearProperty(p);
+        }
+        try (Stream<Path> s = Files.walk(work)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** A text file, a DICOM file cut short, and a DICOM file whose StudyInstanceUID tag was renamed. */
+    private void writeBadFiles() throws IOException {
+        Files.writeString(bad.resolve("notes.dcm"), "This is a text file that someone saved with a .dcm name.\n".repeat(10));
+        Path sample;
+        try (Stream<Path> s = Files.walk(pacs.resolve("dicom"))) {
+            sample = s.filter(p -> p.toString().endsWith(".dcm")).sorted().findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(sample);
+        Files.write(bad.resolve("truncated.dcm"), java.util.Arrays.copyOf(bytes, bytes.length - 200));
+        byte[] noStudyUid = bytes.clone();
+        int at = indexOf(noStudyUid, new byte[] {0x20, 0x00, 0x0D, 0x00, 'U', 'I'});
+        assertThat(at).as("StudyInstanceUID element in the sample file").isPositive();
+        noStudyUid[at] = 0x21; // (0020,000D) becomes private (0021,000D): the study UID is gone
+        Files.write(bad.resolve("no-study-uid.dcm"), noStudyUid);
+    }
+
+    @Test
+    @Order(1)
+    void stagingHoldsEveryGeneratedInstanceAndReport() throws Exception {
+        assertThat(first.instancesNew()).isEqualTo(generated.instances());
+        assertThat(first.reportsNew()).isEqualTo(generated.reports());
+        assertThat(first.studiesProjected()).isEqualTo(generated.studies());
+        assertThat(first.projectionProblems()).isEmpty();
+        assertThat(count("SELECT count(*) FROM radbridge.instance")).isEqualTo(generated.instances());
+        assertThat(count("SELECT count(*) FROM radbridge.study")).isEqualTo(generated.studies());
+        assertThat(count("SELECT count(*) FROM radbridge.report")).isEqualTo(generated.reports());
+    }
+
+    @Test
+    @Order(2)
+    void omopHasOnePersonPerPatientOneProcedurePerStudyOneImagePerSeries() throws Exception {
+        assertThat(count("SELECT count(*) FROM omop.person")).isEqualTo(generated.patients());
+        assertThat(count("SELECT count(*) FROM omop.observation_period")).isEqualTo(generated.patients());
+        assertThat(count("SELECT count(*) FROM omop.procedure_occurrence")).isEqualTo(generated.studies());
+        assertThat(count("SELECT count(*) FROM omop.image_occurrence")).isEqualTo(generated.series());
+        // every image row hangs off its study's procedure and person
+        assertThat(count("SELECT count(*) FROM omop.image_occurrence i JOIN omop.procedure_occurrence p "
+                + "ON p.procedure_occurrence_id = i.procedure_occurrence_id AND p.person_id = i.person_id")).isEqualTo(generated.series());
+        assertThat(count("SELECT count(*) FROM omop.person WHERE gender_concept_id IN (8507, 8532)"))
+                .isEqualTo(count("SELECT count(DISTINCT patient_id) FROM radbridge.study WHERE patient_sex IN ('M','F')"));
+        assertThat(count("SELECT count(*) FROM omop.image_occurrence WHERE modality_concept_id < 2000000000")).isZero();
+        assertThat(count("SELECT count(*) FROM omop.procedure_occurrence p JOIN radbridge.omop_id_map m ON m.omop_id = p.procedure_occurrence_id "
+                + "AND m.kind = 'procedure_occurrence' JOIN radbridge.study s ON s.study_instance_uid = m.natural_key "
+                + "WHERE p.procedure_date = s.study_date")).isEqualTo(generated.studies());
+        assertThat(count("SELECT count(*) FROM omop.cdm_source WHERE cdm_version_concept_id = 756265")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void omopHoldsNoIdentifiers() throws Exception {
+        Pseudonymizer expected = new Pseudonymizer(KEY);
+        Set<String> pseudonyms = new HashSet<>(strings("SELECT person_source_value FROM omop.person"));
+        List<String[]> patients = rows("SELECT DISTINCT issuer_of_patient_id, patient_id, patient_name FROM radbridge.study", 3);
+        Set<String> expectedPseudonyms = new HashSet<>();
+        for (String[] p : patients) expectedPseudonyms.add(expected.person(p[0], p[1]));
+        assertThat(pseudonyms).isEqualTo(expectedPseudonyms);
+        String omopText = String.join("|", strings(
+                "SELECT concat_ws('|', p.person_source_value, p.gender_source_value, po.procedure_source_value, i.image_study_uid, "
+                        + "i.image_series_uid, i.wadors_uri, i.local_path) FROM omop.image_occurrence i "
+                        + "JOIN omop.person p USING (person_id) JOIN omop.procedure_occurrence po USING (procedure_occurrence_id)"));
+        for (String[] p : patients) {
+            assertThat(omopText).doesNotContain(p[1]);
+            assertThat(omopText).doesNotContain(p[2].split("\\^")[0]);
+        }
+        for (String uid : strings("SELECT study_instance_uid FROM radbridge.study")) assertThat(omopText).doesNotContain(uid);
+        for (String acc : strings("SELECT accession_number FROM radbridge.study")) assertThat(omopText).doesNotContain(acc);
+        assertThat(count("SELECT count(*) FROM omop.person WHERE day_of_birth IS NOT NULL OR birth_datetime IS NOT NULL")).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void badFilesAreQuarantinedWithReasonsAndLeftUntouched() throws Exception {
+        assertThat(first.quarantined()).hasSize(3);
+        List<String[]> rows = rows("SELECT original_path, reason, stored_path FROM radbridge.quarantine ORDER BY original_path", 3);
+        assertThat(rows).hasSize(3);
+        Map<String, String> reasonByName = new java.util.HashMap<>();
+        for (String[] r : rows) {
+            reasonByName.put(Path.of(r[0]).getFileName().toString(), r[1]);
+            assertThat(Path.of(r[2])).exists();
+            assertThat(Path.of(r[2] + ".reason.txt")).content().contains(r[1]);
+        }
+        assertThat(reasonByName.get("notes.dcm")).containsIgnoringCase("DICOM");
+        assertThat(reasonByName.get("truncated.dcm")).contains("truncated");
+        assertThat(reasonByName.get("no-study-uid.dcm")).isEqualTo("missing StudyInstanceUID");
+        assertThat(hashes(bad)).isEqualTo(badHashes);
+    }
+
+    @Test
+    @Order(5)
+    void fhirServesTheStudiesOverHttp() throws Exception {
+        assertThat(get("/fhir/metadata").path("fhirVersion").asText()).isEqualTo("4.0.1");
+        assertThat(get("/actuator/health").path("status").asText()).isEqualTo("UP");
+        JsonNode studies = get("/fhir/ImagingStudy?_count=200");
+        assertThat(studies.path("total").asInt()).isEqualTo(generated.studies());
+        assertThat(get("/fhir/Patient?_summary=count").path("total").asInt()).isEqualTo(generated.patients());
+
+        String[] study = rows("SELECT study_instance_uid, patient_id, accession_number FROM radbridge.study ORDER BY study_instance_uid LIMIT 1", 3).get(0);
+        JsonNode byUid = get("/fhir/ImagingStudy?identifier=urn:dicom:uid%7Curn:oid:" + study[0]);
+        assertThat(byUid.path("total").asInt()).isEqualTo(1);
+        JsonNode is = byUid.path("entry").get(0).path("resource");
+        assertThat(is.path("numberOfInstances").asLong())
+                .isEqualTo(count("SELECT count(*) FROM radbridge.instance WHERE study_instance_uid = '" + study[0] + "'"));
+        assertThat(is.path("numberOfSeries").asLong())
+                .isEqualTo(count("SELECT count(DISTINCT series_instance_uid) FROM radbridge.instance WHERE study_instance_uid = '" + study[0] + "'"));
+        assertThat(is.toString()).contains(study[2]).contains("ACSN");
+        assertThat(is.path("series").get(0).path("instance").get(0).path("sopClass").path("system").asText()).isEqualTo("urn:ietf:rfc:3986");
+
+        String patientRef = is.path("subject").path("reference").asText();
+        JsonNode patient = get("/fhir/" + patientRef);
+        assertThat(patient.toString()).contains(study[1]);
+        JsonNode ofPatient = get("/fhir/ImagingStudy?patient=" + patientRef + "&_count=100");
+        assertThat(ofPatient.path("total").asLong())
+                .isEqualTo(count("SELECT count(*) FROM radbridge.study WHERE patient_id = '" + study[1] + "'"));
+    }
+
+    @Test
+    @Order(6)
+    void ingestingTheSameFoldersAgainChangesNothing() throws Exception {
+        Map<String, Long> before = ctx.getBean(ViewCounts.class).counts();
+        String versionsBefore = String.join(",", fhirVersions());
+        IngestSummary again = ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports"), bad), "folder");
+        assertThat(again.instancesNew()).isZero();
+        assertThat(again.instancesAlreadyStaged()).isEqualTo(generated.instances());
+        assertThat(again.reportsNew()).isZero();
+        assertThat(again.studiesProjected()).isZero();
+        assertThat(ctx.getBean(ViewCounts.class).counts()).isEqualTo(before);
+        assertThat(String.join(",", fhirVersions())).isEqualTo(versionsBefore);
+    }
+
+    @Test
+    @Order(7)
+    void ctakesRunsInTheSameJvmAsHapi(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        assertThat(ctx.isActive()).isTrue();
+        Path dict = tmp.resolve("smoke.bsv");
+        Files.writeString(dict, "SMOKE1|T047|pneumothorax|Pneumothorax\nSMOKE2|T047|pleural effusion|Pleural effusion\n");
+        try (LeanPipeline nlp = new LeanPipeline(dict)) {
+            List<Mention> mentions = nlp.process("No pneumothorax. Small left pleural effusion.");
+            assertThat(mentions).extracting(Mention::conceptId).containsExactly("SMOKE1", "SMOKE2");
+            assertThat(mentions.get(0).negated()).isTrue();
+            assertThat(mentions.get(1).negated()).isFalse();
+        }
+    }
+
+    private List<String> fhirVersions() throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT res_id || ':' || res_ver FROM fhir.hfj_resource ORDER BY res_id")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).header("Accept", path.startsWith("/fhir") ? "application/fhir+json" : "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private DataSource radbridgeDb() {
+        return ctx.getBean("radbridgeDataSource", DataSource.class);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = radbridgeDb().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> strings(String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String[] r : rows(sql, 1)) out.add(r[0]);
+        return out;
+    }
+
+    private List<String[]> rows(String sql, int columns) throws Exception {
+        List<String[]> out = new ArrayList<>();
+        try (Connection c = radbridgeDb().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String[] row = new String[columns];
+                for (int i = 0; i < columns; i++) row[i] = rs.getString(i + 1);
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static Map<Path, String> hashes(Path dir) throws Exception {
+        Map<Path, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                out.put(p, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

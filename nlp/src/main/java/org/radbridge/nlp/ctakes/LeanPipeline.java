@@ -1,0 +1,301 @@
+package org.radbridge.nlp.ctakes;
+
+import org.apache.ctakes.core.ae.SentenceDetector;
+import org.apache.ctakes.core.ae.SimpleSegmentAnnotator;
+import org.apache.ctakes.core.ae.TokenizerAnnotatorPTB;
+import org.apache.ctakes.core.config.ConfigParameterConstants;
+import org.apache.ctakes.dictionary.lookup2.ae.DefaultJCasTermAnnotator;
+import org.apache.ctakes.dictionary.lookup2.concept.BsvConceptFactory;
+import org.apache.ctakes.dictionary.lookup2.consumer.DefaultTermConsumer;
+import org.apache.ctakes.dictionary.lookup2.dictionary.BsvRareWordDictionary;
+import org.apache.ctakes.necontexts.ContextAnnotator;
+import org.apache.ctakes.necontexts.negation.NegationContextAnalyzer;
+import org.apache.ctakes.necontexts.negation.NegationContextHitConsumer;
+import org.apache.ctakes.necontexts.status.StatusContextAnalyzer;
+import org.apache.ctakes.necontexts.status.StatusContextHitConsumer;
+import org.apache.ctakes.typesystem.type.refsem.OntologyConcept;
+import org.apache.ctakes.typesystem.type.refsem.UmlsConcept;
+import org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation;
+import org.apache.ctakes.typesystem.type.textspan.Sentence;
+import org.apache.uima.analysis_engine.AnalysisEngine;
+import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import org.apache.uima.cas.FeatureStructure;
+import org.apache.uima.fit.factory.AggregateBuilder;
+import org.apache.uima.fit.factory.AnalysisEngineFactory;
+import org.apache.uima.fit.util.JCasUtil;
+import org.apache.uima.jcas.JCas;
+import org.apache.uima.jcas.cas.FSArray;
+import org.apache.uima.resource.ResourceInitializationException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The cTAKES "lean" pipeline, assembled in Java with uimaFIT (no piper files, no XML descriptors on the classpath):
+ * <ol>
+ *   <li>{@link SimpleSegmentAnnotator}: one segment over the whole report (no section detection yet);</li>
+ *   <li>{@link SentenceDetector}: OpenNLP sentence model from {@code ctakes-core-models};</li>
+ *   <li>{@link TokenizerAnnotatorPTB}: Penn-Treebank tokens;</li>
+ *   <li>{@link DefaultJCasTermAnnotator}: fast dictionary lookup over a BSV dictionary
+ *       ({@link BsvRareWordDictionary} + {@link BsvConceptFactory}); lines {@code ID|TUI|text|preferred text}.
+ *       No lexical variants: plurals and spelling variants must be listed as their own lines;</li>
+ *   <li>{@link ContextAnnotator} with the negation analyzer, scope order {@code LEFT} (a cue after the finding,
+ *       as in "Cardiomegaly without edema", does not negate it);</li>
+ *   <li>{@link ContextAnnotator} with the status analyzer, scope order {@code LEFT}: history (1), family
+ *       history (2), probable (3).</li>
+ * </ol>
+ * On top of cTAKES, a small radiology hedge rule marks a mention uncertain (and not negated) when its sentence has
+ * before it "cannot exclude", "cannot rule out", "not excluded", "may represent", "suspicious / concerning for",
+ * "concern for", "evaluate for", "rule out", "r/o", "questionable", "differential includes", or after it
+ * "cannot be excluded / ruled out", "is not excluded", "is likely / possible / suspected": cTAKES' status analyzer
+ * only knows "possible / possibly / probable / likely" to the left, and its negation analyzer reads "cannot exclude X"
+ * and "rule out X" as negations of X. The left cue is searched in the sentence up to the mention, from the last ';'.
+ *
+ * <p><b>Not thread-safe.</b> The UIMA engine and its CAS are reused across calls: create one instance per thread
+ * (for example a {@code ThreadLocal} or a pool) and {@link #close()} it when done. Construction takes about a second
+ * and reads the whole dictionary into memory; construction is serialised internally because cTAKES keeps the
+ * ID-prefix table of {@code CuiCodeUtil} in an unsynchronised JVM-wide singleton.
+ */
+public final class LeanPipeline implements AutoCloseable {
+
+    /** Segment id given to the single whole-report segment. */
+    public static final String SEGMENT_ID = "SIMPLE_SEGMENT";
+
+    private static final Object CONSTRUCTION_LOCK = new Object();
+
+    /** cTAKES status codes set in {@code IdentifiedAnnotation.uncertainty} by {@link StatusContextHitConsumer}. */
+    private static final int STATUS_HISTORY = 1;
+    private static final int STATUS_FAMILY_HISTORY = 2;
+    private static final int STATUS_PROBABLE = 3;
+
+    /** Radiology hedges that cTAKES does not know, matched in the sentence text left of the mention. */
+    private static final Pattern HEDGE_BEFORE = Pattern.compile(
+            "\\b(?:can ?not|can't|could not|unable to)\\s+(?:be\\s+)?(?:entirely\\s+|completely\\s+|definitely\\s+)?"
+                    + "(?:exclude|excluded|rule out|ruled out)\\b"
+                    + "|\\bnot\\s+(?:be\\s+)?(?:entirely\\s+|completely\\s+)?(?:excluded|ruled out)\\b"
+                    + "|\\b(?:may|might|could)\\s+(?:represent|reflect|be due to|indicate)\\b"
+                    + "|\\b(?:suspicious|concerning|worrisome|suggestive)\\s+(?:for|of)\\b"
+                    + "|\\b(?:concern|evaluate|evaluation|assess|assessment)\\s+for\\b|\\bquestion of\\b"
+                    + "|\\brule out\\b|\\br/o\\b|\\bquestionable\\b|\\bdifferential (?:diagnosis )?includes\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Hedges that follow the finding they qualify, matched in the sentence text right of the mention: an exclusion
+     * phrase at most six words on ("Pneumonia in the left base cannot be excluded", "Effusion is not excluded"), or a
+     * bare predicate ending the clause ("Pneumonia is suspected."; not "Opacity is likely atelectasis").
+     */
+    private static final Pattern HEDGE_AFTER = Pattern.compile(
+            "^[\\s,]*(?:[\\w-]+\\s+){0,6}?"
+                    + "(?:can ?not|cannot|can't|could not|is not|are not|not)\\s+(?:be\\s+)?(?:entirely\\s+|completely\\s+)?"
+                    + "(?:excluded|ruled out)\\b"
+                    + "|^\\s*(?:is|are)\\s+(?:likely|possible|probable|suspected|questioned|favored)\\s*(?:[.,;:]|$)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final AnalysisEngine engine;
+    private final JCas jcas;
+    private boolean closed;
+
+    /**
+     * Builds the pipeline around a BSV dictionary file.
+     *
+     * @param bsvDictionary file with lines {@code ID|TUI|text|preferred text}; blank lines and lines starting with
+     *                      {@code #} or {@code //} are skipped; matching is case-insensitive. cTAKES reads it in the
+     *                      platform charset: keep it ASCII or run the JVM with UTF-8 as its default charset
+     * @throws IllegalArgumentException if the file does not exist
+     * @throws IllegalStateException    if cTAKES cannot be initialised
+     */
+    public LeanPipeline(Path bsvDictionary) {
+        Objects.requireNonNull(bsvDictionary, "bsvDictionary");
+        if (!Files.isRegularFile(bsvDictionary)) {
+            throw new IllegalArgumentException("BSV dictionary not found: " + bsvDictionary);
+        }
+        synchronized (CONSTRUCTION_LOCK) {
+            Path tmp = null;
+            try {
+                tmp = Files.createTempDirectory("radbridge-ctakes-");
+                Path lookupXml = tmp.resolve("lookup.xml");
+                Files.writeString(lookupXml, lookupDescriptor(bsvDictionary.toAbsolutePath()), StandardCharsets.UTF_8);
+                this.engine = build(lookupXml);
+                this.jcas = engine.newJCas();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the cTAKES dictionary descriptor", e);
+            } catch (ResourceInitializationException e) {
+                throw new IllegalStateException("cannot initialise the cTAKES pipeline: " + e.getMessage(), e);
+            } finally {
+                deleteQuietly(tmp); // dictionary and descriptor are fully read during initialisation
+            }
+        }
+    }
+
+    /**
+     * Runs the pipeline over one report.
+     *
+     * @param text report text (null or blank gives an empty list)
+     * @return mentions ordered by start offset, then end offset, then concept id
+     */
+    public List<Mention> process(String text) {
+        if (closed) {
+            throw new IllegalStateException("pipeline closed");
+        }
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        jcas.reset();
+        jcas.setDocumentText(text);
+        try {
+            engine.process(jcas);
+        } catch (AnalysisEngineProcessException e) {
+            throw new IllegalStateException("cTAKES failed on a report: " + e.getMessage(), e);
+        }
+        List<Mention> out = new ArrayList<>();
+        for (Sentence sentence : JCasUtil.select(jcas, Sentence.class)) {
+            for (IdentifiedAnnotation ia : JCasUtil.selectCovered(jcas, IdentifiedAnnotation.class, sentence)) {
+                FSArray concepts = ia.getOntologyConceptArr();
+                if (concepts == null || concepts.size() == 0) {
+                    continue;
+                }
+                int status = ia.getUncertainty();
+                boolean hedged = status == STATUS_PROBABLE
+                        || HEDGE_BEFORE.matcher(leftClause(text, sentence.getBegin(), ia.getBegin())).find()
+                        || HEDGE_AFTER.matcher(text.substring(ia.getEnd(), sentence.getEnd())).find();
+                boolean negated = ia.getPolarity() < 0 && !hedged;
+                boolean family = status == STATUS_FAMILY_HISTORY;
+                boolean historical = status == STATUS_HISTORY;
+                for (int i = 0; i < concepts.size(); i++) {
+                    FeatureStructure fs = concepts.get(i);
+                    if (!(fs instanceof OntologyConcept oc)) {
+                        continue;
+                    }
+                    String id = oc instanceof UmlsConcept uc && uc.getCui() != null ? uc.getCui() : oc.getCode();
+                    String preferred = oc instanceof UmlsConcept uc && uc.getPreferredText() != null
+                            ? uc.getPreferredText() : "";
+                    out.add(new Mention(ia.getBegin(), ia.getEnd(), ia.getCoveredText(), id, preferred,
+                            negated, hedged, historical, family));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end)
+                .thenComparing(Mention::conceptId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return dedupe(out);
+    }
+
+    /** Releases the UIMA engine. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            engine.destroy();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private static AnalysisEngine build(Path lookupXml) throws ResourceInitializationException {
+        AggregateBuilder b = new AggregateBuilder();
+        b.add(AnalysisEngineFactory.createEngineDescription(SimpleSegmentAnnotator.class,
+                SimpleSegmentAnnotator.PARAM_SEGMENT_ID, SEGMENT_ID));
+        b.add(AnalysisEngineFactory.createEngineDescription(SentenceDetector.class));
+        b.add(AnalysisEngineFactory.createEngineDescription(TokenizerAnnotatorPTB.class));
+        b.add(AnalysisEngineFactory.createEngineDescription(DefaultJCasTermAnnotator.class,
+                ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString()));
+        b.add(AnalysisEngineFactory.createEngineDescription(ContextAnnotator.class,
+                ContextAnnotator.SCOPE_ORDER_PARAM, "LEFT",
+                ContextAnnotator.CONTEXT_ANALYZER_CLASS_PARAM, NegationContextAnalyzer.class.getName(),
+                ContextAnnotator.CONTEXT_HIT_CONSUMER_CLASS_PARAM, NegationContextHitConsumer.class.getName()));
+        b.add(AnalysisEngineFactory.createEngineDescription(ContextAnnotator.class,
+                ContextAnnotator.SCOPE_ORDER_PARAM, "LEFT",
+                ContextAnnotator.CONTEXT_ANALYZER_CLASS_PARAM, StatusContextAnalyzer.class.getName(),
+                ContextAnnotator.CONTEXT_HIT_CONSUMER_CLASS_PARAM, StatusContextHitConsumer.class.getName()));
+        return b.createAggregate();
+    }
+
+    /** The fast-lookup descriptor (normally an XML file on the classpath), pointing at one BSV file. */
+    static String lookupDescriptor(Path bsv) {
+        String path = xmlEscape(bsv.toString());
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <lookupSpecification>
+                  <dictionaries>
+                    <dictionary>
+                      <name>radbridgeTerms</name>
+                      <implementationName>%s</implementationName>
+                      <properties>
+                        <property key="bsvPath" value="%s"/>
+                      </properties>
+                    </dictionary>
+                  </dictionaries>
+                  <conceptFactories>
+                    <conceptFactory>
+                      <name>radbridgeConcepts</name>
+                      <implementationName>%s</implementationName>
+                      <properties>
+                        <property key="bsvPath" value="%s"/>
+                      </properties>
+                    </conceptFactory>
+                  </conceptFactories>
+                  <dictionaryConceptPairs>
+                    <dictionaryConceptPair>
+                      <name>radbridgeTerms</name>
+                      <dictionaryName>radbridgeTerms</dictionaryName>
+                      <conceptFactoryName>radbridgeConcepts</conceptFactoryName>
+                    </dictionaryConceptPair>
+                  </dictionaryConceptPairs>
+                  <rareWordConsumer>
+                    <name>Term Consumer</name>
+                    <implementationName>%s</implementationName>
+                    <properties>
+                      <property key="codingScheme" value="RADBRIDGE"/>
+                    </properties>
+                  </rareWordConsumer>
+                </lookupSpecification>
+                """.formatted(BsvRareWordDictionary.class.getName(), path,
+                BsvConceptFactory.class.getName(), path, DefaultTermConsumer.class.getName());
+    }
+
+    /** Sentence text left of a mention, from the last ';' (a clause boundary the sentence detector keeps). */
+    private static String leftClause(String text, int sentenceBegin, int mentionBegin) {
+        int from = text.lastIndexOf(';', mentionBegin - 1);
+        return text.substring(Math.max(from + 1, sentenceBegin), mentionBegin);
+    }
+
+    private static String xmlEscape(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static List<Mention> dedupe(List<Mention> sorted) {
+        List<Mention> out = new ArrayList<>(sorted.size());
+        Mention prev = null;
+        for (Mention m : sorted) {
+            if (!m.equals(prev)) {
+                out.add(m);
+            }
+            prev = m;
+        }
+        return out;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temp file left behind is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
