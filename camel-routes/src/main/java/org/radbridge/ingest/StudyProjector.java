@@ -58,7 +58,7 @@ public final class StudyProjector {
                 // FHIR has the study; OMOP cannot take it without the missing attribute
                 problems.add("study " + uid + ": " + e.getMessage());
                 staging.markProjected(uid, start);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | SQLException e) {
                 problems.add("study " + uid + ": projection failed, will retry: " + e.getMessage());
                 log.warn("Projection of study {} failed; it stays pending", uid, e);
             }

@@ -226,8 +226,41 @@ class ThinPathEndToEndTest {
         assertThat(String.join(",", fhirVersions())).isEqualTo(versionsBefore);
     }
 
+    /**
+     * An outage of the OMOP tables in the middle of a projection: FHIR was written, OMOP was not. The
+     * study must stay pending and come out whole, once, when the next projection runs.
+     */
     @Test
     @Order(7)
+    void aStudyWhoseProjectionFailedIsCompletedLaterWithoutDuplicates() throws Exception {
+        Path more = work.resolve("more");
+        GenerationSummary extra = new SyntheticPacsGenerator(new GenerateOptions(1, 4242L, more)).generate();
+        long personsBefore = count("SELECT count(*) FROM omop.person");
+        long imagesBefore = count("SELECT count(*) FROM omop.image_occurrence");
+        execute("ALTER TABLE omop.image_occurrence RENAME TO image_occurrence_away");
+        IngestSummary failed;
+        try {
+            failed = ctx.getBean(IngestService.class).ingest(List.of(more.resolve("dicom")), "folder");
+        } finally {
+            execute("ALTER TABLE omop.image_occurrence_away RENAME TO image_occurrence");
+        }
+        assertThat(failed.instancesNew()).isEqualTo(extra.instances());
+        assertThat(failed.projectionProblems()).hasSize(extra.studies()).allMatch(p -> p.contains("will retry"));
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty")).isEqualTo(extra.studies());
+        assertThat(count("SELECT count(*) FROM omop.image_occurrence")).isEqualTo(imagesBefore);
+
+        org.radbridge.ingest.StudyProjector.Result retried = ctx.getBean(org.radbridge.ingest.StudyProjector.class).projectDirty();
+        assertThat(retried.problems()).isEmpty();
+        assertThat(retried.projected()).isEqualTo(extra.studies());
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty")).isZero();
+        assertThat(count("SELECT count(*) FROM omop.image_occurrence")).isEqualTo(imagesBefore + extra.series());
+        assertThat(count("SELECT count(*) FROM omop.person")).isEqualTo(personsBefore + extra.patients());
+        assertThat(get("/fhir/ImagingStudy?_summary=count").path("total").asInt()).isEqualTo(generated.studies() + extra.studies());
+        assertThat(get("/fhir/Patient?_summary=count").path("total").asInt()).isEqualTo(generated.patients() + extra.patients());
+    }
+
+    @Test
+    @Order(8)
     void ctakesRunsInTheSameJvmAsHapi(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         assertThat(ctx.isActive()).isTrue();
         Path dict = tmp.resolve("smoke.bsv");
@@ -255,6 +288,12 @@ class ThinPathEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = radbridgeDb().getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     private DataSource radbridgeDb() {

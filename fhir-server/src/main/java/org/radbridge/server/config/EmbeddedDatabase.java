@@ -44,6 +44,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(settings.dbPort())
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
+                // the embedded library turns synchronous commit off for test speed; this is our
+                // real database and a committed study must survive a crash
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", "");

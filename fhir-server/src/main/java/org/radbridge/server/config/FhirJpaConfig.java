@@ -64,8 +64,8 @@ public class FhirJpaConfig {
         JpaStorageSettings s = new JpaStorageSettings();
         s.setAllowExternalReferences(true);
         s.setAllowMultipleDelete(true);
-        // searches are cached for a minute only: projections change studies under the same search
-        s.setReuseCachedSearchResultsForMillis(60_000L);
+        // no reuse of cached search results: a search right after an ingest must see the new studies
+        s.setReuseCachedSearchResultsForMillis(null);
         return s;
     }
 
