@@ -113,6 +113,28 @@ public final class IngestService {
                 projected.projected(), projected.problems(), secs);
     }
 
+    /**
+     * Takes one file dropped into the inbox: staged and moved to {@code doneDir}, or moved to the
+     * quarantine with its reason. Projection is left to the quiet-period scheduler, so that a study
+     * arriving file by file is projected once it is complete. Returns false when quarantined.
+     */
+    public boolean ingestInboxFile(Path file, Path doneDir) throws IOException, SQLException {
+        Parsed p = parse(file, "inbox");
+        if (p instanceof Rejected r) {
+            quarantine.put(file, r.kind(), r.reason(), true);
+            return false;
+        }
+        if (p instanceof ParsedInstance i) {
+            staging.stage(List.of(i.record()));
+        } else if (p instanceof ParsedReport r) {
+            reports.stage(r.report(), "inbox", file.toString());
+        }
+        // staged and committed before the move: a crash in between re-reads the file, which stages nothing twice
+        Files.createDirectories(doneDir);
+        Files.move(file, doneDir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return true;
+    }
+
     private Parsed await(Future<Parsed> f) {
         try {
             return f.get(fileTimeoutMillis, TimeUnit.MILLISECONDS);

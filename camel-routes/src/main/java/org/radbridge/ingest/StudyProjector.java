@@ -38,11 +38,17 @@ public final class StudyProjector {
         return project(staging.dirtyStudies());
     }
 
+    /** Projects the dirty studies that have been quiet for the given period (continuous sources). */
+    public synchronized Result projectSettled(java.time.Duration quiet) throws SQLException {
+        return project(staging.dirtyStudiesQuietFor(quiet));
+    }
+
     public synchronized Result projectAll() throws SQLException {
         return project(staging.allStudies());
     }
 
     private Result project(List<String> uids) throws SQLException {
+        if (uids.isEmpty()) return new Result(0, List.of());
         Progress progress = new Progress(log, "Projecting studies", uids.size());
         List<String> problems = new ArrayList<>();
         int done = 0;

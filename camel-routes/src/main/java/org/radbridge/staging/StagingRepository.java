@@ -126,6 +126,21 @@ public final class StagingRepository {
         return out;
     }
 
+    /** Dirty studies that received nothing for the quiet period: instances sent one by one have settled. */
+    public List<String> dirtyStudiesQuietFor(java.time.Duration quiet) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT study_instance_uid FROM radbridge.study WHERE dirty AND last_received_at <= now() - make_interval(secs => ?) "
+                             + "ORDER BY first_received_at, study_instance_uid")) {
+            ps.setDouble(1, quiet.toMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     public List<String> allStudies() throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

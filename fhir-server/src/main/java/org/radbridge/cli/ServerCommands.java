@@ -27,7 +27,8 @@ final class ServerCommands {
         app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         app.setDefaultProperties(Map.of(
                 "server.port", String.valueOf(s.httpPort()),
-                "server.address", s.bindAddress()));
+                "server.address", s.bindAddress(),
+                "radbridge.server", String.valueOf(web)));
         System.out.println("Starting RadBridge (database, schemas, FHIR JPA server" + (web ? ", web server" : "")
                 + "); data directory " + s.dataDir());
         return app.run();

@@ -64,6 +64,7 @@ final class ServerLock {
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
-        return r.body() + "\n";
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        return json.has("summary") ? json.get("summary").asText() : json.toPrettyString() + "\n";
     }
 }

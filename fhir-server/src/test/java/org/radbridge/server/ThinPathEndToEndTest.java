@@ -81,7 +81,10 @@ class ThinPathEndToEndTest {
         System.setProperty("radbridge.pseudonym.key", KEY);
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
-        app.setDefaultProperties(Map.of("server.port", String.valueOf(httpPort), "server.address", "127.0.0.1"));
+        // server mode starts the inbox watcher; the quiet period is long so that only the tests decide
+        // when projections run (the outage test must see its study still pending)
+        app.setDefaultProperties(Map.of("server.port", String.valueOf(httpPort), "server.address", "127.0.0.1",
+                "radbridge.server", "true", "radbridge.quiet-period-seconds", "3600"));
         ctx = app.run();
         first = ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports"), bad), "folder");
     }
@@ -261,6 +264,44 @@ class ThinPathEndToEndTest {
 
     @Test
     @Order(8)
+    void filesDroppedIntoTheInboxAreStagedOrQuarantinedAndMovedAway() throws Exception {
+        Path drop = work.resolve("drop");
+        GenerationSummary extra = new SyntheticPacsGenerator(new GenerateOptions(1, 777L, drop)).generate();
+        Path inbox = work.resolve("data/inbox");
+        long instancesBefore = count("SELECT count(*) FROM radbridge.instance");
+        // write elsewhere, then move in: an inbox must never see half a file
+        Path staged = Files.createDirectories(work.resolve("data/inbox-tmp"));
+        Files.writeString(staged.resolve("garbage.dcm"), "not dicom at all\n".repeat(5));
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(drop.resolve("dicom"))) {
+            files = s.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) Files.copy(f, staged.resolve(f.getFileName().toString().replace(".dcm", "") + "-" + f.getParent().getFileName() + ".dcm"));
+        try (Stream<Path> s = Files.list(staged)) {
+            for (Path f : s.toList()) Files.move(f, inbox.resolve(f.getFileName()));
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Stream<Path> s = Files.list(inbox)) {
+                if (s.findAny().isEmpty()) break;
+            }
+            Thread.sleep(250);
+        }
+        try (Stream<Path> s = Files.list(inbox)) {
+            assertThat(s.toList()).as("inbox drained").isEmpty();
+        }
+        assertThat(count("SELECT count(*) FROM radbridge.instance")).isEqualTo(instancesBefore + extra.instances());
+        assertThat(count("SELECT count(*) FROM radbridge.quarantine WHERE original_path LIKE '%garbage.dcm'")).isEqualTo(1);
+        try (Stream<Path> s = Files.walk(work.resolve("data/done"))) {
+            assertThat(s.filter(Files::isRegularFile).count()).isEqualTo(extra.instances());
+        }
+        org.radbridge.ingest.StudyProjector.Result r = ctx.getBean(org.radbridge.ingest.StudyProjector.class).projectSettled(java.time.Duration.ZERO);
+        assertThat(r.projected()).isEqualTo(extra.studies());
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty")).isZero();
+    }
+
+    @Test
+    @Order(9)
     void ctakesRunsInTheSameJvmAsHapi(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         assertThat(ctx.isActive()).isTrue();
         Path dict = tmp.resolve("smoke.bsv");
