@@ -52,13 +52,22 @@ public final class StudyProjector {
         Progress progress = new Progress(log, "Projecting studies", uids.size());
         List<String> problems = new ArrayList<>();
         int done = 0;
+        long loadNanos = 0;
+        long fhirNanos = 0;
+        long omopNanos = 0;
         for (String uid : uids) {
             OffsetDateTime start = OffsetDateTime.now();
+            long t0 = System.nanoTime();
             StudyView s = staging.load(uid);
+            long t1 = System.nanoTime();
+            loadNanos += t1 - t0;
             if (s == null) continue;
             try {
                 fhir.transaction(fhirBuilder.build(s));
+                long t2 = System.nanoTime();
+                fhirNanos += t2 - t1;
                 omop.write(s, staging.studyDatesOfPatient(s.issuerOfPatientId(), s.patientId()));
+                omopNanos += System.nanoTime() - t2;
                 staging.markProjected(uid, start);
             } catch (OmopStudyWriter.UnprojectableStudyException e) {
                 // FHIR has the study; OMOP cannot take it without the missing attribute
@@ -70,6 +79,8 @@ public final class StudyProjector {
             }
             progress.update(++done);
         }
+        log.info("Projected {} studies: staging reads {} s, FHIR {} s, OMOP {} s", done,
+                String.format("%.1f", loadNanos / 1e9), String.format("%.1f", fhirNanos / 1e9), String.format("%.1f", omopNanos / 1e9));
         return new Result(done, problems);
     }
 }

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -40,38 +39,33 @@ public final class StagingRepository {
             try {
                 Set<String> touched = new HashSet<>();
                 int inserted = 0;
+                // one statement per batch: the rows go in as arrays, and RETURNING names exactly the
+                // instances that were new, whose studies must be re-projected
+                int n = batch.size();
+                String[][] cols = new String[18][n];
+                for (int k = 0; k < n; k++) {
+                    InstanceRecord r = batch.get(k);
+                    String[] v = {r.sopInstanceUid(), r.studyInstanceUid(), r.seriesInstanceUid(), r.sopClassUid(),
+                            r.transferSyntaxUid(), str(r.instanceNumber()), str(r.seriesNumber()), cut(r.modality(), 16),
+                            cut(r.seriesDescription(), 256), cut(r.bodyPartExamined(), 64), cut(r.laterality(), 16),
+                            r.seriesDate() == null ? null : r.seriesDate().toString(), cut(r.manufacturer(), 128),
+                            cut(r.modelName(), 128), r.source(), r.filePath(), String.valueOf(r.fileSize()), json(r.attributes())};
+                    for (int col = 0; col < v.length; col++) cols[col][k] = v[col];
+                }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO radbridge.instance (sop_instance_uid, study_instance_uid, series_instance_uid, sop_class_uid, "
                                 + "transfer_syntax_uid, instance_number, series_number, modality, series_description, body_part_examined, "
                                 + "laterality, series_date, manufacturer, model_name, source, file_path, file_size, attributes) "
-                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb) ON CONFLICT (sop_instance_uid) DO NOTHING")) {
-                    for (InstanceRecord r : batch) {
-                        int i = 1;
-                        ps.setString(i++, r.sopInstanceUid());
-                        ps.setString(i++, r.studyInstanceUid());
-                        ps.setString(i++, r.seriesInstanceUid());
-                        ps.setString(i++, r.sopClassUid());
-                        ps.setString(i++, r.transferSyntaxUid());
-                        setInt(ps, i++, r.instanceNumber());
-                        setInt(ps, i++, r.seriesNumber());
-                        ps.setString(i++, cut(r.modality(), 16));
-                        ps.setString(i++, cut(r.seriesDescription(), 256));
-                        ps.setString(i++, cut(r.bodyPartExamined(), 64));
-                        ps.setString(i++, cut(r.laterality(), 16));
-                        ps.setDate(i++, r.seriesDate() == null ? null : Date.valueOf(r.seriesDate()));
-                        ps.setString(i++, cut(r.manufacturer(), 128));
-                        ps.setString(i++, cut(r.modelName(), 128));
-                        ps.setString(i++, r.source());
-                        ps.setString(i++, r.filePath());
-                        ps.setLong(i++, r.fileSize());
-                        ps.setString(i, json(r.attributes()));
-                        ps.addBatch();
-                    }
-                    int[] counts = ps.executeBatch();
-                    for (int k = 0; k < counts.length; k++) {
-                        if (counts[k] > 0) {
+                                + "SELECT a, b, c, d, e, f::int, g::int, h, i, j, k, l::date, m, n, o, p, q::bigint, r::jsonb "
+                                + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                                + "AS u(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r) "
+                                + "ON CONFLICT (sop_instance_uid) DO NOTHING RETURNING study_instance_uid")) {
+                    for (int col = 0; col < cols.length; col++) ps.setArray(col + 1, c.createArrayOf("text", cols[col]));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
                             inserted++;
-                            touched.add(batch.get(k).studyInstanceUid());
+                            touched.add(rs.getString(1));
                         }
                     }
                 }
@@ -223,9 +217,8 @@ public final class StagingRepository {
         return t == null ? null : t.toLocalTime();
     }
 
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.INTEGER);
-        else ps.setInt(i, v);
+    private static String str(Integer v) {
+        return v == null ? null : v.toString();
     }
 
     private static String cut(String s, int max) {

@@ -17,6 +17,8 @@ public final class Main {
               generate --patients N --seed S --out DIR [--profile demo|realistic]
                                             write a synthetic PACS export (DICOM + reports)
               omop rebuild | fhir rebuild   re-project every staged study with the current mappings
+              bench ingest [--min-instances N] [--orthanc-files N]
+                                            ingest benchmark against pydicom and Orthanc, ratios printed
             """;
 
     private Main() {}
@@ -37,6 +39,7 @@ public final class Main {
                 case "serve" -> ServerCommands.serve();
                 case "demo" -> ServerCommands.demo(Arrays.asList(rest).contains("--exit"));
                 case "ingest" -> ServerCommands.ingest(rest);
+                case "bench" -> BenchCommands.run(rest);
                 case "omop", "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
                         System.err.println("usage: radbridge " + args[0] + " rebuild");
@@ -50,7 +53,11 @@ public final class Main {
                 }
             };
         } catch (Exception e) {
-            System.err.println("radbridge " + args[0] + " failed: " + e.getMessage());
+            // Spring wraps the real cause (a bad mapping file, a database that will not start) in
+            // several layers of bean-creation errors: show the innermost message
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            System.err.println("radbridge " + args[0] + " failed: " + (root.getMessage() == null ? root.toString() : root.getMessage()));
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", e);
             return 1;
         }

@@ -65,6 +65,8 @@ public class DatabaseConfig {
         c.setPassword(settings.dbPassword());
         c.setMaximumPoolSize(size);
         if (schema != null) c.setSchema(schema);
+        // lets the driver send a batch of inserts as multi-row statements: staging writes in batches
+        c.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(c);
     }
 }
