@@ -16,11 +16,21 @@ public final class CurrentMappings {
     }
 
     public void replace(MappingSet next) {
+        if (next == null) throw new IllegalArgumentException("no mapping set");
         current.set(next);
+    }
+
+    /** The mapping set in force now (take it once per unit of work to see one consistent set). */
+    public MappingSet current() {
+        return current.get();
     }
 
     public Optional<MappingTarget> lookup(String mapping, String source, LocalDate on) {
         return current.get().lookup(mapping, source, on);
+    }
+
+    public MappingSet.Resolution resolve(String mapping, String source, LocalDate on) {
+        return current.get().resolve(mapping, source, on);
     }
 
     public int conceptId(String mapping, String source, LocalDate on) {

@@ -50,6 +50,8 @@ public final class ImagingStudyBundleBuilder {
     }
 
     public Bundle build(StudyView s) {
+        // one mapping set for the whole study, even if a reload swaps it meanwhile
+        org.radbridge.mappings.MappingSet maps = mappings.current();
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         String patientUrl = "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(("patient|" + s.issuerOfPatientId() + "|" + s.patientId()).getBytes());
         Patient patient = patient(s);
@@ -70,7 +72,7 @@ public final class ImagingStudyBundleBuilder {
             study.setStartedElement(dt);
         }
         study.setDescription(s.studyDescription());
-        mappings.lookup("procedure", s.studyDescription(), s.studyDate())
+        maps.lookup("procedure", s.studyDescription(), s.studyDate())
                 .ifPresent(t -> study.addProcedureCode(concept(t)));
 
         Set<String> modalities = new LinkedHashSet<>();
@@ -85,9 +87,9 @@ public final class ImagingStudyBundleBuilder {
             series.setModality(new Coding(DCM_SYSTEM, modality, null));
             series.setDescription(first.seriesDescription());
             series.setNumberOfInstances(instances.size());
-            mappings.lookup("body_part", first.bodyPartExamined(), s.studyDate())
+            maps.lookup("body_part", first.bodyPartExamined(), s.studyDate())
                     .ifPresent(t -> series.setBodySite(coding(t)));
-            mappings.lookup("laterality", first.laterality(), s.studyDate())
+            maps.lookup("laterality", first.laterality(), s.studyDate())
                     .ifPresent(t -> series.setLaterality(coding(t)));
             for (InstanceRecord i : instances) {
                 ImagingStudy.ImagingStudySeriesInstanceComponent inst = series.addInstance();
@@ -159,14 +161,15 @@ public final class ImagingStudyBundleBuilder {
     }
 
     /** OMOP vocabulary ids to FHIR code-system URIs. */
-    static String systemOf(String vocabularyId) {
+    public static String systemOf(String vocabularyId) {
         return switch (vocabularyId) {
             case "SNOMED" -> SNOMED;
             case "LOINC" -> "http://loinc.org";
             case "RadLex" -> "http://radlex.org";
             case "DICOM" -> DCM_SYSTEM;
             case "UCUM" -> "http://unitsofmeasure.org";
-            default -> "urn:radbridge:vocabulary:" + vocabularyId;
+            case "FHIR Report Status" -> "http://hl7.org/fhir/diagnostic-report-status";
+            default -> "urn:radbridge:vocabulary:" + vocabularyId.replaceAll("[^A-Za-z0-9.-]+", "-");
         };
     }
 

@@ -17,8 +17,11 @@ public final class Main {
               generate --patients N --seed S --out DIR [--profile demo|realistic]
                                             write a synthetic PACS export (DICOM + reports)
               omop rebuild | fhir rebuild   re-project every staged study with the current mappings
+              nlp [--with-categories] [FILE...]   report text (stdin if no file) to finding mentions, one JSON line each
               bench ingest [--min-instances N] [--orthanc-files N]
                                             ingest benchmark against pydicom and Orthanc, ratios printed
+              mappings validate|report|reload  check the mapping files / list unmapped values / apply edits to a running server
+              vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
             """;
 
     private Main() {}
@@ -39,7 +42,10 @@ public final class Main {
                 case "serve" -> ServerCommands.serve();
                 case "demo" -> ServerCommands.demo(Arrays.asList(rest).contains("--exit"));
                 case "ingest" -> ServerCommands.ingest(rest);
+                case "nlp" -> org.radbridge.nlp.cli.NlpCommand.run(rest);
                 case "bench" -> BenchCommands.run(rest);
+                case "mappings" -> MappingsCommands.mappings(rest);
+                case "vocab" -> MappingsCommands.vocab(rest);
                 case "omop", "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
                         System.err.println("usage: radbridge " + args[0] + " rebuild");

@@ -113,6 +113,17 @@ public final class LeanPipeline implements AutoCloseable {
      * @throws IllegalStateException    if cTAKES cannot be initialised
      */
     public LeanPipeline(Path bsvDictionary) {
+        this(bsvDictionary, true);
+    }
+
+    /**
+     * @param bsvDictionary see {@link #LeanPipeline(Path)}
+     * @param withContext   false leaves out the two cTAKES {@link ContextAnnotator}s (the mentions' negated / uncertain /
+     *                      historical / family flags then only reflect the radiology hedge rule); RadiologyNlp decides
+     *                      assertion with its own rules and runs without them, which is about twice as fast and avoids
+     *                      the annotators' quadratic cost on very long texts
+     */
+    public LeanPipeline(Path bsvDictionary, boolean withContext) {
         Objects.requireNonNull(bsvDictionary, "bsvDictionary");
         if (!Files.isRegularFile(bsvDictionary)) {
             throw new IllegalArgumentException("BSV dictionary not found: " + bsvDictionary);
@@ -123,7 +134,7 @@ public final class LeanPipeline implements AutoCloseable {
                 tmp = Files.createTempDirectory("radbridge-ctakes-");
                 Path lookupXml = tmp.resolve("lookup.xml");
                 Files.writeString(lookupXml, lookupDescriptor(bsvDictionary.toAbsolutePath()), StandardCharsets.UTF_8);
-                this.engine = build(lookupXml);
+                this.engine = build(lookupXml, withContext);
                 this.jcas = engine.newJCas();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the cTAKES dictionary descriptor", e);
@@ -142,11 +153,28 @@ public final class LeanPipeline implements AutoCloseable {
      * @return mentions ordered by start offset, then end offset, then concept id
      */
     public List<Mention> process(String text) {
+        return analyze(text).mentions();
+    }
+
+    /** Sentence span (begin inclusive, end exclusive) found by the cTAKES sentence detector. */
+    public record Span(int begin, int end) {
+    }
+
+    /** Mentions plus the sentence spans of one report. */
+    public record Analysis(List<Mention> mentions, List<Span> sentences) {
+    }
+
+    /**
+     * Runs the pipeline over one report and returns the mentions together with the sentence spans.
+     *
+     * @param text report text (null or blank gives an empty result)
+     */
+    public Analysis analyze(String text) {
         if (closed) {
             throw new IllegalStateException("pipeline closed");
         }
         if (text == null || text.isBlank()) {
-            return List.of();
+            return new Analysis(List.of(), List.of());
         }
         jcas.reset();
         jcas.setDocumentText(text);
@@ -156,7 +184,9 @@ public final class LeanPipeline implements AutoCloseable {
             throw new IllegalStateException("cTAKES failed on a report: " + e.getMessage(), e);
         }
         List<Mention> out = new ArrayList<>();
+        List<Span> sentences = new ArrayList<>();
         for (Sentence sentence : JCasUtil.select(jcas, Sentence.class)) {
+            sentences.add(new Span(sentence.getBegin(), sentence.getEnd()));
             for (IdentifiedAnnotation ia : JCasUtil.selectCovered(jcas, IdentifiedAnnotation.class, sentence)) {
                 FSArray concepts = ia.getOntologyConceptArr();
                 if (concepts == null || concepts.size() == 0) {
@@ -184,7 +214,7 @@ public final class LeanPipeline implements AutoCloseable {
         }
         out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end)
                 .thenComparing(Mention::conceptId, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return dedupe(out);
+        return new Analysis(dedupe(out), sentences);
     }
 
     /** Releases the UIMA engine. */
@@ -198,7 +228,7 @@ public final class LeanPipeline implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------------------
 
-    private static AnalysisEngine build(Path lookupXml) throws ResourceInitializationException {
+    private static AnalysisEngine build(Path lookupXml, boolean withContext) throws ResourceInitializationException {
         AggregateBuilder b = new AggregateBuilder();
         b.add(AnalysisEngineFactory.createEngineDescription(SimpleSegmentAnnotator.class,
                 SimpleSegmentAnnotator.PARAM_SEGMENT_ID, SEGMENT_ID));
@@ -206,6 +236,9 @@ public final class LeanPipeline implements AutoCloseable {
         b.add(AnalysisEngineFactory.createEngineDescription(TokenizerAnnotatorPTB.class));
         b.add(AnalysisEngineFactory.createEngineDescription(DefaultJCasTermAnnotator.class,
                 ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString()));
+        if (!withContext) {
+            return b.createAggregate();
+        }
         b.add(AnalysisEngineFactory.createEngineDescription(ContextAnnotator.class,
                 ContextAnnotator.SCOPE_ORDER_PARAM, "LEFT",
                 ContextAnnotator.CONTEXT_ANALYZER_CLASS_PARAM, NegationContextAnalyzer.class.getName(),

@@ -1,0 +1,163 @@
+package org.radbridge.map;
+
+import org.radbridge.mappings.MappingSet;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The interface engineer's to-do list: source values in the staged data that no mapping row
+ * covers (unmapped) or that only the normalisation rules bring to a mapping row (rule-only),
+ * ranked unmapped first and then by how many records carry them, with example study UIDs; and
+ * the coverage of each field (share of records whose value maps).
+ */
+public final class MappingsReport {
+    /** A field of the staged data: which mapping applies, what a record is, and the query counting its values. */
+    public record Field(String name, String mapping, String unit, boolean emptyIsNotApplicable, String sql) {}
+
+    /** One distinct source value with how many records carry it and a few studies that do. */
+    public record SourceCount(String value, long records, List<String> examples) {}
+
+    public record Line(String field, String sourceValue, String key, String status, String target, long records, List<String> examples) {}
+
+    public record Coverage(String field, String unit, long records, long mapped, long ruleOnly) {
+        public double percent() {
+            return records == 0 ? 100.0 : 100.0 * mapped / records;
+        }
+    }
+
+    public record Result(List<Line> todo, List<Coverage> coverage) {
+        /** The to-do list as CSV: rank, field, source value, normalised key, status, records, example study UIDs. */
+        public String todoCsv() {
+            StringBuilder b = new StringBuilder("rank,field,source_value,normalised_key,status,mapped_to,records,example_study_uids\n");
+            int rank = 0;
+            for (Line l : todo) {
+                b.append(++rank).append(',').append(l.field()).append(',').append(quote(l.sourceValue())).append(',').append(quote(l.key()))
+                        .append(',').append(l.status()).append(',').append(quote(l.target())).append(',').append(l.records()).append(',')
+                        .append(quote(String.join(" ", l.examples()))).append('\n');
+            }
+            return b.toString();
+        }
+
+        /** Coverage per field as CSV. */
+        public String coverageCsv() {
+            StringBuilder b = new StringBuilder("field,unit,records,mapped,mapped_by_rules_only,coverage_percent\n");
+            for (Coverage c : coverage) {
+                b.append(c.field()).append(',').append(c.unit()).append(',').append(c.records()).append(',').append(c.mapped()).append(',')
+                        .append(c.ruleOnly()).append(',').append(String.format(Locale.ROOT, "%.1f", c.percent())).append('\n');
+            }
+            return b.toString();
+        }
+
+        public String csv() {
+            return todoCsv() + "\n" + coverageCsv();
+        }
+    }
+
+    private static final String STUDY_EXAMPLES = "(array_agg(study_instance_uid ORDER BY study_instance_uid))[1:3]";
+    private static final String SERIES_EXAMPLES = "(array_agg(DISTINCT study_instance_uid ORDER BY study_instance_uid))[1:3]";
+
+    public static final List<Field> FIELDS = List.of(
+            new Field("study_description", "procedure", "studies", false,
+                    "SELECT study_description, count(*), " + STUDY_EXAMPLES + " FROM radbridge.study GROUP BY 1"),
+            new Field("modality", "modality", "series", false,
+                    "SELECT modality, count(DISTINCT series_instance_uid), " + SERIES_EXAMPLES + " FROM radbridge.instance GROUP BY 1"),
+            new Field("body_part_examined", "body_part", "series", false,
+                    "SELECT body_part_examined, count(DISTINCT series_instance_uid), " + SERIES_EXAMPLES + " FROM radbridge.instance GROUP BY 1"),
+            new Field("laterality", "laterality", "series", true,
+                    "SELECT laterality, count(DISTINCT series_instance_uid), " + SERIES_EXAMPLES + " FROM radbridge.instance GROUP BY 1"),
+            new Field("manufacturer^model", "device", "series", false,
+                    "SELECT CASE WHEN manufacturer IS NULL AND model_name IS NULL THEN NULL ELSE coalesce(manufacturer, '') || '^' || coalesce(model_name, '') END, "
+                            + "count(DISTINCT series_instance_uid), " + SERIES_EXAMPLES + " FROM radbridge.instance GROUP BY 1"),
+            new Field("patient_sex", "gender", "studies", false,
+                    "SELECT patient_sex, count(*), " + STUDY_EXAMPLES + " FROM radbridge.study GROUP BY 1"),
+            new Field("report_status", "report_status", "reports", false,
+                    "SELECT status, count(*), (array_agg(coalesce(study_instance_uid, 'accession ' || accession_number) ORDER BY report_id))[1:3] "
+                            + "FROM radbridge.report GROUP BY 1"));
+
+    private final DataSource dataSource;
+    private final CurrentMappings mappings;
+
+    public MappingsReport(DataSource dataSource, CurrentMappings mappings) {
+        this.dataSource = dataSource;
+        this.mappings = mappings;
+    }
+
+    public Result run() throws SQLException {
+        MappingSet set = mappings.current();
+        List<Line> todo = new ArrayList<>();
+        List<Coverage> coverage = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            for (Field f : FIELDS) {
+                List<SourceCount> counts = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery(f.sql())) {
+                    while (rs.next()) {
+                        Array a = rs.getArray(3);
+                        List<String> examples = a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
+                        counts.add(new SourceCount(rs.getString(1), rs.getLong(2), examples));
+                    }
+                }
+                coverage.add(classify(f, counts, set, todo));
+            }
+        }
+        return new Result(rank(todo), coverage);
+    }
+
+    /** Adds the unmapped and rule-only values of one field to the to-do list and returns its coverage. */
+    static Coverage classify(Field f, List<SourceCount> counts, MappingSet set, List<Line> todo) {
+        long records = 0;
+        long mapped = 0;
+        long ruleOnly = 0;
+        for (SourceCount sc : counts) {
+            boolean empty = sc.value() == null || sc.value().isBlank();
+            if (empty && f.emptyIsNotApplicable()) continue;
+            records += sc.records();
+            MappingSet.Resolution r = set.resolve(f.mapping(), sc.value(), null);
+            String value = sc.value() == null ? "" : sc.value();
+            switch (r.match()) {
+                case DIRECT -> mapped += sc.records();
+                case RULES -> {
+                    mapped += sc.records();
+                    ruleOnly += sc.records();
+                    todo.add(new Line(f.name(), value, r.key(), "rule-only", target(r), sc.records(), sc.examples()));
+                }
+                case NONE -> todo.add(new Line(f.name(), value, r.key(), empty ? "empty" : "unmapped", "", sc.records(), sc.examples()));
+            }
+        }
+        return new Coverage(f.name(), f.unit(), records, mapped, ruleOnly);
+    }
+
+    private static String target(MappingSet.Resolution r) {
+        return r.target().vocabularyId() + " " + (r.target().code() == null ? r.target().conceptId() : r.target().code());
+    }
+
+    /** Unmapped values first, then empty ones, then rule-only ones; within each, most records first. */
+    static List<Line> rank(List<Line> todo) {
+        List<Line> out = new ArrayList<>(todo);
+        out.sort(Comparator.comparing((Line l) -> switch (l.status()) {
+                    case "unmapped" -> 0;
+                    case "empty" -> 1;
+                    default -> 2;
+                })
+                .thenComparing(Comparator.comparingLong(Line::records).reversed())
+                .thenComparing(Line::field).thenComparing(Line::sourceValue));
+        return out;
+    }
+
+    static String quote(String s) {
+        if (s == null) return "";
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.startsWith(" ") || s.endsWith(" ")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

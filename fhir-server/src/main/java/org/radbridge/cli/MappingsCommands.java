@@ -1,0 +1,158 @@
+package org.radbridge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.map.MappingsReport;
+import org.radbridge.mappings.MappingSet;
+import org.radbridge.server.mappings.MappingsService;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code radbridge mappings validate|report|reload} and {@code radbridge vocab import DIR}.
+ * validate needs no database; report, reload and import hand the work to a running server on the
+ * same data directory, or (report, import) start the application in-process when none runs.
+ */
+final class MappingsCommands {
+    static final String USAGE = """
+            usage: radbridge mappings validate          check mappings/*.csv and terminology/codesystems/*.csv, errors as file:line
+                   radbridge mappings report [--out F]  unmapped and rule-only source values by frequency, then coverage per field (CSV)
+                   radbridge mappings reload            apply edited mapping files to the running server (refused if invalid)
+            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MappingsCommands() {}
+
+    static int mappings(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            return 2;
+        }
+        return switch (args[0]) {
+            case "validate" -> validate(System.out, System.err);
+            case "report" -> report(args);
+            case "reload" -> reload(System.out, System.err);
+            default -> {
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    static int vocab(String[] args) throws Exception {
+        if (args.length != 2 || !args[0].equals("import")) {
+            System.err.println("usage: radbridge vocab import DIR   (an OHDSI Athena download: CONCEPT.csv, CONCEPT_RELATIONSHIP.csv ...)");
+            return 2;
+        }
+        Path dir = Path.of(args[1]).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            System.err.println("radbridge vocab import: " + dir + " is not a directory");
+            return 2;
+        }
+        RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
+        if (ServerLock.running(s)) {
+            System.out.println("A RadBridge server runs on this data directory: handing the import to it at " + ServerLock.url(s));
+            HttpResponse<String> r = send(s, "POST", "/api/vocab/import", "{\"paths\":[" + JSON.writeValueAsString(dir.toString()) + "]}", Duration.ofHours(6));
+            JsonNode body = JSON.readTree(r.body());
+            if (r.statusCode() != 200) {
+                System.err.println("radbridge vocab import: " + body.path("error").asText(r.body()));
+                return 1;
+            }
+            System.out.print(body.path("summary").asText());
+            return 0;
+        }
+        try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
+            System.out.print(ctx.getBean(MappingsService.class).importVocabulary(dir));
+            return 0;
+        }
+    }
+
+    static int validate(PrintStream out, PrintStream err) throws IOException {
+        RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
+        MappingSet.Validation v = MappingsService.validate(s.terminologyDir(), s.mappingsDir());
+        v.warnings().forEach(w -> err.println("warning: " + w));
+        if (!v.ok()) {
+            v.errors().forEach(err::println);
+            err.println(v.errors().size() + (v.errors().size() == 1 ? " error" : " errors") + " in " + s.mappingsDir()
+                    + " / " + s.terminologyDir());
+            return 1;
+        }
+        int rules = v.mappings().rules("procedure").size();
+        out.println("Mappings are valid: " + String.join(", ", v.mappings().mappingNames()) + " (" + rules
+                + " study-description rules, each tested on its example)");
+        return 0;
+    }
+
+    static int report(String[] args) throws Exception {
+        Path outFile = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) outFile = Path.of(args[++i]);
+            else {
+                System.err.print(USAGE);
+                return 2;
+            }
+        }
+        RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
+        String csv;
+        if (ServerLock.running(s)) {
+            HttpResponse<String> r = send(s, "GET", "/api/mappings/report", null, Duration.ofMinutes(10));
+            if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
+            csv = r.body();
+        } else {
+            try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
+                MappingsReport.Result result = ctx.getBean(MappingsService.class).report();
+                csv = result.csv();
+            }
+        }
+        if (outFile != null) {
+            Files.writeString(outFile, csv, StandardCharsets.UTF_8);
+            System.out.println("Wrote the mappings report to " + outFile.toAbsolutePath());
+        } else {
+            System.out.print(csv);
+        }
+        return 0;
+    }
+
+    static int reload(PrintStream out, PrintStream err) throws Exception {
+        RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
+        if (!ServerLock.running(s)) {
+            out.println("No RadBridge server runs on data directory " + s.dataDir() + "; checking the files only.");
+            int rc = validate(out, err);
+            if (rc == 0) out.println("The server will use these mappings when it starts.");
+            return rc;
+        }
+        HttpResponse<String> r = send(s, "POST", "/api/mappings/reload", "", Duration.ofMinutes(5));
+        JsonNode body = JSON.readTree(r.body());
+        body.path("warnings").forEach(w -> err.println("warning: " + w.asText()));
+        if (r.statusCode() == 422) {
+            body.path("errors").forEach(e -> err.println(e.asText()));
+            err.println("Reload refused: the server keeps its previous mappings.");
+            return 1;
+        }
+        if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
+        List<String> names = JSON.convertValue(body.path("mappings"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        out.println("Mappings reloaded on " + ServerLock.url(s) + ": " + String.join(", ", names));
+        out.println("Run 'radbridge omop rebuild' (or 'fhir rebuild') to re-project existing studies with them.");
+        return 0;
+    }
+
+    private static HttpResponse<String> send(RadBridgeSettings s, String method, String path, String json, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ServerLock.url(s) + path)).timeout(timeout);
+        if (method.equals("GET")) b.GET();
+        else b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,33 @@
+package org.radbridge.server.config;
+
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
+import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.map.CurrentMappings;
+import org.radbridge.server.fhir.JpaFhirSink;
+import org.radbridge.server.mappings.ConceptMapPublisher;
+import org.radbridge.server.mappings.MappingsService;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import javax.sql.DataSource;
+
+/** Validation, reload and report of the mapping files, their ConceptMaps, and the Athena vocabulary import. */
+@Configuration
+public class MappingsConfig {
+    @Bean
+    public MappingsService mappingsService(RadBridgeSettings settings, CurrentMappings mappings,
+                                           @Qualifier("radbridgeDataSource") DataSource ds, IFhirSystemDao<Bundle, Meta> systemDao) {
+        return new MappingsService(settings, mappings, ds, new ConceptMapPublisher(new JpaFhirSink(systemDao)));
+    }
+
+    /** The ConceptMaps follow the mapping files: published once the server is up (and by every reload). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void publishConceptMaps(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(MappingsService.class).publish();
+    }
+}

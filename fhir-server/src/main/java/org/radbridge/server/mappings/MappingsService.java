@@ -1,0 +1,103 @@
+package org.radbridge.server.mappings;
+
+import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.map.CurrentMappings;
+import org.radbridge.map.MappingsReport;
+import org.radbridge.mappings.MappingSet;
+import org.radbridge.terminology.AthenaImporter;
+import org.radbridge.terminology.Terminology;
+import org.radbridge.terminology.TerminologyException;
+import org.radbridge.terminology.VocabularyLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validation, reload, report and vocabulary import for a running server. A reload validates the
+ * files first and swaps the mapping set only when they are free of errors, so a malformed CSV
+ * leaves the server on the mappings it had.
+ */
+public class MappingsService {
+    private static final Logger log = LoggerFactory.getLogger(MappingsService.class);
+
+    /** The outcome of a validation or reload. */
+    public record Outcome(boolean applied, List<String> errors, List<String> warnings, List<String> mappings) {}
+
+    private final RadBridgeSettings settings;
+    private final CurrentMappings current;
+    private final DataSource dataSource;
+    private final ConceptMapPublisher publisher;
+
+    public MappingsService(RadBridgeSettings settings, CurrentMappings current, DataSource dataSource, ConceptMapPublisher publisher) {
+        this.settings = settings;
+        this.current = current;
+        this.dataSource = dataSource;
+        this.publisher = publisher;
+    }
+
+    /** Publishes the mappings in force as FHIR ConceptMaps (at start and after each reload). */
+    public int publish() {
+        return publisher == null ? 0 : publisher.publish(current.current());
+    }
+
+    /** Validates the terminology and mapping files of a RadBridge home without touching any database. */
+    public static MappingSet.Validation validate(Path terminologyDir, Path mappingsDir) throws IOException {
+        Terminology terminology;
+        try {
+            terminology = Terminology.load(terminologyDir);
+        } catch (TerminologyException e) {
+            List<String> errors = e.errors().stream().map(x -> "terminology/codesystems/" + x).toList();
+            return new MappingSet.Validation(errors, List.of(), null);
+        }
+        return MappingSet.validate(mappingsDir, terminology);
+    }
+
+    public MappingSet.Validation validate() throws IOException {
+        return validate(settings.terminologyDir(), settings.mappingsDir());
+    }
+
+    /**
+     * Re-reads terminology and mappings; on success loads new terminology rows into the vocabulary
+     * tables and puts the new mapping set in force. On any error nothing changes.
+     */
+    public synchronized Outcome reload() throws IOException, SQLException {
+        Terminology terminology;
+        try {
+            terminology = Terminology.load(settings.terminologyDir());
+        } catch (TerminologyException e) {
+            List<String> errors = e.errors().stream().map(x -> "terminology/codesystems/" + x).toList();
+            log.warn("Mappings reload refused, terminology has {} errors; the previous mappings stay in force", errors.size());
+            return new Outcome(false, errors, List.of(), current.current().mappingNames());
+        }
+        MappingSet.Validation v = MappingSet.validate(settings.mappingsDir(), terminology);
+        if (!v.ok()) {
+            log.warn("Mappings reload refused ({} errors); the previous mappings stay in force:\n  {}", v.errors().size(),
+                    String.join("\n  ", v.errors()));
+            return new Outcome(false, v.errors(), v.warnings(), current.current().mappingNames());
+        }
+        Map<String, Integer> ids = new VocabularyLoader(dataSource).load(terminology);
+        current.replace(v.mappings().withConceptIds(ids));
+        publish();
+        log.info("Mappings reloaded from {}: {}", settings.mappingsDir(), v.mappings().mappingNames());
+        return new Outcome(true, List.of(), v.warnings(), v.mappings().mappingNames());
+    }
+
+    public MappingsReport.Result report() throws SQLException {
+        return new MappingsReport(dataSource, current).run();
+    }
+
+    /** Streams an Athena download into the vocabulary tables, then reloads so mappings resolve to standard concepts. */
+    public synchronized String importVocabulary(Path dir) throws IOException, SQLException {
+        AthenaImporter.Result r = new AthenaImporter(dataSource).importDirectory(dir);
+        Outcome o = reload();
+        return "Imported the Athena vocabulary from " + dir + ":\n" + r.describe()
+                + (o.applied() ? "Mappings reloaded: they now resolve to the standard concepts.\n"
+                : "Mappings NOT reloaded (fix these, then run 'radbridge mappings reload'):\n  " + String.join("\n  ", o.errors()) + "\n");
+    }
+}

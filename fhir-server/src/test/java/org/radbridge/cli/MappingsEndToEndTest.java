@@ -1,0 +1,337 @@
+package org.radbridge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.radbridge.bench.generate.GenerateOptions;
+import org.radbridge.bench.generate.SyntheticPacsGenerator;
+import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.ingest.IngestService;
+import org.radbridge.ingest.IngestSummary;
+import org.radbridge.map.CurrentMappings;
+import org.radbridge.server.RadBridgeApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The interface engineer's loop on the real stack, through the command line handing work to a
+ * running server: a study with a description nobody has mapped tops `mappings report`; a broken
+ * edit is refused by `mappings reload` with file:line errors and the server keeps its mappings;
+ * the fixed edit is applied without restart; `omop rebuild` changes FHIR procedureCode and OMOP
+ * procedure_concept_id of the existing study; `vocab import` of an Athena download then makes the
+ * mapping resolve to the Athena standard concept. Runs on a copy of mappings/ and terminology/.
+ */
+@Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MappingsEndToEndTest {
+    private static final String UNSEEN = "ZZ UNSEEN EXAM";
+    private static final String[] PROPS = {"radbridge.home", "radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.pseudonym.key"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> saved = new java.util.HashMap<>();
+    private Path work;
+    private Path home;
+    private ConfigurableApplicationContext ctx;
+    private int httpPort;
+    private String unseenUid;
+    private String procedureCsv;
+
+    @BeforeAll
+    void start() throws Exception {
+        for (String p : PROPS) saved.put(p, System.getProperty(p));
+        Path realHome = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize();
+        work = Files.createTempDirectory("radbridge-mappings-e2e");
+        home = work.resolve("home");
+        copy(realHome.resolve("mappings"), home.resolve("mappings"));
+        copy(realHome.resolve("terminology/codesystems"), home.resolve("terminology/codesystems"));
+        procedureCsv = Files.readString(home.resolve("mappings/procedure.csv"));
+
+        Path pacs = work.resolve("pacs");
+        new SyntheticPacsGenerator(new GenerateOptions(2, 5L, pacs)).generate();
+        unseenUid = renameOneStudy(pacs.resolve("dicom"));
+
+        httpPort = freePort();
+        System.setProperty("radbridge.home", home.toString());
+        System.setProperty("radbridge.data", work.resolve("data").toString());
+        System.setProperty("radbridge.http.port", String.valueOf(httpPort));
+        System.setProperty("radbridge.db.port", String.valueOf(freePort()));
+        System.setProperty("radbridge.pseudonym.key", "mappings-e2e-key-0123456789");
+        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setDefaultProperties(Map.of("server.port", String.valueOf(httpPort), "server.address", "127.0.0.1"));
+        ctx = app.run();
+        ServerLock.write(RadBridgeSettings.fromEnvironment(), ctx);
+        IngestSummary s = ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports")), "folder");
+        assertThat(s.projectionProblems()).isEmpty();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (ctx != null) ctx.close();
+        saved.forEach((k, v) -> {
+            if (v == null) System.clearProperty(k);
+            else System.setProperty(k, v);
+        });
+        try (Stream<Path> s = Files.walk(work)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theUnseenDescriptionTopsTheReportAndMapsToNothingYet() throws Exception {
+        Cli r = cli("mappings", "report");
+        assertThat(r.rc).isZero();
+        List<String> lines = r.out.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("rank,field,source_value,normalised_key,status,mapped_to,records,example_study_uids");
+        assertThat(lines.get(1)).isEqualTo("1,study_description," + UNSEEN + "," + UNSEEN + ",unmapped,,1," + unseenUid);
+        long studies = count("SELECT count(*) FROM radbridge.study");
+        assertThat(lines).contains("study_description,studies," + studies + "," + (studies - 1) + ","
+                + (studies - 1 - directlyMapped()) + "," + String.format(java.util.Locale.ROOT, "%.1f", 100.0 * (studies - 1) / studies));
+        assertThat(procedureCodes()).isEmpty();
+        // the mappings are published as ConceptMaps at start: $translate answers from them
+        assertThat(translate("CT CHEST WO")).isEqualTo("29252-4");
+        assertThat(translate(UNSEEN)).isNull();
+        assertThat(count("SELECT procedure_concept_id FROM omop.procedure_occurrence p JOIN radbridge.omop_id_map m ON m.omop_id = "
+                + "p.procedure_occurrence_id AND m.kind = 'procedure_occurrence' WHERE m.natural_key = '" + unseenUid + "'")).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void aBrokenEditIsRefusedWithFileAndLineAndTheServerKeepsItsMappings() throws Exception {
+        int line = (int) procedureCsv.lines().count() + 1;
+        Files.writeString(home.resolve("mappings/procedure.csv"), procedureCsv
+                + UNSEEN + ",Study description,typo in the code,,LOINC,24590-9,1970-01-01,2099-12-31,\n");
+        String rules = Files.readString(home.resolve("mappings/study-description-rules.csv"));
+        int rulesLine = (int) rules.lines().count() + 1;
+        Files.writeString(home.resolve("mappings/study-description-rules.csv"), rules + "900,ZZ (UNSEEN,X,ZZ UNSEEN EXAM,broken\n");
+
+        Cli r = cli("mappings", "reload");
+        assertThat(r.rc).isEqualTo(1);
+        assertThat(r.err).contains("procedure.csv:" + line + ": unknown target code LOINC 24590-9 (not in terminology/)")
+                .contains("study-description-rules.csv:" + rulesLine + ": pattern 'ZZ (UNSEEN' does not compile: Unclosed group at the end of the pattern")
+                .contains("Reload refused: the server keeps its previous mappings.");
+        HttpResponse<String> rest = http("POST", "/api/mappings/reload");
+        assertThat(rest.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(rest.body()).path("status").asText()).isEqualTo("refused");
+        assertThat(cli("mappings", "validate").rc).isEqualTo(1);
+
+        assertThat(JSON.readTree(http("GET", "/actuator/health").body()).path("status").asText()).isEqualTo("UP");
+        CurrentMappings current = ctx.getBean(CurrentMappings.class);
+        assertThat(current.lookup("procedure", "CT CHEST W/O CONTRAST", null)).isPresent();
+        assertThat(current.lookup("procedure", UNSEEN, null)).isEmpty();
+        Files.writeString(home.resolve("mappings/study-description-rules.csv"), rules);
+    }
+
+    @Test
+    @Order(3)
+    void theFixedEditIsAppliedWithoutRestartAndRebuildChangesBothViews() throws Exception {
+        Files.writeString(home.resolve("mappings/procedure.csv"), procedureCsv
+                + UNSEEN + ",Study description,site protocol for the brain,,LOINC,24590-2,1970-01-01,2099-12-31,\n");
+        Cli reload = cli("mappings", "reload");
+        assertThat(reload.rc).as(reload.err).isZero();
+        assertThat(reload.out).contains("Mappings reloaded on http://127.0.0.1:" + httpPort);
+        // reload alone does not touch stored rows; the rebuild re-projects them
+        assertThat(procedureConceptId()).isZero();
+
+        assertThat(translate(UNSEEN)).isEqualTo("24590-2");
+
+        Cli rebuild = cli("omop", "rebuild");
+        assertThat(rebuild.rc).as(rebuild.err).isZero();
+        JsonNode coding = procedureCodes();
+        assertThat(coding.size()).isEqualTo(1);
+        assertThat(coding.get(0).path("system").asText()).isEqualTo("http://loinc.org");
+        assertThat(coding.get(0).path("code").asText()).isEqualTo("24590-2");
+        long loinc = count("SELECT concept_id FROM omop.concept WHERE vocabulary_id = 'LOINC' AND concept_code = '24590-2'");
+        assertThat(loinc).isGreaterThanOrEqualTo(2_000_000_000L);
+        assertThat(procedureConceptId()).isEqualTo(loinc);
+
+        Cli report = cli("mappings", "report");
+        assertThat(report.out).doesNotContain(",unmapped,");
+        long studies = count("SELECT count(*) FROM radbridge.study");
+        assertThat(report.out).contains("study_description,studies," + studies + "," + studies + ",");
+    }
+
+    @Test
+    @Order(4)
+    void anAthenaImportMakesTheMappingResolveToTheStandardConcept() throws Exception {
+        Path athena = Files.createDirectories(work.resolve("athena"));
+        Files.writeString(athena.resolve("CONCEPT.csv"), "concept_id\tconcept_name\tdomain_id\tvocabulary_id\tconcept_class_id\t"
+                + "standard_concept\tconcept_code\tvalid_start_date\tvalid_end_date\tinvalid_reason\n"
+                + "91000001\tMR Brain (test fixture)\tProcedure\tLOINC\tClinical Observation\tS\t24590-2\t19700101\t20991231\t\n");
+        Files.writeString(athena.resolve("CONCEPT_RELATIONSHIP.csv"), "concept_id_1\tconcept_id_2\trelationship_id\tvalid_start_date\t"
+                + "valid_end_date\tinvalid_reason\n91000001\t91000001\tMaps to\t19700101\t20991231\t\n");
+        Cli imp = cli("vocab", "import", athena.toString());
+        assertThat(imp.rc).as(imp.err + imp.out).isZero();
+        assertThat(imp.out).contains("CONCEPT ").contains("Mappings reloaded");
+        assertThat(cli("fhir", "rebuild").rc).isZero();
+        assertThat(procedureConceptId()).isEqualTo(91000001L);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    private record Cli(int rc, String out, String err) {}
+
+    private static synchronized Cli cli(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int rc = Main.run(args);
+            return new Cli(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Gives every instance of the first study with a long enough description the description UNSEEN (same length, space-padded). */
+    private static String renameOneStudy(Path dicom) throws IOException {
+        List<Path> studies;
+        try (Stream<Path> s = Files.list(dicom)) {
+            studies = s.flatMap(p -> {
+                try {
+                    return Files.list(p).toList().stream();
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }).sorted().toList();
+        }
+        for (Path study : studies) {
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(study)) {
+                files = s.filter(p -> p.toString().endsWith(".dcm")).toList();
+            }
+            byte[] first = Files.readAllBytes(files.get(0));
+            int at = indexOf(first, new byte[] {0x08, 0x00, 0x30, 0x10, 'L', 'O'});
+            int len = at < 0 ? 0 : (first[at + 6] & 0xff) | (first[at + 7] & 0xff) << 8;
+            if (len < UNSEEN.length()) continue;
+            byte[] value = (UNSEEN + " ".repeat(len - UNSEEN.length())).getBytes(StandardCharsets.US_ASCII);
+            for (Path f : files) {
+                byte[] b = Files.readAllBytes(f);
+                int i = indexOf(b, new byte[] {0x08, 0x00, 0x30, 0x10, 'L', 'O'});
+                System.arraycopy(value, 0, b, i + 8, len);
+                Files.write(f, b);
+            }
+            return study.getFileName().toString();
+        }
+        throw new IllegalStateException("no study with a StudyDescription of " + UNSEEN.length() + " characters or more");
+    }
+
+    private long directlyMapped() throws Exception {
+        CurrentMappings m = ctx.getBean(CurrentMappings.class);
+        long n = 0;
+        try (Connection c = db().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT study_description FROM radbridge.study")) {
+            while (rs.next()) {
+                if (m.resolve("procedure", rs.getString(1), null).match() == org.radbridge.mappings.MappingSet.Match.DIRECT) n++;
+            }
+        }
+        return n;
+    }
+
+    private JsonNode procedureCodes() throws Exception {
+        HttpResponse<String> r = http("GET", "/fhir/ImagingStudy?identifier=urn:dicom:uid%7Curn:oid:" + unseenUid);
+        JsonNode bundle = JSON.readTree(r.body());
+        assertThat(bundle.path("total").asInt()).as(r.body()).isEqualTo(1);
+        JsonNode codes = bundle.path("entry").get(0).path("resource").path("procedureCode");
+        return codes.isMissingNode() ? JSON.createArrayNode() : codes.get(0).path("coding");
+    }
+
+    /** ConceptMap/$translate of a normalised study-description key; the LOINC code, or null when there is no match. */
+    private String translate(String key) throws Exception {
+        HttpResponse<String> r = http("GET", "/fhir/ConceptMap/$translate?url=urn:radbridge:conceptmap:procedure"
+                + "&system=urn:radbridge:source:procedure&code=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode params = JSON.readTree(r.body()).path("parameter");
+        String code = null;
+        boolean result = false;
+        for (JsonNode p : params) {
+            if (p.path("name").asText().equals("result")) result = p.path("valueBoolean").asBoolean();
+            if (p.path("name").asText().equals("match")) {
+                for (JsonNode part : p.path("part")) {
+                    if (part.path("name").asText().equals("concept")) code = part.path("valueCoding").path("code").asText();
+                }
+            }
+        }
+        return result ? code : null;
+    }
+
+    private long procedureConceptId() throws Exception {
+        return count("SELECT procedure_concept_id FROM omop.procedure_occurrence p JOIN radbridge.omop_id_map m ON m.omop_id = "
+                + "p.procedure_occurrence_id AND m.kind = 'procedure_occurrence' WHERE m.natural_key = '" + unseenUid + "'");
+    }
+
+    private HttpResponse<String> http(String method, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Accept", path.startsWith("/fhir") ? "application/fhir+json" : "application/json");
+        b = method.equals("GET") ? b.GET() : b.POST(HttpRequest.BodyPublishers.noBody());
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private DataSource db() {
+        return ctx.getBean("radbridgeDataSource", DataSource.class);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = db().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertThat(rs.next()).as(sql).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, to.resolve(p.getFileName()));
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package org.radbridge.nlp;
+
+import org.radbridge.nlp.context.ConText;
+import org.radbridge.nlp.ctakes.LeanPipeline;
+import org.radbridge.nlp.ctakes.Mention;
+import org.radbridge.nlp.terms.LexConcept;
+import org.radbridge.nlp.terms.RadiologyLexicon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Radiology report → finding mentions: the cTAKES lean pipeline ({@link LeanPipeline}) with a dictionary built at run
+ * time from {@code terminology/codesystems/radiology-findings*}, then RadBridge's radiology extractors: sections
+ * ({@link Sections}), assertion / temporality / subject ({@link ConText}), laterality ({@link Laterality}),
+ * measurements in mm ({@link Measurements}), anatomic site, and report-level BI-RADS / Lung-RADS ({@link Categories}).
+ *
+ * <p><b>One instance per thread</b> (the cTAKES engine inside is not thread-safe); {@link #close()} it when done.
+ * Construction takes about a second. The lexicon, the BSV file and the rule tables are shared by all instances.
+ *
+ * <pre>
+ * try (RadiologyNlp nlp = new RadiologyNlp()) {
+ *     NlpResult r = nlp.analyze("ACC0001", reportText);
+ *     for (FindingMention m : r.mentions()) ...
+ * }
+ * </pre>
+ */
+public final class RadiologyNlp implements AutoCloseable {
+
+    /** Name and version for provenance (FHIR Provenance, OMOP NOTE_NLP.nlp_system). */
+    public static final String SYSTEM_NAME = "RadBridge radiology NLP (Apache cTAKES lean pipeline)";
+
+    private static final Object LOCK = new Object();
+    private static final Map<Object, Shared> SHARED = new HashMap<>();
+
+    private record Shared(RadiologyLexicon lexicon, Path bsv) {
+    }
+
+    private static final ConText CONTEXT = ConText.fromClasspath();
+    private static final Sections SECTIONS = new Sections();
+    private static final Laterality LATERALITY = new Laterality();
+    private static final Measurements MEASUREMENTS = new Measurements();
+    private static final Pattern NOT_FINDINGS;
+
+    static {
+        StringBuilder sb = new StringBuilder();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
+            if (sb.length() > 0) sb.append('|');
+            sb.append(Pattern.quote(f[0].trim()).replace(" ", "\\E\\s+\\Q"));
+        }
+        NOT_FINDINGS = Pattern.compile("\\b(?:" + sb + ")\\b", Pattern.CASE_INSENSITIVE);
+    }
+
+    private final RadiologyLexicon lexicon;
+    private final LeanPipeline pipeline;
+
+    /** Uses the terminology subsets packaged in the nlp jar. */
+    public RadiologyNlp() {
+        this(null);
+    }
+
+    /**
+     * @param codesystemsDir directory holding radiology-findings.csv, -synonyms.tsv and -crosswalk.tsv (normally
+     *                       {@code terminology/codesystems}); null for the copy packaged in the jar
+     */
+    public RadiologyNlp(Path codesystemsDir) {
+        Shared shared = shared(codesystemsDir);
+        this.lexicon = shared.lexicon();
+        this.pipeline = new LeanPipeline(shared.bsv(), false);
+    }
+
+    private static Shared shared(Path dir) {
+        Object key = dir == null ? "classpath" : dir.toAbsolutePath().normalize();
+        synchronized (LOCK) {
+            Shared s = SHARED.get(key);
+            if (s == null || !Files.isRegularFile(s.bsv())) {
+                try {
+                    RadiologyLexicon lex = dir == null ? RadiologyLexicon.fromClasspath() : RadiologyLexicon.fromDirectory(dir);
+                    Path bsv = Files.createTempFile("radbridge-radiology-", ".bsv");
+                    bsv.toFile().deleteOnExit();
+                    lex.writeBsv(bsv);
+                    s = new Shared(lex, bsv);
+                    SHARED.put(key, s);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot build the NLP dictionary", e);
+                }
+            }
+            return s;
+        }
+    }
+
+    public RadiologyLexicon lexicon() {
+        return lexicon;
+    }
+
+    /** Analyses one report text (without its header block; see {@link ReportText#body(String)}). */
+    public NlpResult analyze(String reportId, String text) {
+        if (text == null || text.isBlank()) {
+            return new NlpResult(reportId, List.of(), null, null, null);
+        }
+        LeanPipeline.Analysis analysis = runPipeline(text);
+        List<Sections.Section> sections = SECTIONS.split(text);
+        List<int[]> segments = segments(text, analysis.sentences(), sections);
+
+        List<Mention> findings = new ArrayList<>();
+        List<Mention> anatomy = new ArrayList<>();
+        Map<Mention, LexConcept> concept = new HashMap<>();
+        java.util.TreeMap<Integer, Integer> masked = new java.util.TreeMap<>();
+        Matcher nf = NOT_FINDINGS.matcher(text);
+        while (nf.find()) masked.put(nf.start(), nf.end());
+        for (Mention m : analysis.mentions()) {
+            LexConcept c = lexicon.byDictionaryId(m.conceptId()).orElse(null);
+            if (c == null) continue;
+            concept.put(m, c);
+            if (c.anatomy()) {
+                anatomy.add(m);
+                continue;
+            }
+            Map.Entry<Integer, Integer> mask = masked.floorEntry(m.start());
+            if (mask == null || mask.getValue() < m.end()) findings.add(m);
+        }
+        // a finding inside a longer finding ("effusion" in "pleural effusion") is dropped; same span + concept once
+        findings.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
+        List<Mention> kept = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int maxEnd = -1, maxEndStart = -1;
+        for (Mention m : findings) {
+            boolean inner = maxEnd > m.end() || (maxEnd == m.end() && maxEndStart < m.start());
+            if (!inner && seen.add(m.start() + ":" + m.end() + ":" + concept.get(m).dictionaryId())) kept.add(m);
+            if (m.end() > maxEnd) { maxEnd = m.end(); maxEndStart = m.start(); }
+        }
+        anatomy.sort(Comparator.comparingInt(Mention::start));
+
+        List<FindingMention> out = new ArrayList<>();
+        int fi = 0, ai = 0;
+        for (int[] seg : segments) {
+            while (fi < kept.size() && kept.get(fi).start() < seg[0]) fi++;
+            int fj = fi;
+            while (fj < kept.size() && kept.get(fj).start() < seg[1]) fj++;
+            List<Mention> segFindings = kept.subList(fi, fj).stream().filter(m -> m.end() <= seg[1]).toList();
+            fi = fj;
+            while (ai < anatomy.size() && anatomy.get(ai).start() < seg[0]) ai++;
+            int aj = ai;
+            while (aj < anatomy.size() && anatomy.get(aj).start() < seg[1]) aj++;
+            List<Mention> segAnatomy = anatomy.subList(ai, aj);
+            ai = aj;
+            if (segFindings.isEmpty()) continue;
+            ConText.Sentence ctx = CONTEXT.sentence(text.substring(seg[0], seg[1]));
+            List<ConText.Result> results = new ArrayList<>();
+            for (Mention m : segFindings) results.add(ctx.evaluate(m.start() - seg[0], m.end() - seg[0]));
+            // measurements: each goes to the nearest finding that is not absent (else the nearest one)
+            Map<Mention, Measurements.Measurement> measured = new HashMap<>();
+            Map<Mention, Integer> measuredDist = new HashMap<>();
+            for (Measurements.Measurement ms : MEASUREMENTS.find(text, seg[0], seg[1])) {
+                Mention best = null;
+                int bestDist = Integer.MAX_VALUE;
+                for (int pass = 0; pass < 2 && best == null; pass++) {
+                    for (int i = 0; i < segFindings.size(); i++) {
+                        if (pass == 0 && results.get(i).assertion() == ConText.Assertion.ABSENT) continue;
+                        Mention m = segFindings.get(i);
+                        int d = distance(ms.start(), ms.end(), m.start(), m.end());
+                        if (d < bestDist) { bestDist = d; best = m; }
+                    }
+                }
+                if (best != null && bestDist < measuredDist.getOrDefault(best, Integer.MAX_VALUE)) {
+                    measured.put(best, ms);
+                    measuredDist.put(best, bestDist);
+                }
+            }
+            for (int i = 0; i < segFindings.size(); i++) {
+                Mention m = segFindings.get(i);
+                LexConcept c = concept.get(m);
+                ConText.Result r = results.get(i);
+                int next = i + 1 < segFindings.size() ? segFindings.get(i + 1).start() : seg[1];
+                String lat = LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next);
+                Measurements.Measurement ms = measured.get(m);
+                LexConcept site = nearestSite(m, segAnatomy, concept);
+                out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
+                        c.snomedCode(), c.display(), c.radlexId(),
+                        switch (r.assertion()) {
+                            case ABSENT -> FindingMention.Assertion.ABSENT;
+                            case POSSIBLE -> FindingMention.Assertion.POSSIBLE;
+                            default -> FindingMention.Assertion.PRESENT;
+                        },
+                        r.historical() ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
+                        r.family() ? FindingMention.Subject.FAMILY : FindingMention.Subject.PATIENT,
+                        Sections.at(sections, m.start()), lat,
+                        ms == null ? List.<BigDecimal>of() : ms.dimensionsMm(),
+                        site == null ? null : site.snomedCode(), site == null ? null : site.display(),
+                        seg[0], seg[1]));
+            }
+        }
+        out.sort(Comparator.comparingInt(FindingMention::start).thenComparingInt(FindingMention::end)
+                .thenComparing(FindingMention::conceptCode, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new NlpResult(reportId, List.copyOf(out), Categories.biRads(text), Categories.lungRads(text),
+                impression(text, sections));
+    }
+
+    /** Longest piece of text given to cTAKES at once; longer reports are cut at line ends (or spaces). */
+    static final int CHUNK = 16 * 1024;
+
+    private LeanPipeline.Analysis runPipeline(String text) {
+        if (text.length() <= CHUNK) return pipeline.analyze(text);
+        List<Mention> mentions = new ArrayList<>();
+        List<LeanPipeline.Span> sentences = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int to = Math.min(text.length(), from + CHUNK);
+            if (to < text.length()) {
+                int nl = text.lastIndexOf('\n', to);
+                if (nl > from + CHUNK / 2) to = nl + 1;
+                else {
+                    int sp = text.lastIndexOf(' ', to);
+                    if (sp > from + CHUNK / 2) to = sp + 1;
+                }
+            }
+            LeanPipeline.Analysis a = pipeline.analyze(text.substring(from, to));
+            for (Mention m : a.mentions()) {
+                mentions.add(new Mention(m.start() + from, m.end() + from, m.text(), m.conceptId(), m.preferredText(),
+                        m.negated(), m.uncertain(), m.historical(), m.family()));
+            }
+            for (LeanPipeline.Span s : a.sentences()) sentences.add(new LeanPipeline.Span(s.begin() + from, s.end() + from));
+            from = to;
+        }
+        return new LeanPipeline.Analysis(mentions, sentences);
+    }
+
+    private static LexConcept nearestSite(Mention f, List<Mention> anatomy, Map<Mention, LexConcept> concept) {
+        LexConcept best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (Mention a : anatomy) {
+            int d = distance(a.start(), a.end(), f.start(), f.end());
+            if (d < bestDist) { bestDist = d; best = concept.get(a); }
+        }
+        return best;
+    }
+
+    private static int distance(int s1, int e1, int s2, int e2) {
+        if (e1 <= s2) return s2 - e1;
+        if (e2 <= s1) return s1 - e2;
+        return 0;
+    }
+
+    private static final Pattern LIST_OR_BLANK = Pattern.compile("[ \\t]*(?:\\r?\\n|$|\\d{1,2}[.)]\\s|[-*•]\\s)");
+
+    /**
+     * Scope segments: the cTAKES sentences, cut again at section starts and at line breaks that end a thought (after
+     * '.', ':', ';', before a blank line, a numbered or bulleted item). A hard-wrapped line inside a sentence does not
+     * cut it.
+     */
+    static List<int[]> segments(String text, List<LeanPipeline.Span> sentences, List<Sections.Section> sections) {
+        List<Integer> cuts = new ArrayList<>();
+        for (Sections.Section s : sections) {
+            cuts.add(s.start());
+            cuts.add(s.contentStart());
+        }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            int p = i - 1;
+            while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t' || text.charAt(p) == '\r')) p--;
+            char prev = p >= 0 ? text.charAt(p) : '.';
+            boolean cut = ".:;!?".indexOf(prev) >= 0 || LIST_OR_BLANK.matcher(text).region(i + 1, text.length()).lookingAt();
+            if (cut) cuts.add(i);
+        }
+        cuts.sort(Comparator.naturalOrder());
+        List<int[]> out = new ArrayList<>();
+        List<LeanPipeline.Span> spans = sentences.isEmpty() ? List.of(new LeanPipeline.Span(0, text.length())) : sentences;
+        int[] sorted = cuts.stream().mapToInt(Integer::intValue).toArray();
+        for (LeanPipeline.Span s : spans) {
+            int from = s.begin();
+            int k = java.util.Arrays.binarySearch(sorted, from + 1);
+            if (k < 0) k = -k - 1;
+            for (; k < sorted.length && sorted[k] < s.end(); k++) {
+                if (sorted[k] > from) {
+                    out.add(new int[]{from, sorted[k]});
+                    from = sorted[k];
+                }
+            }
+            out.add(new int[]{from, s.end()});
+        }
+        return out;
+    }
+
+    private static String impression(String text, List<Sections.Section> sections) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < sections.size(); i++) {
+            Sections.Section s = sections.get(i);
+            if (!s.name().equals(Sections.IMPRESSION)) continue;
+            int end = i + 1 < sections.size() ? sections.get(i + 1).start() : text.length();
+            String part = text.substring(s.contentStart(), end).strip();
+            if (!part.isEmpty()) sb.append(sb.length() > 0 ? "\n" : "").append(part);
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+
+    static String lower(String s) {
+        return Objects.requireNonNull(s).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,129 @@
+package org.radbridge.nlp.cli;
+
+import org.radbridge.nlp.FindingMention;
+import org.radbridge.nlp.NlpJson;
+import org.radbridge.nlp.NlpResult;
+import org.radbridge.nlp.RadiologyNlp;
+import org.radbridge.nlp.ReportText;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code radbridge nlp [--with-categories] [--terminology DIR] [FILE...]}: runs the report pipeline over report files
+ * (or standard input when no file is named) and prints one JSON line per finding mention (see {@link NlpJson}).
+ * A RadBridge header block (lines {@code Name: value}, then {@code ---}) is removed first; offsets refer to the
+ * report body after it. A file that cannot be read or is not UTF-8 gets one error line on standard error and the run
+ * goes on; the exit code is then 1 (0 when every input was processed, 2 for a usage error).
+ */
+public final class NlpCommand {
+    private NlpCommand() {}
+
+    public static final String USAGE = "usage: radbridge nlp [--with-categories] [--terminology DIR] [FILE...]  (stdin if no FILE)";
+
+    public static int run(String[] args) {
+        // outside Spring nothing configures logback, whose default would print cTAKES' INFO lines on stdout
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "org/radbridge/nlp/cli/logback-nlp-cli.xml");
+        }
+        return run(args, System.in, System.out, System.err);
+    }
+
+    public static int run(String[] args, java.io.InputStream stdin, PrintStream out, PrintStream err) {
+        boolean categories = false;
+        Path terminology = null;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--with-categories" -> categories = true;
+                case "--terminology" -> {
+                    if (++i >= args.length) { err.println(USAGE); return 2; }
+                    terminology = Path.of(args[i]);
+                }
+                case "-h", "--help" -> { out.println(USAGE); return 0; }
+                default -> {
+                    if (args[i].startsWith("--")) { err.println("radbridge nlp: unknown option " + args[i] + "\n" + USAGE); return 2; }
+                    files.add(args[i]);
+                }
+            }
+        }
+        int failures = 0;
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try (RadiologyNlp nlp = new RadiologyNlp(terminology)) {
+            if (files.isEmpty()) {
+                failures += one(nlp, "stdin", readAll(stdin, err), categories, w, err);
+            } else {
+                for (String f : files) {
+                    byte[] bytes;
+                    try {
+                        bytes = Files.readAllBytes(Path.of(f));
+                    } catch (IOException | RuntimeException e) {
+                        w.flush();
+                        err.println("radbridge nlp: " + f + ": cannot read: " + e.getMessage());
+                        failures++;
+                        continue;
+                    }
+                    failures += one(nlp, Path.of(f).getFileName().toString(), bytes, categories, w, err);
+                }
+            }
+            w.flush();
+        } catch (IOException e) {
+            err.println("radbridge nlp: cannot write output: " + e.getMessage());
+            return 1;
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static byte[] readAll(java.io.InputStream in, PrintStream err) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            err.println("radbridge nlp: cannot read standard input: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static int one(RadiologyNlp nlp, String id, byte[] bytes, boolean categories, Writer w, PrintStream err)
+            throws IOException {
+        if (bytes == null) return 1;
+        String text;
+        try {
+            text = ReportText.decodeUtf8(bytes);
+        } catch (CharacterCodingException e) {
+            w.flush();
+            err.println("radbridge nlp: " + id + ": not valid UTF-8 (first bad byte at offset "
+                    + ReportText.firstInvalidUtf8(bytes) + "); skipped");
+            return 1;
+        }
+        NlpResult r;
+        try {
+            r = nlp.analyze(id, ReportText.body(text));
+        } catch (RuntimeException e) {
+            w.flush();
+            err.println("radbridge nlp: " + id + ": analysis failed: " + e.getMessage());
+            return 1;
+        }
+        for (FindingMention m : r.mentions()) {
+            w.write(NlpJson.mention(m));
+            w.write('\n');
+        }
+        if (categories) {
+            w.write(NlpJson.reportLine(r));
+            w.write('\n');
+        }
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

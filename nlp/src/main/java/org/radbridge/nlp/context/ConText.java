@@ -1,0 +1,251 @@
+package org.radbridge.nlp.context;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A ConText-style assertion engine (negation, uncertainty, history, experiencer) over one sentence, driven by the
+ * trigger list {@code org/radbridge/nlp/triggers/context-triggers.tsv} (see its header for sources and format).
+ *
+ * <p>Algorithm: all triggers of the sentence are found left to right, the longest phrase winning where phrases overlap
+ * (so "no change in" blocks "no", "cannot be excluded" blocks "excluded", "family history of" blocks "history of").
+ * A "pre" trigger governs a finding to its right, a "post" trigger one to its left, as long as no terminating trigger
+ * ({@code TERM}: "but", "however", "which", "there is" ...) or clause mark (";", ":") lies between and the finding is
+ * within the trigger's window of words (12 for negation, which lets "no A, B or C" negate all three; 6 for one-word
+ * and 12 for longer uncertainty cues; 2 for one-word and 8 for longer history cues; 5 after a post trigger).
+ * When both a negation and an uncertainty cue govern a finding, the nearer one decides.
+ *
+ * <p>Thread-safe once built (immutable); a {@link Sentence} caches the triggers of one sentence.
+ */
+public final class ConText {
+
+    public enum Category { NEG_PRE, NEG_POST, UNC_PRE, UNC_POST, PSEUDO, HIST_PRE, FAM_PRE, FAM_POST, TERM, CONFIRM }
+
+    public enum Assertion { PRESENT, ABSENT, POSSIBLE }
+
+    /** Result for one finding. */
+    public record Result(Assertion assertion, boolean historical, boolean family) {
+    }
+
+    public static final String DEFAULT_RESOURCE = "/org/radbridge/nlp/triggers/context-triggers.tsv";
+
+    private final Map<String, Category> byPhrase;
+    /** Phrases by first word, longest (in characters) first. */
+    private final Map<String, List<String[]>> byFirstWord = new java.util.HashMap<>();
+
+    private ConText(Map<String, Category> byPhrase) {
+        this.byPhrase = byPhrase;
+        List<String> phrases = new ArrayList<>(byPhrase.keySet());
+        phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        for (String p : phrases) {
+            String[] words = p.split(" ");
+            byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+        }
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '/' || c == '\'' || c == '-';
+    }
+
+    public static ConText fromClasspath() {
+        try (InputStream in = ConText.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing " + DEFAULT_RESOURCE);
+            return fromStream(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ConText fromStream(InputStream in) throws IOException {
+        Map<String, Category> map = new LinkedHashMap<>();
+        BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = br.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t");
+            if (f.length < 2) continue;
+            String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (phrase.isEmpty()) continue;
+            map.put(phrase, Category.valueOf(f[1].trim())); // later lines win
+        }
+        return new ConText(map);
+    }
+
+    /** A trigger found in a sentence; offsets relative to the sentence text. */
+    public record Trigger(int start, int end, String phrase, Category category) {
+    }
+
+    /** Triggers of one sentence, computed once. */
+    public Sentence sentence(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int n = lower.length();
+        // tokens: maximal runs of word characters
+        List<int[]> tokens = new ArrayList<>();
+        for (int i = 0; i < n; ) {
+            if (!wordChar(lower.charAt(i))) { i++; continue; }
+            int j = i;
+            while (j < n && wordChar(lower.charAt(j))) j++;
+            tokens.add(new int[]{i, j});
+            i = j;
+        }
+        List<Trigger> triggers = new ArrayList<>();
+        for (int t = 0; t < tokens.size(); ) {
+            int[] tok = tokens.get(t);
+            List<String[]> candidates = byFirstWord.get(lower.substring(tok[0], tok[1]));
+            int matchedTokens = 0;
+            if (candidates != null) {
+                for (String[] words : candidates) {
+                    if (t + words.length > tokens.size()) continue;
+                    boolean ok = true;
+                    for (int w = 1; w < words.length && ok; w++) {
+                        int[] prev = tokens.get(t + w - 1), cur = tokens.get(t + w);
+                        ok = lower.regionMatches(cur[0], words[w], 0, words[w].length())
+                                && cur[1] - cur[0] == words[w].length() && onlySpace(lower, prev[1], cur[0]);
+                    }
+                    if (ok) {
+                        String phrase = String.join(" ", words);
+                        int end = tokens.get(t + words.length - 1)[1];
+                        triggers.add(new Trigger(tok[0], end, phrase, byPhrase.get(phrase)));
+                        matchedTokens = words.length;
+                        break;
+                    }
+                }
+            }
+            t += Math.max(1, matchedTokens);
+        }
+        return new Sentence(lower, triggers);
+    }
+
+    private static boolean onlySpace(String s, int from, int to) {
+        if (from >= to) return false;
+        for (int i = from; i < to; i++) if (!Character.isWhitespace(s.charAt(i))) return false;
+        return true;
+    }
+
+    public final class Sentence {
+        private final String text;
+        private final List<Trigger> triggers;
+
+        private Sentence(String text, List<Trigger> triggers) {
+            this.text = text;
+            this.triggers = triggers;
+        }
+
+        public List<Trigger> triggers() {
+            return triggers;
+        }
+
+        /** Assertion of a finding at [start, end) of this sentence. */
+        public Result evaluate(int start, int end) {
+            Trigger neg = null, unc = null, confirm = null;
+            int negDist = Integer.MAX_VALUE, uncDist = Integer.MAX_VALUE, confirmDist = Integer.MAX_VALUE;
+            boolean hist = false, fam = false;
+            for (Trigger t : triggers) {
+                if (t.start() < start && t.end() < end) { // pre trigger candidates (may overlap the finding's
+                    // first words: "no acute distress" when the finding is "acute distress")
+                    if (!isPre(t.category()) && !copulaHedgeBeforeWords(t)) continue;
+                    int from = Math.min(t.end(), start);
+                    int words = words(from, start);
+                    if (words > window(t) || blocked(from, start)) continue;
+                    int dist = start - from;
+                    switch (t.category()) {
+                        case NEG_PRE -> { if (dist < negDist) { negDist = dist; neg = t; } }
+                        case UNC_PRE, UNC_POST -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
+                        case CONFIRM -> { if (dist < confirmDist) { confirmDist = dist; confirm = t; } }
+                        case HIST_PRE -> hist = true;
+                        case FAM_PRE -> fam = true;
+                        default -> { }
+                    }
+                } else if (t.start() >= end) { // post trigger candidates
+                    if (!isPost(t.category()) || copulaHedgeBeforeWords(t)) continue;
+                    if (words(end, t.start()) > 5 || blocked(end, t.start())) continue;
+                    int dist = t.start() - end;
+                    switch (t.category()) {
+                        case NEG_POST -> { if (dist < negDist) { negDist = dist; neg = t; } }
+                        case UNC_POST -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
+                        case FAM_POST -> fam = true;
+                        default -> { }
+                    }
+                }
+            }
+            Assertion a = Assertion.PRESENT;
+            if (neg != null && (unc == null || negDist < uncDist)) {
+                a = Assertion.ABSENT;
+            } else if (unc != null && !(confirm != null && confirmDist < uncDist)) {
+                a = Assertion.POSSIBLE;
+            }
+            return new Result(a, hist, fam);
+        }
+
+        /**
+         * "X is likely Y": a copula hedge ("is likely", "are possible") followed by more words hedges what follows
+         * (Y), not what precedes; at the end of a clause ("Pneumonia is likely.") it hedges what precedes.
+         */
+        private boolean copulaHedgeBeforeWords(Trigger t) {
+            if (t.category() != Category.UNC_POST) return false;
+            if (!(t.phrase().startsWith("is ") || t.phrase().startsWith("are "))) return false;
+            for (int i = t.end(); i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '.' || ch == ';' || ch == ',' || ch == ':') return false;
+                if (Character.isLetterOrDigit(ch)) return true;
+            }
+            return false;
+        }
+
+        private boolean blocked(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char ch = text.charAt(i);
+                if (ch == ';' || ch == ':') return true;
+            }
+            for (Trigger t : triggers) {
+                if (t.category() == Category.TERM && t.start() >= from && t.end() <= to) return true;
+            }
+            return false;
+        }
+
+        private int words(int from, int to) {
+            int n = 0;
+            boolean in = false;
+            for (int i = from; i < to; i++) {
+                boolean w = Character.isLetterOrDigit(text.charAt(i));
+                if (w && !in) n++;
+                in = w;
+            }
+            return n;
+        }
+    }
+
+    private static boolean isPre(Category c) {
+        return c == Category.NEG_PRE || c == Category.UNC_PRE || c == Category.HIST_PRE || c == Category.FAM_PRE
+                || c == Category.CONFIRM;
+    }
+
+    private static boolean isPost(Category c) {
+        return c == Category.NEG_POST || c == Category.UNC_POST || c == Category.FAM_POST;
+    }
+
+    private static int window(Trigger t) {
+        boolean oneWord = t.phrase().indexOf(' ') < 0;
+        return switch (t.category()) {
+            case UNC_POST -> 6;
+            case NEG_PRE -> 12;
+            case UNC_PRE -> oneWord ? 6 : 12;
+            case HIST_PRE -> oneWord ? 2 : 8;
+            case FAM_PRE -> 10;
+            case CONFIRM -> 6;
+            default -> 0;
+        };
+    }
+}

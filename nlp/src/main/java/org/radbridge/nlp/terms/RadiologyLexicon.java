@@ -1,0 +1,191 @@
+package org.radbridge.nlp.terms;
+
+import org.radbridge.terminology.CsvReader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The radiology dictionary: concepts of {@code terminology/codesystems/radiology-findings.csv} (SNOMED CT and RadLex
+ * rows), their synonyms ({@code radiology-findings-synonyms.tsv}) and the SNOMED CT ↔ RadLex crosswalk
+ * ({@code radiology-findings-crosswalk.tsv}), turned into a cTAKES BSV dictionary at run time.
+ *
+ * <p>A RadLex row that the crosswalk links to a SNOMED CT row is folded into it (one {@link LexConcept} with both
+ * codes); an unlinked RadLex row is its own concept with no SNOMED CT code. Each concept gets a dictionary ID
+ * {@code C0000001}, {@code C0000002}, ... in file order (UMLS-CUI shaped, which cTAKES' ID handling expects); the ID is
+ * internal and maps back through {@link #byDictionaryId(String)}.
+ */
+public final class RadiologyLexicon {
+
+    /** Where the files sit inside the nlp jar (copied there from terminology/codesystems by the build). */
+    public static final String CLASSPATH_DIR = "/org/radbridge/nlp/terminology/";
+    public static final String CONCEPTS = "radiology-findings.csv";
+    public static final String SYNONYMS = "radiology-findings-synonyms.tsv";
+    public static final String CROSSWALK = "radiology-findings-crosswalk.tsv";
+
+    private final Map<String, LexConcept> byId;
+    private final Map<String, LexConcept> bySnomed = new LinkedHashMap<>();
+    private final Map<String, LexConcept> byRadlex = new LinkedHashMap<>();
+    private final Map<String, Set<String>> termsById;
+
+    private RadiologyLexicon(Map<String, LexConcept> byId, Map<String, Set<String>> termsById) {
+        this.byId = byId;
+        this.termsById = termsById;
+        for (LexConcept c : byId.values()) {
+            if (c.snomedCode() != null) bySnomed.put(c.snomedCode(), c);
+            if (c.radlexId() != null) byRadlex.put(c.radlexId(), c);
+        }
+    }
+
+    /** Loads the copy packaged in the nlp jar. */
+    public static RadiologyLexicon fromClasspath() {
+        try {
+            return load(name -> {
+                InputStream in = RadiologyLexicon.class.getResourceAsStream(CLASSPATH_DIR + name);
+                if (in == null) throw new IllegalStateException("missing resource " + CLASSPATH_DIR + name);
+                return new InputStreamReader(in, StandardCharsets.UTF_8);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads the files from a directory, normally {@code terminology/codesystems}. */
+    public static RadiologyLexicon fromDirectory(Path dir) throws IOException {
+        return load(name -> Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8));
+    }
+
+    private interface Opener {
+        Reader open(String name) throws IOException;
+    }
+
+    private static RadiologyLexicon load(Opener opener) throws IOException {
+        // 1. concept rows
+        Map<String, String[]> rows = new LinkedHashMap<>(); // "VOCAB|code" -> row
+        try (Reader r = opener.open(CONCEPTS)) {
+            CsvReader.Table t = CsvReader.read(r);
+            for (CsvReader.Row row : t.rows()) {
+                String vocab = row.get("vocabulary_id");
+                String code = row.get("concept_code");
+                rows.put(vocab + "|" + code, new String[]{vocab, code, row.get("concept_name"), row.get("domain_id")});
+            }
+        }
+        // 2. crosswalk SNOMED -> RID
+        Map<String, String> ridForSnomed = new LinkedHashMap<>();
+        Map<String, String> snomedForRid = new LinkedHashMap<>();
+        for (String[] f : readTsv(opener, CROSSWALK)) {
+            if (f.length < 2) continue;
+            ridForSnomed.put(f[0], f[1]);
+            snomedForRid.put(f[1], f[0]);
+        }
+        // 3. concepts
+        Map<String, LexConcept> byKey = new LinkedHashMap<>();
+        Map<String, LexConcept> byId = new LinkedHashMap<>();
+        int n = 0;
+        for (String[] row : rows.values()) {
+            String vocab = row[0];
+            String code = row[1];
+            if (vocab.equals("RadLex") && snomedForRid.containsKey(code)
+                    && rows.containsKey("SNOMED|" + snomedForRid.get(code))) {
+                continue; // folded into its SNOMED CT concept
+            }
+            String id = String.format(Locale.ROOT, "C%07d", ++n);
+            boolean anatomy = row[3].equals("Spec Anatomic Site");
+            LexConcept c = vocab.equals("SNOMED")
+                    ? new LexConcept(id, code, ridForSnomed.get(code), row[2], row[3], anatomy)
+                    : new LexConcept(id, null, code, row[2], row[3], anatomy);
+            byId.put(id, c);
+            byKey.put(vocab + "|" + code, c);
+            if (c.radlexId() != null) byKey.put("RadLex|" + c.radlexId(), c);
+        }
+        // 4. terms: preferred name + synonyms
+        Map<String, Set<String>> terms = new LinkedHashMap<>();
+        for (LexConcept c : byId.values()) {
+            terms.computeIfAbsent(c.dictionaryId(), k -> new LinkedHashSet<>()).add(normalise(c.display()));
+        }
+        for (String[] f : readTsv(opener, SYNONYMS)) {
+            if (f.length < 3) continue;
+            LexConcept c = byKey.get(f[0] + "|" + f[1]);
+            if (c == null) throw new IllegalStateException(SYNONYMS + ": synonym for unknown concept " + f[0] + "|" + f[1]);
+            String s = normalise(f[2]);
+            if (!s.isEmpty()) terms.get(c.dictionaryId()).add(s);
+        }
+        return new RadiologyLexicon(byId, terms);
+    }
+
+    private static List<String[]> readTsv(Opener opener, String name) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        try (BufferedReader br = new BufferedReader(opener.open(name))) {
+            String line;
+            boolean header = true;
+            while ((line = br.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                out.add(line.split("\t", -1));
+            }
+        }
+        return out;
+    }
+
+    /** Lower case, single spaces; "|" would break the BSV format and is dropped. */
+    static String normalise(String s) {
+        return s.replace('|', ' ').trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Writes the cTAKES BSV dictionary ({@code ID|TUI|text|preferred text}), ASCII only (non-ASCII terms skipped). */
+    public Path writeBsv(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder(64 * 1024);
+        sb.append("// generated by RadBridge from terminology/codesystems/radiology-findings*; do not edit\n");
+        for (LexConcept c : byId.values()) {
+            String tui = c.anatomy() ? "T023" : "T047";
+            String pref = c.display().replace('|', ' ');
+            for (String term : termsById.get(c.dictionaryId())) {
+                if (!term.chars().allMatch(ch -> ch < 128)) continue;
+                sb.append(c.dictionaryId()).append('|').append(tui).append('|').append(term).append('|').append(pref).append('\n');
+            }
+        }
+        Files.writeString(file, sb.toString(), StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    public Optional<LexConcept> byDictionaryId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<LexConcept> bySnomed(String code) {
+        return Optional.ofNullable(bySnomed.get(code));
+    }
+
+    public Optional<LexConcept> byRadlex(String rid) {
+        return Optional.ofNullable(byRadlex.get(rid));
+    }
+
+    public Collection<LexConcept> concepts() {
+        return byId.values();
+    }
+
+    /** Lower-case surface forms of a concept (preferred name and synonyms). */
+    public Set<String> terms(LexConcept c) {
+        return termsById.getOrDefault(Objects.requireNonNull(c).dictionaryId(), Set.of());
+    }
+}
