@@ -17,6 +17,8 @@ public final class Main {
               generate --patients N --seed S --out DIR [--profile demo|realistic]
                                             write a synthetic PACS export (DICOM + reports)
               omop rebuild | fhir rebuild   re-project every staged study with the current mappings
+              pull dimse --aet AE --host H --port P [--from D --to D --modality M --patient ID --accession A] [--get]
+              pull dicomweb --url BASE [same filters]   C-FIND + C-MOVE/C-GET, or QIDO-RS + WADO-RS metadata (resumable)
               nlp [--with-categories] [FILE...]   report text (stdin if no file) to finding mentions, one JSON line each
               bench ingest [--min-instances N] [--orthanc-files N]
                                             ingest benchmark against pydicom and Orthanc, ratios printed
@@ -43,6 +45,7 @@ public final class Main {
                 case "demo" -> ServerCommands.demo(Arrays.asList(rest).contains("--exit"));
                 case "ingest" -> ServerCommands.ingest(rest);
                 case "nlp" -> org.radbridge.nlp.cli.NlpCommand.run(rest);
+                case "pull" -> PullCommand.run(rest);
                 case "bench" -> BenchCommands.run(rest);
                 case "mappings" -> MappingsCommands.mappings(rest);
                 case "vocab" -> MappingsCommands.vocab(rest);

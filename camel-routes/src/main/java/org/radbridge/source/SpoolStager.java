@@ -1,0 +1,53 @@
+package org.radbridge.source;
+
+import org.radbridge.dicom.DicomHeader;
+import org.radbridge.dicom.DicomHeaderReader;
+import org.radbridge.dicom.DicomParseException;
+import org.radbridge.dicom.net.SpoolListener;
+import org.radbridge.dicom.net.SpooledInstance;
+import org.radbridge.staging.InstanceRecord;
+import org.radbridge.staging.InstanceRecords;
+import org.radbridge.staging.Quarantine;
+import org.radbridge.staging.StagingRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Receiver hand-off for pushed instances (C-STORE): stages each spooled file's header in the same call, i.e. before
+ * the sender is told success, so an acknowledged instance is in staging (and its study marked dirty) even if the
+ * server dies right after. A file whose header cannot be taken in goes to the quarantine and is still acknowledged
+ * (re-sending it would not help). Projection is left to the quiet-period job ({@code StudyProjector.projectSettled}).
+ * A database error propagates, so the sender is answered failure and retries later.
+ */
+public final class SpoolStager implements SpoolListener {
+    private static final Logger log = LoggerFactory.getLogger(SpoolStager.class);
+    public static final String SOURCE = "dimse-push";
+
+    private final DicomHeaderReader reader = new DicomHeaderReader();
+    private final StagingRepository staging;
+    private final Quarantine quarantine;
+    private final String source;
+
+    public SpoolStager(StagingRepository staging, Quarantine quarantine, String source) {
+        this.staging = staging;
+        this.quarantine = quarantine;
+        this.source = source == null ? SOURCE : source;
+    }
+
+    @Override
+    public void spooled(SpooledInstance i) throws Exception {
+        InstanceRecord record;
+        try {
+            DicomHeader h = reader.read(i.file());
+            record = InstanceRecords.from(h, i.file(), Files.size(i.file()), source);
+        } catch (DicomParseException e) {
+            log.warn("received {} from {}@{}: quarantined: {}", i.file().getFileName(), i.callingAeTitle(), i.remoteHost(), e.getMessage());
+            quarantine.put(i.file(), "dicom", e.getMessage(), false);
+            return;
+        }
+        staging.stage(List.of(record));
+    }
+}

@@ -1,0 +1,77 @@
+package org.radbridge.source;
+
+import org.radbridge.dicom.DicomHeader;
+import org.radbridge.dicom.DicomParseException;
+import org.radbridge.ingest.IngestService;
+import org.radbridge.ingest.IngestSummary;
+import org.radbridge.ingest.StudyProjector;
+import org.radbridge.staging.InstanceRecord;
+import org.radbridge.staging.InstanceRecords;
+import org.radbridge.staging.StagingRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pulled instances into staging: spooled files go through {@link IngestService} (same parsing, quarantine and
+ * projection as {@code ingest}); DICOMweb headers, which have no file, are turned into staging records directly
+ * ({@link InstanceRecords#from} with no path), the study gets its WADO-RS URL as {@code endpoint_url}, and the
+ * study is projected.
+ */
+public final class StagingSink implements InstanceSink {
+    private static final Logger log = LoggerFactory.getLogger(StagingSink.class);
+
+    private final IngestService ingest;
+    private final StagingRepository staging;
+    private final StudyProjector projector;
+    private final DataSource dataSource;
+
+    public StagingSink(IngestService ingest, StagingRepository staging, StudyProjector projector, DataSource dataSource) {
+        this.ingest = ingest;
+        this.staging = staging;
+        this.projector = projector;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public long stageFiles(String studyInstanceUid, List<Path> files, String source) throws Exception {
+        if (files.isEmpty()) return 0;
+        IngestSummary s = ingest.ingest(files, source);
+        s.quarantined().forEach(q -> log.warn("pulled study {}: quarantined {}", studyInstanceUid, q));
+        return s.instancesNew() + s.instancesAlreadyStaged();
+    }
+
+    @Override
+    public long stageHeaders(String studyInstanceUid, List<DicomHeader> headers, String endpointUrl, String source) throws Exception {
+        List<InstanceRecord> batch = new ArrayList<>(headers.size());
+        for (DicomHeader h : headers) {
+            try {
+                batch.add(InstanceRecords.from(h, null, 0, source));
+            } catch (DicomParseException e) {
+                log.warn("DICOMweb study {}: instance {} not staged: {}", studyInstanceUid, h.sopInstanceUid(), e.getMessage());
+            }
+        }
+        staging.stage(batch);
+        if (endpointUrl != null) setEndpoint(studyInstanceUid, endpointUrl);
+        if (projector != null) projector.projectDirty();
+        return batch.size();
+    }
+
+    /** TODO(lead): move into StagingRepository (e.g. a setEndpoint method) when it is free to edit. */
+    private void setEndpoint(String studyUid, String url) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE radbridge.study SET endpoint_url = ?, dirty = true "
+                     + "WHERE study_instance_uid = ? AND endpoint_url IS DISTINCT FROM ?")) {
+            ps.setString(1, url);
+            ps.setString(2, studyUid);
+            ps.setString(3, url);
+            ps.executeUpdate();
+        }
+    }
+}
