@@ -123,7 +123,10 @@ final class ServerCommands {
                   FHIR R4            %s/fhir  (try %s/fhir/ImagingStudy?_count=5)
                   health             %s/actuator/health
                   OMOP (PostgreSQL)  psql -h 127.0.0.1 -p %d -U %s %s
-                Press Ctrl+C to stop.""".formatted(base, base, base, s.dbPort(), s.dbUser(), "radbridge"));
+                  DICOM C-STORE      AE RADBRIDGE at %s:%d (callers on this machine only unless RADBRIDGE_DICOM_ALLOWED_HOSTS says otherwise)
+                  inbox              %s
+                Press Ctrl+C to stop.""".formatted(base, base, base, s.dbPort(), s.dbUser(), "radbridge", s.bindAddress(), s.dicomPort(),
+                s.inboxDir()));
     }
 
     private static void awaitShutdown(ConfigurableApplicationContext ctx) throws InterruptedException {

@@ -78,6 +78,7 @@ class ThinPathEndToEndTest {
         System.setProperty("radbridge.data", work.resolve("data").toString());
         System.setProperty("radbridge.http.port", String.valueOf(httpPort));
         System.setProperty("radbridge.db.port", String.valueOf(freePort()));
+        System.setProperty("radbridge.dicom.port", String.valueOf(freePort()));
         System.setProperty("radbridge.pseudonym.key", KEY);
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
@@ -92,7 +93,7 @@ class ThinPathEndToEndTest {
     @AfterAll
     void stop() throws IOException {
         if (ctx != null) ctx.close();
-        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.pseudonym.key"}) {
+        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.pseudonym.key"}) {
             System.clearProperty(p);
         }
         try (Stream<Path> s = Files.walk(work)) {
@@ -300,8 +301,27 @@ class ThinPathEndToEndTest {
         assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty")).isZero();
     }
 
+    /** The server's C-STORE receiver, fed by DCMTK's storescu: every instance staged before it is acknowledged. */
     @Test
     @Order(9)
+    void instancesPushedWithStorescuAreStaged() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/storescu")),
+                "DCMTK storescu not installed (apt-get install dcmtk): skipped");
+        Path push = work.resolve("push");
+        GenerationSummary extra = new SyntheticPacsGenerator(new GenerateOptions(1, 31337L, push)).generate();
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/storescu", "-aet", "E2ETEST", "-aec", "RADBRIDGE", "+sd", "+r",
+                "127.0.0.1", System.getProperty("radbridge.dicom.port"), push.resolve("dicom").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(count("SELECT count(*) FROM radbridge.instance WHERE source = 'dimse-push'")).isEqualTo(extra.instances());
+        try (Stream<Path> s = Files.walk(work.resolve("data/spool"))) {
+            assertThat(s.filter(f -> f.toString().endsWith(".dcm")).count()).isEqualTo(extra.instances());
+        }
+    }
+
+    @Test
+    @Order(10)
     void ctakesRunsInTheSameJvmAsHapi(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         assertThat(ctx.isActive()).isTrue();
         Path dict = tmp.resolve("smoke.bsv");

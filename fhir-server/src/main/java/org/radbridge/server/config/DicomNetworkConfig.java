@@ -6,7 +6,7 @@ import org.radbridge.source.SpoolStager;
 import org.radbridge.staging.Quarantine;
 import org.radbridge.staging.StagingRepository;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,13 +16,12 @@ import java.util.stream.Collectors;
 
 /**
  * The DICOM C-STORE receiver (AE RADBRIDGE on RADBRIDGE_DICOM_PORT, bound to RADBRIDGE_BIND_ADDRESS), staging each
- * pushed instance before it is acknowledged. Off unless {@code radbridge.dicom.receiver.enabled=true}
- * (RADBRIDGE_DICOM_RECEIVER_ENABLED), until the lead decides when the server starts it (serve: yes; one-shot CLI
- * commands: no). Allow-lists: RADBRIDGE_DICOM_ALLOWED_AETS and RADBRIDGE_DICOM_ALLOWED_HOSTS (comma-separated;
+ * pushed instance before it is acknowledged. On while the server runs (serve, demo), off for one-shot commands;
+ * RADBRIDGE_DICOM_RECEIVER_ENABLED=false turns it off. Allow-lists: RADBRIDGE_DICOM_ALLOWED_AETS and RADBRIDGE_DICOM_ALLOWED_HOSTS (comma-separated;
  * empty = any calling AE / loopback only).
  */
 @Configuration
-@ConditionalOnProperty(name = "radbridge.dicom.receiver.enabled", havingValue = "true")
+@ConditionalOnExpression("${radbridge.dicom.receiver.enabled:${radbridge.server:false}}")
 public class DicomNetworkConfig {
 
     @Bean(initMethod = "start", destroyMethod = "close")
