@@ -11,10 +11,7 @@ import org.radbridge.staging.StagingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,13 +27,11 @@ public final class StagingSink implements InstanceSink {
     private final IngestService ingest;
     private final StagingRepository staging;
     private final StudyProjector projector;
-    private final DataSource dataSource;
 
-    public StagingSink(IngestService ingest, StagingRepository staging, StudyProjector projector, DataSource dataSource) {
+    public StagingSink(IngestService ingest, StagingRepository staging, StudyProjector projector) {
         this.ingest = ingest;
         this.staging = staging;
         this.projector = projector;
-        this.dataSource = dataSource;
     }
 
     @Override
@@ -58,20 +53,8 @@ public final class StagingSink implements InstanceSink {
             }
         }
         staging.stage(batch);
-        if (endpointUrl != null) setEndpoint(studyInstanceUid, endpointUrl);
+        if (endpointUrl != null) staging.setEndpoint(studyInstanceUid, endpointUrl);
         if (projector != null) projector.projectDirty();
         return batch.size();
-    }
-
-    /** TODO(lead): move into StagingRepository (e.g. a setEndpoint method) when it is free to edit. */
-    private void setEndpoint(String studyUid, String url) throws java.sql.SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE radbridge.study SET endpoint_url = ?, dirty = true "
-                     + "WHERE study_instance_uid = ? AND endpoint_url IS DISTINCT FROM ?")) {
-            ps.setString(1, url);
-            ps.setString(2, studyUid);
-            ps.setString(3, url);
-            ps.executeUpdate();
-        }
     }
 }

@@ -192,6 +192,21 @@ public final class StagingRepository {
         }
     }
 
+    /**
+     * Records where a study can be retrieved (the WADO-RS base of the PACS it came from); a changed
+     * endpoint marks the study dirty, as the ImagingStudy names it.
+     */
+    public void setEndpoint(String studyUid, String url) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE radbridge.study SET endpoint_url = ?, dirty = true "
+                     + "WHERE study_instance_uid = ? AND endpoint_url IS DISTINCT FROM ?")) {
+            ps.setString(1, url);
+            ps.setString(2, studyUid);
+            ps.setString(3, url);
+            ps.executeUpdate();
+        }
+    }
+
     /** The studies of one patient, for the person-level OMOP rows (observation period). */
     public List<LocalDate> studyDatesOfPatient(String issuer, String patientId) throws SQLException {
         List<LocalDate> out = new ArrayList<>();

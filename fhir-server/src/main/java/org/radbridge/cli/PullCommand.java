@@ -144,8 +144,7 @@ final class PullCommand {
     }
 
     private static StagingSink sink(ConfigurableApplicationContext ctx) {
-        return new StagingSink(ctx.getBean(IngestService.class), ctx.getBean(StagingRepository.class), ctx.getBean(StudyProjector.class),
-                ctx.getBean("radbridgeDataSource", DataSource.class));
+        return new StagingSink(ctx.getBean(IngestService.class), ctx.getBean(StagingRepository.class), ctx.getBean(StudyProjector.class));
     }
 
     private static LocalDate date(String s) {

@@ -16,6 +16,7 @@ import org.radbridge.config.RadBridgeSettings;
 import org.radbridge.ingest.IngestService;
 import org.radbridge.ingest.IngestSummary;
 import org.radbridge.map.CurrentMappings;
+import org.radbridge.server.E2eSupport;
 import org.radbridge.server.RadBridgeApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,7 +26,6 @@ import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,11 +80,11 @@ class MappingsEndToEndTest {
         new SyntheticPacsGenerator(new GenerateOptions(2, 5L, pacs)).generate();
         unseenUid = renameOneStudy(pacs.resolve("dicom"));
 
-        httpPort = freePort();
+        httpPort = E2eSupport.freePort();
         System.setProperty("radbridge.home", home.toString());
         System.setProperty("radbridge.data", work.resolve("data").toString());
         System.setProperty("radbridge.http.port", String.valueOf(httpPort));
-        System.setProperty("radbridge.db.port", String.valueOf(freePort()));
+        System.setProperty("radbridge.db.port", String.valueOf(E2eSupport.freePort()));
         System.setProperty("radbridge.pseudonym.key", "mappings-e2e-key-0123456789");
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
@@ -236,13 +236,13 @@ class MappingsEndToEndTest {
                 files = s.filter(p -> p.toString().endsWith(".dcm")).toList();
             }
             byte[] first = Files.readAllBytes(files.get(0));
-            int at = indexOf(first, new byte[] {0x08, 0x00, 0x30, 0x10, 'L', 'O'});
+            int at = E2eSupport.indexOf(first, new byte[] {0x08, 0x00, 0x30, 0x10, 'L', 'O'});
             int len = at < 0 ? 0 : (first[at + 6] & 0xff) | (first[at + 7] & 0xff) << 8;
             if (len < UNSEEN.length()) continue;
             byte[] value = (UNSEEN + " ".repeat(len - UNSEEN.length())).getBytes(StandardCharsets.US_ASCII);
             for (Path f : files) {
                 byte[] b = Files.readAllBytes(f);
-                int i = indexOf(b, new byte[] {0x08, 0x00, 0x30, 0x10, 'L', 'O'});
+                int i = E2eSupport.indexOf(b, new byte[] {0x08, 0x00, 0x30, 0x10, 'L', 'O'});
                 System.arraycopy(value, 0, b, i + 8, len);
                 Files.write(f, b);
             }
@@ -307,31 +307,13 @@ class MappingsEndToEndTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = db().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            assertThat(rs.next()).as(sql).isTrue();
-            return rs.getLong(1);
-        }
+        return E2eSupport.count(db(), sql);
     }
 
     private static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> s = Files.list(from)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, to.resolve(p.getFileName()));
-        }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -24,7 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,11 +73,11 @@ class ThinPathEndToEndTest {
         writeBadFiles();
         badHashes = hashes(bad);
 
-        httpPort = freePort();
+        httpPort = E2eSupport.freePort();
         System.setProperty("radbridge.data", work.resolve("data").toString());
         System.setProperty("radbridge.http.port", String.valueOf(httpPort));
-        System.setProperty("radbridge.db.port", String.valueOf(freePort()));
-        System.setProperty("radbridge.dicom.port", String.valueOf(freePort()));
+        System.setProperty("radbridge.db.port", String.valueOf(E2eSupport.freePort()));
+        System.setProperty("radbridge.dicom.port", String.valueOf(E2eSupport.freePort()));
         System.setProperty("radbridge.pseudonym.key", KEY);
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
@@ -111,7 +110,7 @@ class ThinPathEndToEndTest {
         byte[] bytes = Files.readAllBytes(sample);
         Files.write(bad.resolve("truncated.dcm"), java.util.Arrays.copyOf(bytes, bytes.length - 200));
         byte[] noStudyUid = bytes.clone();
-        int at = indexOf(noStudyUid, new byte[] {0x20, 0x00, 0x0D, 0x00, 'U', 'I'});
+        int at = E2eSupport.indexOf(noStudyUid, new byte[] {0x20, 0x00, 0x0D, 0x00, 'U', 'I'});
         assertThat(at).as("StudyInstanceUID element in the sample file").isPositive();
         noStudyUid[at] = 0x21; // (0020,000D) becomes private (0021,000D): the study UID is gone
         Files.write(bad.resolve("no-study-uid.dcm"), noStudyUid);
@@ -362,10 +361,7 @@ class ThinPathEndToEndTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = radbridgeDb().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return E2eSupport.count(radbridgeDb(), sql);
     }
 
     private List<String> strings(String sql) throws Exception {
@@ -394,20 +390,5 @@ class ThinPathEndToEndTest {
             }
         }
         return out;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
