@@ -24,6 +24,8 @@ public final class Main {
                                             ingest benchmark against pydicom and Orthanc, ratios printed
               mappings validate|report|reload  check the mapping files / list unmapped values / apply edits to a running server
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
+              token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N
+                                            API tokens for /fhir and /api (data/secrets/api-tokens.csv)
             """;
 
     private Main() {}
@@ -49,6 +51,7 @@ public final class Main {
                 case "bench" -> BenchCommands.run(rest);
                 case "mappings" -> MappingsCommands.mappings(rest);
                 case "vocab" -> MappingsCommands.vocab(rest);
+                case "token" -> TokenCommand.run(rest, System.out, System.err);
                 case "omop", "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
                         System.err.println("usage: radbridge " + args[0] + " rebuild");

@@ -150,7 +150,7 @@ final class MappingsCommands {
 
     private static HttpResponse<String> send(RadBridgeSettings s, String method, String path, String json, Duration timeout)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ServerLock.url(s) + path)).timeout(timeout);
+        HttpRequest.Builder b = ServerLock.authorized(s, HttpRequest.newBuilder(URI.create(ServerLock.url(s) + path)).timeout(timeout));
         if (method.equals("GET")) b.GET();
         else b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

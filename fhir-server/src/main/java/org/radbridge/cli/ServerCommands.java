@@ -116,16 +116,26 @@ final class ServerCommands {
         }
     }
 
+    private static String adminTokenFile(RadBridgeSettings s) {
+        return System.getenv("RADBRIDGE_ADMIN_TOKEN") != null ? "RADBRIDGE_ADMIN_TOKEN" : s.dataDir().resolve("secrets/admin.token").toString();
+    }
+
+    private static String adminTokenShell(RadBridgeSettings s) {
+        return System.getenv("RADBRIDGE_ADMIN_TOKEN") != null ? "$RADBRIDGE_ADMIN_TOKEN" : "$(cat " + adminTokenFile(s) + ")";
+    }
+
     private static void printUrls(RadBridgeSettings s, ConfigurableApplicationContext ctx) {
         String base = "http://" + s.bindAddress() + ":" + s.httpPort();
         System.out.println("""
                 RadBridge is running:
-                  FHIR R4            %s/fhir  (try %s/fhir/ImagingStudy?_count=5)
+                  FHIR R4            %s/fhir  (bearer token required; the local admin token is in %s)
+                                     try: curl -H "Authorization: Bearer %s" '%s/fhir/ImagingStudy?_count=5'
+                                     give others tokens with: ./radbridge token create --name NAME --role reader|patient
                   health             %s/actuator/health
                   OMOP (PostgreSQL)  psql -h 127.0.0.1 -p %d -U %s %s
                   DICOM C-STORE      AE RADBRIDGE at %s:%d (callers on this machine only unless RADBRIDGE_DICOM_ALLOWED_HOSTS says otherwise)
                   inbox              %s
-                Press Ctrl+C to stop.""".formatted(base, base, base, s.dbPort(), s.dbUser(), "radbridge", s.bindAddress(), s.dicomPort(),
+                Press Ctrl+C to stop.""".formatted(base, adminTokenFile(s), adminTokenShell(s), base, base, s.dbPort(), s.dbUser(), "radbridge", s.bindAddress(), s.dicomPort(),
                 s.inboxDir()));
     }
 

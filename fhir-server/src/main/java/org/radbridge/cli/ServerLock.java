@@ -60,11 +60,20 @@ final class ServerLock {
         String body = "{\"paths\":[" + paths.stream().map(p -> "\"" + p.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",")) + "]}";
         HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url(s) + path)).header("Content-Type", "application/json")
+                authorized(s, HttpRequest.newBuilder(URI.create(url(s) + path))).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
         return json.has("summary") ? json.get("summary").asText() : json.toPrettyString() + "\n";
+    }
+
+    /** Adds the local admin token: the server's /api endpoints accept admin tokens only. */
+    static HttpRequest.Builder authorized(RadBridgeSettings s, HttpRequest.Builder b) throws IOException {
+        java.util.Optional<String> token = new org.radbridge.server.security.TokenStore(s.dataDir().resolve("secrets"),
+                System.getenv("RADBRIDGE_ADMIN_TOKEN")).localAdminToken();
+        if (token.isEmpty())
+            throw new IOException("no admin token: set RADBRIDGE_ADMIN_TOKEN or keep " + s.dataDir().resolve("secrets/admin.token"));
+        return b.header("Authorization", "Bearer " + token.get());
     }
 }

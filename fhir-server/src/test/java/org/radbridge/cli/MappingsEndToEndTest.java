@@ -296,7 +296,7 @@ class MappingsEndToEndTest {
     }
 
     private HttpResponse<String> http(String method, String path) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        HttpRequest.Builder b = E2eSupport.asAdmin(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)), work.resolve("data"))
                 .header("Accept", path.startsWith("/fhir") ? "application/fhir+json" : "application/json");
         b = method.equals("GET") ? b.GET() : b.POST(HttpRequest.BodyPublishers.noBody());
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -4,13 +4,16 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Helpers the end-to-end suites share: free loopback ports, single-number queries, byte search. */
+/** Helpers the end-to-end suites share: free loopback ports, the admin token, single-number queries, byte search. */
 public final class E2eSupport {
     private E2eSupport() {}
 
@@ -18,6 +21,15 @@ public final class E2eSupport {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /** The local admin token the server created in its data directory: /fhir and /api need a token. */
+    public static String adminToken(Path dataDir) throws IOException {
+        return Files.readString(dataDir.resolve("secrets/admin.token")).trim();
+    }
+
+    public static HttpRequest.Builder asAdmin(HttpRequest.Builder b, Path dataDir) throws IOException {
+        return b.header("Authorization", "Bearer " + adminToken(dataDir));
     }
 
     public static long count(DataSource db, String sql) throws Exception {

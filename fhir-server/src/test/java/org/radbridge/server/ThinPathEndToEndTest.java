@@ -333,10 +333,66 @@ class ThinPathEndToEndTest {
         }
     }
 
+    @Test
+    @Order(11)
+    void fhirAndApiNeedATokenAndRolesLimitWhatItReaches() throws Exception {
+        org.radbridge.server.security.TokenStore tokens = ctx.getBean(org.radbridge.server.security.TokenStore.class);
+        assertThat(send("GET", "/fhir/metadata", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> anonymous = send("GET", "/fhir/Patient", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(anonymous.body()).doesNotContain("\"resourceType\": \"Bundle\"");
+        assertThat(send("GET", "/fhir/Patient", "rb_not-a-token").statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/ingest", null).statusCode()).isEqualTo(401);
+
+        String reader = tokens.create("e2e-reader", org.radbridge.server.security.Role.READER, null);
+        JsonNode patients = JSON.readTree(send("GET", "/fhir/Patient?_count=100", reader).body());
+        assertThat(patients.path("entry").size()).isEqualTo(get("/fhir/Patient?_summary=count").path("total").asInt()).isGreaterThan(1);
+        String newPatient = "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Intruder\"}]}";
+        assertThat(send("POST", "/fhir/Patient", reader, newPatient).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/fhir/AuditEvent", reader).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/ingest", reader, "{\"paths\":[]}").statusCode()).isEqualTo(403);
+
+        String mine = patients.path("entry").get(0).path("resource").path("id").asText();
+        String other = patients.path("entry").get(1).path("resource").path("id").asText();
+        String patient = tokens.create("e2e-patient", org.radbridge.server.security.Role.PATIENT, mine);
+        JsonNode studies = JSON.readTree(send("GET", "/fhir/ImagingStudy?_count=100", patient).body());
+        assertThat(studies.path("entry").size()).isPositive();
+        for (JsonNode e : studies.path("entry"))
+            assertThat(e.path("resource").path("subject").path("reference").asText()).isEqualTo("Patient/" + mine);
+        assertThat(send("GET", "/fhir/Patient/" + mine, patient).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/fhir/Patient/" + other, patient).statusCode()).isEqualTo(403);
+
+        // every access by a token holder is in the audit trail, which only admins read
+        long deadline = System.currentTimeMillis() + 15_000;
+        JsonNode audit;
+        do {
+            Thread.sleep(200);
+            audit = get("/fhir/AuditEvent?_count=200");
+        } while (!audit.toString().contains("e2e-patient") && System.currentTimeMillis() < deadline);
+        assertThat(audit.toString()).contains("e2e-reader (reader)").contains("e2e-patient (patient)");
+
+        assertThat(tokens.revoke("e2e-reader")).isEqualTo(1);
+        assertThat(send("GET", "/fhir/Patient", reader).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token) throws Exception {
+        return send(method, path, token, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).header("Accept", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (method.equals("GET")) b.GET();
+        else b.header("Content-Type", path.startsWith("/fhir") ? "application/fhir+json" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private List<String> fhirVersions() throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT res_id || ':' || res_ver FROM fhir.hfj_resource ORDER BY res_id")) {
+             ResultSet rs = st.executeQuery("SELECT res_id || ':' || res_ver FROM fhir.hfj_resource WHERE res_type <> 'AuditEvent' ORDER BY res_id")) {
             while (rs.next()) out.add(rs.getString(1));
         }
         return out;
@@ -344,7 +400,8 @@ class ThinPathEndToEndTest {
 
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).header("Accept", path.startsWith("/fhir") ? "application/fhir+json" : "application/json").GET().build(),
+                E2eSupport.asAdmin(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)), work.resolve("data"))
+                        .header("Accept", path.startsWith("/fhir") ? "application/fhir+json" : "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());

@@ -1,0 +1,25 @@
+package org.radbridge.server.security;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizedList;
+import ca.uhn.fhir.rest.server.interceptor.auth.SearchNarrowingInterceptor;
+
+/**
+ * Adds the patient's compartment to every search of a patient token, so a search returns that
+ * patient's resources instead of failing on the first foreign one.
+ */
+public final class PatientSearchNarrowing extends SearchNarrowingInterceptor {
+    private final BearerAuthentication authentication;
+
+    public PatientSearchNarrowing(BearerAuthentication authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    protected AuthorizedList buildAuthorizedList(RequestDetails request) {
+        return authentication.principal(request)
+                .filter(p -> p.role() == Role.PATIENT)
+                .map(p -> new AuthorizedList().addCompartment("Patient/" + p.patientId()))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,28 @@
+package org.radbridge.server.security;
+
+import java.util.Locale;
+
+/**
+ * What a caller of the HTTP interfaces may do. The clinical view holds identified data, so every
+ * role is explicit; there is no anonymous access beyond the capability statement and health.
+ */
+public enum Role {
+    /** everything: FHIR writes, audit trail, the /api endpoints the command line hands work to */
+    ADMIN,
+    /** read and search every clinical resource, terminology operations; no writes, no audit trail */
+    READER,
+    /** read one patient's compartment only (a patient portal, a treating clinician's app) */
+    PATIENT;
+
+    public static Role parse(String s) {
+        try {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown role '" + s + "' (admin, reader or patient)");
+        }
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

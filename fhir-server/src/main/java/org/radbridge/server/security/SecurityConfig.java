@@ -1,0 +1,55 @@
+package org.radbridge.server.security;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.radbridge.config.RadBridgeSettings;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+
+/**
+ * Access control of the clinical view: bearer tokens for /fhir and /api, role rules, patient search
+ * narrowing, and an IHE BALP audit trail of every FHIR access stored as AuditEvent resources.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    public TokenStore tokenStore(RadBridgeSettings settings) throws IOException {
+        TokenStore store = new TokenStore(settings.dataDir().resolve("secrets"), System.getenv("RADBRIDGE_ADMIN_TOKEN"));
+        store.ensureLocalAdmin();
+        return store;
+    }
+
+    @Bean
+    public BearerAuthentication bearerAuthentication(TokenStore tokens) {
+        return new BearerAuthentication(tokens);
+    }
+
+    @Bean(destroyMethod = "close")
+    public AuditEventWriter auditEventWriter(DaoRegistry daos) {
+        return new AuditEventWriter(daos.getResourceDao(AuditEvent.class));
+    }
+
+    /** Registers the interceptors on the FHIR servlet; returned so other beans can depend on secured FHIR. */
+    @Bean
+    public FhirAccessRules fhirAccessRules(RestfulServer server, BearerAuthentication authentication, AuditEventWriter audit) {
+        FhirAccessRules rules = new FhirAccessRules(authentication);
+        server.registerInterceptor(new PatientSearchNarrowing(authentication));
+        server.registerInterceptor(rules);
+        server.registerInterceptor(new BalpAuditCaptureInterceptor(audit, new AuditContext(authentication)));
+        return rules;
+    }
+
+    @Bean
+    public FilterRegistrationBean<ApiAccessFilter> apiAccessFilter(BearerAuthentication authentication) {
+        FilterRegistrationBean<ApiAccessFilter> reg = new FilterRegistrationBean<>(new ApiAccessFilter(authentication));
+        reg.addUrlPatterns("/api/*");
+        reg.setName("apiAccess");
+        return reg;
+    }
+}
