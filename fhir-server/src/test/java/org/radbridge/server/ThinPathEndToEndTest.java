@@ -78,6 +78,7 @@ class ThinPathEndToEndTest {
         System.setProperty("radbridge.http.port", String.valueOf(httpPort));
         System.setProperty("radbridge.db.port", String.valueOf(E2eSupport.freePort()));
         System.setProperty("radbridge.dicom.port", String.valueOf(E2eSupport.freePort()));
+        System.setProperty("radbridge.mllp.port", String.valueOf(E2eSupport.freePort()));
         System.setProperty("radbridge.pseudonym.key", KEY);
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
@@ -92,7 +93,7 @@ class ThinPathEndToEndTest {
     @AfterAll
     void stop() throws IOException {
         if (ctx != null) ctx.close();
-        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.pseudonym.key"}) {
+        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.mllp.port", "radbridge.pseudonym.key"}) {
             System.clearProperty(p);
         }
         try (Stream<Path> s = Files.walk(work)) {
@@ -331,6 +332,37 @@ class ThinPathEndToEndTest {
             assertThat(mentions.get(0).negated()).isTrue();
             assertThat(mentions.get(1).negated()).isFalse();
         }
+    }
+
+    /** A RIS sending ORU^R01 over a real MLLP socket to the running server's listener. */
+    @Test
+    @Order(11)
+    void reportsSentOverMllpAreAcknowledgedPerHl7Rules() throws Exception {
+        String accession = strings("SELECT accession_number FROM radbridge.study ORDER BY study_instance_uid LIMIT 1").get(0);
+        String msh = "MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312101500||ORU^R01^ORU_R01|%s|P|2.5.1||||||UNICODE UTF-8\r";
+        String good = msh.formatted("E2E-1") + "PID|1||MRN-E2E^^^HOSP^MR||DOE^JANE\r"
+                + "OBR|1||" + accession + "|71250^CT CHEST^CPT|||20240312093000||||||||||||||||||F\r"
+                + "OBX|1|FT|18782-3^Study observation^LN||FINDINGS: No pneumothorax.\\.br\\IMPRESSION: Normal.||||||F\r";
+        int port = Integer.parseInt(System.getProperty("radbridge.mllp.port"));
+        long reportsBefore = count("SELECT count(*) FROM radbridge.report");
+        try (org.radbridge.report.hl7.MllpClient ris = new org.radbridge.report.hl7.MllpClient("127.0.0.1", port)) {
+            String aa = ris.send(good);
+            assertThat(org.radbridge.report.hl7.MllpClient.segment(aa, "MSA")).isEqualTo("MSA|AA|E2E-1");
+            assertThat(count("SELECT count(*) FROM radbridge.report WHERE source = 'hl7-mllp' AND accession_number = '" + accession
+                    + "' AND text = 'FINDINGS: No pneumothorax.' || chr(10) || 'IMPRESSION: Normal.' AND status = 'F'")).isEqualTo(1);
+            assertThat(org.radbridge.report.hl7.MllpClient.ackCode(ris.send(good))).as("resent").isEqualTo("AA");
+            assertThat(count("SELECT count(*) FROM radbridge.report")).isEqualTo(reportsBefore + 1);
+
+            String noText = msh.formatted("E2E-2") + "PID|1||MRN-E2E^^^HOSP^MR\rOBR|1||ACC-E2E-2\r";
+            String ae = ris.send(noText);
+            assertThat(org.radbridge.report.hl7.MllpClient.ackCode(ae)).isEqualTo("AE");
+            assertThat(org.radbridge.report.hl7.MllpClient.segment(ae, "ERR")).contains("no report text");
+            assertThat(count("SELECT count(*) FROM radbridge.quarantine WHERE kind = 'hl7' AND original_path = 'mllp:RIS^HOSP/E2E-2'")).isEqualTo(1);
+
+            String ar = ris.send(msh.formatted("E2E-3").replace("ORU^R01^ORU_R01", "ORM^O01") + "PID|1||MRN-E2E\r");
+            assertThat(org.radbridge.report.hl7.MllpClient.ackCode(ar)).isEqualTo("AR");
+        }
+        assertThat(count("SELECT count(*) FROM radbridge.report")).isEqualTo(reportsBefore + 1);
     }
 
     private List<String> fhirVersions() throws Exception {
