@@ -144,6 +144,7 @@ public final class IngestService {
      */
     public boolean ingestInboxFile(Path file, Path doneDir) throws IOException, SQLException {
         String name = file.getFileName().toString();
+        if (!Files.exists(file)) return true; // a sidecar already moved away with its report in the same poll
         if (isSidecar(file)) {
             // taken with its report; alone for longer than the wait, it has lost its report
             Path report = file.resolveSibling(name.substring(0, name.length() - ReportFileParser.SIDECAR_SUFFIX.length()));
