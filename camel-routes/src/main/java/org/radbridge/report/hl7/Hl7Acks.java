@@ -48,9 +48,9 @@ final class Hl7Acks {
             msh.getSendingApplication().getNamespaceID().setValue(application);
             if (h != null) {
                 // the sender's own values, parsed with its delimiters, become the receiving side of our answer
-                msh.getReceivingApplication().parse(h.sendingApplication());
-                msh.getReceivingFacility().parse(h.sendingFacility());
-                msh.getSendingFacility().parse(h.receivingFacility());
+                copy(msh.getReceivingApplication(), h.sendingApplication());
+                copy(msh.getReceivingFacility(), h.sendingFacility());
+                copy(msh.getSendingFacility(), h.receivingFacility());
             }
             msh.getDateTimeOfMessage().getTime().setValue(LocalDateTime.now().format(TS));
             msh.getMessageType().getMessageCode().setValue("ACK");
@@ -73,9 +73,22 @@ final class Hl7Acks {
                 err.getSeverity().setValue("E");
                 err.getUserMessage().setValue(reason);
             }
-            return PARSER.encode(ack).getBytes(charset(h));
+            String encoded;
+            synchronized (PARSER) {
+                encoded = PARSER.encode(ack);
+            }
+            return encoded.getBytes(charset(h));
         } catch (HL7Exception e) {
             throw new IllegalStateException("cannot build the acknowledgement: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sender's HD value as it sent it; a value HAPI cannot parse keeps only its first component. */
+    private static void copy(ca.uhn.hl7v2.model.v251.datatype.HD target, String encoded) throws HL7Exception {
+        try {
+            target.parse(encoded);
+        } catch (HL7Exception | RuntimeException e) {
+            target.getNamespaceID().setValue(encoded.split("\\^", -1)[0]);
         }
     }
 
