@@ -4,14 +4,13 @@ import org.radbridge.dicom.DicomHeader;
 import org.radbridge.dicom.DicomParseException;
 import org.radbridge.dicom.sr.SrDocument;
 import org.radbridge.dicom.sr.StructuredReportReader;
+import org.radbridge.staging.InstanceRecords;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -57,29 +56,11 @@ public final class SrReports {
             throw new ReportParseException("SR document " + d.sopInstanceUid() + " has no AccessionNumber to link its report to a study");
         }
         if (d.accessionNumber().length() > 64) throw new ReportParseException("SR AccessionNumber longer than 64 characters");
-        LocalDate date = date(d.contentDate());
-        OffsetDateTime reportedAt = date == null ? null : date.atTime(time(d.contentTime())).atZone(zone).toOffsetDateTime();
+        LocalDate date = InstanceRecords.date(d.contentDate());
+        LocalTime time = InstanceRecords.time(d.contentTime());
+        OffsetDateTime reportedAt = date == null ? null : date.atTime(time == null ? LocalTime.MIDNIGHT : time).atZone(zone).toOffsetDateTime();
         return Optional.of(new ReportFile(d.accessionNumber(), blankToNull(d.patientId()), d.issuerOfPatientId(),
                 blankToNull(d.studyInstanceUid()), d.status(), date, d.text(), reportedAt, null, d.sopInstanceUid()));
-    }
-
-    private static LocalDate date(String v) {
-        if (v == null || v.length() < 8) return null;
-        try {
-            return LocalDate.parse(v.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static LocalTime time(String v) {
-        try {
-            if (v == null || v.length() < 4) return LocalTime.MIDNIGHT;
-            return LocalTime.of(Integer.parseInt(v.substring(0, 2)), Integer.parseInt(v.substring(2, 4)),
-                    v.length() >= 6 ? Integer.parseInt(v.substring(4, 6)) : 0);
-        } catch (RuntimeException e) {
-            return LocalTime.MIDNIGHT;
-        }
     }
 
     private static String blankToNull(String s) {

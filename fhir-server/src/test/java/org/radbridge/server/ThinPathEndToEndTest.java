@@ -284,16 +284,7 @@ class ThinPathEndToEndTest {
         try (Stream<Path> s = Files.list(staged)) {
             for (Path f : s.toList()) Files.move(f, inbox.resolve(f.getFileName()));
         }
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Stream<Path> s = Files.list(inbox)) {
-                if (s.findAny().isEmpty()) break;
-            }
-            Thread.sleep(250);
-        }
-        try (Stream<Path> s = Files.list(inbox)) {
-            assertThat(s.toList()).as("inbox drained").isEmpty();
-        }
+        awaitDrained(inbox);
         assertThat(count("SELECT count(*) FROM radbridge.instance")).isEqualTo(instancesBefore + extra.instances());
         assertThat(count("SELECT count(*) FROM radbridge.quarantine WHERE original_path LIKE '%garbage.dcm'")).isEqualTo(1);
         try (Stream<Path> s = Files.walk(work.resolve("data/done"))) {
@@ -383,16 +374,7 @@ class ThinPathEndToEndTest {
                 Files.move(f, inbox.resolve(f.getFileName()));
             }
         }
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Stream<Path> s = Files.list(inbox)) {
-                if (s.findAny().isEmpty()) break;
-            }
-            Thread.sleep(250);
-        }
-        try (Stream<Path> s = Files.list(inbox)) {
-            assertThat(s.toList()).as("inbox drained").isEmpty();
-        }
+        awaitDrained(inbox);
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE accession_number = 'ACC-E2E-SC' AND patient_id = 'MRN-E2E' "
                 + "AND text = 'FINDINGS: No focal consolidation.' || chr(10) || 'IMPRESSION: Normal chest.'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE accession_number = 'ACC-E2E-SR' AND source = 'dicom-sr' "
@@ -406,6 +388,20 @@ class ThinPathEndToEndTest {
         assertThat(s.instancesNew()).isEqualTo(1);
         assertThat(s.reportsNew()).isEqualTo(1);
         assertThat(s.quarantined()).isEmpty();
+    }
+
+    /** Waits up to a minute for the inbox watcher to take every file away. */
+    private static void awaitDrained(Path inbox) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Stream<Path> s = Files.list(inbox)) {
+                if (s.findAny().isEmpty()) break;
+            }
+            Thread.sleep(250);
+        }
+        try (Stream<Path> s = Files.list(inbox)) {
+            assertThat(s.toList()).as("inbox drained").isEmpty();
+        }
     }
 
     private static void writeSr(Path file, String sopUid, String accession) throws Exception {

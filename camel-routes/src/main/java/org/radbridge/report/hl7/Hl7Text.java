@@ -1,6 +1,5 @@
 package org.radbridge.report.hl7;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.HexFormat;
 
@@ -58,10 +57,7 @@ final class Hl7Text {
         if (kind == 'X' || kind == 'x') {
             String hex = seq.substring(1);
             if (hex.length() % 2 != 0 || !hex.matches("[0-9A-Fa-f]*")) return literal;
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] b = HexFormat.of().parseHex(hex);
-            bytes.write(b, 0, b.length);
-            return new String(bytes.toByteArray(), charset);
+            return new String(HexFormat.of().parseHex(hex), charset);
         }
         if (kind == 'C' || kind == 'M' || kind == 'Z') return "";
         return literal;

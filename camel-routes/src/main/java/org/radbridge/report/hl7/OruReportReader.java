@@ -323,7 +323,7 @@ public final class OruReportReader {
         if (Character.isLetterOrDigit(field) || field == '\r' || field == '\n') return null;
         int end = mshLine.indexOf(field, 4);
         String enc = end < 0 ? "" : mshLine.substring(4, end);
-        if (enc.length() < 4) return enc.isEmpty() ? null : null;
+        if (enc.length() < 4) return null;
         return new Hl7Text.Delimiters(field, enc.charAt(0), enc.charAt(1), enc.charAt(2), enc.charAt(3));
     }
 
