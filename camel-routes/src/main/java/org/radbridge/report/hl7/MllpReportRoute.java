@@ -2,6 +2,8 @@ package org.radbridge.report.hl7;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mllp.MllpConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HL7v2 MLLP listener (camel-mllp): each framed message goes to {@link OruReceiver}, whose acknowledgement is
@@ -9,6 +11,7 @@ import org.apache.camel.component.mllp.MllpConstants;
  * message names in MSH-18. Bytes outside an MLLP frame are logged and dropped by camel-mllp, which keeps listening.
  */
 public final class MllpReportRoute extends RouteBuilder {
+    private static final Logger log = LoggerFactory.getLogger(MllpReportRoute.class);
     /** Largest frame accepted; a 1 MB report is far below it. */
     static final int MAX_FRAME_BYTES = 32 * 1024 * 1024;
 
@@ -24,6 +27,7 @@ public final class MllpReportRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        log.info("HL7v2 MLLP receiver for ORU^R01 reports on {}:{}", host, port);
         fromF("mllp://%s:%d?stringPayload=false&hl7Headers=false&validatePayload=false&maxConcurrentConsumers=16"
                 + "&maxBufferSize=%d&bindTimeout=10000", host, port, MAX_FRAME_BYTES)
                 .routeId("mllp-reports")
