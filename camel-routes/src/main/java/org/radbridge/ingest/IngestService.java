@@ -7,6 +7,7 @@ import org.radbridge.report.ReportFile;
 import org.radbridge.report.ReportFileParser;
 import org.radbridge.report.ReportParseException;
 import org.radbridge.report.ReportRepository;
+import org.radbridge.report.SrReports;
 import org.radbridge.staging.InstanceRecord;
 import org.radbridge.staging.InstanceRecords;
 import org.radbridge.staging.Quarantine;
@@ -43,15 +44,27 @@ public final class IngestService {
 
     private final DicomHeaderReader reader = new DicomHeaderReader();
     private final ReportFileParser reportParser = new ReportFileParser();
+    private final SrReports srReports = new SrReports();
     private final StagingRepository staging;
     private final ReportRepository reports;
     private final Quarantine quarantine;
     private final StudyProjector projector;
     private final int threads;
     private final long fileTimeoutMillis;
+    private final java.time.Duration sidecarWait;
 
     public IngestService(StagingRepository staging, ReportRepository reports, Quarantine quarantine, StudyProjector projector,
                          int threads, long fileTimeoutMillis) {
+        this(staging, reports, quarantine, projector, threads, fileTimeoutMillis, SIDECAR_WAIT);
+    }
+
+    /**
+     * @param sidecarWait how long an inbox report without a header block waits for its sidecar ({@code NAME.txt.json}),
+     *                    and an inbox sidecar for its report, before either is quarantined
+     */
+    public IngestService(StagingRepository staging, ReportRepository reports, Quarantine quarantine, StudyProjector projector,
+                         int threads, long fileTimeoutMillis, java.time.Duration sidecarWait) {
+        this.sidecarWait = sidecarWait;
         this.staging = staging;
         this.reports = reports;
         this.quarantine = quarantine;
@@ -60,10 +73,21 @@ public final class IngestService {
         this.fileTimeoutMillis = fileTimeoutMillis;
     }
 
+    /** Default of how long report and sidecar wait for each other in the inbox. */
+    public static final java.time.Duration SIDECAR_WAIT = java.time.Duration.ofSeconds(30);
+    /** A sidecar modified more recently than this may be incomplete (the inbox route checks only the report file). */
+    private static final java.time.Duration SIDECAR_SETTLE = java.time.Duration.ofSeconds(2);
+
     private sealed interface Parsed permits ParsedInstance, ParsedReport, Rejected {}
-    private record ParsedInstance(InstanceRecord record) implements Parsed {}
-    private record ParsedReport(Path file, ReportFile report) implements Parsed {}
-    private record Rejected(Path file, String kind, String reason) implements Parsed {}
+    /** An instance; for a narrative SR also its report, or why the report could not be taken (the instance still is). */
+    private record ParsedInstance(InstanceRecord record, Path file, ReportFile srReport, String srProblem) implements Parsed {}
+    /** A report file, with its sidecar when the fields came from one. */
+    private record ParsedReport(Path file, ReportFile report, Path sidecar) implements Parsed {}
+    private record Rejected(Path file, String kind, String reason, Path sidecar, boolean missingHeader) implements Parsed {
+        Rejected(Path file, String kind, String reason) {
+            this(file, kind, reason, null, false);
+        }
+    }
 
     public synchronized IngestSummary ingest(List<Path> roots, String source) throws IOException, SQLException {
         long t0 = System.nanoTime();
@@ -119,20 +143,68 @@ public final class IngestService {
      * arriving file by file is projected once it is complete. Returns false when quarantined.
      */
     public boolean ingestInboxFile(Path file, Path doneDir) throws IOException, SQLException {
+        String name = file.getFileName().toString();
+        if (!Files.exists(file)) return true; // a sidecar already moved away with its report in the same poll
+        if (isSidecar(file)) {
+            // taken with its report; alone for longer than the wait, it has lost its report
+            Path report = file.resolveSibling(name.substring(0, name.length() - ReportFileParser.SIDECAR_SUFFIX.length()));
+            if (Files.exists(report) || youngerThan(file, sidecarWait)) return true;
+            quarantine.put(file, "report", "sidecar without its report file " + report.getFileName(), true);
+            return false;
+        }
+        Path sidecar = file.resolveSibling(name + ReportFileParser.SIDECAR_SUFFIX);
+        if (name.toLowerCase(Locale.ROOT).endsWith(".txt") && Files.exists(sidecar) && youngerThan(sidecar, SIDECAR_SETTLE)) {
+            return true; // the sidecar may still be being written; the next poll takes both
+        }
         Parsed p = parse(file, "inbox");
         if (p instanceof Rejected r) {
+            if (r.missingHeader() && youngerThan(file, sidecarWait)) {
+                log.debug("{}: no header block yet, waiting up to {} s for its sidecar", file, sidecarWait.toSeconds());
+                return true;
+            }
             quarantine.put(file, r.kind(), r.reason(), true);
+            if (r.sidecar() != null && Files.exists(r.sidecar())) quarantine.put(r.sidecar(), r.kind(), "sidecar of a quarantined report: " + r.reason(), true);
             return false;
         }
         if (p instanceof ParsedInstance i) {
             staging.stage(List.of(i.record()));
+            stageSrReport(i, "inbox", null);
         } else if (p instanceof ParsedReport r) {
             reports.stage(r.report(), "inbox", file.toString());
         }
         // staged and committed before the move: a crash in between re-reads the file, which stages nothing twice
         Files.createDirectories(doneDir);
         Files.move(file, doneDir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (p instanceof ParsedReport r && r.sidecar() != null) {
+            Files.move(r.sidecar(), doneDir.resolve(r.sidecar().getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         return true;
+    }
+
+    /**
+     * Stages the report of a narrative SR instance that has just been staged, or quarantines a copy of the file with
+     * the reason its report could not be taken. Returns 1 when a new report was staged.
+     */
+    private int stageSrReport(ParsedInstance i, String source, List<String> quarantined) throws IOException, SQLException {
+        if (i.srProblem() != null) {
+            quarantine.put(i.file(), "report", i.srProblem(), false);
+            if (quarantined != null) quarantined.add(i.file() + ": " + i.srProblem() + " (instance staged)");
+            return 0;
+        }
+        if (i.srReport() == null) return 0;
+        return reports.stage(i.srReport(), SrReports.SOURCE, i.file().toString()) ? 1 : 0;
+    }
+
+    static boolean isSidecar(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt" + ReportFileParser.SIDECAR_SUFFIX);
+    }
+
+    private static boolean youngerThan(Path file, java.time.Duration age) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() > System.currentTimeMillis() - age.toMillis();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Parsed await(Future<Parsed> f) {
@@ -152,17 +224,28 @@ public final class IngestService {
     private Parsed parse(Path f, String source) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".txt")) {
+            Path sidecar = f.resolveSibling(f.getFileName() + ReportFileParser.SIDECAR_SUFFIX);
+            boolean paired = Files.isRegularFile(sidecar);
             try {
-                return new ParsedReport(f, reportParser.parse(Files.readAllBytes(f)));
+                ReportFile r = paired ? reportParser.parse(Files.readAllBytes(f), Files.readAllBytes(sidecar))
+                        : reportParser.parse(Files.readAllBytes(f));
+                return new ParsedReport(f, r, paired ? sidecar : null);
             } catch (ReportParseException e) {
-                return new Rejected(f, "report", e.getMessage());
+                return new Rejected(f, "report", e.getMessage() + (paired ? " (with sidecar " + sidecar.getFileName() + ")" : ""),
+                        paired ? sidecar : null, !paired && ReportFileParser.isMissingHeaderBlock(e));
             } catch (IOException e) {
                 return new Rejected(f, "report", "unreadable: " + e.getMessage());
             }
         }
         try {
             DicomHeader h = reader.read(f);
-            return new ParsedInstance(InstanceRecords.from(h, f, Files.size(f), source));
+            InstanceRecord record = InstanceRecords.from(h, f, Files.size(f), source);
+            if (!SrReports.applies(h)) return new ParsedInstance(record, f, null, null);
+            try {
+                return new ParsedInstance(record, f, srReports.read(f).orElse(null), null);
+            } catch (ReportParseException e) {
+                return new ParsedInstance(record, f, null, e.getMessage());
+            }
         } catch (DicomParseException e) {
             return new Rejected(f, "dicom", e.getMessage());
         } catch (IOException e) {
@@ -179,6 +262,14 @@ public final class IngestService {
         if (p instanceof ParsedInstance i) {
             batch.add(i.record());
             if (batch.size() >= BATCH) flush(batch, instanceCounts);
+            if (i.srReport() != null || i.srProblem() != null) {
+                // the SR's report may be staged before its instance batch is flushed; both are keyed, order does not matter
+                int fresh = stageSrReport(i, source, quarantined);
+                if (i.srReport() != null) {
+                    reportCounts[0] += fresh;
+                    reportCounts[1] += 1 - fresh;
+                }
+            }
         } else if (p instanceof ParsedReport r) {
             if (reports.stage(r.report(), source, r.file().toString())) reportCounts[0]++;
             else reportCounts[1]++;
@@ -197,7 +288,7 @@ public final class IngestService {
     }
 
     private static Stream<Path> walk(Path root) throws IOException {
-        if (Files.isRegularFile(root)) return Stream.of(root);
+        if (Files.isRegularFile(root)) return isSidecar(root) ? Stream.empty() : Stream.of(root);
         return Files.walk(root).filter(Files::isRegularFile).filter(p -> !isHidden(p)).sorted();
     }
 

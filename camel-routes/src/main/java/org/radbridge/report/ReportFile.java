@@ -1,8 +1,17 @@
 package org.radbridge.report;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
-/** A radiology report as read from a text file: the header block fields and the body. */
+/**
+ * A radiology report from any source (text file with header block or sidecar, HL7v2 ORU^R01, DICOM SR).
+ *
+ * <p>{@code status} is the source's own value (a file's Report-Status, HL7 OBR-25 such as {@code F}/{@code P}/{@code C},
+ * or the word derived from a DICOM SR's flags); projection maps it through {@code mappings/report_status.csv}.
+ * {@code reportedAt} is when this version was reported (HL7 OBR-22, SR content date and time) and
+ * {@code observedAt} when the examination was done (HL7 OBR-7); both may be null. {@code sourceMessageId} names the
+ * carrier (HL7 MSH-10, SR SOP Instance UID) for audit.
+ */
 public record ReportFile(
         String accessionNumber,
         String patientId,
@@ -10,4 +19,14 @@ public record ReportFile(
         String studyInstanceUid,
         String status,
         LocalDate reportDate,
-        String text) {}
+        String text,
+        OffsetDateTime reportedAt,
+        OffsetDateTime observedAt,
+        String sourceMessageId) {
+
+    /** The original seven components (text files), with no timestamps or message id. */
+    public ReportFile(String accessionNumber, String patientId, String issuerOfPatientId, String studyInstanceUid,
+                      String status, LocalDate reportDate, String text) {
+        this(accessionNumber, patientId, issuerOfPatientId, studyInstanceUid, status, reportDate, text, null, null, null);
+    }
+}

@@ -5,6 +5,10 @@ import org.radbridge.dicom.DicomHeaderReader;
 import org.radbridge.dicom.DicomParseException;
 import org.radbridge.dicom.net.SpoolListener;
 import org.radbridge.dicom.net.SpooledInstance;
+import org.radbridge.report.ReportFile;
+import org.radbridge.report.ReportParseException;
+import org.radbridge.report.ReportRepository;
+import org.radbridge.report.SrReports;
 import org.radbridge.staging.InstanceRecord;
 import org.radbridge.staging.InstanceRecords;
 import org.radbridge.staging.Quarantine;
@@ -14,13 +18,16 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Receiver hand-off for pushed instances (C-STORE): stages each spooled file's header in the same call, i.e. before
  * the sender is told success, so an acknowledged instance is in staging (and its study marked dirty) even if the
  * server dies right after. A file whose header cannot be taken in goes to the quarantine and is still acknowledged
  * (re-sending it would not help). Projection is left to the quiet-period job ({@code StudyProjector.projectSettled}).
- * A database error propagates, so the sender is answered failure and retries later.
+ * A database error propagates, so the sender is answered failure and retries later. A narrative SR also gives its
+ * report, staged in the same call; an SR whose report cannot be taken (no text, no accession number) is still staged
+ * as an instance, and a copy goes to the quarantine with the reason.
  */
 public final class SpoolStager implements SpoolListener {
     private static final Logger log = LoggerFactory.getLogger(SpoolStager.class);
@@ -30,8 +37,16 @@ public final class SpoolStager implements SpoolListener {
     private final StagingRepository staging;
     private final Quarantine quarantine;
     private final String source;
+    private final ReportRepository reports;
+    private final SrReports srReports = new SrReports();
 
     public SpoolStager(StagingRepository staging, Quarantine quarantine, String source) {
+        this(staging, null, quarantine, source);
+    }
+
+    /** With {@code reports} null, SR instances are staged as instances only. */
+    public SpoolStager(StagingRepository staging, ReportRepository reports, Quarantine quarantine, String source) {
+        this.reports = reports;
         this.staging = staging;
         this.quarantine = quarantine;
         this.source = source == null ? SOURCE : source;
@@ -40,8 +55,9 @@ public final class SpoolStager implements SpoolListener {
     @Override
     public void spooled(SpooledInstance i) throws Exception {
         InstanceRecord record;
+        DicomHeader h;
         try {
-            DicomHeader h = reader.read(i.file());
+            h = reader.read(i.file());
             record = InstanceRecords.from(h, i.file(), Files.size(i.file()), source);
         } catch (DicomParseException e) {
             log.warn("received {} from {}@{}: quarantined: {}", i.file().getFileName(), i.callingAeTitle(), i.remoteHost(), e.getMessage());
@@ -49,5 +65,16 @@ public final class SpoolStager implements SpoolListener {
             return;
         }
         staging.stage(List.of(record));
+        if (reports != null && SrReports.applies(h)) {
+            Optional<ReportFile> report;
+            try {
+                report = srReports.read(i.file());
+            } catch (ReportParseException e) {
+                log.warn("received SR {} from {}: its report is quarantined: {}", i.file().getFileName(), i.callingAeTitle(), e.getMessage());
+                quarantine.put(i.file(), "report", e.getMessage(), false);
+                return;
+            }
+            if (report.isPresent()) reports.stage(report.get(), SrReports.SOURCE, i.file().toString());
+        }
     }
 }

@@ -39,7 +39,8 @@ public final class InstanceRecords {
         if (v.length() > 64 || !v.matches("[0-9.]+")) throw new DicomParseException("invalid " + keyword + " '" + v + "'");
     }
 
-    static LocalDate date(String v) {
+    /** A DICOM DA value (YYYYMMDD...), or null when absent or malformed. */
+    public static LocalDate date(String v) {
         if (v == null || v.length() < 8) return null;
         try {
             return LocalDate.parse(v.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
@@ -48,7 +49,8 @@ public final class InstanceRecords {
         }
     }
 
-    static LocalTime time(String v) {
+    /** A DICOM TM value (HHMM[SS...]), or null when absent or malformed. */
+    public static LocalTime time(String v) {
         if (v == null || v.length() < 4) return null;
         try {
             int hh = Integer.parseInt(v.substring(0, 2));

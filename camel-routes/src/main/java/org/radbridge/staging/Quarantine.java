@@ -53,22 +53,47 @@ public final class Quarantine {
         }
         Files.writeString(dir.resolve(name + ".reason.txt"),
                 "file: " + file.toAbsolutePath() + "\nkind: " + kind + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+        return record(sha, file.toAbsolutePath().toString(), kind, reason, stored);
+    }
+
+    private boolean record(String sha, String origin, String kind, String reason, Path stored) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO radbridge.quarantine (content_sha256, original_path, kind, reason, stored_path) VALUES (?,?,?,?,?) "
                              + "ON CONFLICT (content_sha256, original_path) DO UPDATE SET reason = EXCLUDED.reason RETURNING (xmax = 0)")) {
             ps.setString(1, sha);
-            ps.setString(2, file.toAbsolutePath().toString());
+            ps.setString(2, origin);
             ps.setString(3, kind);
             ps.setString(4, reason);
             ps.setString(5, stored.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 boolean fresh = rs.getBoolean(1);
-                log.warn("Quarantined {} ({}): {}", file, kind, reason);
+                log.warn("Quarantined {} ({}): {}", origin, kind, reason);
                 return fresh;
             }
         }
+    }
+
+    /**
+     * Quarantines content that never was a file of the user's (an HL7 message received over MLLP): it is written
+     * under the quarantine as {@code SHA16-name} with its {@code .reason.txt}; {@code origin} stands for the original
+     * path and, with the content hash, keys the entry, so the same bad message sent twice is recorded once.
+     * Returns true when this item was not quarantined before.
+     */
+    public boolean putContent(byte[] content, String origin, String name, String kind, String reason) throws IOException, SQLException {
+        Files.createDirectories(dir);
+        String sha = sha256(content);
+        String stem = sha.substring(0, 16) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path stored = dir.resolve(stem);
+        if (!Files.exists(stored)) {
+            Path tmp = dir.resolve(stem + ".part");
+            Files.write(tmp, content);
+            Files.move(tmp, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.writeString(dir.resolve(stem + ".reason.txt"),
+                "from: " + origin + "\nkind: " + kind + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+        return record(sha, origin, kind, reason, stored);
     }
 
     public List<Entry> list() throws SQLException {

@@ -134,9 +134,10 @@ final class ServerCommands {
                   health             %s/actuator/health
                   OMOP (PostgreSQL)  psql -h 127.0.0.1 -p %d -U %s %s
                   DICOM C-STORE      AE RADBRIDGE at %s:%d (callers on this machine only unless RADBRIDGE_DICOM_ALLOWED_HOSTS says otherwise)
+                  HL7v2 MLLP         ORU^R01 reports at %s:%d
                   inbox              %s
                 Press Ctrl+C to stop.""".formatted(base, adminTokenFile(s), adminTokenShell(s), base, base, s.dbPort(), s.dbUser(), "radbridge", s.bindAddress(), s.dicomPort(),
-                s.inboxDir()));
+                s.bindAddress(), s.mllpPort(), s.inboxDir()));
     }
 
     private static void awaitShutdown(ConfigurableApplicationContext ctx) throws InterruptedException {

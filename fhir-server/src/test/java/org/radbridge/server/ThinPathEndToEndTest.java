@@ -14,10 +14,13 @@ import org.radbridge.bench.generate.GenerateOptions;
 import org.radbridge.bench.generate.GenerationSummary;
 import org.radbridge.bench.generate.SyntheticPacsGenerator;
 import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.dicom.sr.SrContent;
+import org.radbridge.dicom.sr.StructuredReportWriter;
 import org.radbridge.ingest.IngestService;
 import org.radbridge.ingest.IngestSummary;
 import org.radbridge.nlp.ctakes.LeanPipeline;
 import org.radbridge.nlp.ctakes.Mention;
+import org.radbridge.report.hl7.MllpClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,6 +81,7 @@ class ThinPathEndToEndTest {
         System.setProperty("radbridge.http.port", String.valueOf(httpPort));
         System.setProperty("radbridge.db.port", String.valueOf(E2eSupport.freePort()));
         System.setProperty("radbridge.dicom.port", String.valueOf(E2eSupport.freePort()));
+        System.setProperty("radbridge.mllp.port", String.valueOf(E2eSupport.freePort()));
         System.setProperty("radbridge.pseudonym.key", KEY);
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
@@ -92,7 +96,7 @@ class ThinPathEndToEndTest {
     @AfterAll
     void stop() throws IOException {
         if (ctx != null) ctx.close();
-        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.pseudonym.key"}) {
+        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.mllp.port", "radbridge.pseudonym.key"}) {
             System.clearProperty(p);
         }
         try (Stream<Path> s = Files.walk(work)) {
@@ -280,16 +284,7 @@ class ThinPathEndToEndTest {
         try (Stream<Path> s = Files.list(staged)) {
             for (Path f : s.toList()) Files.move(f, inbox.resolve(f.getFileName()));
         }
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Stream<Path> s = Files.list(inbox)) {
-                if (s.findAny().isEmpty()) break;
-            }
-            Thread.sleep(250);
-        }
-        try (Stream<Path> s = Files.list(inbox)) {
-            assertThat(s.toList()).as("inbox drained").isEmpty();
-        }
+        awaitDrained(inbox);
         assertThat(count("SELECT count(*) FROM radbridge.instance")).isEqualTo(instancesBefore + extra.instances());
         assertThat(count("SELECT count(*) FROM radbridge.quarantine WHERE original_path LIKE '%garbage.dcm'")).isEqualTo(1);
         try (Stream<Path> s = Files.walk(work.resolve("data/done"))) {
@@ -334,7 +329,7 @@ class ThinPathEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void fhirAndApiNeedATokenAndRolesLimitWhatItReaches() throws Exception {
         org.radbridge.server.security.TokenStore tokens = ctx.getBean(org.radbridge.server.security.TokenStore.class);
         assertThat(send("GET", "/fhir/metadata", null).statusCode()).isEqualTo(200);
@@ -387,6 +382,95 @@ class ThinPathEndToEndTest {
         else b.header("Content-Type", path.startsWith("/fhir") ? "application/fhir+json" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A RIS sending ORU^R01 over a real MLLP socket to the running server's listener. */
+    @Test
+    @Order(11)
+    void reportsSentOverMllpAreAcknowledgedPerHl7Rules() throws Exception {
+        String accession = strings("SELECT accession_number FROM radbridge.study ORDER BY study_instance_uid LIMIT 1").get(0);
+        String msh = "MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312101500||ORU^R01^ORU_R01|%s|P|2.5.1||||||UNICODE UTF-8\r";
+        String good = msh.formatted("E2E-1") + "PID|1||MRN-E2E^^^HOSP^MR||DOE^JANE\r"
+                + "OBR|1||" + accession + "|71250^CT CHEST^CPT|||20240312093000||||||||||||||||||F\r"
+                + "OBX|1|FT|18782-3^Study observation^LN||FINDINGS: No pneumothorax.\\.br\\IMPRESSION: Normal.||||||F\r";
+        int port = Integer.parseInt(System.getProperty("radbridge.mllp.port"));
+        long reportsBefore = count("SELECT count(*) FROM radbridge.report");
+        try (MllpClient ris = new MllpClient("127.0.0.1", port)) {
+            String aa = ris.send(good);
+            assertThat(MllpClient.segment(aa, "MSA")).isEqualTo("MSA|AA|E2E-1");
+            assertThat(count("SELECT count(*) FROM radbridge.report WHERE source = 'hl7-mllp' AND accession_number = '" + accession
+                    + "' AND text = 'FINDINGS: No pneumothorax.' || chr(10) || 'IMPRESSION: Normal.' AND status = 'F'")).isEqualTo(1);
+            assertThat(MllpClient.ackCode(ris.send(good))).as("resent").isEqualTo("AA");
+            assertThat(count("SELECT count(*) FROM radbridge.report")).isEqualTo(reportsBefore + 1);
+
+            String noText = msh.formatted("E2E-2") + "PID|1||MRN-E2E^^^HOSP^MR\rOBR|1||ACC-E2E-2\r";
+            String ae = ris.send(noText);
+            assertThat(MllpClient.ackCode(ae)).isEqualTo("AE");
+            assertThat(MllpClient.segment(ae, "ERR")).contains("no report text");
+            assertThat(count("SELECT count(*) FROM radbridge.quarantine WHERE kind = 'hl7' AND original_path = 'mllp:RIS^HOSP/E2E-2'")).isEqualTo(1);
+
+            String ar = ris.send(msh.formatted("E2E-3").replace("ORU^R01^ORU_R01", "ORM^O01") + "PID|1||MRN-E2E\r");
+            assertThat(MllpClient.ackCode(ar)).isEqualTo("AR");
+        }
+        assertThat(count("SELECT count(*) FROM radbridge.report")).isEqualTo(reportsBefore + 1);
+    }
+
+    /** A report with a sidecar and a DICOM SR dropped into the inbox, and an SR ingested from a folder. */
+    @Test
+    @Order(12)
+    void sidecarReportsAndSrInstancesBecomeReports() throws Exception {
+        Path staged = Files.createDirectories(work.resolve("data/inbox-tmp2"));
+        Files.writeString(staged.resolve("e2e-sc.txt"), "FINDINGS: No focal consolidation.\nIMPRESSION: Normal chest.\n");
+        Files.writeString(staged.resolve("e2e-sc.txt.json"), "{\"accessionNumber\": \"ACC-E2E-SC\", \"patientId\": \"MRN-E2E\", \"reportStatus\": \"final\"}");
+        writeSr(staged.resolve("e2e-sr.dcm"), "2.25.99001", "ACC-E2E-SR");
+        Path inbox = work.resolve("data/inbox");
+        try (Stream<Path> s = Files.list(staged)) {
+            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+                Files.move(f, inbox.resolve(f.getFileName()));
+            }
+        }
+        awaitDrained(inbox);
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE accession_number = 'ACC-E2E-SC' AND patient_id = 'MRN-E2E' "
+                + "AND text = 'FINDINGS: No focal consolidation.' || chr(10) || 'IMPRESSION: Normal chest.'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE accession_number = 'ACC-E2E-SR' AND source = 'dicom-sr' "
+                + "AND text LIKE 'FINDINGS:%No pneumothorax.%IMPRESSION:%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM radbridge.instance WHERE sop_instance_uid = '2.25.99001'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM radbridge.quarantine WHERE original_path LIKE '%e2e-s%'")).isZero();
+
+        Path folder = Files.createDirectories(work.resolve("sr-folder"));
+        writeSr(folder.resolve("sr.dcm"), "2.25.99002", "ACC-E2E-SR2");
+        IngestSummary s = ctx.getBean(IngestService.class).ingest(List.of(folder), "folder");
+        assertThat(s.instancesNew()).isEqualTo(1);
+        assertThat(s.reportsNew()).isEqualTo(1);
+        assertThat(s.quarantined()).isEmpty();
+    }
+
+    /** Waits up to a minute for the inbox watcher to take every file away. */
+    private static void awaitDrained(Path inbox) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Stream<Path> s = Files.list(inbox)) {
+                if (s.findAny().isEmpty()) break;
+            }
+            Thread.sleep(250);
+        }
+        try (Stream<Path> s = Files.list(inbox)) {
+            assertThat(s.toList()).as("inbox drained").isEmpty();
+        }
+    }
+
+    private static void writeSr(Path file, String sopUid, String accession) throws Exception {
+        SrContent.Code findings = new SrContent.Code("121070", "DCM", "Findings");
+        SrContent.Code impression = new SrContent.Code("121073", "DCM", "Impression");
+        StructuredReportWriter.write(new StructuredReportWriter.Header(
+                        "1.2.840.10008.5.1.4.1.1.88.11", sopUid, "2.25.99000", "2.25.99009", accession, "MRN-E2E", "HOSP", "DOE^JOHN",
+                        "20240313", "083000", "COMPLETE", "VERIFIED", null),
+                new SrContent.Code("18748-4", "LN", "Diagnostic Imaging Report"),
+                List.of(SrContent.container("CONTAINS", findings,
+                                SrContent.text(new SrContent.Code("121071", "DCM", "Finding"), "No pneumothorax.")),
+                        SrContent.container("CONTAINS", impression,
+                                SrContent.text(impression, "Normal."))), file);
     }
 
     private List<String> fhirVersions() throws Exception {

@@ -2,6 +2,7 @@ package org.radbridge.server.config;
 
 import org.radbridge.config.RadBridgeSettings;
 import org.radbridge.dicom.net.StoreScp;
+import org.radbridge.report.ReportRepository;
 import org.radbridge.source.SpoolStager;
 import org.radbridge.staging.Quarantine;
 import org.radbridge.staging.StagingRepository;
@@ -25,13 +26,13 @@ import java.util.stream.Collectors;
 public class DicomNetworkConfig {
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    public StoreScp storeScp(RadBridgeSettings settings, StagingRepository staging, Quarantine quarantine,
+    public StoreScp storeScp(RadBridgeSettings settings, StagingRepository staging, ReportRepository reports, Quarantine quarantine,
                              @Value("${radbridge.dicom.ae-title:RADBRIDGE}") String aeTitle,
                              @Value("${radbridge.dicom.allowed-aets:}") String allowedAets,
                              @Value("${radbridge.dicom.allowed-hosts:127.0.0.1,::1}") String allowedHosts) throws Exception {
         StoreScp.Config cfg = new StoreScp.Config(aeTitle, settings.bindAddress(), settings.dicomPort(), settings.dataDir().resolve("spool"),
                 list(allowedAets), list(allowedHosts), 8);
-        return new StoreScp(cfg, new SpoolStager(staging, quarantine, SpoolStager.SOURCE));
+        return new StoreScp(cfg, new SpoolStager(staging, reports, quarantine, SpoolStager.SOURCE));
     }
 
     private static Set<String> list(String csv) {
