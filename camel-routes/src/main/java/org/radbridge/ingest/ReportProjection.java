@@ -25,6 +25,7 @@ import java.util.Optional;
  * its OMOP rows after the study's own.
  */
 public final class ReportProjection {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportProjection.class);
     private final ReportStaging staging;
     private final ReportNlp nlp;
     private final DiagnosticReportBundleBuilder fhirBuilder;
@@ -40,8 +41,13 @@ public final class ReportProjection {
         this.mappings = mappings;
     }
 
-    /** A study's current report, analysed and added to the study's bundle. */
-    public record Prepared(StagedReport report, NlpResult nlp, List<ReportFindings.Finding> findings, List<String> observationKeys) {}
+    /**
+     * A study's current report, analysed and added to the study's bundle.
+     *
+     * @param problem why the report went out without findings (the NLP failed on it), or null
+     */
+    public record Prepared(StagedReport report, NlpResult nlp, List<ReportFindings.Finding> findings, List<String> observationKeys,
+                           String problem) {}
 
     public ReportStaging staging() {
         return staging;
@@ -54,11 +60,21 @@ public final class ReportProjection {
                 status -> mappings.lookup("report_status", status, null).map(MappingTarget::code).orElse(null));
         if (current.isEmpty()) return Optional.empty();
         StagedReport r = current.get();
-        NlpResult result = nlp.analyze(r.reportId(), r.text());
+        NlpResult result;
+        String problem = null;
+        try {
+            result = nlp.analyze(r.reportId(), r.text());
+        } catch (RuntimeException e) {
+            // one text the pipeline cannot handle must not hold back its study: the report goes out with its text and
+            // without findings, and the problem is reported (a rebuild retries it)
+            log.warn("NLP failed on report {}; projected without findings", r.reportId(), e);
+            problem = "report " + r.reportId() + ": NLP failed (" + e + "); projected without findings";
+            result = new NlpResult(r.reportId(), List.of(), null, null, null);
+        }
         List<ReportFindings.Finding> findings = ReportFindings.of(result.mentions());
         List<String> previous = staging.projectedObservationKeys(r.accessionNumber());
         DiagnosticReportBundleBuilder.Added added = fhirBuilder.addTo(bundle, study, r, result, findings, previous);
-        return Optional.of(new Prepared(r, result, findings, added.observationKeys()));
+        return Optional.of(new Prepared(r, result, findings, added.observationKeys(), problem));
     }
 
     /** After the FHIR transaction succeeded: remember its Observations (the next version replaces them) and the mentions. */

@@ -113,6 +113,7 @@ public final class StudyProjector {
                 try {
                     Bundle bundle = fhirBuilder.build(s);
                     if (reports != null) report = reports.prepare(s, bundle);
+                    report.map(ReportProjection.Prepared::problem).ifPresent(problems::add);
                     long t2 = System.nanoTime();
                     reportNanos += t2 - t1;
                     fhir.transaction(bundle);

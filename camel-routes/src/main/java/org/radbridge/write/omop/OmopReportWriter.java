@@ -111,8 +111,9 @@ public final class OmopReportWriter {
                                 + "note_nlp_source_concept_id = EXCLUDED.note_nlp_source_concept_id, nlp_system = EXCLUDED.nlp_system, "
                                 + "nlp_date = EXCLUDED.nlp_date, nlp_datetime = EXCLUDED.nlp_datetime, term_exists = EXCLUDED.term_exists, "
                                 + "term_temporal = EXCLUDED.term_temporal, term_modifiers = EXCLUDED.term_modifiers")) {
+                    Map<String, Integer> ids = OmopIds.idsFor(c, "note_nlp", rows.stream().map(r -> accession + ":" + r.ordinal()).toList());
                     for (NoteNlpRows.Row r : rows) {
-                        int id = OmopIds.idFor(c, "note_nlp", accession + ":" + r.ordinal());
+                        int id = ids.get(accession + ":" + r.ordinal());
                         nlpIds.add(id);
                         int i = 1;
                         ps.setInt(i++, id);
@@ -141,6 +142,7 @@ public final class OmopReportWriter {
                 List<Integer> conditionIds = new ArrayList<>();
                 List<Integer> measurementIds = new ArrayList<>();
                 List<Integer> featureIds = new ArrayList<>();
+                List<Feature> features = new ArrayList<>();
                 Integer presentId = maps.lookup("finding_assertion", "PRESENT").map(MappingTarget::conceptId).orElse(0);
                 ConceptLookup.Concept mm = concepts.get("UCUM|mm");
                 for (ReportFindings.Finding f : findings) {
@@ -168,9 +170,7 @@ public final class OmopReportWriter {
                         findingDomain = DOMAIN_OBSERVATION;
                     }
                     for (int img = 0; img < imageIds.size(); img++) {
-                        int fid = OmopIds.idFor(c, "image_feature", key + ":finding:" + img);
-                        upsertFeature(c, fid, personId, imageIds.get(img), findingDomain, findingId, conceptId, findingId, site, report);
-                        featureIds.add(fid);
+                        features.add(new Feature(key + ":finding:" + img, imageIds.get(img), findingDomain, findingId, conceptId, findingId, site));
                     }
                     List<BigDecimal> dims = f.dimensionsMm();
                     for (int d = 0; d < dims.size(); d++) {
@@ -180,12 +180,12 @@ public final class OmopReportWriter {
                         upsertMeasurement(c, mid, personId, axisConcept, studyDate, dims.get(d), mm, f, axis);
                         measurementIds.add(mid);
                         for (int img = 0; img < imageIds.size(); img++) {
-                            int fid = OmopIds.idFor(c, "image_feature", key + ":measurement:" + d + ":" + img);
-                            upsertFeature(c, fid, personId, imageIds.get(img), DOMAIN_MEASUREMENT, mid, conceptId, findingId, site, report);
-                            featureIds.add(fid);
+                            features.add(new Feature(key + ":measurement:" + d + ":" + img, imageIds.get(img), DOMAIN_MEASUREMENT, mid,
+                                    conceptId, findingId, site));
                         }
                     }
                 }
+                writeFeatures(c, personId, features, report, featureIds);
                 deleteStale(c, "omop.note_nlp", "note_nlp_id", prev.noteNlp, nlpIds);
                 deleteStale(c, "omop.observation", "observation_id", prev.observations, observationIds);
                 deleteStale(c, "omop.condition_occurrence", "condition_occurrence_id", prev.conditions, conditionIds);
@@ -342,8 +342,13 @@ public final class OmopReportWriter {
         }
     }
 
-    private void upsertFeature(Connection c, int id, int personId, int imageId, int eventDomain, int eventId, int findingConceptId,
-                               int findingId, ConceptLookup.Concept site, StagedReport report) throws SQLException {
+    /** An IMAGE_FEATURE row to write: one series linked to one finding row or measurement row. */
+    private record Feature(String key, int imageId, int eventDomain, int eventId, int findingConceptId, int findingId,
+                           ConceptLookup.Concept site) {}
+
+    private void writeFeatures(Connection c, int personId, List<Feature> features, StagedReport report, List<Integer> ids) throws SQLException {
+        if (features.isEmpty()) return;
+        Map<String, Integer> idOf = OmopIds.idsFor(c, "image_feature", features.stream().map(Feature::key).toList());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO omop.image_feature (image_feature_id, person_id, image_occurrence_id, image_feature_event_field_concept_id, "
                         + "image_feature_event_id, image_feature_concept_id, image_feature_type_concept_id, image_finding_concept_id, "
@@ -354,22 +359,27 @@ public final class OmopReportWriter {
                         + "image_finding_concept_id = EXCLUDED.image_finding_concept_id, image_finding_id = EXCLUDED.image_finding_id, "
                         + "anatomic_site_concept_id = EXCLUDED.anatomic_site_concept_id, alg_system = EXCLUDED.alg_system, "
                         + "alg_datetime = EXCLUDED.alg_datetime")) {
-            ps.setInt(1, id);
-            ps.setInt(2, personId);
-            ps.setInt(3, imageId);
-            ps.setInt(4, eventDomain);
-            ps.setInt(5, eventId);
-            ps.setInt(6, findingConceptId);
-            ps.setInt(7, TYPE_EHR);
-            ps.setInt(8, findingConceptId);
-            // groups the features (presence, each dimension) of one finding: the id of its OBSERVATION / CONDITION row
-            ps.setInt(9, findingId);
-            if (site == null) ps.setNull(10, Types.INTEGER);
-            else ps.setInt(10, site.conceptId());
-            ps.setString(11, nlpSystem);
-            if (report.receivedAt() == null) ps.setNull(12, Types.TIMESTAMP);
-            else ps.setTimestamp(12, Timestamp.from(report.receivedAt().toInstant()));
-            ps.executeUpdate();
+            for (Feature f : features) {
+                int id = idOf.get(f.key());
+                ids.add(id);
+                ps.setInt(1, id);
+                ps.setInt(2, personId);
+                ps.setInt(3, f.imageId());
+                ps.setInt(4, f.eventDomain());
+                ps.setInt(5, f.eventId());
+                ps.setInt(6, f.findingConceptId());
+                ps.setInt(7, TYPE_EHR);
+                ps.setInt(8, f.findingConceptId());
+                // groups the features (presence, each dimension) of one finding: the id of its OBSERVATION / CONDITION row
+                ps.setInt(9, f.findingId());
+                if (f.site() == null) ps.setNull(10, Types.INTEGER);
+                else ps.setInt(10, f.site().conceptId());
+                ps.setString(11, nlpSystem);
+                if (report.receivedAt() == null) ps.setNull(12, Types.TIMESTAMP);
+                else ps.setTimestamp(12, Timestamp.from(report.receivedAt().toInstant()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
