@@ -29,15 +29,19 @@ import java.util.Set;
 public final class StudyProjector {
     private static final Logger log = LoggerFactory.getLogger(StudyProjector.class);
 
+    /** Lines naming unlinked reports in a result; the counts are always complete. */
+    static final int WAITING_LINES = 50;
+
     /**
      * @param projected        studies projected
      * @param problems         what could not be projected, and why
      * @param reportsProjected reports (current versions) projected with their study
-     * @param reportsWaiting   reports that wait for their study, or were not linked because the patient differs
+     * @param reportsWaiting   reports waiting for their study, or not linked because the patient differs (counts, and
+     *                         the first lines naming them); empty for the quiet-period runs, which nobody reads
      */
-    public record Result(int projected, List<String> problems, int reportsProjected, List<String> reportsWaiting) {
+    public record Result(int projected, List<String> problems, int reportsProjected, ReportStaging.Waiting reportsWaiting) {
         public Result(int projected, List<String> problems) {
-            this(projected, problems, 0, List.of());
+            this(projected, problems, 0, ReportStaging.Waiting.NONE);
         }
     }
 
@@ -72,7 +76,7 @@ public final class StudyProjector {
     /** Projects the dirty studies that have been quiet for the given period (continuous sources), and studies whose report arrived. */
     public synchronized Result projectSettled(java.time.Duration quiet) throws SQLException {
         return project(() -> union(staging.dirtyStudiesQuietFor(quiet),
-                reports == null ? List.of() : reports.staging().studiesWithDirtyReports(true)));
+                reports == null ? List.of() : reports.staging().studiesWithDirtyReports(true)), false);
     }
 
     public synchronized Result projectAll() throws SQLException {
@@ -86,6 +90,10 @@ public final class StudyProjector {
     }
 
     private Result project(Due due) throws SQLException {
+        return project(due, true);
+    }
+
+    private Result project(Due due, boolean listWaiting) throws SQLException {
         if (reports != null) {
             ReportStaging.LinkOutcome linked = reports.staging().link();
             if (linked.linked() + linked.mismatched() > 0) {
@@ -139,11 +147,7 @@ public final class StudyProjector {
             log.info("Projected {} studies ({} reports): staging reads {} s, reports (NLP) {} s, FHIR {} s, OMOP {} s", done, reportsDone,
                     secs(loadNanos), secs(reportNanos), secs(fhirNanos), secs(omopNanos));
         }
-        List<String> waiting = new ArrayList<>();
-        if (reports != null) {
-            waiting.addAll(reports.staging().pending());
-            waiting.addAll(reports.staging().mismatched());
-        }
+        ReportStaging.Waiting waiting = reports != null && listWaiting ? reports.staging().waiting(WAITING_LINES) : ReportStaging.Waiting.NONE;
         return new Result(done, problems, reportsDone, waiting);
     }
 

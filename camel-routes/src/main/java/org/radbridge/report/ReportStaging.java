@@ -116,17 +116,36 @@ public final class ReportStaging {
         }
     }
 
-    /** Reports waiting for their study, one line each (for the ingest summary). */
-    public List<String> pending() throws SQLException {
-        return lines("SELECT 'report ' || report_id || ' (accession ' || coalesce(accession_number, '?') || ', received ' "
-                + "|| to_char(received_at, 'YYYY-MM-DD HH24:MI') || '): its study has not arrived' FROM radbridge.report "
-                + "WHERE link_status = 'pending' ORDER BY received_at, report_id");
+    /**
+     * Reports that are not linked: how many wait for their study, how many were refused because the patient differs,
+     * and up to {@code maxLines} lines naming them (mismatches first: they need a person to look at them).
+     */
+    public record Waiting(long pending, long mismatched, List<String> lines) {
+        public static final Waiting NONE = new Waiting(0, 0, List.of());
     }
 
-    /** Reports not linked because their patient differs from the study's, one line each with the reason. */
-    public List<String> mismatched() throws SQLException {
-        return lines("SELECT 'report ' || report_id || ': not linked: ' || link_problem FROM radbridge.report "
-                + "WHERE link_status = 'mismatch' ORDER BY received_at, report_id");
+    public Waiting waiting(int maxLines) throws SQLException {
+        long pending;
+        long mismatched;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE link_status = 'pending'), "
+                     + "count(*) FILTER (WHERE link_status = 'mismatch') FROM radbridge.report WHERE link_status <> 'linked'");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            pending = rs.getLong(1);
+            mismatched = rs.getLong(2);
+        }
+        List<String> lines = new ArrayList<>();
+        if (mismatched > 0) {
+            lines.addAll(lines("SELECT 'report ' || report_id || ': not linked: ' || link_problem FROM radbridge.report "
+                    + "WHERE link_status = 'mismatch' ORDER BY received_at, report_id LIMIT " + maxLines));
+        }
+        if (pending > 0 && lines.size() < maxLines) {
+            lines.addAll(lines("SELECT 'report ' || report_id || ' (accession ' || coalesce(accession_number, '?') || ', received ' "
+                    + "|| to_char(received_at, 'YYYY-MM-DD HH24:MI') || '): its study has not arrived' FROM radbridge.report "
+                    + "WHERE link_status = 'pending' ORDER BY received_at, report_id LIMIT " + (maxLines - lines.size())));
+        }
+        return new Waiting(pending, mismatched, List.copyOf(lines));
     }
 
     private List<String> lines(String sql) throws SQLException {

@@ -110,7 +110,8 @@ class ReportProjectionDatabaseTest {
         assertThat(reports.stage(report("MRN004567", "final", FIRST), "folder", "/in/r1.txt")).isTrue();
         StudyProjector.Result r = projector.projectDirty();
         assertThat(r.projected()).isZero();
-        assertThat(r.reportsWaiting()).singleElement().asString().contains("accession ACC000123").endsWith("its study has not arrived");
+        assertThat(r.reportsWaiting().pending()).isEqualTo(1);
+        assertThat(r.reportsWaiting().lines()).singleElement().asString().contains("accession ACC000123").endsWith("its study has not arrived");
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'pending' AND dirty")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM omop.note")).isZero();
         assertThat(sent).isEmpty();
@@ -125,7 +126,8 @@ class ReportProjectionDatabaseTest {
         assertThat(r.problems()).isEmpty();
         assertThat(r.projected()).isEqualTo(1);
         assertThat(r.reportsProjected()).isEqualTo(1);
-        assertThat(r.reportsWaiting()).isEmpty();
+        assertThat(r.reportsWaiting().lines()).isEmpty();
+        assertThat(r.reportsWaiting().pending()).isZero();
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'linked' AND study_link_uid = '1.2.3.4' AND NOT dirty")).isEqualTo(1);
 
         DiagnosticReport dr = only(sent.get(sent.size() - 1), DiagnosticReport.class);
@@ -217,7 +219,8 @@ class ReportProjectionDatabaseTest {
     void aReportOfAnotherPatientIsNotLinkedAndSaysWhy() throws Exception {
         reports.stage(report("SOMEONE-ELSE", "final", "FINDINGS: No pneumothorax."), "folder", "/in/wrong.txt");
         StudyProjector.Result r = projector.projectDirty();
-        assertThat(r.reportsWaiting()).singleElement().asString()
+        assertThat(r.reportsWaiting().mismatched()).isEqualTo(1);
+        assertThat(r.reportsWaiting().lines()).singleElement().asString()
                 .contains("not linked").contains("patient SOMEONE-ELSE/HOSP of the report differs from patient MRN004567/HOSP");
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'mismatch' AND study_link_uid IS NULL")).isEqualTo(1);
         // asking again does not relink or re-project it

@@ -112,7 +112,7 @@ final class ServerCommands {
             StudyProjector.Result r = ctx.getBean(StudyProjector.class).projectAll();
             System.out.println("Re-projected " + r.projected() + " studies and " + r.reportsProjected() + " reports into FHIR and OMOP");
             r.problems().forEach(p -> System.out.println("  not projected: " + p));
-            r.reportsWaiting().forEach(w -> System.out.println("  report waiting: " + w));
+            r.reportsWaiting().lines().forEach(w -> System.out.println("  report waiting: " + w));
             return 0;
         }
     }

@@ -338,7 +338,7 @@ class ThinPathEndToEndTest {
     @Order(11)
     void reportsAreProjectedIntoBothViewsWithTheirFindings() throws Exception {
         assertThat(first.reportsProjected()).isEqualTo(generated.reports());
-        assertThat(first.reportsWaiting()).isEmpty();
+        assertThat(first.reportsWaiting().lines()).isEmpty();
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'linked' AND NOT dirty")).isEqualTo(generated.reports());
 
         JsonNode reports = get("/fhir/DiagnosticReport?_count=200");
@@ -471,7 +471,8 @@ class ThinPathEndToEndTest {
         Path wrong = Files.createDirectories(work.resolve("wrong")).resolve("wrong.txt");
         Files.writeString(wrong, headerBlock.replaceAll("Patient-ID: .*", "Patient-ID: SOMEONE-ELSE") + "\n---\nFINDINGS: No pneumothorax.\n");
         IngestSummary mismatch = ctx.getBean(IngestService.class).ingest(List.of(wrong), "folder");
-        assertThat(mismatch.reportsWaiting()).anyMatch(w -> w.contains("SOMEONE-ELSE") && w.contains("differs"));
+        assertThat(mismatch.reportsNotLinked()).isEqualTo(1);
+        assertThat(mismatch.reportsWaiting().lines()).anyMatch(w -> w.contains("SOMEONE-ELSE") && w.contains("differs"));
         assertThat(mismatch.describe()).contains("1 reports not linked");
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'mismatch'")).isEqualTo(1);
         assertThat(get("/fhir/DiagnosticReport?identifier=urn:radbridge:accession%7C" + accession).path("entry").get(0).path("resource")

@@ -40,6 +40,6 @@ public class IngestController {
     public ResponseEntity<Map<String, Object>> rebuild() throws Exception {
         StudyProjector.Result r = projector.projectAll();
         return ResponseEntity.ok(Map.of("projected", r.projected(), "problems", r.problems(), "reportsProjected", r.reportsProjected(),
-                "reportsWaiting", r.reportsWaiting()));
+                "reportsWaiting", r.reportsWaiting().lines()));
     }
 }
