@@ -134,7 +134,7 @@ public final class IngestService {
         StudyProjector.Result projected = projector.projectDirty();
         double secs = (System.nanoTime() - t0) / 1e9;
         return new IngestSummary(seen, instanceCounts[0], instanceCounts[1], reportCounts[0], reportCounts[1], quarantined,
-                projected.projected(), projected.problems(), secs);
+                projected.projected(), projected.problems(), projected.reportsProjected(), projected.reportsWaiting(), secs);
     }
 
     /**

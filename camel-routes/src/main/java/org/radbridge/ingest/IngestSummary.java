@@ -12,16 +12,31 @@ public record IngestSummary(
         List<String> quarantined,
         int studiesProjected,
         List<String> projectionProblems,
+        int reportsProjected,
+        org.radbridge.report.ReportStaging.Waiting reportsWaiting,
         double seconds) {
+
+    /** Reports whose study has not arrived yet (all of staging, not only this run's). */
+    public long reportsPending() {
+        return reportsWaiting.pending();
+    }
+
+    /** Reports not linked because their patient differs from the study's. */
+    public long reportsNotLinked() {
+        return reportsWaiting.mismatched();
+    }
 
     public String describe() {
         StringBuilder b = new StringBuilder();
         b.append(String.format("Ingest: %d files in %.1f s: %d new instances (%d already staged), %d new reports (%d already staged), "
-                        + "%d studies projected, %d quarantined%n",
+                        + "%d studies and %d reports projected, %d reports waiting for their study, %d reports not linked, %d quarantined%n",
                 filesSeen, seconds, instancesNew, instancesAlreadyStaged, reportsNew, reportsAlreadyStaged, studiesProjected,
-                quarantined.size()));
+                reportsProjected, reportsPending(), reportsNotLinked(), quarantined.size()));
         for (String q : quarantined) b.append("  quarantined: ").append(q).append('\n');
         for (String p : projectionProblems) b.append("  not projected: ").append(p).append('\n');
+        for (String r : reportsWaiting.lines()) b.append("  report waiting: ").append(r).append('\n');
+        long unlisted = reportsPending() + reportsNotLinked() - reportsWaiting.lines().size();
+        if (unlisted > 0) b.append("  ... and ").append(unlisted).append(" more (SELECT * FROM radbridge.report WHERE link_status <> 'linked')\n");
         return b.toString();
     }
 }

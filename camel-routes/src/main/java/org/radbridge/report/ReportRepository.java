@@ -26,7 +26,7 @@ public final class ReportRepository {
                     + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (report_id) DO UPDATE SET status = EXCLUDED.status, "
                     + "reported_at = COALESCE(EXCLUDED.reported_at, report.reported_at), "
-                    + "source_message_id = COALESCE(EXCLUDED.source_message_id, report.source_message_id), updated_at = now() "
+                    + "source_message_id = COALESCE(EXCLUDED.source_message_id, report.source_message_id), updated_at = now(), dirty = true "
                     + "WHERE report.status IS DISTINCT FROM EXCLUDED.status "
                     + "AND (EXCLUDED.reported_at IS NULL OR report.reported_at IS NULL OR EXCLUDED.reported_at >= report.reported_at) "
                     + "RETURNING (xmax = 0)";

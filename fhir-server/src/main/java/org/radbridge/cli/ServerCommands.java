@@ -110,8 +110,9 @@ final class ServerCommands {
         }
         try (ConfigurableApplicationContext ctx = start(false)) {
             StudyProjector.Result r = ctx.getBean(StudyProjector.class).projectAll();
-            System.out.println("Re-projected " + r.projected() + " studies into FHIR and OMOP");
+            System.out.println("Re-projected " + r.projected() + " studies and " + r.reportsProjected() + " reports into FHIR and OMOP");
             r.problems().forEach(p -> System.out.println("  not projected: " + p));
+            r.reportsWaiting().lines().forEach(w -> System.out.println("  report waiting: " + w));
             return 0;
         }
     }

@@ -26,12 +26,15 @@ public class ViewCounts {
         Map<String, Long> out = new LinkedHashMap<>();
         try (Connection c = radbridge.getConnection(); Statement st = c.createStatement()) {
             for (String t : new String[] {"radbridge.study", "radbridge.instance", "radbridge.report", "radbridge.quarantine",
-                    "omop.person", "omop.observation_period", "omop.procedure_occurrence", "omop.image_occurrence"}) {
+                    "omop.person", "omop.observation_period", "omop.procedure_occurrence", "omop.image_occurrence",
+                    "omop.note", "omop.note_nlp", "omop.observation", "omop.condition_occurrence", "omop.measurement", "omop.image_feature"}) {
                 out.put(t, count(st, "SELECT count(*) FROM " + t));
             }
+            out.put("reports waiting for study", count(st, "SELECT count(*) FROM radbridge.report WHERE link_status = 'pending'"));
+            out.put("reports not linked", count(st, "SELECT count(*) FROM radbridge.report WHERE link_status = 'mismatch'"));
         }
         try (Connection c = hapi.getConnection(); Statement st = c.createStatement()) {
-            for (String type : new String[] {"Patient", "ImagingStudy"}) {
+            for (String type : new String[] {"Patient", "ImagingStudy", "DiagnosticReport", "Observation", "Provenance"}) {
                 out.put("FHIR " + type, count(st, "SELECT count(*) FROM fhir.hfj_resource WHERE res_type = '" + type + "' AND res_deleted_at IS NULL"));
             }
         }

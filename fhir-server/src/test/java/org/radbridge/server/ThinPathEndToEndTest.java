@@ -329,7 +329,7 @@ class ThinPathEndToEndTest {
     }
 
     @Test
-    @Order(13)
+    @Order(16)
     void fhirAndApiNeedATokenAndRolesLimitWhatItReaches() throws Exception {
         org.radbridge.server.security.TokenStore tokens = ctx.getBean(org.radbridge.server.security.TokenStore.class);
         assertThat(send("GET", "/fhir/metadata", null).statusCode()).isEqualTo(200);
@@ -386,7 +386,7 @@ class ThinPathEndToEndTest {
 
     /** A RIS sending ORU^R01 over a real MLLP socket to the running server's listener. */
     @Test
-    @Order(11)
+    @Order(14)
     void reportsSentOverMllpAreAcknowledgedPerHl7Rules() throws Exception {
         String accession = strings("SELECT accession_number FROM radbridge.study ORDER BY study_instance_uid LIMIT 1").get(0);
         String msh = "MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312101500||ORU^R01^ORU_R01|%s|P|2.5.1||||||UNICODE UTF-8\r";
@@ -417,7 +417,7 @@ class ThinPathEndToEndTest {
 
     /** A report with a sidecar and a DICOM SR dropped into the inbox, and an SR ingested from a folder. */
     @Test
-    @Order(12)
+    @Order(15)
     void sidecarReportsAndSrInstancesBecomeReports() throws Exception {
         Path staged = Files.createDirectories(work.resolve("data/inbox-tmp2"));
         Files.writeString(staged.resolve("e2e-sc.txt"), "FINDINGS: No focal consolidation.\nIMPRESSION: Normal chest.\n");
@@ -471,6 +471,189 @@ class ThinPathEndToEndTest {
                                 SrContent.text(new SrContent.Code("121071", "DCM", "Finding"), "No pneumothorax.")),
                         SrContent.container("CONTAINS", impression,
                                 SrContent.text(impression, "Normal."))), file);
+    }
+
+    /** Reports of the generated PACS: one DiagnosticReport each, with Observations, Provenance, and their OMOP rows. */
+    @Test
+    @Order(11)
+    void reportsAreProjectedIntoBothViewsWithTheirFindings() throws Exception {
+        assertThat(first.reportsProjected()).isEqualTo(generated.reports());
+        assertThat(first.reportsWaiting().lines()).isEmpty();
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'linked' AND NOT dirty")).isEqualTo(generated.reports());
+
+        JsonNode reports = get("/fhir/DiagnosticReport?_count=200");
+        assertThat(reports.path("total").asInt()).isGreaterThanOrEqualTo(generated.reports());
+        JsonNode dr = reports.path("entry").get(0).path("resource");
+        assertThat(dr.path("category").get(0).path("coding").get(0).path("code").asText()).isEqualTo("RAD");
+        assertThat(dr.path("imagingStudy").get(0).path("reference").asText()).startsWith("ImagingStudy/");
+        assertThat(dr.path("presentedForm").get(0).path("contentType").asText()).startsWith("text/plain");
+        assertThat(dr.path("conclusion").asText()).isNotBlank();
+        assertThat(dr.path("result").size()).isPositive();
+        String obsRef = dr.path("result").get(0).path("reference").asText();
+        JsonNode obs = get("/fhir/" + obsRef);
+        assertThat(obs.path("derivedFrom").get(0).path("reference").asText()).startsWith("ImagingStudy/");
+        assertThat(obs.path("subject").path("reference").asText()).isEqualTo(dr.path("subject").path("reference").asText());
+
+        assertThat(get("/fhir/Observation?value-concept=http://snomed.info/sct%7C2667000&_summary=count").path("total").asInt())
+                .as("absent findings").isPositive();
+        assertThat(get("/fhir/Observation?value-concept=http://snomed.info/sct%7C52101004&_summary=count").path("total").asInt())
+                .as("present findings").isPositive();
+        JsonNode provenance = get("/fhir/Provenance?_count=200");
+        assertThat(provenance.path("total").asInt()).isEqualTo(reports.path("total").asInt());
+        JsonNode p = provenance.path("entry").get(0).path("resource");
+        assertThat(p.path("meta").path("security").toString()).contains("AIAST");
+        assertThat(p.path("agent").get(0).path("who").path("display").asText()).contains("cTAKES");
+        assertThat(p.path("target").size()).isGreaterThan(1);
+
+        assertThat(count("SELECT count(*) FROM omop.note")).isEqualTo(generated.reports());
+        assertThat(count("SELECT count(*) FROM omop.note n JOIN omop.person p USING (person_id)")).isEqualTo(generated.reports());
+        assertThat(count("SELECT count(*) FROM omop.note_nlp")).isPositive();
+        assertThat(count("SELECT count(*) FROM omop.note_nlp WHERE term_exists = 'N'")).isPositive();
+        assertThat(count("SELECT count(*) FROM omop.note_nlp WHERE nlp_system LIKE '%cTAKES%'")).isEqualTo(count("SELECT count(*) FROM omop.note_nlp"));
+        assertThat(count("SELECT (SELECT count(*) FROM omop.observation) + (SELECT count(*) FROM omop.condition_occurrence)")).isPositive();
+        assertThat(count("SELECT count(*) FROM omop.measurement WHERE unit_source_value = 'mm' AND value_as_number > 0 "
+                + "AND measurement_concept_id > 0 AND unit_concept_id > 0")).isPositive();
+        assertThat(count("SELECT count(*) FROM omop.image_feature f JOIN omop.image_occurrence i USING (image_occurrence_id) "
+                + "JOIN omop.measurement m ON m.measurement_id = f.image_feature_event_id AND f.image_feature_event_field_concept_id = 21"))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM omop.image_feature f LEFT JOIN omop.image_occurrence i USING (image_occurrence_id) "
+                + "WHERE i.image_occurrence_id IS NULL")).isZero();
+        assertNoIdentifiersInOmopNotes();
+        assertThat(count("SELECT count(*) FROM radbridge.report_mention")).isEqualTo(count("SELECT count(*) FROM omop.note_nlp"));
+    }
+
+    /**
+     * A report that arrives before its study waits ("pending", listed by ingest) and is linked and projected when the
+     * study arrives; its identifiers are scrubbed from the OMOP note. An amended version then replaces the findings in
+     * both views, and a report whose patient differs from the study's is not linked.
+     */
+    @Test
+    @Order(12)
+    void aReportBeforeItsStudyWaitsIsLinkedLaterAndAnAmendmentReplacesItsFindings() throws Exception {
+        Path late = work.resolve("late");
+        GenerationSummary extra = new SyntheticPacsGenerator(new GenerateOptions(1, 9090L, late)).generate();
+        Path reportFile;
+        try (Stream<Path> s = Files.list(late.resolve("reports"))) {
+            reportFile = s.filter(f -> f.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
+        }
+        Map<String, String> header = new java.util.HashMap<>();
+        for (String line : Files.readString(reportFile).split("\n---\n")[0].split("\n")) {
+            header.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).trim());
+        }
+        String accession = header.get("Accession-Number");
+        String patientId = header.get("Patient-ID");
+        String patientName;
+        try (Stream<Path> s = Files.walk(late.resolve("dicom"))) {
+            Path dcm = s.filter(f -> f.toString().endsWith(".dcm")).findFirst().orElseThrow();
+            patientName = new org.radbridge.dicom.DicomHeaderReader().read(dcm).get("PatientName");
+        }
+        String[] name = patientName.split("\\^");
+        String headerBlock = Files.readString(reportFile).split("\n---\n")[0];
+        Files.writeString(reportFile, headerBlock + "\n---\n"
+                + "EXAMINATION: CT CHEST WO\n"
+                + "CLINICAL HISTORY: " + name[1] + " " + name[0] + ", MRN " + patientId + ", accession " + accession
+                + ". Results called to Dr. Gregory House at 555-123-4567 on 03/04/2024.\n"
+                + "FINDINGS: There is a 6 mm solid nodule in the right upper lobe. No pneumothorax or pleural effusion.\n"
+                + "IMPRESSION: 6 mm right upper lobe nodule.\n");
+
+        IngestSummary reportsFirst = ctx.getBean(IngestService.class).ingest(List.of(late.resolve("reports")), "folder");
+        assertThat(reportsFirst.reportsNew()).isEqualTo(extra.reports());
+        assertThat(reportsFirst.reportsPending()).isEqualTo(extra.reports());
+        assertThat(reportsFirst.describe()).contains("accession " + accession).contains("its study has not arrived");
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'pending' AND accession_number = '" + accession + "'")).isEqualTo(1);
+        assertThat(get("/fhir/DiagnosticReport?identifier=urn:radbridge:accession%7C" + accession).path("total").asInt()).isZero();
+
+        IngestSummary studyLater = ctx.getBean(IngestService.class).ingest(List.of(late.resolve("dicom")), "folder");
+        assertThat(studyLater.reportsPending()).isZero();
+        assertThat(studyLater.reportsProjected()).isEqualTo(extra.reports());
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'pending'")).isZero();
+        JsonNode dr = get("/fhir/DiagnosticReport?identifier=urn:radbridge:accession%7C" + accession);
+        assertThat(dr.path("total").asInt()).isEqualTo(1);
+        assertThat(dr.path("entry").get(0).path("resource").path("conclusion").asText()).contains("6 mm right upper lobe nodule");
+        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":27925004:right").path("total").asInt())
+                .isEqualTo(1);
+        String note = noteText(accession);
+        assertThat(note).contains("6 mm solid nodule").doesNotContain(patientId).doesNotContain(accession)
+                .doesNotContainIgnoringCase(name[0]).doesNotContainIgnoringCase(name[1]).doesNotContain("House")
+                .doesNotContain("555-123-4567").doesNotContain("03/04/2024");
+        assertNoIdentifiersInOmopNotes();
+        long notes = count("SELECT count(*) FROM omop.note");
+        long measurementsOfNote = count(measurementsOf(accession));
+        assertThat(measurementsOfNote).isEqualTo(1);
+
+        // the amended version: the nodule is gone, an effusion is new
+        Path amended = Files.createDirectories(work.resolve("amended")).resolve(accession + "-amended.txt");
+        Files.writeString(amended, headerBlock.replaceAll("Report-Status: .*", "Report-Status: AMENDED") + "\n---\n"
+                + "EXAMINATION: CT CHEST WO\nFINDINGS: No pulmonary nodule. Small left pleural effusion.\n"
+                + "IMPRESSION: Small left pleural effusion.\n");
+        IngestSummary amendment = ctx.getBean(IngestService.class).ingest(List.of(amended), "folder");
+        assertThat(amendment.reportsNew()).isEqualTo(1);
+        assertThat(amendment.reportsProjected()).isEqualTo(1);
+        dr = get("/fhir/DiagnosticReport?identifier=urn:radbridge:accession%7C" + accession);
+        assertThat(dr.path("total").asInt()).as("updated, not duplicated").isEqualTo(1);
+        JsonNode report = dr.path("entry").get(0).path("resource");
+        assertThat(report.path("status").asText()).isEqualTo("amended");
+        assertThat(report.path("conclusion").asText()).contains("Small left pleural effusion");
+        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":27925004:right").path("total").asInt())
+                .as("the nodule of the first version is gone").isZero();
+        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":60046008:left").path("total").asInt())
+                .isEqualTo(1);
+        assertThat(report.path("result").size()).isEqualTo(count("SELECT cardinality(fhir_observation_keys) FROM radbridge.report_projection "
+                + "WHERE accession_number = '" + accession + "'"));
+        assertThat(count("SELECT count(*) FROM omop.note")).isEqualTo(notes);
+        assertThat(noteText(accession)).contains("Small left pleural effusion").doesNotContain("6 mm solid nodule");
+        assertThat(count(measurementsOf(accession))).isZero();
+        assertThat(count("SELECT count(*) FROM omop.note_nlp n JOIN radbridge.omop_id_map m ON m.omop_id = n.note_id AND m.kind = 'note' "
+                + "WHERE m.natural_key = '" + accession + "' AND n.snippet LIKE '%6 mm%'")).isZero();
+        assertThat(count("SELECT count(*) FROM omop.note_nlp n LEFT JOIN omop.note o USING (note_id) WHERE o.note_id IS NULL")).isZero();
+
+        // a report whose patient differs from the study's is not linked and says why
+        Path wrong = Files.createDirectories(work.resolve("wrong")).resolve("wrong.txt");
+        Files.writeString(wrong, headerBlock.replaceAll("Patient-ID: .*", "Patient-ID: SOMEONE-ELSE") + "\n---\nFINDINGS: No pneumothorax.\n");
+        IngestSummary mismatch = ctx.getBean(IngestService.class).ingest(List.of(wrong), "folder");
+        assertThat(mismatch.reportsNotLinked()).isEqualTo(1);
+        assertThat(mismatch.reportsWaiting().lines()).anyMatch(w -> w.contains("SOMEONE-ELSE") && w.contains("differs"));
+        assertThat(mismatch.describe()).contains("1 reports not linked");
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'mismatch'")).isEqualTo(1);
+        assertThat(get("/fhir/DiagnosticReport?identifier=urn:radbridge:accession%7C" + accession).path("entry").get(0).path("resource")
+                .path("status").asText()).isEqualTo("amended");
+    }
+
+    /** omop rebuild re-projects reports too, in place. */
+    @Test
+    @Order(13)
+    void rebuildReprojectsReportsInPlace() throws Exception {
+        Map<String, Long> before = ctx.getBean(ViewCounts.class).counts();
+        org.radbridge.ingest.StudyProjector.Result r = ctx.getBean(org.radbridge.ingest.StudyProjector.class).projectAll();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.reportsProjected()).isEqualTo((int) count("SELECT count(DISTINCT accession_number) FROM radbridge.report WHERE link_status = 'linked'"));
+        assertThat(ctx.getBean(ViewCounts.class).counts()).isEqualTo(before);
+        assertThat(before.get("FHIR DiagnosticReport")).isEqualTo(before.get("omop.note"));
+    }
+
+    private static String measurementsOf(String accession) {
+        return "SELECT count(*) FROM omop.measurement WHERE measurement_id IN (SELECT omop_id FROM radbridge.omop_id_map "
+                + "WHERE kind = 'report_measurement' AND natural_key LIKE '" + accession + ":%')";
+    }
+
+    private String noteText(String accession) throws Exception {
+        return strings("SELECT n.note_text FROM omop.note n JOIN radbridge.omop_id_map m ON m.omop_id = n.note_id AND m.kind = 'note' "
+                + "WHERE m.natural_key = '" + accession + "'").get(0);
+    }
+
+    /** No patient name part, patient id or accession number of any staged study appears in OMOP note text or NLP rows. */
+    private void assertNoIdentifiersInOmopNotes() throws Exception {
+        String omop = String.join("\n", strings("SELECT note_text || coalesce(note_title, '') || coalesce(note_source_value, '') FROM omop.note"))
+                + String.join("\n", strings("SELECT coalesce(snippet, '') || lexical_variant || coalesce(term_modifiers, '') FROM omop.note_nlp"));
+        for (String[] st : rows("SELECT patient_id, coalesce(patient_name, ''), coalesce(accession_number, 'NO-ACCESSION-AT-ALL'), study_instance_uid FROM radbridge.study", 4)) {
+            assertThat(omop).doesNotContain(st[0]).doesNotContain(st[2]).doesNotContain(st[3]);
+            for (String part : st[1].split("[\\^ ]+")) {
+                if (part.length() >= 2) {
+                    assertThat(java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(part) + "\\b",
+                            java.util.regex.Pattern.CASE_INSENSITIVE).matcher(omop).find()).as("name part " + part + " in OMOP notes").isFalse();
+                }
+            }
+        }
     }
 
     private List<String> fhirVersions() throws Exception {

@@ -39,6 +39,7 @@ public class IngestController {
     @PostMapping("/rebuild")
     public ResponseEntity<Map<String, Object>> rebuild() throws Exception {
         StudyProjector.Result r = projector.projectAll();
-        return ResponseEntity.ok(Map.of("projected", r.projected(), "problems", r.problems()));
+        return ResponseEntity.ok(Map.of("projected", r.projected(), "problems", r.problems(), "reportsProjected", r.reportsProjected(),
+                "reportsWaiting", r.reportsWaiting().lines()));
     }
 }

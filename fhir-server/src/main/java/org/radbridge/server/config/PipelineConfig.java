@@ -6,18 +6,24 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.radbridge.config.RadBridgeSettings;
 import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.deid.ReportTextScrubber;
 import org.radbridge.ingest.IngestService;
+import org.radbridge.ingest.ReportProjection;
 import org.radbridge.ingest.StudyProjector;
 import org.radbridge.map.CurrentMappings;
+import org.radbridge.map.DiagnosticReportBundleBuilder;
 import org.radbridge.map.ImagingStudyBundleBuilder;
 import org.radbridge.mappings.MappingSet;
+import org.radbridge.report.ReportNlp;
 import org.radbridge.report.ReportRepository;
+import org.radbridge.report.ReportStaging;
 import org.radbridge.server.fhir.JpaFhirSink;
 import org.radbridge.staging.Quarantine;
 import org.radbridge.staging.StagingRepository;
 import org.radbridge.terminology.Terminology;
 import org.radbridge.terminology.VocabularyLoader;
 import org.radbridge.write.omop.CdmSourceWriter;
+import org.radbridge.write.omop.OmopReportWriter;
 import org.radbridge.write.omop.OmopStudyWriter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -65,12 +71,26 @@ public class PipelineConfig {
         return new Quarantine(ds, settings.quarantineDir());
     }
 
+    /** One NLP pipeline for all projections: it is expensive to build and built on the first report. */
+    @Bean(destroyMethod = "close")
+    public ReportNlp reportNlp(RadBridgeSettings settings) {
+        return new ReportNlp(settings.terminologyDir());
+    }
+
+    @Bean
+    public ReportStaging reportStaging(@Qualifier("radbridgeDataSource") DataSource ds, Flyway radbridgeMigrations) {
+        return new ReportStaging(ds);
+    }
+
     @Bean
     public StudyProjector studyProjector(StagingRepository staging, CurrentMappings mappings, RadBridgeSettings settings,
                                          IFhirSystemDao<Bundle, Meta> systemDao, Pseudonymizer pseudonymizer,
-                                         @Qualifier("radbridgeDataSource") DataSource ds) {
+                                         @Qualifier("radbridgeDataSource") DataSource ds, ReportNlp nlp, ReportStaging reportStaging) {
         ImagingStudyBundleBuilder builder = new ImagingStudyBundleBuilder(mappings, settings.mrnSystem(), settings.accessionSystem());
-        return new StudyProjector(staging, builder, new JpaFhirSink(systemDao), new OmopStudyWriter(ds, pseudonymizer, mappings));
+        ReportProjection reports = new ReportProjection(reportStaging, nlp,
+                new DiagnosticReportBundleBuilder(mappings, settings.accessionSystem(), nlp.name(), nlp.version()),
+                new OmopReportWriter(ds, pseudonymizer, mappings, new ReportTextScrubber(), nlp.system()), mappings);
+        return new StudyProjector(staging, builder, new JpaFhirSink(systemDao), new OmopStudyWriter(ds, pseudonymizer, mappings), reports);
     }
 
     @Bean

@@ -1,0 +1,268 @@
+package org.radbridge.ingest;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.deid.ReportTextScrubber;
+import org.radbridge.map.CurrentMappings;
+import org.radbridge.map.DiagnosticReportBundleBuilder;
+import org.radbridge.map.ImagingStudyBundleBuilder;
+import org.radbridge.mappings.MappingSet;
+import org.radbridge.report.ReportFile;
+import org.radbridge.report.ReportNlp;
+import org.radbridge.report.ReportRepository;
+import org.radbridge.report.ReportStaging;
+import org.radbridge.report.ReportTestData;
+import org.radbridge.staging.InstanceRecord;
+import org.radbridge.staging.StagingRepository;
+import org.radbridge.terminology.Terminology;
+import org.radbridge.terminology.VocabularyLoader;
+import org.radbridge.write.fhir.FhirSink;
+import org.radbridge.write.omop.OmopReportWriter;
+import org.radbridge.write.omop.OmopStudyWriter;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Linking, versions and the OMOP side of the report projection on a real PostgreSQL with the RadBridge migrations
+ * and the shipped terminology and mappings. The FHIR side is recorded here (the transaction bundles) and written to
+ * HAPI in the fhir-server end-to-end suite.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReportProjectionDatabaseTest {
+    private static final String FIRST = "EXAMINATION: CT CHEST WO\n"
+            + "HISTORY: Jane Doe (MRN004567) for follow-up. Discussed with Dr. Gregory House at 555-123-4567 on 03/04/2024.\n"
+            + "FINDINGS: There is a 3.2 x 1.5 cm nodule in the left upper lobe. No pneumothorax. Possible small right pleural effusion.\n"
+            + "IMPRESSION: 3.2 cm left upper lobe nodule.";
+    private static final String AMENDED = "EXAMINATION: CT CHEST WO\nFINDINGS: No pulmonary nodule. Small left pleural effusion.\n"
+            + "IMPRESSION: Small left pleural effusion.";
+
+    @TempDir
+    static Path tmp;
+    private EmbeddedPostgres postgres;
+    private DataSource ds;
+    private StagingRepository staging;
+    private ReportRepository reports;
+    private StudyProjector projector;
+    private ReportNlp nlp;
+    private final List<Bundle> sent = new ArrayList<>();
+    private boolean fhirDown;
+
+    @BeforeAll
+    void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pg")).setCleanDataDirectory(true).start();
+        ds = postgres.getPostgresDatabase();
+        Flyway.configure().dataSource(ds).locations("classpath:db/radbridge").schemas("radbridge", "omop").load().migrate();
+        Terminology terminology = Terminology.load(ReportTestData.home().resolve("terminology/codesystems"));
+        Map<String, Integer> ids = new VocabularyLoader(ds).load(terminology);
+        CurrentMappings mappings = new CurrentMappings(MappingSet.load(ReportTestData.home().resolve("mappings"), terminology).withConceptIds(ids));
+        Pseudonymizer pseudonymizer = new Pseudonymizer("a-test-key-of-sufficient-length");
+        staging = new StagingRepository(ds);
+        reports = new ReportRepository(ds);
+        nlp = new ReportNlp(ReportTestData.home().resolve("terminology/codesystems"));
+        FhirSink fhir = bundle -> {
+            if (fhirDown) throw new IllegalStateException("FHIR server unavailable");
+            sent.add(bundle);
+            return new Bundle();
+        };
+        ReportProjection reportProjection = new ReportProjection(new ReportStaging(ds), nlp,
+                new DiagnosticReportBundleBuilder(mappings, "urn:radbridge:accession", nlp.name(), nlp.version()),
+                new OmopReportWriter(ds, pseudonymizer, mappings, new ReportTextScrubber(), nlp.system()), mappings);
+        projector = new StudyProjector(staging, new ImagingStudyBundleBuilder(mappings, "urn:radbridge:mrn", "urn:radbridge:accession"),
+                fhir, new OmopStudyWriter(ds, pseudonymizer, mappings), reportProjection);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (nlp != null) nlp.close();
+        if (postgres != null) postgres.close();
+    }
+
+    private static ReportFile report(String patientId, String status, String text) {
+        return new ReportFile("ACC000123", patientId, "HOSP", null, status, LocalDate.of(2024, 3, 12), text);
+    }
+
+    @Test
+    @Order(1)
+    void aReportBeforeItsStudyIsPendingAndListed() throws Exception {
+        assertThat(reports.stage(report("MRN004567", "final", FIRST), "folder", "/in/r1.txt")).isTrue();
+        StudyProjector.Result r = projector.projectDirty();
+        assertThat(r.projected()).isZero();
+        assertThat(r.reportsWaiting().pending()).isEqualTo(1);
+        assertThat(r.reportsWaiting().lines()).singleElement().asString().contains("accession ACC000123").endsWith("its study has not arrived");
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'pending' AND dirty")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM omop.note")).isZero();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theStudyArrivesAndBothAreProjectedWithScrubbedText() throws Exception {
+        List<InstanceRecord> instances = ReportTestData.study("CT CHEST WO").instances();
+        staging.stage(instances);
+        StudyProjector.Result r = projector.projectDirty();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.projected()).isEqualTo(1);
+        assertThat(r.reportsProjected()).isEqualTo(1);
+        assertThat(r.reportsWaiting().lines()).isEmpty();
+        assertThat(r.reportsWaiting().pending()).isZero();
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'linked' AND study_link_uid = '1.2.3.4' AND NOT dirty")).isEqualTo(1);
+
+        DiagnosticReport dr = only(sent.get(sent.size() - 1), DiagnosticReport.class);
+        assertThat(dr.getConclusion()).isEqualTo("3.2 cm left upper lobe nodule.");
+        assertThat(all(sent.get(sent.size() - 1), Observation.class)).isNotEmpty();
+
+        String note = string("SELECT note_text FROM omop.note");
+        assertThat(note).contains("3.2 x 1.5 cm nodule in the left upper lobe").doesNotContain("Jane").doesNotContain("Doe")
+                .doesNotContain("MRN004567").doesNotContain("House").doesNotContain("555-123-4567").doesNotContain("03/04/2024");
+        assertThat(count("SELECT count(*) FROM omop.note n JOIN omop.person p USING (person_id)")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM omop.note_nlp")).isGreaterThanOrEqualTo(4);
+        assertThat(string("SELECT string_agg(snippet, ' | ') FROM omop.note_nlp")).doesNotContain("Jane").doesNotContain("House");
+        // lexical variants sit at their offsets in the scrubbed note
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"offset\", lexical_variant FROM omop.note_nlp")) {
+            while (rs.next()) assertThat(note.substring(Integer.parseInt(rs.getString(1)))).startsWith(rs.getString(2));
+        }
+        assertThat(count("SELECT count(*) FROM omop.note_nlp WHERE lexical_variant = 'pneumothorax' AND term_exists = 'N' "
+                + "AND term_modifiers LIKE 'assertion=absent%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM omop.note_nlp WHERE term_modifiers LIKE 'assertion=possible%laterality=right%'")).isEqualTo(1);
+        // the present nodule (a Condition-domain SNOMED CT finding) with its two dimensions
+        assertThat(count("SELECT count(*) FROM omop.condition_occurrence c JOIN omop.concept k ON k.concept_id = c.condition_concept_id "
+                + "AND k.concept_code = '27925004'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM omop.measurement m JOIN omop.concept u ON u.concept_id = m.unit_concept_id AND u.concept_code = 'mm' "
+                + "JOIN omop.concept k ON k.concept_id = m.measurement_concept_id AND k.concept_code IN ('103339001', '103340004') "
+                + "WHERE m.value_as_number IN (32, 15)")).isEqualTo(2);
+        // every series of the study is linked to the finding and to each measurement
+        assertThat(count("SELECT count(*) FROM omop.image_feature WHERE image_feature_event_field_concept_id = 19")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM omop.image_feature WHERE image_feature_event_field_concept_id = 21")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM omop.image_feature f JOIN omop.image_occurrence i USING (image_occurrence_id, person_id)")).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM radbridge.report_mention")).isEqualTo(count("SELECT count(*) FROM omop.note_nlp"));
+    }
+
+    @Test
+    @Order(3)
+    void nothingDirtyMeansNothingProjected() throws Exception {
+        int before = sent.size();
+        StudyProjector.Result r = projector.projectDirty();
+        assertThat(r.projected()).isZero();
+        assertThat(sent).hasSize(before);
+    }
+
+    @Test
+    @Order(4)
+    void anAmendedVersionReplacesTheFindingsInPlaceAfterAnOutage() throws Exception {
+        long noteId = count("SELECT note_id FROM omop.note");
+        assertThat(reports.stage(report("MRN004567", "AMENDED", AMENDED), "folder", "/in/r2.txt")).isTrue();
+        fhirDown = true;
+        StudyProjector.Result failed = projector.projectDirty();
+        fhirDown = false;
+        assertThat(failed.problems()).singleElement().asString().contains("will retry");
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty")).isEqualTo(1);
+        assertThat(string("SELECT note_text FROM omop.note")).contains("3.2 x 1.5 cm");
+
+        StudyProjector.Result r = projector.projectDirty();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.reportsProjected()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty")).isZero();
+        Bundle b = sent.get(sent.size() - 1);
+        assertThat(only(b, DiagnosticReport.class).getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.AMENDED);
+        assertThat(b.getEntry().stream().filter(e -> e.getRequest().getMethod() == Bundle.HTTPVerb.DELETE).map(e -> e.getRequest().getUrl()))
+                .anyMatch(u -> u.contains("27925004%3Aleft"));
+
+        assertThat(count("SELECT count(*) FROM omop.note")).isEqualTo(1);
+        assertThat(count("SELECT note_id FROM omop.note")).isEqualTo(noteId);
+        assertThat(string("SELECT note_text FROM omop.note")).contains("Small left pleural effusion").doesNotContain("3.2 x 1.5 cm");
+        assertThat(count("SELECT count(*) FROM omop.note_nlp WHERE snippet LIKE '%3.2%'")).isZero();
+        assertThat(count("SELECT count(*) FROM omop.measurement")).isZero();
+        assertThat(count("SELECT count(*) FROM omop.condition_occurrence c JOIN omop.concept k ON k.concept_id = c.condition_concept_id "
+                + "AND k.concept_code = '27925004'")).isZero();
+        assertThat(count("SELECT count(*) FROM omop.condition_occurrence c JOIN omop.concept k ON k.concept_id = c.condition_concept_id "
+                + "AND k.concept_code = '60046008'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM omop.image_feature")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM omop.image_feature WHERE image_finding_id NOT IN "
+                + "(SELECT condition_occurrence_id FROM omop.condition_occurrence UNION SELECT observation_id FROM omop.observation)")).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void anOlderPreliminaryArrivingLateDoesNotReplaceTheAmendment() throws Exception {
+        reports.stage(report("MRN004567", "preliminary", "FINDINGS: Large right pneumothorax."), "folder", "/in/r0.txt");
+        projector.projectDirty();
+        assertThat(string("SELECT note_text FROM omop.note")).contains("Small left pleural effusion");
+        assertThat(only(sent.get(sent.size() - 1), DiagnosticReport.class).getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.AMENDED);
+    }
+
+    @Test
+    @Order(6)
+    void aReportOfAnotherPatientIsNotLinkedAndSaysWhy() throws Exception {
+        reports.stage(report("SOMEONE-ELSE", "final", "FINDINGS: No pneumothorax."), "folder", "/in/wrong.txt");
+        StudyProjector.Result r = projector.projectDirty();
+        assertThat(r.reportsWaiting().mismatched()).isEqualTo(1);
+        assertThat(r.reportsWaiting().lines()).singleElement().asString()
+                .contains("not linked").contains("patient SOMEONE-ELSE/HOSP of the report differs from patient MRN004567/HOSP");
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE link_status = 'mismatch' AND study_link_uid IS NULL")).isEqualTo(1);
+        // asking again does not relink or re-project it
+        int before = sent.size();
+        assertThat(projector.projectDirty().projected()).isZero();
+        assertThat(sent).hasSize(before);
+    }
+
+    @Test
+    @Order(7)
+    void rebuildProjectsTheReportAgainWithoutNewRows() throws Exception {
+        long[] before = {count("SELECT count(*) FROM omop.note"), count("SELECT count(*) FROM omop.note_nlp"),
+                count("SELECT count(*) FROM omop.condition_occurrence"), count("SELECT count(*) FROM omop.image_feature"),
+                count("SELECT max(omop_id) FROM radbridge.omop_id_map")};
+        StudyProjector.Result r = projector.projectAll();
+        assertThat(r.reportsProjected()).isEqualTo(1);
+        assertThat(new long[] {count("SELECT count(*) FROM omop.note"), count("SELECT count(*) FROM omop.note_nlp"),
+                count("SELECT count(*) FROM omop.condition_occurrence"), count("SELECT count(*) FROM omop.image_feature"),
+                count("SELECT max(omop_id) FROM radbridge.omop_id_map")}).isEqualTo(before);
+    }
+
+    private static <T> T only(Bundle b, Class<T> type) {
+        List<T> all = all(b, type);
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private static <T> List<T> all(Bundle b, Class<T> type) {
+        return b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String string(String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
