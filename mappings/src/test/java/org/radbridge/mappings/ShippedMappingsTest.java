@@ -101,6 +101,10 @@ class ShippedMappingsTest {
         assertThat(mappings.lookup("report_status", "preliminary")).get().extracting(MappingTarget::code).isEqualTo("preliminary");
         assertThat(mappings.lookup("device", "SIEMENS^SOMATOM Force")).get().extracting(MappingTarget::code).isEqualTo("SIEMENS-SOMATOM-FORCE");
         assertThat(mappings.lookup("finding", "Pneumothorax")).get().extracting(MappingTarget::code).isEqualTo("36118008");
+        // procedure codes beyond the generator's descriptions, reached through the rules
+        assertThat(mappings.resolve("procedure", "CT HEAD W/ CONTRAST", null).target().code()).isEqualTo("24727-0");
+        assertThat(mappings.resolve("procedure", "MR BRAIN WITH CONTRAST", null).target().code()).isEqualTo("24589-4");
+        assertThat(mappings.resolve("procedure", "CT ABDOMEN W/O CONTRAST", null).target().code()).isEqualTo("36424-0");
     }
 
     /** The worked example of mappings/README.md, step 3b, done to a copy of the shipped files. */
