@@ -74,6 +74,7 @@ class MappingsEndToEndTest {
         home = work.resolve("home");
         copy(realHome.resolve("mappings"), home.resolve("mappings"));
         copy(realHome.resolve("terminology/codesystems"), home.resolve("terminology/codesystems"));
+        Files.copy(realHome.resolve("terminology/fhir-codesystems.csv"), home.resolve("terminology/fhir-codesystems.csv"));
         procedureCsv = Files.readString(home.resolve("mappings/procedure.csv"));
 
         Path pacs = work.resolve("pacs");
@@ -119,6 +120,11 @@ class MappingsEndToEndTest {
         assertThat(lines).contains("study_description,studies," + studies + "," + (studies - 1) + ","
                 + (studies - 1 - directlyMapped()) + "," + String.format(java.util.Locale.ROOT, "%.1f", 100.0 * (studies - 1) / studies));
         assertThat(procedureCodes()).isEmpty();
+        // each study has one DEVICE_EXPOSURE per scanner, mapped to the site device concepts, of the study's person
+        assertThat(count("SELECT count(*) FROM omop.device_exposure")).isGreaterThanOrEqualTo(studies);
+        assertThat(count("SELECT count(*) FROM omop.device_exposure WHERE device_concept_id < 2000000000")).isZero();
+        assertThat(count("SELECT count(*) FROM omop.device_exposure d LEFT JOIN omop.person p ON p.person_id = d.person_id "
+                + "WHERE p.person_id IS NULL")).isZero();
         // the mappings are published as ConceptMaps at start: $translate answers from them
         assertThat(translate("CT CHEST WO")).isEqualTo("29252-4");
         assertThat(translate(UNSEEN)).isNull();
@@ -128,6 +134,61 @@ class MappingsEndToEndTest {
 
     @Test
     @Order(2)
+    void theCodeSystemsArePublishedAtStartAndLookupAnswersFromThem() throws Exception {
+        // one CodeSystem per url, a fragment for the external systems, complete for the site-defined devices
+        JsonNode snomed = onlyCodeSystem("http://snomed.info/sct");
+        assertThat(snomed.path("content").asText()).isEqualTo("fragment");
+        JsonNode devices = onlyCodeSystem("urn:radbridge:vocabulary:RadBridge-Device");
+        assertThat(devices.path("content").asText()).isEqualTo("complete");
+        assertThat(onlyCodeSystem("http://loinc.org").path("content").asText()).isEqualTo("fragment");
+        assertThat(onlyCodeSystem("http://radlex.org").path("content").asText()).isEqualTo("fragment");
+        assertThat(onlyCodeSystem("http://dicom.nema.org/resources/ontology/DCM").path("content").asText()).isEqualTo("fragment");
+
+        assertThat(lookup("http://snomed.info/sct", "816094009")).isEqualTo("Chest");
+        assertThat(lookup("http://loinc.org", "29252-4")).isEqualTo("CT Chest WO contrast");
+        assertThat(lookup("http://dicom.nema.org/resources/ontology/DCM", "CT")).isEqualTo("Computed Tomography");
+        assertThat(lookup("urn:radbridge:vocabulary:RadBridge-Device", "SIEMENS-SOMATOM-FORCE")).isEqualTo("SIEMENS SOMATOM Force (CT scanner)");
+        assertThat(lookup("urn:radbridge:vocabulary:RadBridge-Device", "NO-SUCH-SCANNER")).isNull();
+
+        // $translate of the device mapping lands on a code of the published site code system
+        JsonNode match = translateMatch("device", "SIEMENS^SOMATOM FORCE");
+        assertThat(match.path("system").asText()).isEqualTo("urn:radbridge:vocabulary:RadBridge-Device");
+        assertThat(lookup(match.path("system").asText(), match.path("code").asText())).isEqualTo("SIEMENS SOMATOM Force (CT scanner)");
+        JsonNode chest = translateMatch("body_part", "CHEST");
+        assertThat(chest.path("system").asText()).isEqualTo("http://snomed.info/sct");
+        assertThat(lookup("http://snomed.info/sct", chest.path("code").asText())).isEqualTo("Chest");
+    }
+
+    @Test
+    @Order(3)
+    void aReloadRepublishesTheCodeSystemsIdempotentlyAndAnEditedOneReplacesItsPredecessor() throws Exception {
+        JsonNode before = onlyCodeSystem("http://snomed.info/sct");
+        JsonNode devicesBefore = onlyCodeSystem("urn:radbridge:vocabulary:RadBridge-Device");
+        Path devices = home.resolve("terminology/codesystems/site-devices.csv");
+        String original = Files.readString(devices);
+        assertThat(cli("mappings", "reload").rc).isZero();
+        // unchanged files: same resource, same version, no new history entry
+        JsonNode after = onlyCodeSystem("http://snomed.info/sct");
+        assertThat(after.path("id").asText()).isEqualTo(before.path("id").asText());
+        assertThat(after.path("meta").path("versionId").asText()).isEqualTo(before.path("meta").path("versionId").asText());
+
+        Files.writeString(devices, original + "RadBridge Device,TEST-SCANNER-9,Test Scanner 9 (CT scanner),Device,Device Model,S,,"
+                + "site-defined (no published code system): test,\n");
+        try {
+            assertThat(cli("mappings", "reload").rc).isZero();
+            JsonNode edited = onlyCodeSystem("urn:radbridge:vocabulary:RadBridge-Device");
+            assertThat(edited.path("id").asText()).isEqualTo(devicesBefore.path("id").asText());
+            assertThat(edited.path("version").asText()).isNotEqualTo(devicesBefore.path("version").asText());
+            assertThat(edited.path("count").asInt()).isEqualTo(devicesBefore.path("count").asInt() + 1);
+            assertThat(lookup("urn:radbridge:vocabulary:RadBridge-Device", "TEST-SCANNER-9")).isEqualTo("Test Scanner 9 (CT scanner)");
+        } finally {
+            Files.writeString(devices, original);
+            assertThat(cli("mappings", "reload").rc).isZero();
+        }
+    }
+
+    @Test
+    @Order(4)
     void aBrokenEditIsRefusedWithFileAndLineAndTheServerKeepsItsMappings() throws Exception {
         int line = (int) procedureCsv.lines().count() + 1;
         Files.writeString(home.resolve("mappings/procedure.csv"), procedureCsv
@@ -154,7 +215,7 @@ class MappingsEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void theFixedEditIsAppliedWithoutRestartAndRebuildChangesBothViews() throws Exception {
         Files.writeString(home.resolve("mappings/procedure.csv"), procedureCsv
                 + UNSEEN + ",Study description,site protocol for the brain,,LOINC,24590-2,1970-01-01,2099-12-31,\n");
@@ -183,7 +244,7 @@ class MappingsEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void anAthenaImportMakesTheMappingResolveToTheStandardConcept() throws Exception {
         Path athena = Files.createDirectories(work.resolve("athena"));
         Files.writeString(athena.resolve("CONCEPT.csv"), "concept_id\tconcept_name\tdomain_id\tvocabulary_id\tconcept_class_id\t"
@@ -288,6 +349,41 @@ class MappingsEndToEndTest {
             }
         }
         return result ? code : null;
+    }
+
+    /** The one CodeSystem resource of a url (fails if there are none or several). */
+    private JsonNode onlyCodeSystem(String url) throws Exception {
+        HttpResponse<String> r = http("GET", "/fhir/CodeSystem?url=" + java.net.URLEncoder.encode(url, StandardCharsets.UTF_8) + "&_elements=url,version,content,count");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode bundle = JSON.readTree(r.body());
+        assertThat(bundle.path("total").asInt()).as(url).isEqualTo(1);
+        return bundle.path("entry").get(0).path("resource");
+    }
+
+    /** CodeSystem/$lookup: the display, or null when the server does not know the code. */
+    private String lookup(String system, String code) throws Exception {
+        HttpResponse<String> r = http("GET", "/fhir/CodeSystem/$lookup?system=" + java.net.URLEncoder.encode(system, StandardCharsets.UTF_8)
+                + "&code=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8));
+        if (r.statusCode() == 404 || r.statusCode() == 400) return null;
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        for (JsonNode p : JSON.readTree(r.body()).path("parameter")) {
+            if (p.path("name").asText().equals("display")) return p.path("valueString").asText();
+        }
+        return null;
+    }
+
+    /** The matched Coding of ConceptMap/$translate on a mapping's normalised source code. */
+    private JsonNode translateMatch(String mapping, String key) throws Exception {
+        HttpResponse<String> r = http("GET", "/fhir/ConceptMap/$translate?url=urn:radbridge:conceptmap:" + mapping
+                + "&system=urn:radbridge:source:" + mapping + "&code=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        for (JsonNode p : JSON.readTree(r.body()).path("parameter")) {
+            if (!p.path("name").asText().equals("match")) continue;
+            for (JsonNode part : p.path("part")) {
+                if (part.path("name").asText().equals("concept")) return part.path("valueCoding");
+            }
+        }
+        throw new AssertionError("no match for " + key + " in " + r.body());
     }
 
     private long procedureConceptId() throws Exception {

@@ -96,11 +96,15 @@ class ShippedMappingsTest {
     @Test
     void theOtherFieldsMap() {
         assertThat(mappings.lookup("modality", "ct")).get().extracting(MappingTarget::code).isEqualTo("CT");
-        assertThat(mappings.lookup("body_part", "CHEST")).get().extracting(MappingTarget::code).isEqualTo("43799004");
+        assertThat(mappings.lookup("body_part", "CHEST")).get().extracting(MappingTarget::code).isEqualTo("816094009");
         assertThat(mappings.lookup("gender", "F")).get().extracting(MappingTarget::conceptId).isEqualTo(8532);
         assertThat(mappings.lookup("report_status", "preliminary")).get().extracting(MappingTarget::code).isEqualTo("preliminary");
         assertThat(mappings.lookup("device", "SIEMENS^SOMATOM Force")).get().extracting(MappingTarget::code).isEqualTo("SIEMENS-SOMATOM-FORCE");
         assertThat(mappings.lookup("finding", "Pneumothorax")).get().extracting(MappingTarget::code).isEqualTo("36118008");
+        // procedure codes beyond the generator's descriptions, reached through the rules
+        assertThat(mappings.resolve("procedure", "CT HEAD W/ CONTRAST", null).target().code()).isEqualTo("24727-0");
+        assertThat(mappings.resolve("procedure", "MR BRAIN WITH CONTRAST", null).target().code()).isEqualTo("24589-4");
+        assertThat(mappings.resolve("procedure", "CT ABDOMEN W/O CONTRAST", null).target().code()).isEqualTo("36424-0");
     }
 
     /** The worked example of mappings/README.md, step 3b, done to a copy of the shipped files. */
@@ -122,5 +126,34 @@ class ShippedMappingsTest {
         assertThat(r.key()).isEqualTo("MR BRAIN WO");
         assertThat(r.target().code()).isEqualTo("30657-1");
         assertThat(mappings.resolve("procedure", "MRT SCHAEDEL NATIV", null).mapped()).isFalse();
+    }
+
+    /**
+     * The BodyPartExamined defined terms seen most in practice (PS3.16 Annex L) all map to a SNOMED CT
+     * code of the terminology, and every anatomy row names the published copy of Annex L it came from.
+     */
+    @Test
+    void bodyPartExaminedCoversTheCommonDefinedTerms() throws Exception {
+        List<String> common = List.of("ABDOMEN", "ABDOMENPELVIS", "ADRENAL", "ANKLE", "AORTA", "ARM", "AXILLA", "BACK", "BLADDER",
+                "BRAIN", "BREAST", "BRONCHUS", "BUTTOCK", "CALCANEUS", "CALF", "CAROTID", "CEREBELLUM", "CERVIX", "CHEST",
+                "CHESTABDOMEN", "CHESTABDPELVIS", "CLAVICLE", "COCCYX", "COLON", "CORONARYARTERY", "CSPINE", "CTSPINE", "DUODENUM",
+                "ELBOW", "ESOPHAGUS", "EXTREMITY", "EYE", "FACE", "FEMUR", "FINGER", "FOOT", "FOREARM", "GALLBLADDER", "HAND",
+                "HEAD", "HEADNECK", "HEART", "HIP", "HUMERUS", "JAW", "KIDNEY", "KNEE", "LIVER", "LSPINE", "LSSPINE", "LUNG",
+                "MEDIASTINUM", "NECK", "ORBIT", "PANCREAS", "PELVIS", "PROSTATE", "RIB", "SSPINE",
+                "SHOULDER", "SKULL", "SPINE", "SPLEEN", "STERNUM", "STOMACH", "THIGH", "THYROID", "TIBIA", "TLSPINE", "TOE",
+                "TSPINE", "UTERUS", "WHOLEBODY", "WRIST");
+        assertThat(common).hasSizeGreaterThanOrEqualTo(60);
+        for (String term : common) {
+            MappingTarget t = mappings.lookup("body_part", term).orElseThrow(() -> new AssertionError(term + " is not mapped"));
+            assertThat(t.vocabularyId()).as(term).isEqualTo("SNOMED");
+            assertThat(t.code()).as(term).matches("[0-9]{6,18}");
+        }
+        Map<String, String> sourceByCode = new LinkedHashMap<>();
+        try (var r = Files.newBufferedReader(home.resolve("terminology/codesystems/snomed-anatomy.csv"))) {
+            for (var row : org.radbridge.terminology.CsvReader.read(r).rows()) sourceByCode.put(row.get("concept_code"), row.get("source"));
+        }
+        for (MappingSet.Entry e : mappings.entries("body_part")) {
+            assertThat(sourceByCode.get(e.target().code())).as(e.where()).contains("PS3.16 Annex L").contains(" " + e.sourceCode());
+        }
     }
 }

@@ -188,22 +188,25 @@ public final class VocabularyLoader {
 
     static int linkSiteConcepts(Connection c) throws SQLException {
         Map<Integer, Integer> links = new HashMap<>();
+        // where Athena has a code twice (a re-issued concept), the valid, standard, newest concept wins
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(
-                     "SELECT s.concept_id, coalesce((SELECT min(cr.concept_id_2) FROM omop.concept_relationship cr "
-                             + "  WHERE cr.concept_id_1 = a.concept_id AND cr.relationship_id = 'Maps to' AND cr.invalid_reason IS NULL "
-                             + "  AND cr.concept_id_2 < " + FIRST_SITE_CONCEPT_ID + "), "
-                             + "  CASE WHEN a.standard_concept = 'S' THEN a.concept_id END) "
-                             + "FROM radbridge.site_concept s JOIN omop.concept a ON a.vocabulary_id = s.vocabulary_id "
-                             + "AND a.concept_code = s.concept_code AND a.concept_id < " + FIRST_SITE_CONCEPT_ID)) {
-            while (rs.next()) {
-                int target = rs.getInt(2);
-                if (!rs.wasNull()) links.put(rs.getInt(1), target);
-            }
+                     "SELECT DISTINCT ON (site_id) site_id, target FROM ("
+                             + " SELECT s.concept_id AS site_id, a.concept_id AS athena_id, a.invalid_reason, a.standard_concept,"
+                             + "  coalesce((SELECT min(cr.concept_id_2) FROM omop.concept_relationship cr"
+                             + "   WHERE cr.concept_id_1 = a.concept_id AND cr.relationship_id = 'Maps to' AND cr.invalid_reason IS NULL"
+                             + "   AND cr.concept_id_2 < " + FIRST_SITE_CONCEPT_ID + "),"
+                             + "   CASE WHEN a.standard_concept = 'S' THEN a.concept_id END) AS target"
+                             + " FROM radbridge.site_concept s JOIN omop.concept a ON a.vocabulary_id = s.vocabulary_id"
+                             + " AND a.concept_code = s.concept_code AND a.concept_id < " + FIRST_SITE_CONCEPT_ID + ") m"
+                             + " WHERE target IS NOT NULL"
+                             + " ORDER BY site_id, (invalid_reason IS NULL) DESC, (standard_concept = 'S') DESC NULLS LAST, athena_id DESC")) {
+            while (rs.next()) links.put(rs.getInt(1), rs.getInt(2));
         }
         int added = 0;
-        try (PreparedStatement dropSelf = c.prepareStatement(
-                "DELETE FROM omop.concept_relationship WHERE concept_id_1 = ? AND concept_id_2 = ? AND relationship_id IN ('Maps to', 'Mapped from')");
+        try (PreparedStatement dropOthers = c.prepareStatement(
+                "DELETE FROM omop.concept_relationship WHERE relationship_id IN ('Maps to', 'Mapped from') AND "
+                        + "((concept_id_1 = ? AND concept_id_2 <> ?) OR (concept_id_2 = ? AND concept_id_1 <> ?))");
              PreparedStatement exists = c.prepareStatement(
                 "SELECT 1 FROM omop.concept_relationship WHERE concept_id_1 = ? AND concept_id_2 = ? AND relationship_id = 'Maps to'");
              PreparedStatement insert = c.prepareStatement(
@@ -213,14 +216,17 @@ public final class VocabularyLoader {
             for (Map.Entry<Integer, Integer> e : links.entrySet()) {
                 int siteId = e.getKey();
                 int target = e.getValue();
+                // the site concept maps to the one target only: its self-map and any earlier target go
+                dropOthers.setInt(1, siteId);
+                dropOthers.setInt(2, target);
+                dropOthers.setInt(3, siteId);
+                dropOthers.setInt(4, target);
+                dropOthers.executeUpdate();
                 exists.setInt(1, siteId);
                 exists.setInt(2, target);
                 try (ResultSet rs = exists.executeQuery()) {
                     if (rs.next()) continue;
                 }
-                dropSelf.setInt(1, siteId);
-                dropSelf.setInt(2, siteId);
-                dropSelf.executeUpdate();
                 insert.setInt(1, siteId);
                 insert.setInt(2, target);
                 insert.setString(3, "Maps to");

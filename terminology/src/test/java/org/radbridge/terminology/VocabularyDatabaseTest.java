@@ -125,6 +125,44 @@ class VocabularyDatabaseTest {
                 .hasMessageContaining("holds no CONCEPT.csv");
     }
 
+    @Test
+    @Order(5)
+    void aGeneratedDownloadStreamsWithProgressKeepsTheIndexesAndReimportsToTheSameTables() throws Exception {
+        Path dir = tmp.resolve("synthetic");
+        SyntheticAthena.write(dir, 100_000_000, new SyntheticAthena.Sizes(20_000, 4, 10_000, 20_000));
+        String indexes = "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'omop' "
+                + "AND tablename IN ('concept', 'concept_relationship', 'concept_synonym', 'concept_ancestor')";
+        String before = string(indexes);
+        assertThat(before).contains("idx_concept_code", "idx_concept_relationship_id_1");
+        long siteLoinc = count("SELECT concept_id FROM radbridge.site_concept WHERE vocabulary_id = 'LOINC' AND concept_code = '29252-4'");
+
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AthenaImporter.Result r = new AthenaImporter(ds, progress::add, java.time.Duration.ZERO).importDirectory(dir);
+        assertThat(r.rowsByTable()).containsEntry("concept", 20_000L).containsEntry("concept_relationship", 80_000L)
+                .containsEntry("concept_synonym", 10_000L).containsEntry("concept_ancestor", 20_000L);
+        assertThat(progress).anyMatch(l -> l.matches("CONCEPT_RELATIONSHIP\\.csv: [0-9,]+ rows \\(\\d+%\\), [0-9,]+ rows/s, .* left"))
+                .anyMatch(l -> l.startsWith("CONCEPT_RELATIONSHIP.csv: 80,000 rows (100%)") && l.endsWith("done"))
+                .anyMatch(l -> l.startsWith("CONCEPT_RELATIONSHIP: ") && l.contains("indexes rebuilt"));
+        assertThat(string(indexes)).isEqualTo(before);
+        assertThat(string("SELECT concept_name FROM omop.concept WHERE concept_id = 100000004"))
+                .isEqualTo("Synthetic \"LOINC\" concept 4, O'Brien \\ form 4 [Lab Test]");
+        // the site LOINC concept now maps to the download's concept of the same code (the newer of the two Athena
+        // concepts with that code, the fixture's 90000001 being still there), and only to it
+        assertThat(count("SELECT count(*) FROM omop.concept_relationship WHERE concept_id_1 = " + siteLoinc + " AND relationship_id = 'Maps to'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT concept_id_2 FROM omop.concept_relationship WHERE concept_id_1 = " + siteLoinc + " AND relationship_id = 'Maps to'"))
+                .isEqualTo(100_000_000);
+        assertThat(count("SELECT count(*) FROM omop.concept WHERE concept_id >= 2000000000"))
+                .isEqualTo(terminology.all().stream().filter(t -> t.omopConceptId() == null).count());
+
+        long concepts = count("SELECT count(*) FROM omop.concept");
+        long relationships = count("SELECT count(*) FROM omop.concept_relationship");
+        new AthenaImporter(ds, x -> { }, java.time.Duration.ofMinutes(1)).importDirectory(dir);
+        assertThat(count("SELECT count(*) FROM omop.concept")).isEqualTo(concepts);
+        assertThat(count("SELECT count(*) FROM omop.concept_relationship")).isEqualTo(relationships);
+        assertThat(new VocabularyLoader(ds).load(terminology).get("LOINC|29252-4")).isEqualTo(100_000_000);
+    }
+
     private long count(String sql) throws Exception {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Writes the research view of one study: PERSON, OBSERVATION_PERIOD, one PROCEDURE_OCCURRENCE per
- * study and one IMAGE_OCCURRENCE per series. No name, MRN, accession number or real UID is written:
+ * study, one IMAGE_OCCURRENCE per series and one DEVICE_EXPOSURE per imaging device ({@link DeviceExposureWriter}). No name, MRN, accession number or real UID is written:
  * persons are keyed by a keyed pseudonym and UIDs are replaced by keyed 2.25 UIDs.
  */
 public final class OmopStudyWriter {
@@ -28,11 +28,13 @@ public final class OmopStudyWriter {
     private final DataSource dataSource;
     private final Pseudonymizer pseudonymizer;
     private final CurrentMappings mappings;
+    private final DeviceExposureWriter devices;
 
     public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings) {
         this.dataSource = dataSource;
         this.pseudonymizer = pseudonymizer;
         this.mappings = mappings;
+        this.devices = new DeviceExposureWriter(mappings);
     }
 
     public static final class UnprojectableStudyException extends Exception {
@@ -67,6 +69,7 @@ public final class OmopStudyWriter {
                     int imageId = OmopIds.idFor(c, "image_occurrence", first.seriesInstanceUid());
                     upsertImage(c, imageId, personId, procedureId, s, first, first.seriesDate() == null ? studyDate : first.seriesDate());
                 }
+                devices.write(c, personId, s, studyDate);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

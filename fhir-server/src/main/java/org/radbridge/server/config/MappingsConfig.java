@@ -1,13 +1,17 @@
 package org.radbridge.server.config;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.radbridge.config.RadBridgeSettings;
 import org.radbridge.map.CurrentMappings;
 import org.radbridge.server.fhir.JpaFhirSink;
+import org.radbridge.server.mappings.CodeSystemPublisher;
 import org.radbridge.server.mappings.ConceptMapPublisher;
 import org.radbridge.server.mappings.MappingsService;
+import org.radbridge.server.mappings.PublishedCodeSystemLookup;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -21,11 +25,26 @@ import javax.sql.DataSource;
 public class MappingsConfig {
     @Bean
     public MappingsService mappingsService(RadBridgeSettings settings, CurrentMappings mappings,
-                                           @Qualifier("radbridgeDataSource") DataSource ds, IFhirSystemDao<Bundle, Meta> systemDao) {
-        return new MappingsService(settings, mappings, ds, new ConceptMapPublisher(new JpaFhirSink(systemDao)));
+                                           @Qualifier("radbridgeDataSource") DataSource ds, IFhirSystemDao<Bundle, Meta> systemDao,
+                                           PublishedCodeSystemLookup lookup, JpaValidationSupportChain chain) {
+        JpaFhirSink fhir = new JpaFhirSink(systemDao);
+        CodeSystemPublisher codeSystems = new CodeSystemPublisher(fhir, published -> {
+            lookup.update(published);
+            // the chain caches answers (also "unknown system" from before the first publication)
+            chain.invalidateCaches();
+        });
+        return new MappingsService(settings, mappings, ds, new ConceptMapPublisher(fhir), codeSystems);
     }
 
-    /** The ConceptMaps follow the mapping files: published once the server is up (and by every reload). */
+    /** Answers $lookup for the published fragments; first in the chain, since HAPI indexes complete CodeSystems only. */
+    @Bean
+    public PublishedCodeSystemLookup publishedCodeSystemLookup(FhirContext fhirContext, JpaValidationSupportChain chain) {
+        PublishedCodeSystemLookup lookup = new PublishedCodeSystemLookup(fhirContext);
+        chain.addValidationSupport(0, lookup);
+        return lookup;
+    }
+
+    /** The CodeSystems and ConceptMaps follow the files: published once the server is up (and by every reload). */
     @EventListener(ApplicationReadyEvent.class)
     public void publishConceptMaps(ApplicationReadyEvent event) {
         event.getApplicationContext().getBean(MappingsService.class).publish();

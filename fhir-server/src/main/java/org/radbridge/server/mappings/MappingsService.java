@@ -5,6 +5,7 @@ import org.radbridge.map.CurrentMappings;
 import org.radbridge.map.MappingsReport;
 import org.radbridge.mappings.MappingSet;
 import org.radbridge.terminology.AthenaImporter;
+import org.radbridge.terminology.CodeSystemCatalog;
 import org.radbridge.terminology.Terminology;
 import org.radbridge.terminology.TerminologyException;
 import org.radbridge.terminology.VocabularyLoader;
@@ -33,17 +34,46 @@ public class MappingsService {
     private final CurrentMappings current;
     private final DataSource dataSource;
     private final ConceptMapPublisher publisher;
+    private final CodeSystemPublisher codeSystems;
 
     public MappingsService(RadBridgeSettings settings, CurrentMappings current, DataSource dataSource, ConceptMapPublisher publisher) {
+        this(settings, current, dataSource, publisher, null);
+    }
+
+    public MappingsService(RadBridgeSettings settings, CurrentMappings current, DataSource dataSource, ConceptMapPublisher publisher,
+                           CodeSystemPublisher codeSystems) {
         this.settings = settings;
         this.current = current;
         this.dataSource = dataSource;
         this.publisher = publisher;
+        this.codeSystems = codeSystems;
     }
 
-    /** Publishes the mappings in force as FHIR ConceptMaps (at start and after each reload). */
+    /**
+     * Publishes the code systems of terminology/ as FHIR CodeSystems and the mappings in force as
+     * ConceptMaps (at start; a reload publishes what it loaded). Code systems go first, so that the
+     * ConceptMaps' targets are known when they arrive.
+     */
     public int publish() {
-        return publisher == null ? 0 : publisher.publish(current.current());
+        int n = 0;
+        if (codeSystems != null) {
+            try {
+                n += publishCodeSystems(Terminology.load(settings.terminologyDir()));
+            } catch (IOException | TerminologyException e) {
+                log.warn("terminology/ could not be read; FHIR CodeSystems not published: {}", e.getMessage());
+            }
+        }
+        return n + (publisher == null ? 0 : publisher.publish(current.current()));
+    }
+
+    private int publishCodeSystems(Terminology terminology) {
+        if (codeSystems == null) return 0;
+        try {
+            return codeSystems.publish(terminology, CodeSystemCatalog.besides(settings.terminologyDir()));
+        } catch (IOException | TerminologyException e) {
+            log.warn("terminology/{} could not be read; FHIR CodeSystems not published: {}", CodeSystemCatalog.FILE, e.getMessage());
+            return 0;
+        }
     }
 
     /** Validates the terminology and mapping files of a RadBridge home without touching any database. */
@@ -55,7 +85,27 @@ public class MappingsService {
             List<String> errors = e.errors().stream().map(x -> "terminology/codesystems/" + x).toList();
             return new MappingSet.Validation(errors, List.of(), null);
         }
-        return MappingSet.validate(mappingsDir, terminology);
+        MappingSet.Validation v = MappingSet.validate(mappingsDir, terminology);
+        List<String> errors = new java.util.ArrayList<>(v.errors());
+        List<String> warnings = new java.util.ArrayList<>(v.warnings());
+        checkCatalog(terminologyDir, terminology, errors, warnings);
+        return new MappingSet.Validation(errors, warnings, errors.isEmpty() ? v.mappings() : null);
+    }
+
+    /** terminology/fhir-codesystems.csv: its own mistakes are errors, a vocabulary it does not list a warning. */
+    private static void checkCatalog(Path terminologyDir, Terminology terminology, List<String> errors, List<String> warnings) throws IOException {
+        if (!java.nio.file.Files.exists(terminologyDir.toAbsolutePath().getParent().resolve(CodeSystemCatalog.FILE))) {
+            warnings.add("terminology/" + CodeSystemCatalog.FILE + ": missing; no FHIR CodeSystems will be published");
+            return;
+        }
+        try {
+            CodeSystemCatalog catalog = CodeSystemCatalog.besides(terminologyDir);
+            terminology.all().stream().map(c -> c.vocabularyId()).distinct().filter(v -> catalog.find(v).isEmpty())
+                    .forEach(v -> warnings.add("terminology/" + CodeSystemCatalog.FILE + ": vocabulary '" + v
+                            + "' is not listed; it is not published as a FHIR CodeSystem"));
+        } catch (TerminologyException e) {
+            e.errors().forEach(x -> errors.add("terminology/" + x));
+        }
     }
 
     public MappingSet.Validation validate() throws IOException {
@@ -83,7 +133,8 @@ public class MappingsService {
         }
         Map<String, Integer> ids = new VocabularyLoader(dataSource).load(terminology);
         current.replace(v.mappings().withConceptIds(ids));
-        publish();
+        publishCodeSystems(terminology);
+        if (publisher != null) publisher.publish(current.current());
         log.info("Mappings reloaded from {}: {}", settings.mappingsDir(), v.mappings().mappingNames());
         return new Outcome(true, List.of(), v.warnings(), v.mappings().mappingNames());
     }
