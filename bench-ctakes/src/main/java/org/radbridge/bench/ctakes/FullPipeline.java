@@ -29,19 +29,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A cTAKES default-style clinical pipeline, as the cTAKES "default fast pipeline" orders it: segment, OpenNLP sentences,
+ * A cTAKES default-style clinical pipeline, in the order of the cTAKES default pipeline: segment, OpenNLP sentences,
  * PTB tokens, OpenNLP part-of-speech tagger (mayo-pos model), OpenNLP chunker with the two chunk adjusters (NP NP,
- * NP PP NP), the fast dictionary lookup (with RadBridge's dictionary: the lookup RadiologyNlp runs), then negation and
- * status context (cTAKES' NegEx-style ContextAnnotators). Left out: the ClearTK assertion models and the dependency
- * parser they need (NLP-NOTES: 77 sentences/s, 0.5 GB), so this peer is faster than the real default pipeline.
- * Not thread-safe: one per thread.
+ * NP PP NP), the fast dictionary lookup (with RadBridge's dictionary: the lookup RadiologyNlp runs), the ClearNLP
+ * dependency parser and the ClearTK assertion engines (polarity, uncertainty, history, subject), then cTAKES'
+ * NegEx-style negation and status ContextAnnotators. Not in it: the UMLS dictionary (licence), the context-dependent
+ * tokenizer, semantic role labelling and the generic/conditional assertion engines. About 650 MB of heap per
+ * instance (parser and ClearTK models). Not thread-safe: one per thread.
  */
 public final class FullPipeline implements AutoCloseable {
 
     private final AnalysisEngine engine;
     private final JCas jcas;
 
-    public FullPipeline(Path bsvDictionary, Path workDir) throws IOException, ResourceInitializationException {
+    public FullPipeline(Path bsvDictionary, Path workDir, boolean withAssertion) throws IOException, ResourceInitializationException {
         Path lookupXml = Files.createTempFile(workDir, "lookup-", ".xml");
         Files.writeString(lookupXml, LeanPipeline.lookupDescriptor(bsvDictionary.toAbsolutePath()), StandardCharsets.UTF_8);
         AggregateBuilder b = new AggregateBuilder();
@@ -55,6 +56,13 @@ public final class FullPipeline implements AutoCloseable {
         b.add(ChunkAdjuster.createAnnotatorDescription(new String[]{"NP", "PP", "NP"}, 2));
         b.add(AnalysisEngineFactory.createEngineDescription(DefaultJCasTermAnnotator.class,
                 ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString()));
+        if (withAssertion) {
+            b.add(org.apache.ctakes.dependency.parser.ae.ClearNLPDependencyParserAE.createAnnotatorDescription());
+            b.add(org.apache.ctakes.assertion.medfacts.cleartk.PolarityCleartkAnalysisEngine.createAnnotatorDescription());
+            b.add(org.apache.ctakes.assertion.medfacts.cleartk.UncertaintyCleartkAnalysisEngine.createAnnotatorDescription());
+            b.add(org.apache.ctakes.assertion.medfacts.cleartk.HistoryCleartkAnalysisEngine.createAnnotatorDescription());
+            b.add(org.apache.ctakes.assertion.medfacts.cleartk.SubjectCleartkAnalysisEngine.createAnnotatorDescription());
+        }
         b.add(AnalysisEngineFactory.createEngineDescription(ContextAnnotator.class,
                 ContextAnnotator.SCOPE_ORDER_PARAM, "LEFT",
                 ContextAnnotator.CONTEXT_ANALYZER_CLASS_PARAM, NegationContextAnalyzer.class.getName(),

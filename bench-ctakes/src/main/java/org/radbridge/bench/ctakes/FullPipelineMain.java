@@ -49,7 +49,8 @@ public final class FullPipelineMain {
         long t0 = System.nanoTime();
         Path bsv = RadiologyLexicon.fromClasspath().writeBsv(work.resolve("radiology.bsv"));
         List<FullPipeline> pipelines = new ArrayList<>();
-        for (int i = 0; i < threads; i++) pipelines.add(new FullPipeline(bsv, work));
+        boolean assertion = !"false".equals(System.getProperty("radbridge.bench.assertion"));
+        for (int i = 0; i < threads; i++) pipelines.add(new FullPipeline(bsv, work, assertion));
         double setup = (System.nanoTime() - t0) / 1e9;
         // warm-up outside the clock (class loading, models, JIT): the first reports once per pipeline
         for (FullPipeline p : pipelines) {
