@@ -8,7 +8,9 @@ import csv, sys
 
 codes, out = sys.argv[1], sys.argv[2]
 rows = list(csv.DictReader(open(f"{codes}/radiology-findings.csv")))
-anatomy = {(r['vocabulary_id'], r['concept_code']) for r in rows if r['domain_id'] == 'Spec Anatomic Site'}
+# anatomic sites and qualifiers ('enlarged', which the NLP only reports as part of a site-specific finding) are not findings
+anatomy = {(r['vocabulary_id'], r['concept_code']) for r in rows
+           if r['domain_id'] == 'Spec Anatomic Site' or r['concept_class_id'] == 'Qualifier Value'}
 name = {(r['vocabulary_id'], r['concept_code']): r['concept_name'] for r in rows}
 xw = {r['radlex_rid']: r['snomed_code'] for r in csv.DictReader(open(f"{codes}/radiology-findings-crosswalk.tsv"), delimiter='\t')}
 seen, lines = {}, []

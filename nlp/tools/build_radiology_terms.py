@@ -139,6 +139,7 @@ FINDINGS = """
 4386001|Bronchospasm|Bronchospasm|Condition|Clinical Finding|
 38341003|Hypertension|Hypertension|Condition|Clinical Finding|HTN;high blood pressure
 1163043007|Lymphoma|Lymphoma|Condition|Morph Abnormality|lymphomas;lymphomatous
+260376009|Enlarged|Enlarged|Observation|Qualifier Value|enlargement;enlarging
 """
 # Anatomic sites (DICOM meaning is the display)
 ANATOMY = """

@@ -116,7 +116,7 @@ class ShippedMappingsTest {
         try (var r = Files.newBufferedReader(home.resolve("terminology/codesystems/radiology-findings.csv"))) {
             for (var row : org.radbridge.terminology.CsvReader.read(r).rows()) {
                 String key = row.get("vocabulary_id") + "|" + row.get("concept_code");
-                if (row.get("domain_id").equals("Spec Anatomic Site")) anatomy.add(key);
+                if (row.get("domain_id").equals("Spec Anatomic Site") || row.get("concept_class_id").equals("Qualifier Value")) anatomy.add(key);
                 else findings.add(new String[]{row.get("vocabulary_id"), row.get("concept_code"), row.get("concept_name")});
             }
         }

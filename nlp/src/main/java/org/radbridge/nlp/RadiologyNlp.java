@@ -188,6 +188,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
                 LexConcept c = lexicon.refine(concept.get(m), site).orElse(concept.get(m));
+                if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
                 out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
                         c.snomedCode(), c.display(), c.radlexId(),
                         switch (r.assertion()) {

@@ -50,6 +50,8 @@ public final class RadiologyLexicon {
     private final Map<String, LexConcept> refinements = new LinkedHashMap<>();
     /** specific concept dictionary ID → the general concepts it refines. */
     private final Map<String, Set<String>> generalisations = new LinkedHashMap<>();
+    /** Qualifier concepts ("enlarged"): a finding only as part of a site-specific concept. */
+    private final Set<String> qualifiers = new LinkedHashSet<>();
 
     private RadiologyLexicon(Map<String, LexConcept> byId, Map<String, Set<String>> termsById) {
         this.byId = byId;
@@ -90,7 +92,8 @@ public final class RadiologyLexicon {
             for (CsvReader.Row row : t.rows()) {
                 String vocab = row.get("vocabulary_id");
                 String code = row.get("concept_code");
-                rows.put(vocab + "|" + code, new String[]{vocab, code, row.get("concept_name"), row.get("domain_id")});
+                rows.put(vocab + "|" + code, new String[]{vocab, code, row.get("concept_name"), row.get("domain_id"),
+                        row.get("concept_class_id")});
             }
         }
         // 2. crosswalk SNOMED -> RID
@@ -134,6 +137,10 @@ public final class RadiologyLexicon {
             if (!s.isEmpty()) terms.get(c.dictionaryId()).add(s);
         }
         RadiologyLexicon lex = new RadiologyLexicon(byId, terms);
+        for (String[] row : rows.values()) {
+            LexConcept c = byKey.get(row[0] + "|" + row[1]);
+            if (c != null && "Qualifier Value".equals(row[4])) lex.qualifiers.add(c.dictionaryId());
+        }
         for (String[] f : readOptionalTsv(opener, REFINEMENTS)) {
             if (f.length < 6) continue;
             boolean withSite = !f[2].equals("-");
@@ -199,6 +206,14 @@ public final class RadiologyLexicon {
     public Optional<LexConcept> refine(LexConcept finding, LexConcept site) {
         if (finding == null || site == null) return Optional.empty();
         return Optional.ofNullable(refinements.get(finding.dictionaryId() + "|" + site.dictionaryId()));
+    }
+
+    /**
+     * A qualifier ("enlarged", concept class Qualifier Value) is matched like a finding but reported only when a site
+     * turns it into a finding ("enlarged lymph node" → Lymphadenopathy).
+     */
+    public boolean isQualifier(LexConcept c) {
+        return c != null && qualifiers.contains(c.dictionaryId());
     }
 
     /** True when {@code specific} is {@code general} or refines it (through the refinements file). */
