@@ -32,8 +32,12 @@ final class BenchCommands {
     private BenchCommands() {}
 
     static int run(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("nlp")) {
+            return nlp(args);
+        }
         if (args.length == 0 || !args[0].equals("ingest")) {
             System.err.println("usage: radbridge bench ingest [--min-instances N] [--orthanc-files N] [--dir DIR]");
+            System.err.println("       radbridge bench nlp [--reports N] [--full-sample N] [--threads N] [--seed S] [--peer-heap-mb M] [--dir DIR]");
             return 2;
         }
         long minInstances = 50_000;
@@ -51,6 +55,37 @@ final class BenchCommands {
             }
         }
         return ingest(dir.toAbsolutePath(), minInstances, orthancFiles);
+    }
+
+    /** `radbridge bench nlp`: see {@link org.radbridge.bench.nlp.NlpBench}. */
+    private static int nlp(String[] args) throws Exception {
+        // outside Spring nothing configures logback, whose default prints cTAKES' INFO lines for every report: that
+        // output would be timed as part of the pipeline
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger l) l.setLevel(ch.qos.logback.classic.Level.WARN);
+        int reports = 5_000;
+        int sample = 200;
+        int threads = Runtime.getRuntime().availableProcessors();
+        long seed = 2024L;
+        int peerHeapMb = 2048;
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench");
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--peer-heap-mb" -> peerHeapMb = Integer.parseInt(args[i + 1]);
+                case "--reports" -> reports = Integer.parseInt(args[i + 1]);
+                case "--full-sample" -> sample = Integer.parseInt(args[i + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--dir" -> dir = Path.of(args[i + 1]);
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    return 2;
+                }
+            }
+        }
+        String home = System.getenv().getOrDefault("RADBRIDGE_HOME", System.getProperty("radbridge.home", "."));
+        return org.radbridge.bench.nlp.NlpBench.run(new org.radbridge.bench.nlp.NlpBench.Options(reports, sample, threads,
+                seed, dir.toAbsolutePath(), Path.of(home).toAbsolutePath(), peerHeapMb));
     }
 
     private static int ingest(Path dir, long minInstances, long orthancFiles) throws Exception {

@@ -22,6 +22,8 @@ public final class Main {
               nlp [--with-categories] [FILE...]   report text (stdin if no file) to finding mentions, one JSON line each
               bench ingest [--min-instances N] [--orthanc-files N]
                                             ingest benchmark against pydicom and Orthanc, ratios printed
+              bench nlp [--reports N] [--full-sample N] [--threads N] [--peer-heap-mb M]
+                                            NLP benchmark against a full cTAKES pipeline, ratio printed
               mappings validate|report|reload  check the mapping files / list unmapped values / apply edits to a running server
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
               token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N

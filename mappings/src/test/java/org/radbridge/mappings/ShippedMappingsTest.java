@@ -107,6 +107,30 @@ class ShippedMappingsTest {
         assertThat(mappings.resolve("procedure", "CT ABDOMEN W/O CONTRAST", null).target().code()).isEqualTo("36424-0");
     }
 
+    /** finding.csv is the NLP terminology seen as a mapping: every finding concept, its synonyms and abbreviations. */
+    @Test
+    void findingTermsFollowTheNlpTerminology() throws Exception {
+        assertThat(mappings.lookup("finding", "PTX")).get().extracting(MappingTarget::code).isEqualTo("36118008");
+        assertThat(mappings.lookup("finding", "ground glass opacities")).get().extracting(MappingTarget::code).isEqualTo("RID28531");
+        assertThat(mappings.lookup("finding", "consolidation")).get().extracting(MappingTarget::code).isEqualTo("95436008");
+        // a RadLex term linked to SNOMED CT by the crosswalk maps to the SNOMED CT code
+        assertThat(mappings.lookup("finding", "enlarged spleen")).get().extracting(MappingTarget::code).isEqualTo("16294009");
+        java.util.Set<String> anatomy = new java.util.HashSet<>();
+        java.util.List<String[]> findings = new java.util.ArrayList<>();
+        try (var r = Files.newBufferedReader(home.resolve("terminology/codesystems/radiology-findings.csv"))) {
+            for (var row : org.radbridge.terminology.CsvReader.read(r).rows()) {
+                String key = row.get("vocabulary_id") + "|" + row.get("concept_code");
+                if (row.get("domain_id").equals("Spec Anatomic Site") || row.get("concept_class_id").equals("Qualifier Value")) anatomy.add(key);
+                else findings.add(new String[]{row.get("vocabulary_id"), row.get("concept_code"), row.get("concept_name")});
+            }
+        }
+        assertThat(findings).hasSizeGreaterThan(150);
+        for (String[] f : findings) {
+            assertThat(mappings.lookup("finding", f[2])).as("finding.csv row for %s %s", f[1], f[2]).isPresent();
+        }
+        assertThat(mappings.lookup("finding", "liver")).as("anatomy is not a finding").isEmpty();
+    }
+
     /** The worked example of mappings/README.md, step 3b, done to a copy of the shipped files. */
     @Test
     void theReadmeWorkedExampleWorks(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {

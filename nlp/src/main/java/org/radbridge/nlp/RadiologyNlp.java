@@ -181,12 +181,14 @@ public final class RadiologyNlp implements AutoCloseable {
             }
             for (int i = 0; i < segFindings.size(); i++) {
                 Mention m = segFindings.get(i);
-                LexConcept c = concept.get(m);
                 ConText.Result r = results.get(i);
                 int next = i + 1 < segFindings.size() ? segFindings.get(i + 1).start() : seg[1];
                 String lat = LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next);
                 Measurements.Measurement ms = measured.get(m);
                 LexConcept site = nearestSite(m, segAnatomy, concept);
+                // a general finding at a site is the site-specific concept when the terminology defines one
+                LexConcept c = lexicon.refine(concept.get(m), site).orElse(concept.get(m));
+                if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
                 out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
                         c.snomedCode(), c.display(), c.radlexId(),
                         switch (r.assertion()) {

@@ -156,15 +156,32 @@ class RadiologyNlpTest {
         assertThat(only("Pleural effusion.", EFFUSION).radlexId()).isEqualTo("RID34539");
         assertThat(NlpJson.mention(only("No pneumothorax.", PTX))).isEqualTo(
                 "{\"report\":\"t\",\"start\":3,\"end\":15,\"text\":\"pneumothorax\",\"concept\":{\"system\":"
-                        + "\"http://snomed.info/sct\",\"code\":\"36118008\",\"display\":\"Pneumothorax\"},\"radlex\":null,"
+                        + "\"http://snomed.info/sct\",\"code\":\"36118008\",\"display\":\"Pneumothorax\"},\"radlex\":\"RID5352\","
                         + "\"assertion\":\"absent\",\"temporality\":\"current\",\"subject\":\"patient\",\"section\":"
                         + "\"findings\",\"laterality\":null,\"measurement\":null,\"dimensions\":[]}");
         assertThat(nlp.analyze("t", "No mass effect.").mentions()).isEmpty();
+        assertThat(only("Complete ACL tear.", "444470001").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only("No SBO.", "281255004").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(only("Findings suggest ILD.", "233703007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Known DJD of the knee.", "396275006").radlexId()).isEqualTo("RID3555");
+    }
+
+    @Test
+    void generalFindingAtASiteIsTheSiteSpecificConcept() {
+        FindingMention liver = only("Hypodense lesion in the liver.", "300331000");
+        assertThat(liver.display()).isEqualTo("Lesion of liver");
+        assertThat(liver.bodySiteSnomed()).isEqualTo("10200004");
+        assertThat(only("Oblique tear of the posterior horn of the medial meniscus.", "239720000").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only("Intrasubstance signal in the lateral meniscus, possibly representing a small tear.", "239720000")
+                .assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // without a site the general concept stays
+        assertThat(only("Small lesion, no change.", "52988006").bodySiteSnomed()).isNull();
     }
 
     @Test
     void bodySiteIsTheNearestAnatomyInTheClause() {
-        FindingMention m = only("Cyst in the liver.", "367643001");
+        FindingMention m = only("Cyst in the liver.", "367643001"); // no "cyst of liver" concept: stays general
         assertThat(m.bodySiteSnomed()).isEqualTo("10200004");
         assertThat(m.bodySiteDisplay()).isEqualTo("Liver");
     }

@@ -566,7 +566,7 @@ public final class SyntheticPacsGenerator {
         return hms + String.format(Locale.ROOT, ".%06d", micros);
     }
 
-    private static String resolveSide(String s, String side) {
+    static String resolveSide(String s, String side) {
         if (side == null) {
             return s;
         }

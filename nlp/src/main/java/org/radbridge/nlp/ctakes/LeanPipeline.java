@@ -250,8 +250,11 @@ public final class LeanPipeline implements AutoCloseable {
         return b.createAggregate();
     }
 
-    /** The fast-lookup descriptor (normally an XML file on the classpath), pointing at one BSV file. */
-    static String lookupDescriptor(Path bsv) {
+    /**
+     * The fast-lookup descriptor (normally an XML file on the classpath), pointing at one BSV file; public so that a
+     * benchmark peer can run the very same dictionary lookup.
+     */
+    public static String lookupDescriptor(Path bsv) {
         String path = xmlEscape(bsv.toString());
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -39,11 +39,19 @@ public final class RadiologyLexicon {
     public static final String CONCEPTS = "radiology-findings.csv";
     public static final String SYNONYMS = "radiology-findings-synonyms.tsv";
     public static final String CROSSWALK = "radiology-findings-crosswalk.tsv";
+    /** General finding at an anatomic site → site-specific concept (optional file). */
+    public static final String REFINEMENTS = "radiology-findings-refinements.tsv";
 
     private final Map<String, LexConcept> byId;
     private final Map<String, LexConcept> bySnomed = new LinkedHashMap<>();
     private final Map<String, LexConcept> byRadlex = new LinkedHashMap<>();
     private final Map<String, Set<String>> termsById;
+    /** "findingDictionaryId|siteDictionaryId" → specific concept. */
+    private final Map<String, LexConcept> refinements = new LinkedHashMap<>();
+    /** specific concept dictionary ID → the general concepts it refines. */
+    private final Map<String, Set<String>> generalisations = new LinkedHashMap<>();
+    /** Qualifier concepts ("enlarged"): a finding only as part of a site-specific concept. */
+    private final Set<String> qualifiers = new LinkedHashSet<>();
 
     private RadiologyLexicon(Map<String, LexConcept> byId, Map<String, Set<String>> termsById) {
         this.byId = byId;
@@ -84,7 +92,8 @@ public final class RadiologyLexicon {
             for (CsvReader.Row row : t.rows()) {
                 String vocab = row.get("vocabulary_id");
                 String code = row.get("concept_code");
-                rows.put(vocab + "|" + code, new String[]{vocab, code, row.get("concept_name"), row.get("domain_id")});
+                rows.put(vocab + "|" + code, new String[]{vocab, code, row.get("concept_name"), row.get("domain_id"),
+                        row.get("concept_class_id")});
             }
         }
         // 2. crosswalk SNOMED -> RID
@@ -127,7 +136,32 @@ public final class RadiologyLexicon {
             String s = normalise(f[2]);
             if (!s.isEmpty()) terms.get(c.dictionaryId()).add(s);
         }
-        return new RadiologyLexicon(byId, terms);
+        RadiologyLexicon lex = new RadiologyLexicon(byId, terms);
+        for (String[] row : rows.values()) {
+            LexConcept c = byKey.get(row[0] + "|" + row[1]);
+            if (c != null && "Qualifier Value".equals(row[4])) lex.qualifiers.add(c.dictionaryId());
+        }
+        for (String[] f : readOptionalTsv(opener, REFINEMENTS)) {
+            if (f.length < 6) continue;
+            boolean withSite = !f[2].equals("-");
+            LexConcept finding = byKey.get(f[0] + "|" + f[1]);
+            LexConcept site = withSite ? byKey.get(f[2] + "|" + f[3]) : null;
+            LexConcept specific = byKey.get(f[4] + "|" + f[5]);
+            if (finding == null || (withSite && site == null) || specific == null) {
+                throw new IllegalStateException(REFINEMENTS + ": unknown concept in " + String.join(" ", f));
+            }
+            if (withSite) lex.refinements.put(finding.dictionaryId() + "|" + site.dictionaryId(), specific);
+            lex.generalisations.computeIfAbsent(specific.dictionaryId(), k -> new LinkedHashSet<>()).add(finding.dictionaryId());
+        }
+        return lex;
+    }
+
+    private static List<String[]> readOptionalTsv(Opener opener, String name) throws IOException {
+        try {
+            return readTsv(opener, name);
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException | IllegalStateException e) {
+            return List.of();
+        }
     }
 
     private static List<String[]> readTsv(Opener opener, String name) throws IOException {
@@ -166,6 +200,31 @@ public final class RadiologyLexicon {
         }
         Files.writeString(file, sb.toString(), StandardCharsets.US_ASCII);
         return file;
+    }
+
+    /** The site-specific concept for a general finding stated at an anatomic site ("lesion" + liver), if defined. */
+    public Optional<LexConcept> refine(LexConcept finding, LexConcept site) {
+        if (finding == null || site == null) return Optional.empty();
+        return Optional.ofNullable(refinements.get(finding.dictionaryId() + "|" + site.dictionaryId()));
+    }
+
+    /**
+     * A qualifier ("enlarged", concept class Qualifier Value) is matched like a finding but reported only when a site
+     * turns it into a finding ("enlarged lymph node" → Lymphadenopathy).
+     */
+    public boolean isQualifier(LexConcept c) {
+        return c != null && qualifiers.contains(c.dictionaryId());
+    }
+
+    /** True when {@code specific} is {@code general} or refines it (through the refinements file). */
+    public boolean isA(LexConcept specific, LexConcept general) {
+        if (specific.dictionaryId().equals(general.dictionaryId())) return true;
+        return generalisations.getOrDefault(specific.dictionaryId(), Set.of()).contains(general.dictionaryId());
+    }
+
+    /** The concept that a "VOCAB|code" key (SNOMED code or RadLex RID) names, after crosswalk folding. */
+    public Optional<LexConcept> byCode(String vocabulary, String code) {
+        return Optional.ofNullable("RadLex".equalsIgnoreCase(vocabulary) ? byRadlex.get(code) : bySnomed.get(code));
     }
 
     public Optional<LexConcept> byDictionaryId(String id) {
