@@ -53,20 +53,39 @@ public final class Quarantine {
         }
         Files.writeString(dir.resolve(name + ".reason.txt"),
                 "file: " + file.toAbsolutePath() + "\nkind: " + kind + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+        return record(sha, file.toAbsolutePath().toString(), kind, reason, stored);
+    }
+
+    /**
+     * Quarantines an item that never was a file of ours (a DICOMweb instance's DICOM JSON): its content is stored
+     * as {@code name} under data/quarantine with the reason beside it; {@code origin} (e.g. the WADO-RS metadata URL)
+     * takes the place of the original path. Returns true when this item was not quarantined before.
+     */
+    public boolean putContent(byte[] content, String name, String origin, String kind, String reason) throws IOException, SQLException {
+        Files.createDirectories(dir);
+        String sha = sha256(content);
+        String stored = sha.substring(0, 16) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path storedPath = dir.resolve(stored);
+        if (!Files.exists(storedPath)) Files.write(storedPath, content);
+        Files.writeString(dir.resolve(stored + ".reason.txt"),
+                "origin: " + origin + "\nkind: " + kind + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+        return record(sha, origin, kind, reason, storedPath);
+    }
+
+    private boolean record(String sha, String origin, String kind, String reason, Path stored) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO radbridge.quarantine (content_sha256, original_path, kind, reason, stored_path) VALUES (?,?,?,?,?) "
                              + "ON CONFLICT (content_sha256, original_path) DO UPDATE SET reason = EXCLUDED.reason RETURNING (xmax = 0)")) {
             ps.setString(1, sha);
-            ps.setString(2, file.toAbsolutePath().toString());
+            ps.setString(2, origin);
             ps.setString(3, kind);
             ps.setString(4, reason);
             ps.setString(5, stored.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                boolean fresh = rs.getBoolean(1);
-                log.warn("Quarantined {} ({}): {}", file, kind, reason);
-                return fresh;
+                log.warn("Quarantined {} ({}): {}", origin, kind, reason);
+                return rs.getBoolean(1);
             }
         }
     }
