@@ -47,6 +47,11 @@ public final class StudyProjector {
         return project(staging.allStudies());
     }
 
+    /** Projects those of the given studies that are dirty (a running ingest hands over the studies it has passed). */
+    public synchronized Result projectDirtyAmong(List<String> uids) throws SQLException {
+        return project(staging.dirtyAmong(uids));
+    }
+
     private Result project(List<String> uids) throws SQLException {
         if (uids.isEmpty()) return new Result(0, List.of());
         Progress progress = new Progress(log, "Projecting studies", uids.size());
