@@ -51,7 +51,8 @@ final class PullCommand {
         }
         try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
             PullService.Outcome o = ctx.getBean(PullService.class).run(request);
-            (o.exitCode() == 0 ? System.out : System.err).print(o.output());
+            // the pull's report goes to stdout as before; an error that stopped it before it began to stderr
+            (o.output().startsWith("radbridge pull:") ? System.err : System.out).print(o.output());
             return o.exitCode();
         }
     }
