@@ -94,15 +94,14 @@ public final class IngestService {
         long total = countFiles(roots);
         Progress progress = new Progress(log, "Reading files", total);
         List<String> quarantined = new ArrayList<>();
-        List<InstanceRecord> batch = new ArrayList<>(BATCH);
         long seen = 0;
-        long[] instanceCounts = new long[2];
         long[] reportCounts = new long[2];
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "dicom-parse");
             t.setDaemon(true);
             return t;
         });
+        Pipeline pipeline = new Pipeline();
         try {
             Deque<Future<Parsed>> window = new ArrayDeque<>();
             for (Path root : roots) {
@@ -116,7 +115,7 @@ public final class IngestService {
                         // a bounded window keeps memory flat however many files there are
                         if (window.size() >= threads * 64) {
                             seen++;
-                            handle(await(window.poll()), batch, quarantined, instanceCounts, reportCounts, source);
+                            handle(await(window.poll()), pipeline, quarantined, reportCounts, source);
                             progress.update(seen);
                         }
                     }
@@ -124,17 +123,145 @@ public final class IngestService {
             }
             while (!window.isEmpty()) {
                 seen++;
-                handle(await(window.poll()), batch, quarantined, instanceCounts, reportCounts, source);
+                handle(await(window.poll()), pipeline, quarantined, reportCounts, source);
                 progress.update(seen);
             }
-            flush(batch, instanceCounts);
+            pipeline.finish();
         } finally {
             pool.shutdownNow();
+            pipeline.close();
         }
         StudyProjector.Result projected = projector.projectDirty();
+        List<String> problems = new ArrayList<>(pipeline.projectionProblems);
+        problems.addAll(projected.problems());
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new IngestSummary(seen, instanceCounts[0], instanceCounts[1], reportCounts[0], reportCounts[1], quarantined,
-                projected.projected(), projected.problems(), projected.reportsProjected(), projected.reportsWaiting(), secs);
+        return new IngestSummary(seen, pipeline.instancesNew, pipeline.instancesOld, reportCounts[0], reportCounts[1], quarantined,
+                pipeline.projectedCount(projected), problems, pipeline.reportsProjected + projected.reportsProjected(),
+                projected.reportsWaiting(), secs);
+    }
+
+    /**
+     * Staging and projection run beside the reading: a full batch is committed on the staging thread while the next
+     * one is read, and the studies the run has left behind (committed, and none of their instances in the batch being
+     * committed; files come sorted, a study at a time) are projected on the projection thread. A study that gains an instance after
+     * all is marked dirty again by staging and projected once more at the end, so the early projection is only a
+     * head start. A staging error stops the run as before.
+     */
+    private final class Pipeline implements AutoCloseable {
+        private final ExecutorService stager = single("staging");
+        private final ExecutorService projection = single("projection");
+        private List<InstanceRecord> batch = new ArrayList<>(BATCH);
+        private Future<Integer> inFlight;
+        private int inFlightSize;
+        private int batchNo;
+        private final java.util.Map<String, Integer> lastBatchOfStudy = new java.util.HashMap<>();
+        private Future<?> projecting;
+        private final List<String> projectionProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.Set<String> projectedStudies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile int reportsProjected;
+
+        /** Studies projected during the run or at its end, each counted once (a late report projects a study again). */
+        int projectedCount(StudyProjector.Result atEnd) {
+            java.util.Set<String> all = new java.util.HashSet<>(projectedStudies);
+            all.addAll(atEnd.studies());
+            return all.size();
+        }
+        long instancesNew;
+        long instancesOld;
+
+        void add(InstanceRecord r) throws SQLException {
+            batch.add(r);
+            lastBatchOfStudy.put(r.studyInstanceUid(), batchNo);
+            if (batch.size() >= BATCH) flush();
+        }
+
+        private void flush() throws SQLException {
+            awaitStaged();
+            if (batch.isEmpty()) return;
+            List<InstanceRecord> b = batch;
+            inFlight = stager.submit(() -> staging.stage(b));
+            inFlightSize = b.size();
+            batch = new ArrayList<>(BATCH);
+            int committedBefore = batchNo - 1;
+            batchNo++;
+            handOverSettled(committedBefore);
+        }
+
+        private void awaitStaged() throws SQLException {
+            if (inFlight == null) return;
+            int inserted;
+            try {
+                inserted = inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof SQLException q) throw q;
+                throw new IllegalStateException(e.getCause());
+            }
+            instancesNew += inserted;
+            instancesOld += inFlightSize - inserted;
+            inFlight = null;
+        }
+
+        /** Studies last seen in a batch up to {@code committed} (staged for sure) go to the projection thread. */
+        private void handOverSettled(int committed) {
+            if (projecting != null && !projecting.isDone()) return; // it catches up at the next batch
+            List<String> settled = new ArrayList<>();
+            lastBatchOfStudy.entrySet().removeIf(e -> {
+                if (e.getValue() > committed) return false;
+                settled.add(e.getKey());
+                return true;
+            });
+            if (settled.isEmpty()) return;
+            projecting = projection.submit(() -> {
+                try {
+                    StudyProjector.Result r = projector.projectDirtyAmong(settled);
+                    projectedStudies.addAll(r.studies());
+                    reportsProjected += r.reportsProjected();
+                    projectionProblems.addAll(r.problems());
+                } catch (SQLException | RuntimeException e) {
+                    // the studies stay dirty: the projection at the end of the run takes them
+                    log.warn("Early projection of {} studies failed; they are projected at the end: {}", settled.size(), e.getMessage());
+                }
+            });
+        }
+
+        void finish() throws SQLException {
+            flush();
+            awaitStaged();
+            if (projecting != null) {
+                try {
+                    projecting.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            stager.shutdown();
+            projection.shutdown();
+            try {
+                // a failed run must not leave a commit or a projection running behind the caller's back
+                stager.awaitTermination(5, TimeUnit.MINUTES);
+                projection.awaitTermination(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private ExecutorService single(String name) {
+            return Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ingest-" + name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
     }
 
     /**
@@ -253,15 +380,14 @@ public final class IngestService {
         }
     }
 
-    private void handle(Parsed p, List<InstanceRecord> batch, List<String> quarantined, long[] instanceCounts, long[] reportCounts,
-                        String source) throws SQLException, IOException {
+    private void handle(Parsed p, Pipeline pipeline, List<String> quarantined, long[] reportCounts, String source)
+            throws SQLException, IOException {
         if (p == null) {
             quarantined.add("(a file): parsing exceeded " + fileTimeoutMillis + " ms");
             return;
         }
         if (p instanceof ParsedInstance i) {
-            batch.add(i.record());
-            if (batch.size() >= BATCH) flush(batch, instanceCounts);
+            pipeline.add(i.record());
             if (i.srReport() != null || i.srProblem() != null) {
                 // the SR's report may be staged before its instance batch is flushed; both are keyed, order does not matter
                 int fresh = stageSrReport(i, source, quarantined);
@@ -277,14 +403,6 @@ public final class IngestService {
             quarantine.put(r.file(), r.kind(), r.reason(), false);
             quarantined.add(r.file() + ": " + r.reason());
         }
-    }
-
-    private void flush(List<InstanceRecord> batch, long[] counts) throws SQLException {
-        if (batch.isEmpty()) return;
-        int inserted = staging.stage(batch);
-        counts[0] += inserted;
-        counts[1] += batch.size() - inserted;
-        batch.clear();
     }
 
     private static Stream<Path> walk(Path root) throws IOException {

@@ -38,10 +38,16 @@ public final class StudyProjector {
      * @param reportsProjected reports (current versions) projected with their study
      * @param reportsWaiting   reports waiting for their study, or not linked because the patient differs (counts, and
      *                         the first lines naming them); empty for the quiet-period runs, which nobody reads
+     * @param studies          the UIDs of the studies projected (a caller running several projections counts each once)
      */
-    public record Result(int projected, List<String> problems, int reportsProjected, ReportStaging.Waiting reportsWaiting) {
+    public record Result(int projected, List<String> problems, int reportsProjected, ReportStaging.Waiting reportsWaiting,
+                         Set<String> studies) {
         public Result(int projected, List<String> problems) {
-            this(projected, problems, 0, ReportStaging.Waiting.NONE);
+            this(projected, problems, 0, ReportStaging.Waiting.NONE, Set.of());
+        }
+
+        public Result(int projected, List<String> problems, int reportsProjected, ReportStaging.Waiting reportsWaiting) {
+            this(projected, problems, reportsProjected, reportsWaiting, Set.of());
         }
     }
 
@@ -83,6 +89,11 @@ public final class StudyProjector {
         return project(staging::allStudies);
     }
 
+    /** Projects those of the given studies that are dirty (a running ingest hands over the studies it has passed). */
+    public synchronized Result projectDirtyAmong(List<String> uids) throws SQLException {
+        return project(() -> staging.dirtyAmong(uids), false);
+    }
+
     private static List<String> union(List<String> a, List<String> b) {
         Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
@@ -104,6 +115,7 @@ public final class StudyProjector {
         List<String> problems = new ArrayList<>();
         int done = 0;
         int reportsDone = 0;
+        Set<String> studies = new LinkedHashSet<>();
         if (!uids.isEmpty()) {
             Progress progress = new Progress(log, "Projecting studies", uids.size());
             long loadNanos = 0;
@@ -132,11 +144,13 @@ public final class StudyProjector {
                     if (report.isPresent()) reports.writeOmop(s, studyDate(s), report.get());
                     omopNanos += System.nanoTime() - t3;
                     markProjected(uid, start);
+                    studies.add(uid);
                     if (report.isPresent()) reportsDone++;
                 } catch (OmopStudyWriter.UnprojectableStudyException e) {
                     // FHIR has the study and its report; OMOP cannot take them without the missing attribute
                     problems.add("study " + uid + ": " + e.getMessage());
                     markProjected(uid, start);
+                    studies.add(uid);
                     if (report.isPresent()) reportsDone++;
                 } catch (RuntimeException | SQLException e) {
                     problems.add("study " + uid + ": projection failed, will retry: " + e.getMessage());
@@ -148,7 +162,7 @@ public final class StudyProjector {
                     secs(loadNanos), secs(reportNanos), secs(fhirNanos), secs(omopNanos));
         }
         ReportStaging.Waiting waiting = reports != null && listWaiting ? reports.staging().waiting(WAITING_LINES) : ReportStaging.Waiting.NONE;
-        return new Result(done, problems, reportsDone, waiting);
+        return new Result(done, problems, reportsDone, waiting, Set.copyOf(studies));
     }
 
     private void markProjected(String uid, OffsetDateTime start) throws SQLException {

@@ -120,6 +120,21 @@ public final class StagingRepository {
         return out;
     }
 
+    /** Those of the given studies that wait for a projection, in arrival order. */
+    public List<String> dirtyAmong(List<String> studyUids) throws SQLException {
+        List<String> out = new ArrayList<>();
+        if (studyUids.isEmpty()) return out;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT study_instance_uid FROM radbridge.study WHERE dirty "
+                     + "AND study_instance_uid = ANY(?) ORDER BY first_received_at, study_instance_uid")) {
+            ps.setArray(1, c.createArrayOf("text", studyUids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     /** Dirty studies that received nothing for the quiet period: instances sent one by one have settled. */
     public List<String> dirtyStudiesQuietFor(java.time.Duration quiet) throws SQLException {
         List<String> out = new ArrayList<>();

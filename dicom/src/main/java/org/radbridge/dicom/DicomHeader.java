@@ -10,9 +10,21 @@ import java.util.Map;
  */
 public final class DicomHeader {
     private final Map<String, String> values;
+    private final String sourceJson;
 
     public DicomHeader(Map<String, String> values) {
+        this(values, null);
+    }
+
+    /** @param sourceJson the DICOM JSON this header was read from (DICOMweb), kept so that a refused instance can be quarantined as received */
+    public DicomHeader(Map<String, String> values, String sourceJson) {
         this.values = Collections.unmodifiableMap(values);
+        this.sourceJson = sourceJson;
+    }
+
+    /** The DICOM JSON object this header came from, or null when it was read from a file. */
+    public String sourceJson() {
+        return sourceJson;
     }
 
     /** The value of an attribute by DICOM keyword, or null when absent or empty. */

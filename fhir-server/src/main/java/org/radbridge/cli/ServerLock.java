@@ -56,6 +56,17 @@ final class ServerLock {
         }
     }
 
+    /** POSTs a JSON body and returns the answer; a non-200 answer is an IOException with the body. Waits as long as the work takes. */
+    static com.fasterxml.jackson.databind.JsonNode postJson(RadBridgeSettings s, String path, Object body) throws IOException, InterruptedException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                authorized(s, HttpRequest.newBuilder(URI.create(url(s) + path))).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200 && r.statusCode() != 400) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
+        return json.readTree(r.body());
+    }
+
     static String post(RadBridgeSettings s, String path, List<Path> paths) throws IOException, InterruptedException {
         String body = "{\"paths\":[" + paths.stream().map(p -> "\"" + p.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",")) + "]}";

@@ -656,6 +656,70 @@ class ThinPathEndToEndTest {
         }
     }
 
+    /**
+     * A DICOMweb server whose WADO-RS metadata lists instances without usable UIDs (Orthanc refuses such files, so a
+     * JDK HTTP server plays that PACS): those instances are quarantined with their DICOM JSON and the reason, the
+     * others are staged and projected, and the pull reports the study as incomplete.
+     */
+    @Test
+    @Order(17)
+    void dicomWebInstancesWithoutUidsAreQuarantinedWithTheirJson() throws Exception {
+        String study = "2.25.4242000000000000000000000000000001";
+        String series = study + ".1";
+        String good1 = instanceJson(study, series, series + ".1", 1);
+        String good2 = instanceJson(study, series, series + ".2", 2);
+        String noSop = instanceJson(study, series, null, 3);
+        String badSeries = instanceJson(study, "not-a-uid", series + ".4", 4);
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/dicom-web/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            String body = path.endsWith("/metadata") ? "[" + String.join(",", good1, good2, noSop, badSeries) + "]"
+                    : ex.getRequestURI().getQuery() != null && ex.getRequestURI().getQuery().contains("offset=0")
+                    ? "[{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"" + study + "\"]},\"00201208\":{\"vr\":\"IS\",\"Value\":[4]}}]" : "[]";
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/dicom+json");
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
+        web.start();
+        try {
+            String base = "http://127.0.0.1:" + web.getAddress().getPort() + "/dicom-web";
+            org.radbridge.server.pull.PullService.Outcome o = ctx.getBean(org.radbridge.server.pull.PullService.class)
+                    .run(org.radbridge.server.pull.PullRequest.parse(List.of("dicomweb", "--url", base, "--retries", "1")));
+            assertThat(o.exitCode()).as(o.output()).isEqualTo(1);
+            assertThat(o.output()).contains("4 instances in the metadata").contains("2 staged");
+            assertThat(count("SELECT count(*) FROM radbridge.instance WHERE study_instance_uid = '" + study + "'")).isEqualTo(2);
+            assertThat(count("SELECT count(*) FROM radbridge.study WHERE study_instance_uid = '" + study + "' AND NOT dirty")).isEqualTo(1);
+            List<String[]> rows = rows("SELECT original_path, reason, stored_path, kind FROM radbridge.quarantine WHERE kind = 'dicomweb' "
+                    + "ORDER BY original_path", 4);
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0)[0]).isEqualTo(base + "/studies/" + study + "/metadata#3");
+            assertThat(rows.get(0)[1]).isEqualTo("missing SOPInstanceUID");
+            assertThat(rows.get(1)[0]).isEqualTo(base + "/studies/" + study + "/metadata#4");
+            assertThat(rows.get(1)[1]).contains("invalid SeriesInstanceUID");
+            assertThat(JSON.readTree(Files.readString(Path.of(rows.get(0)[2])))).isEqualTo(JSON.readTree(noSop));
+            assertThat(JSON.readTree(Files.readString(Path.of(rows.get(1)[2])))).isEqualTo(JSON.readTree(badSeries));
+            assertThat(Files.readString(Path.of(rows.get(0)[2] + ".reason.txt"))).contains("missing SOPInstanceUID");
+        } finally {
+            web.stop(0);
+        }
+    }
+
+    private static String instanceJson(String study, String series, String sop, int number) {
+        StringBuilder b = new StringBuilder("{\"00080016\":{\"vr\":\"UI\",\"Value\":[\"1.2.840.10008.5.1.4.1.1.2\"]}");
+        if (sop != null) b.append(",\"00080018\":{\"vr\":\"UI\",\"Value\":[\"").append(sop).append("\"]}");
+        b.append(",\"00080020\":{\"vr\":\"DA\",\"Value\":[\"20240102\"]}")
+                .append(",\"00080060\":{\"vr\":\"CS\",\"Value\":[\"CT\"]}")
+                .append(",\"00100020\":{\"vr\":\"LO\",\"Value\":[\"MRNWEB1\"]}")
+                .append(",\"00100030\":{\"vr\":\"DA\",\"Value\":[\"19700101\"]}")
+                .append(",\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"").append(study).append("\"]}")
+                .append(",\"0020000E\":{\"vr\":\"UI\",\"Value\":[\"").append(series).append("\"]}")
+                .append(",\"00200013\":{\"vr\":\"IS\",\"Value\":[").append(number).append("]}}");
+        return b.toString();
+    }
+
     private List<String> fhirVersions() throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement st = c.createStatement();

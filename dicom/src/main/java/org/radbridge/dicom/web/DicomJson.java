@@ -45,7 +45,7 @@ public final class DicomJson {
             String keyword = DICTIONARY.getNameFromTag(tag);
             values.put(keyword == null ? tag.toString() : keyword, joined);
         }
-        return new DicomHeader(values);
+        return new DicomHeader(values, dataset.toString());
     }
 
     private static String text(JsonNode v, String vr) {
