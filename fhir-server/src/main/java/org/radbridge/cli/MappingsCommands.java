@@ -144,7 +144,13 @@ final class MappingsCommands {
         if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
         List<String> names = JSON.convertValue(body.path("mappings"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         out.println("Mappings reloaded on " + ServerLock.url(s) + ": " + String.join(", ", names));
-        out.println("Run 'radbridge omop rebuild' (or 'fhir rebuild') to re-project existing studies with them.");
+        int studies = body.path("reprojectingStudies").asInt();
+        int reports = body.path("reprojectingReports").asInt();
+        if (studies + reports > 0)
+            out.println("Re-projecting in the background what the edit changes: " + studies + " studies and " + reports
+                    + " reports (FHIR and OMOP; progress in the server log).");
+        else
+            out.println("No staged study or report uses a changed mapping; nothing to re-project.");
         return 0;
     }
 

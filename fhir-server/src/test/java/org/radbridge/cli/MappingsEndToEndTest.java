@@ -216,16 +216,26 @@ class MappingsEndToEndTest {
 
     @Test
     @Order(5)
-    void theFixedEditIsAppliedWithoutRestartAndRebuildChangesBothViews() throws Exception {
+    void theFixedEditIsAppliedWithoutRestartAndReprojectsTheStudiesItChanges() throws Exception {
         Files.writeString(home.resolve("mappings/procedure.csv"), procedureCsv
                 + UNSEEN + ",Study description,site protocol for the brain,,LOINC,24590-2,1970-01-01,2099-12-31,\n");
         Cli reload = cli("mappings", "reload");
         assertThat(reload.rc).as(reload.err).isZero();
-        assertThat(reload.out).contains("Mappings reloaded on http://127.0.0.1:" + httpPort);
-        // reload alone does not touch stored rows; the rebuild re-projects them
-        assertThat(procedureConceptId()).isZero();
-
+        assertThat(reload.out).contains("Mappings reloaded on http://127.0.0.1:" + httpPort)
+                .contains("Re-projecting in the background what the edit changes: 1 studies");
         assertThat(translate(UNSEEN)).isEqualTo("24590-2");
+
+        // the reload alone re-projects the one study whose description now maps, in the background
+        long loinc = count("SELECT concept_id FROM omop.concept WHERE vocabulary_id = 'LOINC' AND concept_code = '24590-2'");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (procedureConceptId() != loinc && System.currentTimeMillis() < deadline) Thread.sleep(250);
+        assertThat(procedureConceptId()).isEqualTo(loinc);
+        assertThat(procedureCodes().get(0).path("code").asText()).isEqualTo("24590-2");
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty")).isZero();
+
+        // reloading the same files again changes no mapped value: nothing to re-project
+        Cli again = cli("mappings", "reload");
+        assertThat(again.out).contains("nothing to re-project");
 
         Cli rebuild = cli("omop", "rebuild");
         assertThat(rebuild.rc).as(rebuild.err).isZero();
@@ -233,7 +243,6 @@ class MappingsEndToEndTest {
         assertThat(coding.size()).isEqualTo(1);
         assertThat(coding.get(0).path("system").asText()).isEqualTo("http://loinc.org");
         assertThat(coding.get(0).path("code").asText()).isEqualTo("24590-2");
-        long loinc = count("SELECT concept_id FROM omop.concept WHERE vocabulary_id = 'LOINC' AND concept_code = '24590-2'");
         assertThat(loinc).isGreaterThanOrEqualTo(2_000_000_000L);
         assertThat(procedureConceptId()).isEqualTo(loinc);
 

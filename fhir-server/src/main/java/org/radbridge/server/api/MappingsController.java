@@ -36,6 +36,8 @@ public class MappingsController {
         body.put("errors", o.errors());
         body.put("warnings", o.warnings());
         body.put("mappings", o.mappings());
+        body.put("reprojectingStudies", o.affected().studies());
+        body.put("reprojectingReports", o.affected().reports());
         return ResponseEntity.status(o.applied() ? 200 : 422).body(body);
     }
 

@@ -36,6 +36,16 @@ public class MappingsConfig {
         return new MappingsService(settings, mappings, ds, new ConceptMapPublisher(fhir), codeSystems);
     }
 
+    /** Reloads re-project the studies whose mapped values changed. */
+    @Bean(destroyMethod = "close")
+    public org.radbridge.server.mappings.ReloadReprojection reloadReprojection(MappingsService service,
+            @Qualifier("radbridgeDataSource") DataSource ds, org.radbridge.ingest.StudyProjector projector) {
+        org.radbridge.server.mappings.ReloadReprojection r =
+                new org.radbridge.server.mappings.ReloadReprojection(new org.radbridge.map.MappingImpact(ds), projector);
+        service.setReprojection(r);
+        return r;
+    }
+
     /** Answers $lookup for the published fragments; first in the chain, since HAPI indexes complete CodeSystems only. */
     @Bean
     public PublishedCodeSystemLookup publishedCodeSystemLookup(FhirContext fhirContext, JpaValidationSupportChain chain) {

@@ -28,7 +28,30 @@ public class MappingsService {
     private static final Logger log = LoggerFactory.getLogger(MappingsService.class);
 
     /** The outcome of a validation or reload. */
-    public record Outcome(boolean applied, List<String> errors, List<String> warnings, List<String> mappings) {}
+    public record Outcome(boolean applied, List<String> errors, List<String> warnings, List<String> mappings,
+                          org.radbridge.map.MappingImpact.Affected affected) {
+        public Outcome(boolean applied, List<String> errors, List<String> warnings, List<String> mappings) {
+            this(applied, errors, warnings, mappings, new org.radbridge.map.MappingImpact.Affected(0, 0));
+        }
+    }
+
+    /**
+     * What a reload does to data already projected: marks the studies and reports whose mapped values changed,
+     * then has them re-projected (in the background, by the server's projector).
+     */
+    public interface Reprojection {
+        org.radbridge.map.MappingImpact.Affected mark(org.radbridge.mappings.MappingSet before, org.radbridge.mappings.MappingSet after)
+                throws SQLException;
+
+        void start();
+    }
+
+    private Reprojection reprojection;
+
+    /** Set by the server: reloads then bring existing studies up to date without a rebuild. */
+    public void setReprojection(Reprojection reprojection) {
+        this.reprojection = reprojection;
+    }
 
     private final RadBridgeSettings settings;
     private final CurrentMappings current;
@@ -132,11 +155,18 @@ public class MappingsService {
             return new Outcome(false, v.errors(), v.warnings(), current.current().mappingNames());
         }
         Map<String, Integer> ids = new VocabularyLoader(dataSource).load(terminology);
+        org.radbridge.mappings.MappingSet before = current.current();
         current.replace(v.mappings().withConceptIds(ids));
         publishCodeSystems(terminology);
         if (publisher != null) publisher.publish(current.current());
-        log.info("Mappings reloaded from {}: {}", settings.mappingsDir(), v.mappings().mappingNames());
-        return new Outcome(true, List.of(), v.warnings(), v.mappings().mappingNames());
+        org.radbridge.map.MappingImpact.Affected affected = new org.radbridge.map.MappingImpact.Affected(0, 0);
+        if (reprojection != null) {
+            affected = reprojection.mark(before, current.current());
+            if (affected.any()) reprojection.start();
+        }
+        log.info("Mappings reloaded from {}: {}; {} studies and {} reports use changed mappings and are re-projected",
+                settings.mappingsDir(), v.mappings().mappingNames(), affected.studies(), affected.reports());
+        return new Outcome(true, List.of(), v.warnings(), v.mappings().mappingNames(), affected);
     }
 
     public MappingsReport.Result report() throws SQLException {

@@ -1,0 +1,60 @@
+package org.radbridge.server.mappings;
+
+import org.radbridge.ingest.StudyProjector;
+import org.radbridge.map.MappingImpact;
+import org.radbridge.mappings.MappingSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * After a reload, re-projects the studies whose mapped values changed, on a background thread so the
+ * reload answers at once. Reloads in quick succession share one run: the run takes whatever is dirty.
+ * A failed run leaves the studies dirty; the next projection (scheduler, ingest, rebuild) takes them.
+ */
+public final class ReloadReprojection implements MappingsService.Reprojection, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReloadReprojection.class);
+
+    private final MappingImpact impact;
+    private final StudyProjector projector;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mapping-reprojection");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    public ReloadReprojection(MappingImpact impact, StudyProjector projector) {
+        this.impact = impact;
+        this.projector = projector;
+    }
+
+    @Override
+    public MappingImpact.Affected mark(MappingSet before, MappingSet after) throws SQLException {
+        return impact.markAffected(before, after);
+    }
+
+    @Override
+    public void start() {
+        if (!queued.compareAndSet(false, true)) return;
+        executor.execute(() -> {
+            queued.set(false);
+            try {
+                StudyProjector.Result r = projector.projectDirty();
+                log.info("Re-projected {} studies ({} reports) with the reloaded mappings", r.projected(), r.reportsProjected());
+                r.problems().forEach(p -> log.warn("Not re-projected: {}", p));
+            } catch (SQLException | RuntimeException e) {
+                log.warn("Re-projection after the reload failed; the studies stay dirty and are projected later: {}", e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
