@@ -26,7 +26,7 @@ public class MappingsConfig {
     @Bean
     public MappingsService mappingsService(RadBridgeSettings settings, CurrentMappings mappings,
                                            @Qualifier("radbridgeDataSource") DataSource ds, IFhirSystemDao<Bundle, Meta> systemDao,
-                                           PublishedCodeSystemLookup lookup, JpaValidationSupportChain chain) {
+                                           PublishedCodeSystemLookup lookup, @Qualifier(ca.uhn.fhir.jpa.config.JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) ca.uhn.fhir.context.support.IValidationSupport chain) {
         JpaFhirSink fhir = new JpaFhirSink(systemDao);
         CodeSystemPublisher codeSystems = new CodeSystemPublisher(fhir, published -> {
             lookup.update(published);
@@ -46,11 +46,16 @@ public class MappingsConfig {
         return r;
     }
 
-    /** Answers $lookup for the published fragments; first in the chain, since HAPI indexes complete CodeSystems only. */
+    /**
+     * Answers $lookup for the published fragments; first in the chain, since HAPI indexes complete CodeSystems only.
+     * The chain is asked for by name: HAPI declares it as IValidationSupport, so it is found by its concrete type
+     * only once something else has created it (the web server does; the command line without one does not).
+     */
     @Bean
-    public PublishedCodeSystemLookup publishedCodeSystemLookup(FhirContext fhirContext, JpaValidationSupportChain chain) {
+    public PublishedCodeSystemLookup publishedCodeSystemLookup(FhirContext fhirContext,
+            @Qualifier(ca.uhn.fhir.jpa.config.JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) ca.uhn.fhir.context.support.IValidationSupport chain) {
         PublishedCodeSystemLookup lookup = new PublishedCodeSystemLookup(fhirContext);
-        chain.addValidationSupport(0, lookup);
+        ((JpaValidationSupportChain) chain).addValidationSupport(0, lookup);
         return lookup;
     }
 
