@@ -3,7 +3,6 @@ package org.radbridge.map;
 import org.radbridge.mappings.MappingSet;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Which staged studies a mapping edit changes. A reload compares every distinct staged source value
@@ -20,29 +20,46 @@ import java.util.Objects;
  * is not staged per value: any change to them re-projects every linked report.
  */
 public final class MappingImpact {
-    /** A mapping, the staged values it translates, and how to find the studies that hold a value. */
-    private record Field(String mapping, String values, String markStudies) {}
+    /**
+     * A mapping and where its source values are staged: the columns of {@code table} (study or instance, both keyed by
+     * study_instance_uid) that make a value, and how they form the key the mapping is looked up with.
+     */
+    private record Field(String mapping, String table, List<String> columns, Function<String[], String> key) {
+        Field(String mapping, String table, String column) {
+            this(mapping, table, List.of(column), v -> v[0]);
+        }
 
-    private static final String MARK_BY_STUDY_COLUMN = "UPDATE radbridge.study SET dirty = true WHERE NOT dirty AND %s = ANY(?)";
-    private static final String MARK_BY_INSTANCE_COLUMN = "UPDATE radbridge.study s SET dirty = true WHERE NOT s.dirty AND EXISTS "
-            + "(SELECT 1 FROM radbridge.instance i WHERE i.study_instance_uid = s.study_instance_uid AND %s = ANY(?))";
-    // the device mapping's key, as DeviceExposureWriter forms it (normalised MANUFACTURER^MODEL)
-    private static final String DEVICE_KEY = "(upper(regexp_replace(btrim(coalesce(manufacturer, '')), '\\s+', ' ', 'g')) || '^' "
-            + "|| upper(regexp_replace(btrim(coalesce(model_name, '')), '\\s+', ' ', 'g')))";
+        String distinctValues() {
+            return "SELECT DISTINCT " + String.join(", ", columns) + " FROM radbridge." + table;
+        }
+
+        /** Marks the studies holding any of the given value tuples, passed as one text[] per column. */
+        String markStudies() {
+            StringBuilder on = new StringBuilder();
+            StringBuilder arrays = new StringBuilder();
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    on.append(" AND ");
+                    arrays.append(", ");
+                }
+                on.append("x.").append(columns.get(i)).append(" IS NOT DISTINCT FROM c.v").append(i);
+                arrays.append("?::text[]");
+            }
+            String names = java.util.stream.IntStream.range(0, columns.size()).mapToObj(i -> "v" + i)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return "UPDATE radbridge.study s SET dirty = true WHERE NOT s.dirty AND EXISTS (SELECT 1 FROM radbridge." + table
+                    + " x JOIN unnest(" + arrays + ") AS c(" + names + ") ON " + on + " WHERE x.study_instance_uid = s.study_instance_uid)";
+        }
+    }
 
     private static final List<Field> FIELDS = List.of(
-            new Field("procedure", "SELECT DISTINCT study_description FROM radbridge.study WHERE study_description IS NOT NULL",
-                    MARK_BY_STUDY_COLUMN.formatted("study_description")),
-            new Field("gender", "SELECT DISTINCT patient_sex FROM radbridge.study WHERE patient_sex IS NOT NULL",
-                    MARK_BY_STUDY_COLUMN.formatted("patient_sex")),
-            new Field("modality", "SELECT DISTINCT modality FROM radbridge.instance WHERE modality IS NOT NULL",
-                    MARK_BY_INSTANCE_COLUMN.formatted("i.modality")),
-            new Field("body_part", "SELECT DISTINCT body_part_examined FROM radbridge.instance WHERE body_part_examined IS NOT NULL",
-                    MARK_BY_INSTANCE_COLUMN.formatted("i.body_part_examined")),
-            new Field("laterality", "SELECT DISTINCT laterality FROM radbridge.instance WHERE laterality IS NOT NULL",
-                    MARK_BY_INSTANCE_COLUMN.formatted("i.laterality")),
-            new Field("device", "SELECT DISTINCT " + DEVICE_KEY + " FROM radbridge.instance",
-                    MARK_BY_INSTANCE_COLUMN.formatted(DEVICE_KEY.replace("manufacturer", "i.manufacturer").replace("model_name", "i.model_name"))));
+            new Field("procedure", "study", "study_description"),
+            new Field("gender", "study", "patient_sex"),
+            new Field("modality", "instance", "modality"),
+            new Field("body_part", "instance", "body_part_examined"),
+            new Field("laterality", "instance", "laterality"),
+            // keyed as DeviceExposureWriter keys its rows, so both agree on what a scanner is
+            new Field("device", "instance", List.of("manufacturer", "model_name"), v -> MappingSet.deviceKey(v[0], v[1])));
 
     private static final List<String> REPORT_MAPPINGS =
             List.of("finding", "finding_assertion", "finding_component", "report_code", "report_status", "laterality");
@@ -63,17 +80,21 @@ public final class MappingImpact {
         int reports = 0;
         try (Connection c = dataSource.getConnection()) {
             for (Field f : FIELDS) {
-                List<String> changed = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(f.values()); ResultSet rs = ps.executeQuery()) {
+                int n = f.columns().size();
+                List<List<String>> changed = new ArrayList<>();
+                for (int i = 0; i < n; i++) changed.add(new ArrayList<>());
+                try (PreparedStatement ps = c.prepareStatement(f.distinctValues()); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String v = rs.getString(1);
-                        if (!Objects.equals(before.lookup(f.mapping(), v), after.lookup(f.mapping(), v))) changed.add(v);
+                        String[] v = new String[n];
+                        for (int i = 0; i < n; i++) v[i] = rs.getString(i + 1);
+                        String key = f.key().apply(v);
+                        if (Objects.equals(before.lookup(f.mapping(), key), after.lookup(f.mapping(), key))) continue;
+                        for (int i = 0; i < n; i++) changed.get(i).add(v[i]);
                     }
                 }
-                if (changed.isEmpty()) continue;
+                if (changed.get(0).isEmpty()) continue;
                 try (PreparedStatement ps = c.prepareStatement(f.markStudies())) {
-                    Array values = c.createArrayOf("text", changed.toArray());
-                    ps.setArray(1, values);
+                    for (int i = 0; i < n; i++) ps.setArray(i + 1, c.createArrayOf("text", changed.get(i).toArray()));
                     studies += ps.executeUpdate();
                 }
             }

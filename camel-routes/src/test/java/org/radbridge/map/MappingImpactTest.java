@@ -32,12 +32,14 @@ class MappingImpactTest {
                 INSERT INTO radbridge.study (study_instance_uid, patient_id, study_description, patient_sex, source, dirty) VALUES
                   ('1.1', 'P1', 'ZZ NEW PROTOCOL', 'F', 'test', false),
                   ('1.2', 'P2', 'CT CHEST W/O CONTRAST', 'M', 'test', false),
-                  ('1.3', 'P3', 'CT CHEST W/O CONTRAST', 'M', 'test', false);
+                  ('1.3', 'P3', 'CT CHEST W/O CONTRAST', 'M', 'test', false),
+                  ('1.4', 'P4', 'CT CHEST W/O CONTRAST', 'M', 'test', false);
                 INSERT INTO radbridge.instance (sop_instance_uid, study_instance_uid, series_instance_uid, modality, body_part_examined,
                   manufacturer, model_name, source, attributes) VALUES
                   ('1.1.1.1', '1.1', '1.1.1', 'MR', 'HEAD', 'SIEMENS', 'SKYRA', 'test', '{}'),
                   ('1.2.1.1', '1.2', '1.2.1', 'CT', 'CHEST', 'SIEMENS', 'SOMATOM FORCE', 'test', '{}'),
-                  ('1.3.1.1', '1.3', '1.3.1', 'CT', 'ZZPART', 'GE MEDICAL SYSTEMS', 'REVOLUTION', 'test', '{}');
+                  ('1.3.1.1', '1.3', '1.3.1', 'CT', 'ZZPART', 'GE MEDICAL SYSTEMS', 'REVOLUTION', 'test', '{}'),
+                  ('1.4.1.1', '1.4', '1.4.1', 'CT', 'CHEST', ' Zz  Vendor ', 'scanner 9', 'test', '{}');
                 """);
     }
 
@@ -58,6 +60,7 @@ class MappingImpactTest {
                 + "ZZPART,DICOM BodyPartExamined,test,,SNOMED,816094009,1970-01-01,2099-12-31,\n");
         MappingSet after = MappingSet.load(edited, terminology);
         MappingImpact impact = new MappingImpact(db.dataSource());
+        db.execute("UPDATE radbridge.study SET dirty = false");
 
         assertThat(impact.markAffected(shipped, shipped).any()).isFalse();
         assertThat(db.count("SELECT count(*) FROM radbridge.study WHERE dirty")).isZero();
@@ -67,6 +70,18 @@ class MappingImpactTest {
         assertThat(affected.reports()).isZero();
         assertThat(db.rows("SELECT study_instance_uid FROM radbridge.study WHERE dirty ORDER BY 1"))
                 .extracting(r -> r[0]).containsExactly("1.1", "1.3");
+    }
+
+    @Test
+    void aScannerIsKeyedAsTheDeviceRowsKeyIt() throws Exception {
+        Path edited = copyOfShippedMappings();
+        // the header says ' Zz  Vendor ' and 'scanner 9': the mapping row names the normalised MANUFACTURER^MODEL
+        Files.writeString(edited.resolve("device.csv"), Files.readString(edited.resolve("device.csv"))
+                + "ZZ VENDOR^SCANNER 9,DICOM Manufacturer^Model,test,,RadBridge Device,PHILIPS-INGENIA,1970-01-01,2099-12-31,\n");
+        db.execute("UPDATE radbridge.study SET dirty = false");
+        MappingImpact.Affected affected = new MappingImpact(db.dataSource()).markAffected(shipped, MappingSet.load(edited, terminology));
+        assertThat(affected.studies()).isEqualTo(1);
+        assertThat(db.rows("SELECT study_instance_uid FROM radbridge.study WHERE dirty")).extracting(r -> r[0]).containsExactly("1.4");
     }
 
     @Test

@@ -209,6 +209,14 @@ public final class MappingSet {
         return s == null ? "" : s.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 
+    /** The device mapping's source code, "MANUFACTURER^MODEL" normalised; null when the header names neither. */
+    public static String deviceKey(String manufacturer, String model) {
+        String m = normalise(manufacturer);
+        String n = normalise(model);
+        if (m.isEmpty() && n.isEmpty()) return null;
+        return m + "^" + n;
+    }
+
     /** Where a source value of the named mapping leads on the given date (today when null). */
     public Resolution resolve(String mapping, String sourceCode, LocalDate on) {
         String raw = normalise(sourceCode);

@@ -44,21 +44,13 @@ final class DeviceExposureWriter {
         Map<String, LocalDate> out = new LinkedHashMap<>();
         for (List<InstanceRecord> series : s.series()) {
             for (InstanceRecord i : series) {
-                String key = key(i.manufacturer(), i.modelName());
+                String key = MappingSet.deviceKey(i.manufacturer(), i.modelName());
                 if (key == null) continue;
                 LocalDate d = i.seriesDate() == null ? studyDate : i.seriesDate();
                 out.merge(key, d, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         return out;
-    }
-
-    /** The device mapping's source code; null when the header names neither manufacturer nor model. */
-    static String key(String manufacturer, String model) {
-        String m = MappingSet.normalise(manufacturer);
-        String n = MappingSet.normalise(model);
-        if (m.isEmpty() && n.isEmpty()) return null;
-        return m + "^" + n;
     }
 
     void write(Connection c, int personId, StudyView s, LocalDate studyDate) throws SQLException {
