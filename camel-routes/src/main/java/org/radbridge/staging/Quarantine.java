@@ -76,7 +76,8 @@ public final class Quarantine {
     }
 
     /**
-     * Quarantines content that never was a file of the user's (an HL7 message received over MLLP): it is written
+     * Quarantines content that never was a file of the user's (an HL7 message received over MLLP, a DICOMweb instance's
+     * DICOM JSON): it is written
      * under the quarantine as {@code SHA16-name} with its {@code .reason.txt}; {@code origin} stands for the original
      * path and, with the content hash, keys the entry, so the same bad message sent twice is recorded once.
      * Returns true when this item was not quarantined before.

@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * data/server.url names the server running on a data directory, so that a second command hands
  * its work over instead of starting a rival process on the same database and ports.
  */
 final class ServerLock {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private ServerLock() {}
 
     private static Path file(RadBridgeSettings s) {
@@ -58,25 +58,23 @@ final class ServerLock {
 
     /** POSTs a JSON body and returns the answer; a non-200 answer is an IOException with the body. Waits as long as the work takes. */
     static com.fasterxml.jackson.databind.JsonNode postJson(RadBridgeSettings s, String path, Object body) throws IOException, InterruptedException {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                authorized(s, HttpRequest.newBuilder(URI.create(url(s) + path))).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send(s, path, JSON.writeValueAsString(body));
         if (r.statusCode() != 200 && r.statusCode() != 400) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
-        return json.readTree(r.body());
+        return JSON.readTree(r.body());
     }
 
     static String post(RadBridgeSettings s, String path, List<Path> paths) throws IOException, InterruptedException {
-        String body = "{\"paths\":[" + paths.stream().map(p -> "\"" + p.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",")) + "]}";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                authorized(s, HttpRequest.newBuilder(URI.create(url(s) + path))).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send(s, path, JSON.writeValueAsString(java.util.Map.of("paths", paths.stream().map(Path::toString).toList())));
         if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
-        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(r.body());
         return json.has("summary") ? json.get("summary").asText() : json.toPrettyString() + "\n";
+    }
+
+    private static HttpResponse<String> send(RadBridgeSettings s, String path, String json) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
+                authorized(s, HttpRequest.newBuilder(URI.create(url(s) + path))).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Adds the local admin token: the server's /api endpoints accept admin tokens only. */
