@@ -103,15 +103,19 @@ public final class ReportStaging {
         return out;
     }
 
-    /** Clears the dirty mark of a study's reports, unless a version arrived or was linked after the projection started. */
+    /**
+     * Clears the dirty mark of a study's reports, unless a version arrived, was linked or changed its status (a resend
+     * of the same text) after the projection started.
+     */
     public void markProjected(String studyUid, OffsetDateTime projectionStart) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "UPDATE radbridge.report SET dirty = false, projected_at = now() WHERE study_link_uid = ? AND dirty "
-                             + "AND received_at <= ? AND (linked_at IS NULL OR linked_at <= ?)")) {
+                             + "AND received_at <= ? AND (linked_at IS NULL OR linked_at <= ?) AND (updated_at IS NULL OR updated_at <= ?)")) {
             ps.setString(1, studyUid);
             ps.setObject(2, projectionStart);
             ps.setObject(3, projectionStart);
+            ps.setObject(4, projectionStart);
             ps.executeUpdate();
         }
     }

@@ -38,6 +38,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -240,6 +241,25 @@ class ReportProjectionDatabaseTest {
         assertThat(new long[] {count("SELECT count(*) FROM omop.note"), count("SELECT count(*) FROM omop.note_nlp"),
                 count("SELECT count(*) FROM omop.condition_occurrence"), count("SELECT count(*) FROM omop.image_feature"),
                 count("SELECT max(omop_id) FROM radbridge.omop_id_map")}).isEqualTo(before);
+    }
+
+    /** A status change of the same text (preliminary, then final) that lands while its study is projected stays pending. */
+    @Test
+    @Order(8)
+    void aStatusChangeDuringAProjectionIsProjectedByTheNextRun() throws Exception {
+        String study = string("SELECT study_link_uid FROM radbridge.report WHERE link_status = 'linked' LIMIT 1");
+        String reportId = string("SELECT report_id FROM radbridge.report WHERE study_link_uid = '" + study + "' AND text = '"
+                + AMENDED.replace("'", "''") + "'");
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND link_status = 'linked'")).isZero();
+        OffsetDateTime projectionStart = OffsetDateTime.now().minusSeconds(1);
+        reports.stage(report("MRN004567", "corrected", AMENDED), "hl7-mllp", "mllp:RIS^HOSP/2");
+        new ReportStaging(ds).markProjected(study, projectionStart);
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND report_id = '" + reportId + "'")).isEqualTo(1);
+
+        StudyProjector.Result r = projector.projectDirty();
+        assertThat(r.reportsProjected()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND link_status = 'linked'")).isZero();
+        assertThat(only(sent.get(sent.size() - 1), DiagnosticReport.class).getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.CORRECTED);
     }
 
     private static <T> T only(Bundle b, Class<T> type) {
