@@ -37,7 +37,7 @@ final class BenchCommands {
         }
         if (args.length == 0 || !args[0].equals("ingest")) {
             System.err.println("usage: radbridge bench ingest [--min-instances N] [--orthanc-files N] [--dir DIR]");
-            System.err.println("       radbridge bench nlp [--reports N] [--full-sample N] [--threads N] [--seed S] [--peer-heap-mb M] [--dir DIR]");
+            System.err.println("       radbridge bench nlp [--reports N] [--full-sample N] [--threads N] [--seed S] [--peer-heap-mb M] [--warm-up-seconds S] [--dir DIR]");
             return 2;
         }
         long minInstances = 50_000;
@@ -68,10 +68,12 @@ final class BenchCommands {
         int threads = Runtime.getRuntime().availableProcessors();
         long seed = 2024L;
         int peerHeapMb = 2048;
+        double warmUpSeconds = 20;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench");
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--peer-heap-mb" -> peerHeapMb = Integer.parseInt(args[i + 1]);
+                case "--warm-up-seconds" -> warmUpSeconds = Double.parseDouble(args[i + 1]);
                 case "--reports" -> reports = Integer.parseInt(args[i + 1]);
                 case "--full-sample" -> sample = Integer.parseInt(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
@@ -85,7 +87,7 @@ final class BenchCommands {
         }
         String home = System.getenv().getOrDefault("RADBRIDGE_HOME", System.getProperty("radbridge.home", "."));
         return org.radbridge.bench.nlp.NlpBench.run(new org.radbridge.bench.nlp.NlpBench.Options(reports, sample, threads,
-                seed, dir.toAbsolutePath(), Path.of(home).toAbsolutePath(), peerHeapMb));
+                seed, dir.toAbsolutePath(), Path.of(home).toAbsolutePath(), peerHeapMb, warmUpSeconds));
     }
 
     private static int ingest(Path dir, long minInstances, long orthancFiles) throws Exception {

@@ -21,6 +21,7 @@ public final class Categories {
     private Categories() {}
 
     public static String biRads(String text) {
+        if (!mentionsRads(text)) return null;
         String last = null;
         Matcher m = BIRADS.matcher(text);
         while (m.find()) last = m.group(1) + (m.group(2) != null && m.group(1).equals("4") ? m.group(2).toUpperCase() : "");
@@ -28,6 +29,7 @@ public final class Categories {
     }
 
     public static String lungRads(String text) {
+        if (!mentionsRads(text)) return null;
         String last = null;
         Matcher m = LUNGRADS.matcher(text);
         while (m.find()) {
@@ -38,5 +40,14 @@ public final class Categories {
             last = c + (m.group(3) != null ? "S" : "");
         }
         return last;
+    }
+
+    /** Both patterns need "RADS": a plain scan rules most reports out before the patterns try every offset. */
+    private static boolean mentionsRads(String text) {
+        for (int i = 3; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 's' || c == 'S') && text.regionMatches(true, i - 3, "rads", 0, 4)) return true;
+        }
+        return false;
     }
 }

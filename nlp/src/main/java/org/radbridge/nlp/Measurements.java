@@ -45,6 +45,7 @@ public final class Measurements {
     }
 
     public List<Measurement> find(String text, int from, int to) {
+        if (!hasDigit(text, from, to)) return List.of(); // most clauses have none; the pattern is tried at every offset
         List<Measurement> out = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         m.region(from, to);
@@ -66,5 +67,12 @@ public final class Measurements {
             out.add(new Measurement(m.start(), m.end(), List.copyOf(dims)));
         }
         return out;
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) return true;
+        }
+        return false;
     }
 }

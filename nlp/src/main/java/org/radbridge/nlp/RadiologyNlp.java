@@ -52,15 +52,23 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final Sections SECTIONS = new Sections();
     private static final Laterality LATERALITY = new Laterality();
     private static final Measurements MEASUREMENTS = new Measurements();
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern NOT_FINDINGS;
+    /** Words of the not-findings phrases: a mention made of other words cannot lie inside one. */
+    private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
 
     static {
         StringBuilder sb = new StringBuilder();
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
             if (sb.length() > 0) sb.append('|');
             sb.append(Pattern.quote(f[0].trim()).replace(" ", "\\E\\s+\\Q"));
+            NOT_FINDING_WORDS.addAll(words(f[0]));
         }
         NOT_FINDINGS = Pattern.compile("\\b(?:" + sb + ")\\b", Pattern.CASE_INSENSITIVE);
+    }
+
+    private static List<String> words(String s) {
+        return java.util.Arrays.stream(NON_WORD.split(s.toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty()).toList();
     }
 
     private final RadiologyLexicon lexicon;
@@ -118,8 +126,11 @@ public final class RadiologyNlp implements AutoCloseable {
         List<Mention> anatomy = new ArrayList<>();
         Map<Mention, LexConcept> concept = new HashMap<>();
         java.util.TreeMap<Integer, Integer> masked = new java.util.TreeMap<>();
-        Matcher nf = NOT_FINDINGS.matcher(text);
-        while (nf.find()) masked.put(nf.start(), nf.end());
+        // the phrase search costs as much as the rest of the rules: only where some mention could lie inside a phrase
+        if (analysis.mentions().stream().anyMatch(m -> NOT_FINDING_WORDS.containsAll(words(m.text())))) {
+            Matcher nf = NOT_FINDINGS.matcher(text);
+            while (nf.find()) masked.put(nf.start(), nf.end());
+        }
         for (Mention m : analysis.mentions()) {
             LexConcept c = lexicon.byDictionaryId(m.conceptId()).orElse(null);
             if (c == null) continue;

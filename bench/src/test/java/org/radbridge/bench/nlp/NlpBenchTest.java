@@ -25,7 +25,7 @@ class NlpBenchTest {
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         int rc;
         try {
-            rc = NlpBench.run(new NlpBench.Options(60, 10, 2, 7L, dir, dir.resolve("no-checkout"), 512));
+            rc = NlpBench.run(new NlpBench.Options(60, 10, 2, 7L, dir, dir.resolve("no-checkout"), 512, 0.5));
         } finally {
             System.setOut(out);
         }

@@ -44,6 +44,9 @@ public final class ConText {
     private final Map<String, Category> byPhrase;
     /** Phrases by first word, longest (in characters) first. */
     private final Map<String, List<String[]>> byFirstWord = new java.util.HashMap<>();
+    /** Cheap test before the map lookup (most words start no trigger): first characters and longest first word. */
+    private final boolean[] firstChars = new boolean[128];
+    private int longestFirstWord;
 
     private ConText(Map<String, Category> byPhrase) {
         this.byPhrase = byPhrase;
@@ -52,6 +55,9 @@ public final class ConText {
         for (String p : phrases) {
             String[] words = p.split(" ");
             byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+            char c = words[0].charAt(0);
+            if (c < 128) firstChars[c] = true;
+            longestFirstWord = Math.max(longestFirstWord, words[0].length());
         }
     }
 
@@ -103,7 +109,9 @@ public final class ConText {
         List<Trigger> triggers = new ArrayList<>();
         for (int t = 0; t < tokens.size(); ) {
             int[] tok = tokens.get(t);
-            List<String[]> candidates = byFirstWord.get(lower.substring(tok[0], tok[1]));
+            char first = lower.charAt(tok[0]);
+            List<String[]> candidates = tok[1] - tok[0] <= longestFirstWord && (first >= 128 || firstChars[first])
+                    ? byFirstWord.get(lower.substring(tok[0], tok[1])) : null;
             int matchedTokens = 0;
             if (candidates != null) {
                 for (String[] words : candidates) {

@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@link SimpleSegmentAnnotator}: one segment over the whole report (no section detection yet);</li>
  *   <li>{@link SentenceDetector}: OpenNLP sentence model from {@code ctakes-core-models};</li>
- *   <li>{@link TokenizerAnnotatorPTB}: Penn-Treebank tokens;</li>
+ *   <li>{@link TokenizerAnnotatorPTB}: Penn-Treebank tokens (with context) or {@link LookupTokenizer}: tokens cut like the
+ *       dictionary terms (without);</li>
  *   <li>{@link DefaultJCasTermAnnotator}: fast dictionary lookup over a BSV dictionary
  *       ({@link BsvRareWordDictionary} + {@link BsvConceptFactory}); lines {@code ID|TUI|text|preferred text}.
  *       No lexical variants: plurals and spelling variants must be listed as their own lines;</li>
@@ -101,6 +102,7 @@ public final class LeanPipeline implements AutoCloseable {
 
     private final AnalysisEngine engine;
     private final JCas jcas;
+    private final boolean withContext;
     private boolean closed;
 
     /**
@@ -118,16 +120,18 @@ public final class LeanPipeline implements AutoCloseable {
 
     /**
      * @param bsvDictionary see {@link #LeanPipeline(Path)}
-     * @param withContext   false leaves out the two cTAKES {@link ContextAnnotator}s (the mentions' negated / uncertain /
-     *                      historical / family flags then only reflect the radiology hedge rule); RadiologyNlp decides
-     *                      assertion with its own rules and runs without them, which is about twice as fast and avoids
-     *                      the annotators' quadratic cost on very long texts
+     * @param withContext   false leaves out the two cTAKES {@link ContextAnnotator}s and the radiology hedge rule (all
+     *                      mentions then come out present, current, of the patient) and cuts tokens with
+     *                      {@link LookupTokenizer} instead of the PTB tokenizer the context analyzers were built on;
+     *                      RadiologyNlp decides assertion with its own rules and runs without them, which is several
+     *                      times faster and avoids the annotators' quadratic cost on very long texts
      */
     public LeanPipeline(Path bsvDictionary, boolean withContext) {
         Objects.requireNonNull(bsvDictionary, "bsvDictionary");
         if (!Files.isRegularFile(bsvDictionary)) {
             throw new IllegalArgumentException("BSV dictionary not found: " + bsvDictionary);
         }
+        this.withContext = withContext;
         synchronized (CONSTRUCTION_LOCK) {
             Path tmp = null;
             try {
@@ -185,31 +189,39 @@ public final class LeanPipeline implements AutoCloseable {
         }
         List<Mention> out = new ArrayList<>();
         List<Span> sentences = new ArrayList<>();
-        for (Sentence sentence : JCasUtil.select(jcas, Sentence.class)) {
-            sentences.add(new Span(sentence.getBegin(), sentence.getEnd()));
-            for (IdentifiedAnnotation ia : JCasUtil.selectCovered(jcas, IdentifiedAnnotation.class, sentence)) {
-                FSArray concepts = ia.getOntologyConceptArr();
-                if (concepts == null || concepts.size() == 0) {
-                    continue;
-                }
+        List<Sentence> sentenceList = new ArrayList<>(JCasUtil.select(jcas, Sentence.class));
+        for (Sentence sentence : sentenceList) sentences.add(new Span(sentence.getBegin(), sentence.getEnd()));
+        // one pass over both indexes (sorted by begin): the lookup finds terms only inside a sentence
+        int s = 0;
+        for (IdentifiedAnnotation ia : JCasUtil.select(jcas, IdentifiedAnnotation.class)) {
+            while (s < sentenceList.size() && sentenceList.get(s).getEnd() < ia.getEnd()) s++;
+            if (s == sentenceList.size()) break;
+            Sentence sentence = sentenceList.get(s);
+            if (sentence.getBegin() > ia.getBegin()) continue;
+            FSArray concepts = ia.getOntologyConceptArr();
+            if (concepts == null || concepts.size() == 0) {
+                continue;
+            }
+            boolean hedged = false, negated = false, family = false, historical = false;
+            if (withContext) {
                 int status = ia.getUncertainty();
-                boolean hedged = status == STATUS_PROBABLE
+                hedged = status == STATUS_PROBABLE
                         || HEDGE_BEFORE.matcher(leftClause(text, sentence.getBegin(), ia.getBegin())).find()
                         || HEDGE_AFTER.matcher(text.substring(ia.getEnd(), sentence.getEnd())).find();
-                boolean negated = ia.getPolarity() < 0 && !hedged;
-                boolean family = status == STATUS_FAMILY_HISTORY;
-                boolean historical = status == STATUS_HISTORY;
-                for (int i = 0; i < concepts.size(); i++) {
-                    FeatureStructure fs = concepts.get(i);
-                    if (!(fs instanceof OntologyConcept oc)) {
-                        continue;
-                    }
-                    String id = oc instanceof UmlsConcept uc && uc.getCui() != null ? uc.getCui() : oc.getCode();
-                    String preferred = oc instanceof UmlsConcept uc && uc.getPreferredText() != null
-                            ? uc.getPreferredText() : "";
-                    out.add(new Mention(ia.getBegin(), ia.getEnd(), ia.getCoveredText(), id, preferred,
-                            negated, hedged, historical, family));
+                negated = ia.getPolarity() < 0 && !hedged;
+                family = status == STATUS_FAMILY_HISTORY;
+                historical = status == STATUS_HISTORY;
+            }
+            for (int i = 0; i < concepts.size(); i++) {
+                FeatureStructure fs = concepts.get(i);
+                if (!(fs instanceof OntologyConcept oc)) {
+                    continue;
                 }
+                String id = oc instanceof UmlsConcept uc && uc.getCui() != null ? uc.getCui() : oc.getCode();
+                String preferred = oc instanceof UmlsConcept uc && uc.getPreferredText() != null
+                        ? uc.getPreferredText() : "";
+                out.add(new Mention(ia.getBegin(), ia.getEnd(), ia.getCoveredText(), id, preferred,
+                        negated, hedged, historical, family));
             }
         }
         out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end)
@@ -233,7 +245,7 @@ public final class LeanPipeline implements AutoCloseable {
         b.add(AnalysisEngineFactory.createEngineDescription(SimpleSegmentAnnotator.class,
                 SimpleSegmentAnnotator.PARAM_SEGMENT_ID, SEGMENT_ID));
         b.add(AnalysisEngineFactory.createEngineDescription(SentenceDetector.class));
-        b.add(AnalysisEngineFactory.createEngineDescription(TokenizerAnnotatorPTB.class));
+        b.add(AnalysisEngineFactory.createEngineDescription(withContext ? TokenizerAnnotatorPTB.class : LookupTokenizer.class));
         b.add(AnalysisEngineFactory.createEngineDescription(DefaultJCasTermAnnotator.class,
                 ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString()));
         if (!withContext) {
