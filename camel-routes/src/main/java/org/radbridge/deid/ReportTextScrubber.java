@@ -141,7 +141,7 @@ public final class ReportTextScrubber {
             new Rule(Pattern.compile("\\b(?i:P\\.?\\s?O\\.?\\s*Box|Post\\s+Office\\s+Box)\\s*#?\\s*\\d+" + CITY_STATE_ZIP), 0, "[ADDRESS]"),
             new Rule(Pattern.compile("\\b" + CITY + ",?\\s+" + STATE + "\\.?,?\\s+" + ZIP + "\\b"), 0, "[ADDRESS]"),
             new Rule(Pattern.compile("\\b(?:zip|zip\\s*code|postal\\s+code)\\s*:?\\s*(" + ZIP + ")\\b", Pattern.CASE_INSENSITIVE), 1, "[ADDRESS]"),
-            new Rule(Pattern.compile("\\b(?:(?:home\\s+|mailing\\s+|street\\s+)?address|addr\\.?|lives\\s+at|resides\\s+at)\\s*:?\\s*([^\\n]*[^\\s.])",
+            new Rule(Pattern.compile("\\b(?:(?:home\\s+|mailing\\s+|street\\s+)?address|addr\\.?|lives\\s+at|resides\\s+at)\\s*:?\\s*([^\\n;]*[^\\s.;])",
                     Pattern.CASE_INSENSITIVE), 1, "[ADDRESS]"),
             // dates: 03/12/2024, 3-12-24, 2024-03-12, 2024/03/12, 20240312, March 12, 2024, 12 March 2024, March 2024
             new Rule(Pattern.compile("\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b"), 0, "[DATE]"),
