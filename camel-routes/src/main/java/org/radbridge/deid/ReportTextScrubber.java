@@ -11,20 +11,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes identifiers from report text before it reaches the research view (OMOP NOTE / NOTE_NLP): the patient's
- * own name parts, patient id, accession number and UIDs (known from staging), and by pattern: DICOM-style UIDs,
- * long numbers and labelled ids (MRN, accession, ...), phone and fax numbers, e-mail addresses, URLs, dates
- * (numeric and written), ages over 89, and names of people after "Dr."/"Doctor", before "MD"/"DO"/"PhD", and after
- * "signed by", "dictated by", "read by", "reviewed by", "discussed with", "attending", "radiologist", "physician".
+ * Removes identifiers from report text before it reaches the research view (OMOP NOTE / NOTE_NLP). What it removes
+ * follows the HIPAA Safe Harbor identifier list (45 CFR 164.514(b)(2)(i)) as far as it can appear in report text:
+ * <ul>
+ * <li>the patient's own name parts, patient id, accession number and UIDs, known from staging, wherever they stand;</li>
+ * <li>names of people after titles (Dr., Mr., Mrs., Ms., Prof., Nurse), before degrees (MD, DO, PhD, RN, NP, PA-C ...)
+ *     and after signature and communication cues ("dictated / signed / read / reviewed by", "electronically signed",
+ *     "discussed with", "called to", "attending", "technologist", "radiologist" ...);</li>
+ * <li>geography smaller than a state: street addresses (number, street name, suffix, optional unit, optionally the
+ *     city, state and ZIP after them), PO boxes, "City, ST 12345(-6789)" lines, ZIP codes after a label, and the rest
+ *     of a line after "address:" / "lives at";</li>
+ * <li>dates (numeric and written), removed rather than shifted because the research view keeps the real study date
+ *     and a shifted date inside a sentence would contradict it; a bare year stays, as Safe Harbor allows;</li>
+ * <li>ages over 89 ("93-year-old", "age 95", "92 y.o.", "91F", "nonagenarian");</li>
+ * <li>phone, fax and pager numbers, e-mail addresses, URLs and web domains, IPv4 and IPv6 addresses;</li>
+ * <li>social security numbers, DICOM-style UIDs, numbers of six digits or more, and identifiers after a label (MRN,
+ *     accession, account, order, visit, encounter, FIN, CSN, member / policy / claim, licence, serial number ...).</li>
+ * </ul>
  *
- * <p>Each removed span is replaced by a bracketed tag ({@code [NAME]}, {@code [ID]}, {@code [DATE]} ...), so the
- * text stays readable; dates are removed rather than shifted because the research view keeps the real study date
- * and a shifted date inside a sentence would contradict it. {@link Scrubbed#map(int)} translates offsets of the
- * original text (NLP mentions) into the scrubbed text, so NOTE_NLP snippets and offsets refer to what NOTE holds.
- *
- * <p>Rules follow the HIPAA Safe Harbor identifier list (45 CFR 164.514(b)(2)) as far as free text allows; street
- * addresses are only caught when they carry a labelled id or a phone number, which is why OMOP stays behind the
- * omop_reader role and is never published as open data.
+ * <p>Each removed span is replaced by a bracketed tag ({@code [NAME]}, {@code [ADDRESS]}, {@code [ID]}, {@code [DATE]}
+ * ...), so the text stays readable. {@link Scrubbed#map(int)} translates offsets of the original text (NLP mentions)
+ * into the scrubbed text, so NOTE_NLP snippets and offsets refer to what NOTE holds. Rules are patterns, not a model:
+ * a city or a person named in running text without any of the cues above is not recognised, which is why OMOP stays
+ * behind the omop_reader role and is never published as open data.
  */
 public final class ReportTextScrubber {
 
@@ -65,24 +74,75 @@ public final class ReportTextScrubber {
 
     private record Rule(Pattern pattern, int group, String tag) {}
 
-    private static final String NAME_WORD = "[A-Z][a-zA-Z'\\-]+";
-    private static final String PERSON = NAME_WORD + "(?:\\s+[A-Z]\\.)?(?:\\s+" + NAME_WORD + "){0,2}";
+    private static final String NAME_WORD = "\\p{Lu}[\\p{L}'\u2019\\-]+";
+    /** A capitalised word with lower case: the given name in "Smith, John" (not "Smith, RDMS"). */
+    private static final String CASED_NAME_WORD = "\\p{Lu}\\p{Ll}[\\p{L}'\u2019\\-]*";
+    /** A person's name: up to three name words, with initials before them ("J. R. Smith", "A N Kapoor") or between. */
+    private static final String PERSON = "(?:\\p{Lu}\\.?\\s+){0,2}" + NAME_WORD + "(?:\\s+\\p{Lu}\\.?(?=\\s+\\p{Lu}))?(?:\\s+" + NAME_WORD + "){0,2}";
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?"
             + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+    /** USPS state and territory abbreviations and state names (USPS Publication 28, Appendix B). */
+    private static final String STATE = "(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
+            + "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|Alabama|Alaska|Arizona|Arkansas|California"
+            + "|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+            + "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\\s+Hampshire|New\\s+Jersey|New\\s+Mexico"
+            + "|New\\s+York|North\\s+Carolina|North\\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\s+Island|South\\s+Carolina"
+            + "|South\\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\\s+Virginia|Wisconsin|Wyoming|Puerto\\s+Rico)";
+    /**
+     * Street suffixes (USPS Publication 28, Appendix C1, the common ones): capitalised, or all capitals for full words
+     * only, so that "CT", "DR" (digital radiography) or "ST" (segment) in an all-capitals report are not taken for one.
+     */
+    private static final String STREET_SUFFIX = "(?:Street|STREET|Avenue|AVENUE|Road|ROAD|Boulevard|BOULEVARD|Drive|DRIVE|Lane|LANE"
+            + "|Court|COURT|Place|PLACE|Terrace|TERRACE|Parkway|PARKWAY|Highway|HIGHWAY|Circle|Square|Trail|Plaza|Crescent|Turnpike"
+            + "|Expressway|Freeway|Way|Pike|Alley|St|Ave|Av|Rd|Blvd|Dr|Ln|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Rte|Plz|Tpke|Expy|Fwy)\\.?(?![\\w-])";
+    private static final String UNIT = "(?i:apt|apartment|suite|ste|unit|room|rm|floor|fl|bldg|building|#)\\.?\\s*#?\\s*[A-Z0-9][A-Z0-9-]*";
+    private static final String ZIP = "\\d{5}(?:-\\d{4})?";
+    private static final String CITY = "\\p{Lu}[\\p{L}.'\\-]+(?:\\s+\\p{Lu}[\\p{L}.'\\-]+){0,2}";
+    private static final String STREET = "\\d{1,6}[A-Z]?(?:-\\d{1,4})?\\s+(?:(?:[NSEW]|North|South|East|West|N\\.|S\\.|E\\.|W\\.)\\s+)?"
+            + "(?:(?:[A-Z][a-zA-Z'.\\-]*|\\d{1,3}(?:st|nd|rd|th))\\s+){1,4}" + STREET_SUFFIX
+            + "(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?";
+    /**
+     * What may follow a street address or PO box: capitalised words after a comma are the city when a state, a ZIP code
+     * or the end of the line follows them; then the state and the ZIP code.
+     */
+    private static final String CITY_STATE_ZIP = "(?:,\\s*" + CITY + "(?=,?\\s+" + STATE + "\\b|,?\\s+\\d{5}|[ \\t]*(?:\\n|$))"
+            + "(?:,?\\s+" + STATE + "\\b\\.?)?)?(?:,?\\s+" + ZIP + "\\b)?";
+    private static final String PHONE_DIGITS = "(?:\\+\\d{1,3}[\\s.-]?|1[\\s.-])?(?:\\(\\d{2,4}\\)\\s?|\\d{2,4}[\\s.-])\\d{3,4}[\\s.-]\\d{3,4}";
 
     /** Order matters only for ties: overlapping matches are resolved by earliest start, then longest. */
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"), 0, "[EMAIL]"),
-            new Rule(Pattern.compile("\\b(?:https?://|www\\.)\\S+", Pattern.CASE_INSENSITIVE), 0, "[URL]"),
+            new Rule(Pattern.compile("\\b(?:(?:https?|ftp|sftp)://|www\\.)\\S+", Pattern.CASE_INSENSITIVE), 0, "[URL]"),
+            // bare web domains (portal.hospital.org/path): only the generic top-level domains, so abbreviations stay
+            new Rule(Pattern.compile("\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|org|net|edu|gov|info|health|io)\\b(?:/\\S*)?"), 0, "[URL]"),
+            // IP addresses: IPv4 dotted quads, IPv6 in full or compressed ("::") form
+            new Rule(Pattern.compile("(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\w.]|\\.\\d)"), 0, "[IP]"),
+            new Rule(Pattern.compile("(?<![\\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?"
+                    + "|::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4})(?![\\w:])"), 0, "[IP]"),
             // DICOM UIDs and other OIDs: digits with at least three dots
             new Rule(Pattern.compile("\\b\\d+(?:\\.\\d+){3,}\\b"), 0, "[UID]"),
-            // labelled identifiers: the label stays, the value goes
-            new Rule(Pattern.compile("\\b(?:MRN|MR\\s*#|medical\\s+record(?:\\s+number)?|patient\\s+id|pt\\s+id|accession(?:\\s+number)?|acc"
-                    + "|order(?:\\s+number)?|visit(?:\\s+number)?|encounter|account|ssn|social\\s+security(?:\\s+number)?|id)"
-                    + "\\s*(?:#|no\\.?|number)?\\s*[:#=]?\\s*(?=[A-Z\\-/]*\\d)([A-Z0-9][A-Z0-9\\-/]{2,})", Pattern.CASE_INSENSITIVE), 1, "[ID]"),
-            // phone and fax numbers: (555) 123-4567, 555-123-4567, +49 30 1234567, ext.
-            new Rule(Pattern.compile("(?<![\\w.])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{2,4}\\)\\s?|\\d{2,4}[\\s.-])\\d{3,4}[\\s.-]\\d{3,4}"
-                    + "(?:\\s*(?:ext\\.?|x)\\s*\\d{1,5})?(?![\\w.])"), 0, "[PHONE]"),
+            // social security numbers, with or without a label
+            new Rule(Pattern.compile("(?<![\\w-])\\d{3}[- ]\\d{2}[- ]\\d{4}(?![\\w-])"), 0, "[ID]"),
+            // labelled identifiers: the label stays, the value goes (digit groups separated by single spaces included)
+            new Rule(Pattern.compile("\\b(?:MRN|MR\\s*#|medical\\s+record(?:\\s+number)?|patient\\s+id|pt\\s+id|accession(?:\\s+number)?|acc|accn"
+                    + "|order(?:\\s+number)?|requisition|req|visit(?:\\s+number)?|encounter|account|acct|billing|FIN|CSN|HAR|ssn"
+                    + "|social\\s+security(?:\\s+number)?|member(?:\\s+id)?|policy|claim|subscriber|beneficiary|insurance(?:\\s+id)?"
+                    + "|health\\s+plan|(?:driver'?s\\s+)?licen[cs]e|NPI|DEA|serial(?:\\s+number)?|S/N|SN|device\\s+id|VIN|plate|certificate|case|exam\\s+(?:id|number)|id)"
+                    + "\\s*(?:#|no\\.?|number|num)?\\s*[:#=]?\\s*(?=[A-Z\\-/]*\\d)([A-Z0-9][A-Z0-9\\-/]{2,}(?:\\s\\d{3,}(?![\\d.]))*)", Pattern.CASE_INSENSITIVE), 1, "[ID]"),
+            // phone, fax and pager numbers: (555) 123-4567, 555-123-4567, 1-800-555-1212, +49 30 1234567, ext.
+            new Rule(Pattern.compile("(?<![\\w.])" + PHONE_DIGITS + "(?:\\s*(?:ext\\.?|x)\\s*\\d{1,5})?(?!\\w|\\.\\d)"), 0, "[PHONE]"),
+            // local seven-digit numbers (555-0147)
+            new Rule(Pattern.compile("(?<![\\w.\\-])\\d{3}[-.]\\d{4}(?![\\w\\-]|\\.\\d)"), 0, "[PHONE]"),
+            // short numbers after a phone label (pager 4521, ext 3344, fax: 5551234)
+            new Rule(Pattern.compile("\\b(?:phone|tel|telephone|fax|pager|beeper|(?:cell|mobile)(?:\\s+phone|\\s*:)|ext|extension|call\\s+back)\\.?"
+                    + "\\s*(?:#|no\\.?|number)?\\s*[:#]?\\s*(\\+?\\d[\\d()\\- ]{2,}\\d)(?!\\w|\\.\\d)", Pattern.CASE_INSENSITIVE), 1, "[PHONE]"),
+            // street addresses with optional unit, city, state and ZIP; PO boxes; City, ST ZIP; labelled ZIP codes and addresses
+            new Rule(Pattern.compile("(?<![\\w.])" + STREET + "(?:,?\\s+" + UNIT + ")?" + CITY_STATE_ZIP), 0, "[ADDRESS]"),
+            new Rule(Pattern.compile("\\b(?i:P\\.?\\s?O\\.?\\s*Box|Post\\s+Office\\s+Box)\\s*#?\\s*\\d+" + CITY_STATE_ZIP), 0, "[ADDRESS]"),
+            new Rule(Pattern.compile("\\b" + CITY + ",?\\s+" + STATE + "\\.?,?\\s+" + ZIP + "\\b"), 0, "[ADDRESS]"),
+            new Rule(Pattern.compile("\\b(?:zip|zip\\s*code|postal\\s+code)\\s*:?\\s*(" + ZIP + ")\\b", Pattern.CASE_INSENSITIVE), 1, "[ADDRESS]"),
+            new Rule(Pattern.compile("\\b(?:(?:home\\s+|mailing\\s+|street\\s+)?address|addr\\.?|lives\\s+at|resides\\s+at)\\s*:?\\s*([^\\n;]*[^\\s.;])",
+                    Pattern.CASE_INSENSITIVE), 1, "[ADDRESS]"),
             // dates: 03/12/2024, 3-12-24, 2024-03-12, 2024/03/12, 20240312, March 12, 2024, 12 March 2024, March 2024
             new Rule(Pattern.compile("\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b"), 0, "[DATE]"),
             new Rule(Pattern.compile("\\b(?:19|20)\\d{2}[/.-]\\d{1,2}[/.-]\\d{1,2}\\b"), 0, "[DATE]"),
@@ -93,15 +153,22 @@ public final class ReportTextScrubber {
             new Rule(Pattern.compile("\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\s*(?:mm|cm|x)\\b)"), 0, "[DATE]"),
             // long numbers are identifiers (measurements and counts in reports are short)
             new Rule(Pattern.compile("\\b[A-Z]{0,4}\\d{6,}[A-Z]{0,2}\\b"), 0, "[ID]"),
-            // ages over 89 (Safe Harbor groups them as 90 or older)
-            new Rule(Pattern.compile("\\b(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?|y/?o)\\b)", Pattern.CASE_INSENSITIVE), 0, "[AGE>89]"),
+            // ages over 89 (Safe Harbor groups them as 90 or older): 93-year-old, 95 yo, 92 y.o., age 97, aged 101, 91F, 90s
+            new Rule(Pattern.compile("\\b(?:9\\d|1[0-4]\\d)(?=[\\s-]*(?:years?|yrs?|y/?o|y\\.o\\.?|yo|y)\\b)", Pattern.CASE_INSENSITIVE), 0, "[AGE>89]"),
+            new Rule(Pattern.compile("\\b(?:age|aged)\\s*:?\\s*(9\\d|1[0-4]\\d)\\b", Pattern.CASE_INSENSITIVE), 1, "[AGE>89]"),
+            new Rule(Pattern.compile("\\b(?:9\\d|1[0-4]\\d)(?=\\s?(?:M|F|male|female|man|woman)\\b)"), 0, "[AGE>89]"),
+            new Rule(Pattern.compile("\\b(?:in\\s+(?:his|her|their)\\s+)(?:late\\s+|early\\s+|mid-?)?(9\\d|1[0-4]\\d)s\\b|\\b(?:nonagenarian|centenarian)\\b",
+                    Pattern.CASE_INSENSITIVE), 0, "[AGE>89]"),
             // people: titles before, degrees after, and signature / communication phrases
-            new Rule(Pattern.compile("\\b(?:Dr\\.?|Doctor|Prof\\.?|Professor|Mr\\.?|Mrs\\.?|Ms\\.?|Miss)\\s+(" + PERSON + ")"), 1, "[NAME]"),
-            new Rule(Pattern.compile("\\b(" + PERSON + "),?\\s+(?:M\\.?D\\.?|D\\.?O\\.?|Ph\\.?D\\.?|MBBS|FRCR|RN|PA-C|NP)(?![a-zA-Z])"), 1, "[NAME]"),
-            new Rule(Pattern.compile("(?i:\\b(?:electronically\\s+)?(?:signed|dictated|transcribed|read|reviewed|verified|approved|interpreted|reported)"
-                    + "\\s+by|\\b(?:discussed|communicated|called|reviewed)\\s+(?:this\\s+|these\\s+|the\\s+)?(?:findings?\\s+|results?\\s+)?with"
-                    + "|\\b(?:attending|radiologist|physician|resident|fellow|technologist|referring(?:\\s+physician)?|ordering(?:\\s+physician)?)"
-                    + "\\s*:)\\s*(?:Dr\\.?\\s+)?(" + PERSON + ")"), 1, "[NAME]"));
+            new Rule(Pattern.compile("\\b(?:Dr\\.?|DR\\.|dr\\.|Doctor|DOCTOR|Prof\\.?|PROF\\.|Professor|PROFESSOR|Mr\\.?|Mrs\\.?|MRS\\.|Ms\\.?|Miss|Nurse)\\s+(" + PERSON + ")"), 1, "[NAME]"),
+            new Rule(Pattern.compile("\\b(" + PERSON + "(?:,\\s*" + CASED_NAME_WORD + ")?),?\\s+(?:M\\.?D\\.?|D\\.?O\\.?|Ph\\.?D\\.?|MBBS|FRCR|R\\.?N\\.?|PA-C|NP|RT\\(R\\)|RDMS|RVT)(?![a-zA-Z])"), 1, "[NAME]"),
+            new Rule(Pattern.compile("(?i:\\b(?:electronically\\s+)?(?:signed|dictated|transcribed|read|reviewed|verified|approved|interpreted|reported|performed|"
+                    + "prepared|authenticated|co-?signed|scanned)\\s+by|\\belectronically\\s+signed(?:\\s+on\\s+\\S+)?"
+                    + "|\\b(?:discussed|communicated|called|reviewed|conveyed|relayed)\\s+(?:this\\s+|these\\s+|the\\s+)?(?:findings?\\s+|results?\\s+)?"
+                    + "(?:by\\s+(?:phone|telephone)\\s+)?(?:with|to)|\\b(?:notified|paged)"
+                    + "|\\b(?:attending|radiologist|physician|resident|fellow|technologist|tech|sonographer|nurse|RN|referring(?:\\s+physician)?"
+                    + "|ordering(?:\\s+physician)?|provider|cc)(?:\\s+(?:physician|radiologist))?\\s*:)\\s*:?\\s*(?:Dr\\.?\\s+)?(" + PERSON
+                    + "(?:,\\s*" + CASED_NAME_WORD + "(?=\\s*(?:$|[\\n;.]|,?\\s+(?:M\\.?D|D\\.?O|R\\.?N)\\b)))?)", Pattern.MULTILINE), 1, "[NAME]"));
 
     /** Scrubs a report text with what staging knows about its patient and study. */
     public Scrubbed scrub(String text, Known known) {

@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportProjectionDatabaseTest {
     private static final String FIRST = "EXAMINATION: CT CHEST WO\n"
-            + "HISTORY: Jane Doe (MRN004567) for follow-up. Discussed with Dr. Gregory House at 555-123-4567 on 03/04/2024.\n"
+            + "HISTORY: Jane Doe (MRN004567), 1200 Oak Street, Apt 4B, Springfield, IL 62704, a 93-year-old woman, for follow-up. "
+            + "Discussed with Dr. Gregory House at 555-123-4567 on 03/04/2024.\n"
             + "FINDINGS: There is a 3.2 x 1.5 cm nodule in the left upper lobe. No pneumothorax. Possible small right pleural effusion.\n"
             + "IMPRESSION: 3.2 cm left upper lobe nodule.";
     private static final String AMENDED = "EXAMINATION: CT CHEST WO\nFINDINGS: No pulmonary nodule. Small left pleural effusion.\n"
@@ -137,7 +138,8 @@ class ReportProjectionDatabaseTest {
 
         String note = string("SELECT note_text FROM omop.note");
         assertThat(note).contains("3.2 x 1.5 cm nodule in the left upper lobe").doesNotContain("Jane").doesNotContain("Doe")
-                .doesNotContain("MRN004567").doesNotContain("House").doesNotContain("555-123-4567").doesNotContain("03/04/2024");
+                .doesNotContain("MRN004567").doesNotContain("House").doesNotContain("555-123-4567").doesNotContain("03/04/2024")
+                .doesNotContain("Oak Street").doesNotContain("Springfield").doesNotContain("62704").doesNotContain("93-year-old");
         assertThat(count("SELECT count(*) FROM omop.note n JOIN omop.person p USING (person_id)")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM omop.note_nlp")).isGreaterThanOrEqualTo(4);
         assertThat(string("SELECT string_agg(snippet, ' | ') FROM omop.note_nlp")).doesNotContain("Jane").doesNotContain("House");

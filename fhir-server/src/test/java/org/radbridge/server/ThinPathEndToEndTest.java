@@ -415,6 +415,61 @@ class ThinPathEndToEndTest {
         assertThat(count("SELECT count(*) FROM radbridge.report")).isEqualTo(reportsBefore + 1);
     }
 
+    /** The running server loaded the report NLP in the background at start (a flag, not a time). */
+    @Test
+    @Order(19)
+    void theServerWarmedUpTheReportNlpAtStart() throws Exception {
+        org.radbridge.report.ReportNlp nlp = ctx.getBean(org.radbridge.report.ReportNlp.class);
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (!nlp.warmedUp() && System.currentTimeMillis() < deadline) Thread.sleep(100);
+        assertThat(nlp.warmedUp()).isTrue();
+        assertThat(ctx.getBeansOfType(org.radbridge.server.config.NlpWarmUp.class)).hasSize(1);
+    }
+
+    /**
+     * A RIS that sends the whole report in NTE segments (after the OBR and after an OBX without text of its own): the
+     * text is staged in message order and becomes the DiagnosticReport and the scrubbed OMOP NOTE with its findings.
+     */
+    @Test
+    @Order(18)
+    void reportTextSentInNteSegmentsReachesBothViews() throws Exception {
+        String[] st = rows("SELECT study_instance_uid, accession_number, patient_id, coalesce(issuer_of_patient_id, '') FROM radbridge.study "
+                + "ORDER BY study_instance_uid OFFSET 1 LIMIT 1", 4).get(0);
+        String accession = st[1];
+        String message = "MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312101500||ORU^R01^ORU_R01|E2E-NTE|P|2.5.1||||||UNICODE UTF-8\r"
+                + "PID|1||" + st[2] + "^^^" + st[3] + "^MR\r"
+                + "NTE|1|P|Patient note: prefers an interpreter.\r"
+                + "OBR|1||" + accession + "|71250^CT CHEST^CPT|||20240312093000||||||||||||||||||C\r"
+                + "NTE|1|L|EXAMINATION: CT CHEST WO\\.br\\FINDINGS: There is a 7 mm solid nodule in the left lower lobe.\r"
+                + "OBX|1|UI|113014^Study Instance UID^DCM||" + st[0] + "||||||C\r"
+                + "NTE|1|L|No pneumothorax.~IMPRESSION: 7 mm left lower lobe nodule.\r"
+                + "NTE|2|L|ADDENDUM: discussed with Dr. Meredith Grey, 1200 Oak Street, Springfield, IL 62704, tel 217-555-0147.\r";
+        int port = Integer.parseInt(System.getProperty("radbridge.mllp.port"));
+        try (MllpClient ris = new MllpClient("127.0.0.1", port)) {
+            assertThat(MllpClient.segment(ris.send(message), "MSA")).isEqualTo("MSA|AA|E2E-NTE");
+        }
+        String text = "EXAMINATION: CT CHEST WO\nFINDINGS: There is a 7 mm solid nodule in the left lower lobe.\nNo pneumothorax.\n"
+                + "IMPRESSION: 7 mm left lower lobe nodule.\n"
+                + "ADDENDUM: discussed with Dr. Meredith Grey, 1200 Oak Street, Springfield, IL 62704, tel 217-555-0147.";
+        assertThat(strings("SELECT text FROM radbridge.report WHERE source = 'hl7-mllp' AND accession_number = '" + accession
+                + "' AND source_message_id = 'E2E-NTE'")).containsExactly(text);
+
+        assertThat(ctx.getBean(org.radbridge.ingest.StudyProjector.class).projectDirty().problems()).isEmpty();
+        JsonNode dr = get("/fhir/DiagnosticReport?identifier=urn:radbridge:accession%7C" + accession).path("entry").get(0).path("resource");
+        assertThat(new String(java.util.Base64.getDecoder().decode(dr.path("presentedForm").get(0).path("data").asText()),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
+        assertThat(dr.path("conclusion").asText()).contains("7 mm left lower lobe nodule");
+        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":27925004:left").path("total").asInt())
+                .isEqualTo(1);
+        String note = noteText(accession);
+        assertThat(note).contains("7 mm solid nodule in the left lower lobe").contains("No pneumothorax.")
+                .doesNotContain("Meredith").doesNotContain("Grey").doesNotContain("Oak Street").doesNotContain("Springfield")
+                .doesNotContain("62704").doesNotContain("555-0147").doesNotContain("interpreter");
+        assertThat(count("SELECT count(*) FROM omop.note_nlp n JOIN radbridge.omop_id_map m ON m.omop_id = n.note_id AND m.kind = 'note' "
+                + "WHERE m.natural_key = '" + accession + "' AND n.lexical_variant = 'pneumothorax' AND n.term_exists = 'N'")).isEqualTo(1);
+        assertNoIdentifiersInOmopNotes();
+    }
+
     /** A report with a sidecar and a DICOM SR dropped into the inbox, and an SR ingested from a folder. */
     @Test
     @Order(15)

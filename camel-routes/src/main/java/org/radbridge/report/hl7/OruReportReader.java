@@ -22,10 +22,14 @@ import java.util.Set;
 
 /**
  * Reads the reports of an HL7v2 ORU^R01 message (HL7 v2.5.1 chapter 7, section 7.3.1): one report per OBR, its text
- * the OBX segments of value type TX, FT or ST in order (each repetition of OBX-5 a line), the patient from the PID
- * before it. Strict where a mistake would attach a report to the wrong patient or lose part of it: the whole message
+ * the OBX segments of value type TX, FT or ST and the NTE segments under that OBR, in message order (each repetition
+ * of OBX-5 and of NTE-3 a line), the patient from the PID before it. Many RIS put report text, addenda or comments in
+ * NTE (notes and comments, v2.5.1 chapter 2, section 2.15.10): the ORU^R01 structure allows one after the OBR (a note
+ * on the order, so part of that report) and after each OBX (a note on that observation, so its text follows the
+ * OBX's). An NTE after the PID and before any OBR is a note on the patient, not on a report, and is skipped.
+ * Strict where a mistake would attach a report to the wrong patient or lose part of it: the whole message
  * is refused (AE) if any OBR lacks an accession number or text, if two PIDs follow each other with no OBR between
- * them, or if an OBX comes before any OBR. Segments we do not use (PV1, ORC, NTE, Z-segments other than ZDS ...)
+ * them, or if an OBX comes before any OBR. Segments we do not use (PV1, ORC, Z-segments other than ZDS ...)
  * are skipped.
  *
  * <p>Codes taken from published sources: the Study Instance UID OBX is recognised by DICOM code 113014 "Study Instance
@@ -178,14 +182,18 @@ public final class OruReportReader {
                         throw OruRejection.error(ErrorCode.SEGMENT_SEQUENCE_ERROR, s.location(0),
                                 "OBX (segment " + s.sequence() + ") before any OBR: the observation belongs to no report");
                     }
-                    order.observations.add(s);
+                    order.content.add(s);
+                }
+                case "NTE" -> {
+                    if (order != null) order.content.add(s);
+                    else log.debug("message {}: NTE (segment {}) before any OBR is a note on the patient, not report text", h.controlId(), s.sequence());
                 }
                 case "ZDS" -> {
                     String uid = Hl7Text.unescape(s.component(1, 1), d, cs).trim();
                     if (order != null) order.studyUid = uid;
                     else pendingStudyUid = uid;
                 }
-                default -> { /* PV1, PD1, ORC, NTE, SPM ... are not needed for the report */ }
+                default -> { /* PV1, PD1, ORC, SPM ... are not needed for the report */ }
             }
         }
         if (orders.isEmpty()) {
@@ -218,7 +226,12 @@ public final class OruReportReader {
         StringBuilder text = new StringBuilder();
         String studyUid = o.studyUid;
         String obxStatus = null;
-        for (Hl7Segment obx : o.observations) {
+        for (Hl7Segment obx : o.content) {
+            if (obx.name().equals("NTE")) {
+                // NTE-3 comment (FT, repeating): one line per repetition, escapes decoded as for OBX-5
+                for (String rep : obx.repetitions(3)) text.append(Hl7Text.unescape(rep, d, cs)).append('\n');
+                continue;
+            }
             String type = obx.component(2, 1).trim().toUpperCase(Locale.ROOT);
             if (obx.component(3, 1).trim().equals(STUDY_UID_CODE)) {
                 studyUid = Hl7Text.unescape(obx.component(5, 1), d, cs).trim();
@@ -236,7 +249,7 @@ public final class OruReportReader {
         String body = normalise(text.toString());
         if (body.isEmpty()) {
             throw OruRejection.error(ErrorCode.REQUIRED_FIELD_MISSING, o.obr.location(0), which + " (accession " + accession
-                    + ") has no report text: no OBX segment of value type TX, FT or ST with a value");
+                    + ") has no report text: no OBX segment of value type TX, FT or ST and no NTE segment with a value");
         }
         if (studyUid != null && !studyUid.isEmpty() && !(studyUid.length() <= 64 && studyUid.matches("[0-9]+(\\.[0-9]+)*"))) {
             log.warn("message {}: ignoring malformed Study Instance UID '{}' for accession {}", h.controlId(), abbreviate(studyUid), accession);
@@ -344,7 +357,8 @@ public final class OruReportReader {
     private static final class Order {
         final Hl7Segment obr;
         final Patient patient;
-        final List<Hl7Segment> observations = new ArrayList<>();
+        /** OBX and NTE segments under the OBR, in message order. */
+        final List<Hl7Segment> content = new ArrayList<>();
         String studyUid;
 
         Order(Hl7Segment obr, Patient patient) {

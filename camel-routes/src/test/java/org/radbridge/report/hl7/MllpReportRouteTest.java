@@ -79,6 +79,36 @@ class MllpReportRouteTest {
         }
     }
 
+    /** A RIS that sends the report in NTE segments: after the OBR, after an OBX, and nothing but NTE. */
+    @Test
+    void nteTextIsStagedInMessageOrderAndAResendIsStoredOnce() throws Exception {
+        String mixed = "MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312101500||ORU^R01^ORU_R01|N1|P|2.5.1\r"
+                + "PID|1||MRN77^^^HOSP^MR||DOE^JANE\rNTE|1|P|Patient note, not report text.\r"
+                + OruReportReaderTest.obr(1, "ACC-N1", "F") + "\rNTE|1|L|EXAMINATION: CT CHEST\r"
+                + "OBX|1|TX|||FINDINGS: 5 mm nodule in the left lower lobe.\rNTE|1|L|No pleural effusion.\\.br\\No pneumothorax.\r"
+                + "OBX|2|TX|||IMPRESSION: Small nodule.\rNTE|1|L|ADDENDUM: discussed with the referring team.\r";
+        String nteOnly = "MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312101500||ORU^R01^ORU_R01|N2|P|2.5.1\r"
+                + "PID|1||MRN77^^^HOSP^MR||DOE^JANE\r" + OruReportReaderTest.obr(1, "ACC-N2", "F") + "\r"
+                + "NTE|1|L|FINDINGS: Mild cardiomegaly.~IMPRESSION: Cardiomegaly \\T\\ no edema.\r";
+        String nteEmpty = "MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312101500||ORU^R01^ORU_R01|N3|P|2.5.1\r"
+                + "PID|1||MRN77^^^HOSP^MR||DOE^JANE\r" + OruReportReaderTest.obr(1, "ACC-N3", "F") + "\rNTE|1|L|\r";
+        try (MllpClient client = new MllpClient("127.0.0.1", port)) {
+            assertThat(MllpClient.ackCode(client.send(mixed))).isEqualTo("AA");
+            assertThat(MllpClient.ackCode(client.send(nteOnly))).isEqualTo("AA");
+            assertThat(MllpClient.ackCode(client.send(nteOnly))).as("resent").isEqualTo("AA");
+            String ae = client.send(nteEmpty);
+            assertThat(MllpClient.ackCode(ae)).isEqualTo("AE");
+            assertThat(MllpClient.segment(ae, "ERR")).contains("101^Required field missing^HL70357").contains("no report text");
+        }
+        assertThat(db.rows("SELECT text FROM radbridge.report WHERE accession_number = 'ACC-N1'")).singleElement()
+                .satisfies(r -> assertThat(r[0]).isEqualTo("EXAMINATION: CT CHEST\nFINDINGS: 5 mm nodule in the left lower lobe.\n"
+                        + "No pleural effusion.\nNo pneumothorax.\nIMPRESSION: Small nodule.\nADDENDUM: discussed with the referring team."));
+        assertThat(db.rows("SELECT text, status FROM radbridge.report WHERE accession_number = 'ACC-N2'")).as("stored once").singleElement()
+                .satisfies(r -> assertThat(r).containsExactly("FINDINGS: Mild cardiomegaly.\nIMPRESSION: Cardiomegaly & no edema.", "F"));
+        assertThat(db.count("SELECT count(*) FROM radbridge.report WHERE accession_number = 'ACC-N3'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM radbridge.quarantine WHERE original_path = 'mllp:RIS^HOSP/N3'")).isEqualTo(1);
+    }
+
     @Test
     void malformedMessageIsAnsweredAeWithReasonAndQuarantined() throws Exception {
         String message = oru("BAD1", "", "F", "Report without accession.");

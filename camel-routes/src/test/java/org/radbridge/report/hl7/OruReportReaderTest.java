@@ -90,6 +90,43 @@ class OruReportReaderTest {
     }
 
     @Test
+    void nteTextJoinsTheReportInMessageOrder() throws Exception {
+        List<ReportFile> reports = read(oru(PID,
+                "NTE|1|P|Patient prefers morning appointments.",
+                obr(1, "ACC1", "F"),
+                "NTE|1|L|EXAMINATION: CT CHEST WO",
+                "OBX|1|TX|18782-3^Study observation^LN||FINDINGS: 4 mm nodule in the right upper lobe.||||||F",
+                "NTE|1|L|Nodule unchanged \\T\\ stable.\\.br\\No effusion.~Second repetition line.",
+                "OBX|2|UI|113014^Study Instance UID^DCM||1.2.3.4.5||||||F",
+                "OBX|3|TX|19005-8^Impression^LN||IMPRESSION: Stable nodule.||||||F",
+                "NTE|1|L|ADDENDUM: compared with the prior CT, unchanged.|RE^Remark^HL70364",
+                obr(2, "ACC2", "F"),
+                "NTE|1|L|FINDINGS: No pneumothorax.",
+                "NTE|2|L|IMPRESSION: Normal chest.",
+                "PID|1||MRN456^^^OTHER||ROE^RICHARD",
+                "NTE|1|P|Comment on the second patient only.",
+                obr(1, "ACC3", "P"),
+                "OBX|1|FT|||Text from OBX only."));
+        assertThat(reports).extracting(ReportFile::accessionNumber).containsExactly("ACC1", "ACC2", "ACC3");
+        assertThat(reports.get(0).text()).isEqualTo("EXAMINATION: CT CHEST WO\nFINDINGS: 4 mm nodule in the right upper lobe.\n"
+                + "Nodule unchanged & stable.\nNo effusion.\nSecond repetition line.\nIMPRESSION: Stable nodule.\n"
+                + "ADDENDUM: compared with the prior CT, unchanged.");
+        assertThat(reports.get(0).studyInstanceUid()).isEqualTo("1.2.3.4.5");
+        assertThat(reports.get(0).status()).isEqualTo("F");
+        assertThat(reports.get(1).text()).as("text in NTE only").isEqualTo("FINDINGS: No pneumothorax.\nIMPRESSION: Normal chest.");
+        assertThat(reports.get(2).text()).as("a patient note before the OBR is not report text").isEqualTo("Text from OBX only.");
+        assertThat(reports.get(2).patientId()).isEqualTo("MRN456");
+    }
+
+    @Test
+    void nteRulesKeepTheStrictChecks() {
+        assertRejected(oru(PID, "NTE|1|P|A note but no order."), "AE", "no OBR segment");
+        assertRejected(oru(PID, "OBR|1||ACC1", "NTE|1|L|   ", "NTE|2|L|"), "AE", "no report text");
+        assertRejected(oru(PID, "NTE|1|P|Note on the patient.", "OBR|1||ACC1"), "AE", "no report text");
+        assertRejected(oru(PID, "OBR|1||ACC1", "NTE|1|L|Fine.", "OBR|2||", "NTE|1|L|No accession."), "AE", "OBR 2 of 2");
+    }
+
+    @Test
     void eachPatientGroupKeepsItsOwnPatient() throws Exception {
         List<ReportFile> reports = read(oru(PID, "OBR|1||ACC1", "OBX|1|TX|||One.",
                 "PID|1||MRN456^^^OTHER||ROE^RICHARD", "OBR|1||ACC2", "OBX|1|TX|||Two."));

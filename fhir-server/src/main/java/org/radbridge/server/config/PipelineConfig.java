@@ -71,7 +71,7 @@ public class PipelineConfig {
         return new Quarantine(ds, settings.quarantineDir());
     }
 
-    /** One NLP pipeline for all projections: it is expensive to build and built on the first report. */
+    /** One NLP pipeline for all projections: it is expensive to build, built by the server's start-up warm-up (NlpWarmUp) or on the first report. */
     @Bean(destroyMethod = "close")
     public ReportNlp reportNlp(RadBridgeSettings settings) {
         return new ReportNlp(settings.terminologyDir());
