@@ -52,9 +52,8 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final Sections SECTIONS = new Sections();
     private static final Laterality LATERALITY = new Laterality();
     private static final Measurements MEASUREMENTS = new Measurements();
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern NOT_FINDINGS;
-    /** Words of the not-findings phrases: a mention made of other words cannot lie inside one. */
+    /** Words of the not-findings phrases: a mention whose first word is none of them cannot lie inside one. */
     private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
 
     static {
@@ -62,13 +61,15 @@ public final class RadiologyNlp implements AutoCloseable {
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
             if (sb.length() > 0) sb.append('|');
             sb.append(Pattern.quote(f[0].trim()).replace(" ", "\\E\\s+\\Q"));
-            NOT_FINDING_WORDS.addAll(words(f[0]));
+            for (String w : f[0].trim().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) NOT_FINDING_WORDS.add(w);
         }
         NOT_FINDINGS = Pattern.compile("\\b(?:" + sb + ")\\b", Pattern.CASE_INSENSITIVE);
     }
 
-    private static List<String> words(String s) {
-        return java.util.Arrays.stream(NON_WORD.split(s.toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty()).toList();
+    private static String firstWord(String s) {
+        int end = 0;
+        while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) end++;
+        return s.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     private final RadiologyLexicon lexicon;
@@ -127,7 +128,7 @@ public final class RadiologyNlp implements AutoCloseable {
         Map<Mention, LexConcept> concept = new HashMap<>();
         java.util.TreeMap<Integer, Integer> masked = new java.util.TreeMap<>();
         // the phrase search costs as much as the rest of the rules: only where some mention could lie inside a phrase
-        if (analysis.mentions().stream().anyMatch(m -> NOT_FINDING_WORDS.containsAll(words(m.text())))) {
+        if (analysis.mentions().stream().anyMatch(m -> NOT_FINDING_WORDS.contains(firstWord(m.text())))) {
             Matcher nf = NOT_FINDINGS.matcher(text);
             while (nf.find()) masked.put(nf.start(), nf.end());
         }

@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Radiology section detection from the title list {@code org/radbridge/nlp/sections/section-titles.tsv}.
@@ -18,8 +16,6 @@ public final class Sections {
 
     public static final String FINDINGS = "findings", IMPRESSION = "impression", HISTORY = "history",
             TECHNIQUE = "technique", COMPARISON = "comparison", OTHER = "other";
-
-    private static final Pattern LINE_TITLE = Pattern.compile("(?m)^[ \\t]*([A-Za-z][A-Za-z0-9 /&()'-]{0,60}?)[ \\t]*(:|$)");
 
     private final Map<String, String> titles = new HashMap<>();
 
@@ -33,16 +29,32 @@ public final class Sections {
     public record Section(int start, int contentStart, String name) {
     }
 
+    /**
+     * Finds the title lines, {@code ^[ \t]*([A-Za-z][A-Za-z0-9 /&()'-]{0,60}?)[ \t]*(:|$)} in regular-expression terms;
+     * scanned by hand because that pattern, tried on every line, cost as much as all other rules together.
+     */
     public List<Section> split(String text) {
         List<Section> out = new ArrayList<>();
-        Matcher m = LINE_TITLE.matcher(text);
-        while (m.find()) {
-            String title = m.group(1).trim().toUpperCase(Locale.ROOT);
-            boolean colon = ":".equals(m.group(2));
-            String name = titles.get(title);
-            if (name == null) continue;
-            if (!colon && !m.group(1).trim().equals(title)) continue; // a bare title line must be upper case
-            out.add(new Section(m.start(), m.end(), name));
+        for (int line = 0; line < text.length(); ) {
+            int eol = lineEnd(text, line);
+            int i = line;
+            while (i < eol && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+            int titleStart = i;
+            if (i < eol && isAsciiLetter(text.charAt(i))) {
+                while (i < eol && isTitleChar(text.charAt(i))) i++;
+                int titleEnd = i;
+                while (titleEnd > titleStart && text.charAt(titleEnd - 1) == ' ') titleEnd--;
+                while (i < eol && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+                boolean colon = i < eol && text.charAt(i) == ':';
+                if ((colon || i == eol) && titleEnd - titleStart <= 61) {
+                    String raw = text.substring(titleStart, titleEnd).trim();
+                    String title = raw.toUpperCase(Locale.ROOT);
+                    String name = titles.get(title);
+                    // a bare title line must be upper case
+                    if (name != null && (colon || raw.equals(title))) out.add(new Section(line, colon ? i + 1 : i, name));
+                }
+            }
+            line = eol < text.length() ? nextLine(text, eol) : text.length();
         }
         if (out.isEmpty()) {
             out.add(new Section(0, 0, FINDINGS));
@@ -50,6 +62,28 @@ public final class Sections {
             out.add(0, new Section(0, 0, OTHER));
         }
         return out;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    /** [A-Za-z0-9 /&()'-] */
+    private static boolean isTitleChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || " /&()'-".indexOf(c) >= 0;
+    }
+
+    /** Offset of the line terminator ending the line at {@code from} (\n, \r\n, \r, \u0085, \u2028, \u2029). */
+    private static int lineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return i;
+        }
+        return text.length();
+    }
+
+    private static int nextLine(String text, int eol) {
+        return text.charAt(eol) == '\r' && eol + 1 < text.length() && text.charAt(eol + 1) == '\n' ? eol + 2 : eol + 1;
     }
 
     /** Section name at an offset, given the result of {@link #split(String)}. */
