@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the tab-separated data files under {@code org/radbridge/nlp/} (comments '#', blank lines skipped). */
-final class Resources {
+public final class Resources {
     private Resources() {}
 
-    static List<String[]> tsv(String resource) {
+    public static List<String[]> tsv(String resource) {
         try (InputStream in = Resources.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
             List<String[]> out = new ArrayList<>();

@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * The cTAKES "lean" pipeline, assembled in Java with uimaFIT (no piper files, no XML descriptors on the classpath):
  * <ol>
  *   <li>{@link SimpleSegmentAnnotator}: one segment over the whole report (no section detection yet);</li>
- *   <li>{@link SentenceDetector}: OpenNLP sentence model from {@code ctakes-core-models};</li>
+ *   <li>{@link SentenceDetector}: OpenNLP sentence model from {@code ctakes-core-models} (with context) or
+ *       {@link ReportSentenceSplitter}: sentences by rule, hard-wrapped lines joined (without);</li>
  *   <li>{@link TokenizerAnnotatorPTB}: Penn-Treebank tokens (with context) or {@link LookupTokenizer}: tokens cut like the
  *       dictionary terms (without);</li>
  *   <li>{@link DefaultJCasTermAnnotator}: fast dictionary lookup over a BSV dictionary
@@ -122,7 +123,8 @@ public final class LeanPipeline implements AutoCloseable {
      * @param bsvDictionary see {@link #LeanPipeline(Path)}
      * @param withContext   false leaves out the two cTAKES {@link ContextAnnotator}s and the radiology hedge rule (all
      *                      mentions then come out present, current, of the patient) and cuts tokens with
-     *                      {@link LookupTokenizer} instead of the PTB tokenizer the context analyzers were built on;
+     *                      {@link LookupTokenizer} and splits sentences with {@link ReportSentenceSplitter} instead of
+     *                      the PTB tokenizer and sentence model the context analyzers were built on;
      *                      RadiologyNlp decides assertion with its own rules and runs without them, which is several
      *                      times faster and avoids the annotators' quadratic cost on very long texts
      */
@@ -244,7 +246,7 @@ public final class LeanPipeline implements AutoCloseable {
         AggregateBuilder b = new AggregateBuilder();
         b.add(AnalysisEngineFactory.createEngineDescription(SimpleSegmentAnnotator.class,
                 SimpleSegmentAnnotator.PARAM_SEGMENT_ID, SEGMENT_ID));
-        b.add(AnalysisEngineFactory.createEngineDescription(SentenceDetector.class));
+        b.add(AnalysisEngineFactory.createEngineDescription(withContext ? SentenceDetector.class : ReportSentenceSplitter.class));
         b.add(AnalysisEngineFactory.createEngineDescription(withContext ? TokenizerAnnotatorPTB.class : LookupTokenizer.class));
         b.add(AnalysisEngineFactory.createEngineDescription(DefaultJCasTermAnnotator.class,
                 ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString()));
