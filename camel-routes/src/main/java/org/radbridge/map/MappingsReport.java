@@ -22,7 +22,16 @@ import java.util.Locale;
  */
 public final class MappingsReport {
     /** A field of the staged data: which mapping applies, what a record is, and the query counting its values. */
-    public record Field(String name, String mapping, String unit, boolean emptyIsNotApplicable, String sql) {}
+    /**
+     * @param valueColumns how many leading columns of {@code sql} make the source value ({@code sourceValue} joins them;
+     *                     then come the record count and the example study UIDs)
+     */
+    public record Field(String name, String mapping, String unit, boolean emptyIsNotApplicable, String sql, int valueColumns,
+                        java.util.function.Function<String[], String> sourceValue) {
+        public Field(String name, String mapping, String unit, boolean emptyIsNotApplicable, String sql) {
+            this(name, mapping, unit, emptyIsNotApplicable, sql, 1, v -> v[0]);
+        }
+    }
 
     /** One distinct source value with how many records carry it and a few studies that do. */
     public record SourceCount(String value, long records, List<String> examples) {}
@@ -75,9 +84,11 @@ public final class MappingsReport {
                     "SELECT body_part_examined, count(DISTINCT series_instance_uid), " + SERIES_EXAMPLES + " FROM radbridge.instance GROUP BY 1"),
             new Field("laterality", "laterality", "series", true,
                     "SELECT laterality, count(DISTINCT series_instance_uid), " + SERIES_EXAMPLES + " FROM radbridge.instance GROUP BY 1"),
+            // the key the device mapping is looked up by (MappingSet.deviceKey), so that spacing or case variants of one
+            // scanner count as one source value, mapped or not, as DEVICE_EXPOSURE sees them
             new Field("manufacturer^model", "device", "series", false,
-                    "SELECT CASE WHEN manufacturer IS NULL AND model_name IS NULL THEN NULL ELSE coalesce(manufacturer, '') || '^' || coalesce(model_name, '') END, "
-                            + "count(DISTINCT series_instance_uid), " + SERIES_EXAMPLES + " FROM radbridge.instance GROUP BY 1"),
+                    "SELECT manufacturer, model_name, count(DISTINCT series_instance_uid), " + SERIES_EXAMPLES
+                            + " FROM radbridge.instance GROUP BY 1, 2", 2, v -> MappingSet.deviceKey(v[0], v[1])),
             new Field("patient_sex", "gender", "studies", false,
                     "SELECT patient_sex, count(*), " + STUDY_EXAMPLES + " FROM radbridge.study GROUP BY 1"),
             new Field("report_status", "report_status", "reports", false,
@@ -98,18 +109,36 @@ public final class MappingsReport {
         List<Coverage> coverage = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             for (Field f : FIELDS) {
-                List<SourceCount> counts = new ArrayList<>();
+                List<Row> rows = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery(f.sql())) {
+                    int n = f.valueColumns();
                     while (rs.next()) {
-                        Array a = rs.getArray(3);
+                        String[] parts = new String[n];
+                        for (int i = 0; i < n; i++) parts[i] = rs.getString(i + 1);
+                        Array a = rs.getArray(n + 2);
                         List<String> examples = a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
-                        counts.add(new SourceCount(rs.getString(1), rs.getLong(2), examples));
+                        rows.add(new Row(parts, rs.getLong(n + 1), examples));
                     }
                 }
-                coverage.add(classify(f, counts, set, todo));
+                coverage.add(classify(f, sourceCounts(f, rows), set, todo));
             }
         }
         return new Result(rank(todo), coverage);
+    }
+
+    /** One row of a field's query: its value columns, record count and example studies. */
+    record Row(String[] valueColumns, long records, List<String> examples) {}
+
+    /** Rows that give the same source value (as the field forms it) counted as one, with up to three examples. */
+    static List<SourceCount> sourceCounts(Field f, List<Row> rows) {
+        java.util.Map<String, SourceCount> byValue = new java.util.LinkedHashMap<>();
+        for (Row r : rows) {
+            String value = f.sourceValue().apply(r.valueColumns());
+            byValue.merge(String.valueOf(value), new SourceCount(value, r.records(), r.examples()),
+                    (x, y) -> new SourceCount(x.value(), x.records() + y.records(),
+                            java.util.stream.Stream.concat(x.examples().stream(), y.examples().stream()).sorted().distinct().limit(3).toList()));
+        }
+        return new ArrayList<>(byValue.values());
     }
 
     /** Adds the unmapped and rule-only values of one field to the to-do list and returns its coverage. */

@@ -60,4 +60,29 @@ class MappingsReportTest {
         assertThat(todo).isEmpty();
         assertThat(cov.percent()).isEqualTo(100.0);
     }
+
+    /** Spelling variants of one scanner are one source value, the key DEVICE_EXPOSURE maps by, so they count as mapped. */
+    @Test
+    void scannerVariantsCountAsTheOneKeyTheDeviceMappingUses(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("device.csv"), "source_code,source_vocabulary_id,source_code_description,target_concept_id,"
+                + "target_vocabulary_id,target_concept_code,valid_start_date,valid_end_date,invalid_reason\n"
+                + "GE MEDICAL SYSTEMS^REVOLUTION CT,x,,45768197,,,,,\n");
+        MappingSet set = MappingSet.load(dir, Terminology.of(List.of()));
+        MappingsReport.Field field = MappingsReport.FIELDS.stream().filter(f -> f.mapping().equals("device")).findFirst().orElseThrow();
+        List<MappingsReport.SourceCount> counts = MappingsReport.sourceCounts(field, List.of(
+                new MappingsReport.Row(new String[]{"GE MEDICAL SYSTEMS ", "Revolution  CT"}, 3, List.of("1.3", "1.1")),
+                new MappingsReport.Row(new String[]{"GE Medical Systems", "REVOLUTION CT"}, 2, List.of("1.2")),
+                new MappingsReport.Row(new String[]{"ACME", null}, 1, List.of("1.4")),
+                new MappingsReport.Row(new String[]{null, null}, 4, List.of("1.5"))));
+        assertThat(counts).extracting(MappingsReport.SourceCount::value, MappingsReport.SourceCount::records)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GE MEDICAL SYSTEMS^REVOLUTION CT", 5L),
+                        org.assertj.core.groups.Tuple.tuple("ACME^", 1L), org.assertj.core.groups.Tuple.tuple(null, 4L));
+        assertThat(counts.get(0).examples()).containsExactly("1.1", "1.2", "1.3");
+        List<MappingsReport.Line> todo = new ArrayList<>();
+        MappingsReport.Coverage cov = MappingsReport.classify(field, counts, set, todo);
+        assertThat(cov.mapped()).isEqualTo(5);
+        assertThat(todo).extracting(MappingsReport.Line::sourceValue, MappingsReport.Line::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ACME^", "unmapped"),
+                        org.assertj.core.groups.Tuple.tuple("", "empty"));
+    }
 }
