@@ -4,13 +4,13 @@
 # C-FIND + C-MOVE, again (resume: nothing to do), with C-GET into a second data directory, and by DICOMweb
 # into a third, and compares the staged instance UIDs with Orthanc's. Everything runs in a private network
 # namespace where only loopback exists (Orthanc cannot bind to loopback only).
-# Usage: scripts/pull-e2e.sh [PATIENTS]        (needs root for unshare; builds nothing: run mvn install first)
+# Usage: scripts/pull-e2e.sh [PATIENTS]        (needs root for unshare; builds nothing: build the jar first with `./radbridge help` or `mvn -B -DskipTests package`)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export RADBRIDGE_HOME="$HERE"
 JAR="$HERE/fhir-server/target/radbridge.jar"
 PATIENTS="${1:-3}"
-[ -f "$JAR" ] || { echo "pull-e2e: $JAR missing: run mvn install first" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "pull-e2e: $JAR missing: build it first (`./radbridge help` or `mvn -B -DskipTests package`)" >&2; exit 1; }
 for b in /usr/sbin/Orthanc /usr/share/orthanc/plugins/libOrthancDicomWeb.so; do
   [ -e "$b" ] || { echo "pull-e2e: skipped: $b not installed (apt-get install orthanc orthanc-dicomweb)" >&2; exit 0; }
 done
