@@ -10,7 +10,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export RADBRIDGE_HOME="$HERE"
 JAR="$HERE/fhir-server/target/radbridge.jar"
 PATIENTS="${1:-3}"
-[ -f "$JAR" ] || { echo "pull-e2e: $JAR missing: build it first (`./radbridge help` or `mvn -B -DskipTests package`)" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "pull-e2e: $JAR missing: build it first (./radbridge help, or mvn -B -DskipTests package)" >&2; exit 1; }
 for b in /usr/sbin/Orthanc /usr/share/orthanc/plugins/libOrthancDicomWeb.so; do
   [ -e "$b" ] || { echo "pull-e2e: skipped: $b not installed (apt-get install orthanc orthanc-dicomweb)" >&2; exit 0; }
 done
