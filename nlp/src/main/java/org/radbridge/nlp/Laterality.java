@@ -19,6 +19,8 @@ public final class Laterality {
 
     private final Map<String, String> words = new LinkedHashMap<>();
     private final Pattern pattern;
+    /** The words a laterality phrase starts with, unanchored: where this finds nothing, {@link #find} finds nothing. */
+    private final Pattern probe;
     private static final Pattern BACK_BOUNDARY = Pattern.compile("[,;:.]|\\b(?:and|or|with|without|but|however)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH = Pattern.compile("\\b(?:left|right)\\s+and\\s+(?:left|right)\\s*$",
@@ -39,6 +41,19 @@ public final class Laterality {
         }
         sb.append(")(?![\\w-])");
         pattern = Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
+        StringBuilder firstWords = new StringBuilder();
+        for (String k : keys) {
+            firstWords.append(firstWords.length() == 0 ? "" : "|").append(Pattern.quote(k.split(" ")[0]));
+        }
+        probe = Pattern.compile(firstWords.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    /**
+     * Whether [from, to) has a word a laterality phrase starts with: a cheap test per clause before {@link #find}, which
+     * runs several patterns per finding.
+     */
+    public boolean mayName(String text, int from, int to) {
+        return probe.matcher(text).region(from, to).find();
     }
 
     /**

@@ -191,11 +191,12 @@ public final class RadiologyNlp implements AutoCloseable {
                     measuredDist.put(best, bestDist);
                 }
             }
+            boolean sided = LATERALITY.mayName(text, seg[0], seg[1]);
             for (int i = 0; i < segFindings.size(); i++) {
                 Mention m = segFindings.get(i);
                 ConText.Result r = results.get(i);
                 int next = i + 1 < segFindings.size() ? segFindings.get(i + 1).start() : seg[1];
-                String lat = LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next);
+                String lat = sided ? LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next) : null;
                 Measurements.Measurement ms = measured.get(m);
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
