@@ -19,8 +19,8 @@ public final class Laterality {
 
     private final Map<String, String> words = new LinkedHashMap<>();
     private final Pattern pattern;
-    /** The words a laterality phrase starts with, unanchored: where this finds nothing, {@link #find} finds nothing. */
-    private final Pattern probe;
+    /** The words laterality phrases start with, by their first letter (lower case; ASCII letters only). */
+    private final List<List<String>> firstWordsByLetter = new ArrayList<>();
     private static final Pattern BACK_BOUNDARY = Pattern.compile("[,;:.]|\\b(?:and|or|with|without|but|however)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH = Pattern.compile("\\b(?:left|right)\\s+and\\s+(?:left|right)\\s*$",
@@ -41,11 +41,13 @@ public final class Laterality {
         }
         sb.append(")(?![\\w-])");
         pattern = Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
-        StringBuilder firstWords = new StringBuilder();
+        for (int c = 0; c < 26; c++) firstWordsByLetter.add(new ArrayList<>());
         for (String k : keys) {
-            firstWords.append(firstWords.length() == 0 ? "" : "|").append(Pattern.quote(k.split(" ")[0]));
+            String first = k.split(" ")[0];
+            char c = first.charAt(0);
+            if (c < 'a' || c > 'z') throw new IllegalStateException("laterality phrase must start with a letter: " + k);
+            if (!firstWordsByLetter.get(c - 'a').contains(first)) firstWordsByLetter.get(c - 'a').add(first);
         }
-        probe = Pattern.compile(firstWords.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     /**
@@ -53,7 +55,15 @@ public final class Laterality {
      * runs several patterns per finding.
      */
     public boolean mayName(String text, int from, int to) {
-        return probe.matcher(text).region(from, to).find();
+        for (int i = from; i < to; i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if (c < 'a' || c > 'z') continue;
+            if (i > from && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_' || text.charAt(i - 1) == '-')) continue;
+            for (String w : firstWordsByLetter.get(c - 'a')) {
+                if (i + w.length() <= to && text.regionMatches(true, i, w, 0, w.length())) return true;
+            }
+        }
+        return false;
     }
 
     /**
