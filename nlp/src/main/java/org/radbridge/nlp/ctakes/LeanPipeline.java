@@ -5,6 +5,7 @@ import org.apache.ctakes.core.ae.SimpleSegmentAnnotator;
 import org.apache.ctakes.core.ae.TokenizerAnnotatorPTB;
 import org.apache.ctakes.core.config.ConfigParameterConstants;
 import org.apache.ctakes.dictionary.lookup2.ae.DefaultJCasTermAnnotator;
+import org.apache.ctakes.dictionary.lookup2.ae.JCasTermAnnotator;
 import org.apache.ctakes.dictionary.lookup2.concept.BsvConceptFactory;
 import org.apache.ctakes.dictionary.lookup2.consumer.DefaultTermConsumer;
 import org.apache.ctakes.dictionary.lookup2.dictionary.BsvRareWordDictionary;
@@ -16,6 +17,7 @@ import org.apache.ctakes.necontexts.status.StatusContextHitConsumer;
 import org.apache.ctakes.typesystem.type.refsem.OntologyConcept;
 import org.apache.ctakes.typesystem.type.refsem.UmlsConcept;
 import org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation;
+import org.apache.ctakes.typesystem.type.textspan.Segment;
 import org.apache.ctakes.typesystem.type.textspan.Sentence;
 import org.apache.uima.UIMAFramework;
 import org.apache.uima.analysis_engine.AnalysisEngine;
@@ -199,7 +201,8 @@ public final class LeanPipeline implements AutoCloseable {
         List<Span> sentences = new ArrayList<>();
         List<Sentence> sentenceList = new ArrayList<>(JCasUtil.select(jcas, Sentence.class));
         for (Sentence sentence : sentenceList) sentences.add(new Span(sentence.getBegin(), sentence.getEnd()));
-        // one pass over both indexes (sorted by begin): the lookup finds terms only inside a sentence
+        // one pass over both indexes (sorted by begin); a term across a sentence end (the lookup window is the segment
+        // when there is no context) is left out, as sentence windows would not have found it
         int s = 0;
         for (IdentifiedAnnotation ia : JCasUtil.select(jcas, IdentifiedAnnotation.class)) {
             while (s < sentenceList.size() && sentenceList.get(s).getEnd() < ia.getEnd()) s++;
@@ -254,8 +257,11 @@ public final class LeanPipeline implements AutoCloseable {
                 SimpleSegmentAnnotator.PARAM_SEGMENT_ID, SEGMENT_ID));
         b.add(AnalysisEngineFactory.createEngineDescription(withContext ? SentenceDetector.class : ReportSentenceSplitter.class));
         b.add(AnalysisEngineFactory.createEngineDescription(withContext ? TokenizerAnnotatorPTB.class : LookupTokenizer.class));
+        // without context the lookup window is the whole segment, not each sentence: a term cannot run over a '.' or
+        // ';' token anyway, and uimaFIT's indexing of the tokens per sentence took 15% of the analysis
         b.add(AnalysisEngineFactory.createEngineDescription(DefaultJCasTermAnnotator.class,
-                ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString()));
+                ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString(),
+                JCasTermAnnotator.PARAM_WINDOW_ANNOT_KEY, (withContext ? Sentence.class : Segment.class).getName()));
         if (!withContext) {
             // without UIMA's JCas cache: clearing its hash map at every CAS reset took 9% of the analysis of a short
             // report in a sampling profile; nothing here relies on one Java object per feature structure (UIMA 2
