@@ -63,7 +63,7 @@ final class BenchCommands {
         // output would be timed as part of the pipeline
         org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root instanceof ch.qos.logback.classic.Logger l) l.setLevel(ch.qos.logback.classic.Level.WARN);
-        int reports = 5_000;
+        int reports = 20_000;
         int sample = 200;
         int threads = Runtime.getRuntime().availableProcessors();
         long seed = 2024L;

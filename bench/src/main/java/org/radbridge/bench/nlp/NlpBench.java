@@ -79,12 +79,14 @@ public final class NlpBench {
         System.out.printf(Locale.ROOT, "%d reports, %.1f KB of text each on average; %d threads%n", bodies.size(),
                 bytes / 1024.0 / bodies.size(), o.threads());
 
-        System.out.printf(Locale.ROOT, "each contestant warms up for %.0f s on its own reports before its clock starts%n",
+        System.out.printf(Locale.ROOT, "each contestant warms up for %.1f s on its own reports before its clock starts%n",
                 o.warmUpSeconds());
-        Result ours = runOurs("RadBridge RadiologyNlp (lean cTAKES + rules)", bodies, o.threads(), o.warmUpSeconds());
+        Result ours = runOurs("RadBridge RadiologyNlp (lean cTAKES + rules)", bodies, 1, o.threads(), o.warmUpSeconds());
         int sample = Math.min(o.fullSample(), bodies.size());
-        Result oursSample = runOurs("RadBridge RadiologyNlp, same sample", bodies.subList(0, sample), o.threads(),
-                o.warmUpSeconds());
+        // the sample alone would be timed over a few milliseconds: it is analysed as many times as makes the full count
+        int passes = Math.max(1, bodies.size() / Math.max(1, sample));
+        Result oursSample = runOurs("RadBridge RadiologyNlp, same sample x" + passes, bodies.subList(0, sample), passes,
+                o.threads(), o.warmUpSeconds());
 
         Path sampleDir = Files.createDirectories(o.dir().resolve("nlp-sample"));
         try (Stream<Path> s = Files.list(sampleDir)) {
@@ -124,7 +126,7 @@ public final class NlpBench {
                     full.cpuMsPerReport() / ours.cpuMsPerReport(), ours.reports(), full.reports(),
                     full.cpuMsPerReport() / oursSample.cpuMsPerReport(), sample);
             System.out.printf(Locale.ROOT, "ratio RadiologyNlp / full cTAKES pipeline, wall clock: %.0fx (%d vs %d reports), "
-                    + "%.0fx on the same %d reports%n", ours.rate() / full.rate(), ours.reports(), full.reports(),
+                    + "%.0fx on the same %d reports (target >= 100x)%n", ours.rate() / full.rate(), ours.reports(), full.reports(),
                     oursSample.rate() / full.rate(), sample);
         }
         try (RadiologyNlp nlp = new RadiologyNlp()) {
@@ -137,7 +139,8 @@ public final class NlpBench {
         return 0;
     }
 
-    private static Result runOurs(String name, List<String> bodies, int threads, double warmUpSeconds) throws Exception {
+    private static Result runOurs(String name, List<String> bodies, int passes, int threads, double warmUpSeconds)
+            throws Exception {
         long t0 = System.nanoTime();
         List<RadiologyNlp> pipelines = new ArrayList<>();
         for (int i = 0; i < threads; i++) pipelines.add(new RadiologyNlp());
@@ -173,8 +176,9 @@ public final class NlpBench {
         for (RadiologyNlp p : pipelines) {
             done.add(pool.submit(() -> {
                 long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                    mentions.addAndGet(p.analyze("r" + i, bodies.get(i)).mentions().size());
+                int total = bodies.size() * passes;
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    mentions.addAndGet(p.analyze("r" + i, bodies.get(i % bodies.size())).mentions().size());
                 }
                 cpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0);
                 return null;
@@ -187,7 +191,7 @@ public final class NlpBench {
         afterGc.accumulateAndGet(HeapPeak.afterGcBytes(), Math::max);
         long peak = HeapPeak.bytes();
         pipelines.forEach(RadiologyNlp::close);
-        return new Result(name, bodies.size(), seconds, peak, afterGc.get(), setup, cpuNanos.get() / 1e9, threads);
+        return new Result(name, bodies.size() * passes, seconds, peak, afterGc.get(), setup, cpuNanos.get() / 1e9, threads);
     }
 
     /** The full pipeline in its own JVM (class path of bench-ctakes/target), same heap limit as this one. */
