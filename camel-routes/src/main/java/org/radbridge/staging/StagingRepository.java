@@ -130,6 +130,24 @@ public final class StagingRepository {
         return out;
     }
 
+    /** The patient (issuer and ID) of a study, and whether the study names a source endpoint. */
+    public record PatientOfStudy(String patientKey, boolean hasEndpoint) {}
+
+    /** The patients of the given studies, by study UID (studies not staged are absent). */
+    public Map<String, PatientOfStudy> patientsOf(List<String> studyUids) throws SQLException {
+        Map<String, PatientOfStudy> out = new java.util.HashMap<>();
+        if (studyUids.isEmpty()) return out;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT study_instance_uid, issuer_of_patient_id, patient_id, endpoint_url IS NOT NULL "
+                     + "FROM radbridge.study WHERE study_instance_uid = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", studyUids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new PatientOfStudy(rs.getString(2) + "|" + rs.getString(3), rs.getBoolean(4)));
+            }
+        }
+        return out;
+    }
+
     /** Dirty studies that received nothing for the quiet period: instances sent one by one have settled. */
     public List<String> dirtyStudiesQuietFor(java.time.Duration quiet) throws SQLException {
         List<String> out = new ArrayList<>();
@@ -269,6 +287,8 @@ public final class StagingRepository {
         return b.append('}').toString();
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private static void jsonString(StringBuilder b, String s) {
         if (s == null) {
             b.append("null");
@@ -285,7 +305,7 @@ public final class StagingRepository {
                 case '\t' -> b.append("\\t");
                 case 0 -> { }
                 default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20) b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
                     else b.append(c);
                 }
             }

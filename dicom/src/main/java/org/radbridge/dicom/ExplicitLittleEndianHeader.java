@@ -83,10 +83,12 @@ final class ExplicitLittleEndianHeader {
                 transferSyntax = ts == null ? "" : ascii(ts).trim();
                 if (transferSyntax.isEmpty() || OTHER_ENCODING.contains(transferSyntax)) throw UNSUPPORTED;
             }
-            if (Integer.compareUnsigned(tag, PIXEL_DATA) >= 0) {
-                if (tag == PIXEL_DATA) checkPixelData(pos);
+            if (tag == PIXEL_DATA) {
+                checkPixelData(pos);
                 break;
             }
+            // elements after the pixel data's place (padding, signatures) or misplaced items: PixelMed decides
+            if (Integer.compareUnsigned(tag, PIXEL_DATA) > 0) throw UNSUPPORTED;
             int vr = vr(pos);
             long length;
             long value;
@@ -201,25 +203,34 @@ final class ExplicitLittleEndianHeader {
         return (vr >>> 8) == 'O' || vr == vr('U', 'N');
     }
 
-    private static final java.util.Set<Integer> STRINGS = java.util.Set.of(vr('A', 'E'), vr('A', 'S'), vr('C', 'S'), vr('D', 'A'),
-            vr('D', 'S'), vr('D', 'T'), vr('I', 'S'), vr('L', 'O'), vr('P', 'N'), vr('S', 'H'), vr('T', 'M'), vr('U', 'I'));
-    // UC and UR (newer VRs) are left to PixelMed
-    private static final java.util.Set<Integer> TEXTS = java.util.Set.of(vr('L', 'T'), vr('S', 'T'), vr('U', 'T'));
+    /** Value representations by their two characters ((first << 8) | second): which kind each one is. */
+    private static final byte[] KIND = new byte[1 << 16];
+    private static final byte STRING = 1, TEXT = 2, BINARY = 3;
     /** Value representations whose bytes depend on the Specific Character Set (PS3.5 6.1.2.3). */
-    private static final java.util.Set<Integer> CHARACTER_SET_DEPENDENT = java.util.Set.of(vr('S', 'H'), vr('L', 'O'),
-            vr('P', 'N'), vr('S', 'T'), vr('L', 'T'), vr('U', 'T'));
+    private static final boolean[] CHARACTER_SET_DEPENDENT = new boolean[1 << 16];
+
+    static {
+        // UC and UR (newer VRs) are left to PixelMed
+        for (String v : new String[] {"AE", "AS", "CS", "DA", "DS", "DT", "IS", "LO", "PN", "SH", "TM", "UI"}) KIND[vr(v.charAt(0), v.charAt(1))] = STRING;
+        for (String v : new String[] {"LT", "ST", "UT"}) KIND[vr(v.charAt(0), v.charAt(1))] = TEXT;
+        for (String v : new String[] {"US", "SS", "UL", "SL", "FL", "FD"}) KIND[vr(v.charAt(0), v.charAt(1))] = BINARY;
+        for (String v : new String[] {"SH", "LO", "PN", "ST", "LT", "UT"}) CHARACTER_SET_DEPENDENT[vr(v.charAt(0), v.charAt(1))] = true;
+    }
 
     private static boolean handled(int vr) {
-        return STRINGS.contains(vr) || TEXTS.contains(vr) || vr == vr('U', 'S') || vr == vr('S', 'S') || vr == vr('U', 'L')
-                || vr == vr('S', 'L') || vr == vr('F', 'L') || vr == vr('F', 'D');
+        return KIND[vr] != 0;
     }
 
     private static int vr(char a, char b) {
         return (a << 8) | b;
     }
 
-    private int vr(long pos) {
-        return ((buf.get(at(pos + 4)) & 0xFF) << 8) | (buf.get(at(pos + 5)) & 0xFF);
+    /** The VR of the element at pos; two capital letters, or the data set is not what it claims to be (implicit VR, say). */
+    private int vr(long pos) throws Unsupported {
+        int a = buf.get(at(pos + 4)) & 0xFF;
+        int b = buf.get(at(pos + 5)) & 0xFF;
+        if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') throw UNSUPPORTED;
+        return (a << 8) | b;
     }
 
     private int tag(long pos) {
@@ -269,13 +280,13 @@ final class ExplicitLittleEndianHeader {
             return out.toString();
         }
         String s;
-        if (CHARACTER_SET_DEPENDENT.contains(vr) && charset != null) {
+        if (CHARACTER_SET_DEPENDENT[vr] && charset != null) {
             s = new String(b, charset);
         } else {
             for (byte x : b) if (x < 0) throw UNSUPPORTED; // outside the default repertoire without a declared charset
             s = new String(b, StandardCharsets.ISO_8859_1);
         }
-        if (TEXTS.contains(vr)) return s;
+        if (KIND[vr] == TEXT) return s;
         // multi-valued: each value without its padding, as PixelMed's StringAttribute gives them (a value string ending in a backslash has no empty last value)
         String[] parts = s.split("\\\\", -1);
         int n = parts.length;
