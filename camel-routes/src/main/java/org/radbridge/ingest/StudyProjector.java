@@ -131,6 +131,8 @@ public final class StudyProjector {
         final java.util.concurrent.atomic.LongAdder fhirNanos = new java.util.concurrent.atomic.LongAdder();
         final java.util.concurrent.atomic.LongAdder omopNanos = new java.util.concurrent.atomic.LongAdder();
         final java.util.concurrent.atomic.LongAdder reportNanos = new java.util.concurrent.atomic.LongAdder();
+        /** Studies whose projection failed on a worker, to be projected once more alone. */
+        final List<String> retry = java.util.Collections.synchronizedList(new ArrayList<>());
     }
 
     private Result project(Due due, boolean listWaiting, int workers) throws SQLException {
@@ -146,7 +148,7 @@ public final class StudyProjector {
             Progress progress = new Progress(log, "Projecting studies", uids.size());
             List<List<String>> parts = workers <= 1 || uids.size() < 2 ? List.of(uids) : partition(uids, workers);
             if (parts.size() == 1) {
-                for (String uid : uids) projectOne(uid, tally, progress);
+                for (String uid : uids) projectOne(uid, tally, progress, true);
             } else {
                 java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
                 java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts.size(), r -> {
@@ -158,7 +160,7 @@ public final class StudyProjector {
                     List<java.util.concurrent.Future<?>> running = new ArrayList<>();
                     for (List<String> part : parts) {
                         running.add(pool.submit(() -> {
-                            for (String uid : part) projectOne(uid, tally, progress);
+                            for (String uid : part) projectOne(uid, tally, progress, false);
                             return null;
                         }));
                     }
@@ -176,6 +178,12 @@ public final class StudyProjector {
                 } finally {
                     pool.shutdownNow();
                 }
+                // resources shared beyond one patient (the NLP Device of the report Provenance, say) can be created by two
+                // workers at once; HAPI's unique search URLs let one of them fail and roll back, so the failed ones are
+                // projected once more, alone, with everything the others created in place
+                List<String> again = List.copyOf(tally.retry);
+                if (!again.isEmpty()) log.info("Projecting {} studies again one at a time after a concurrent write conflict", again.size());
+                for (String uid : again) projectOne(uid, tally, progress, true);
             }
             log.info("Projected {} studies ({} reports): staging reads {} s, reports (NLP) {} s, FHIR {} s, OMOP {} s", tally.done.get(),
                     tally.reportsDone.get(), secs(tally.loadNanos.sum()), secs(tally.reportNanos.sum()), secs(tally.fhirNanos.sum()),
@@ -185,8 +193,11 @@ public final class StudyProjector {
         return new Result(tally.done.get(), new ArrayList<>(tally.problems), tally.reportsDone.get(), waiting, Set.copyOf(tally.studies));
     }
 
-    /** Projects one study into both views; what went wrong is added to the tally, so one study never stops the others. */
-    private void projectOne(String uid, Tally tally, Progress progress) throws SQLException {
+    /**
+     * Projects one study into both views; what went wrong is added to the tally, so one study never stops the others.
+     * With {@code lastAttempt} false (a parallel worker) a failed study is only queued for another attempt.
+     */
+    private void projectOne(String uid, Tally tally, Progress progress, boolean lastAttempt) throws SQLException {
         OffsetDateTime start = OffsetDateTime.now();
         long t0 = System.nanoTime();
         StudyView s = staging.load(uid);
@@ -217,6 +228,11 @@ public final class StudyProjector {
             tally.studies.add(uid);
             if (report.isPresent()) tally.reportsDone.incrementAndGet();
         } catch (RuntimeException | SQLException e) {
+            if (!lastAttempt) {
+                log.debug("Projection of study {} failed on a worker; it is projected again alone", uid, e);
+                tally.retry.add(uid);
+                return;
+            }
             tally.problems.add("study " + uid + ": projection failed, will retry: " + e.getMessage());
             log.warn("Projection of study {} failed; it stays pending", uid, e);
         }
