@@ -131,7 +131,8 @@ public final class IngestService {
             pool.shutdownNow();
             pipeline.close();
         }
-        StudyProjector.Result projected = projector.projectDirty();
+        // what is left is projected on as many workers as there are parse threads: reading is over, the cores are free
+        StudyProjector.Result projected = projector.projectDirty(threads);
         List<String> problems = new ArrayList<>(pipeline.projectionProblems);
         problems.addAll(projected.problems());
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,7 +77,19 @@ public final class StudyProjector {
     }
 
     public synchronized Result projectDirty() throws SQLException {
-        return project(() -> union(staging.dirtyStudies(), reports == null ? List.of() : reports.staging().studiesWithDirtyReports(false)));
+        return projectDirty(1);
+    }
+
+    /**
+     * As {@link #projectDirty()}, on up to {@code workers} threads (the end of a batch ingest, when nothing else is left
+     * to do). No other projection runs meanwhile (this holds the projector's lock), and the studies are split so that
+     * no two workers ever write for the same patient or the same source endpoint: every study of a patient goes to one
+     * worker, and every patient with a study that names an endpoint (shared by the studies of one PACS) to the first.
+     * So the conditional writes (Patient, Endpoint, person rows) never race with each other.
+     */
+    public synchronized Result projectDirty(int workers) throws SQLException {
+        return project(() -> union(staging.dirtyStudies(), reports == null ? List.of() : reports.staging().studiesWithDirtyReports(false)),
+                true, workers);
     }
 
     /** Projects the dirty studies that have been quiet for the given period (continuous sources), and studies whose report arrived. */
@@ -105,6 +118,24 @@ public final class StudyProjector {
     }
 
     private Result project(Due due, boolean listWaiting) throws SQLException {
+        return project(due, listWaiting, 1);
+    }
+
+    /** What one run gathers; its workers add to it concurrently. */
+    private static final class Tally {
+        final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        final Set<String> studies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger reportsDone = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.LongAdder loadNanos = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder fhirNanos = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder omopNanos = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder reportNanos = new java.util.concurrent.atomic.LongAdder();
+        /** Studies whose projection failed on a worker, to be projected once more alone. */
+        final List<String> retry = java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+
+    private Result project(Due due, boolean listWaiting, int workers) throws SQLException {
         if (reports != null) {
             ReportStaging.LinkOutcome linked = reports.staging().link();
             if (linked.linked() + linked.mismatched() > 0) {
@@ -112,57 +143,123 @@ public final class StudyProjector {
             }
         }
         List<String> uids = due.studies();
-        List<String> problems = new ArrayList<>();
-        int done = 0;
-        int reportsDone = 0;
-        Set<String> studies = new LinkedHashSet<>();
+        Tally tally = new Tally();
         if (!uids.isEmpty()) {
             Progress progress = new Progress(log, "Projecting studies", uids.size());
-            long loadNanos = 0;
-            long fhirNanos = 0;
-            long omopNanos = 0;
-            long reportNanos = 0;
-            for (String uid : uids) {
-                OffsetDateTime start = OffsetDateTime.now();
-                long t0 = System.nanoTime();
-                StudyView s = staging.load(uid);
-                long t1 = System.nanoTime();
-                loadNanos += t1 - t0;
-                if (s == null) continue;
-                Optional<ReportProjection.Prepared> report = Optional.empty();
+            List<List<String>> parts = workers <= 1 || uids.size() < 2 ? List.of(uids) : partition(uids, workers);
+            if (parts.size() == 1) {
+                for (String uid : uids) projectOne(uid, tally, progress, true);
+            } else {
+                java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts.size(), r -> {
+                    Thread t = new Thread(r, "projection-worker-" + names.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
                 try {
-                    Bundle bundle = fhirBuilder.build(s);
-                    if (reports != null) report = reports.prepare(s, bundle);
-                    report.map(ReportProjection.Prepared::problem).ifPresent(problems::add);
-                    long t2 = System.nanoTime();
-                    reportNanos += t2 - t1;
-                    fhir.transaction(bundle);
-                    if (report.isPresent()) reports.fhirWritten(s, report.get());
-                    long t3 = System.nanoTime();
-                    fhirNanos += t3 - t2;
-                    omop.write(s, staging.studyDatesOfPatient(s.issuerOfPatientId(), s.patientId()));
-                    if (report.isPresent()) reports.writeOmop(s, studyDate(s), report.get());
-                    omopNanos += System.nanoTime() - t3;
-                    markProjected(uid, start);
-                    studies.add(uid);
-                    if (report.isPresent()) reportsDone++;
-                } catch (OmopStudyWriter.UnprojectableStudyException e) {
-                    // FHIR has the study and its report; OMOP cannot take them without the missing attribute
-                    problems.add("study " + uid + ": " + e.getMessage());
-                    markProjected(uid, start);
-                    studies.add(uid);
-                    if (report.isPresent()) reportsDone++;
-                } catch (RuntimeException | SQLException e) {
-                    problems.add("study " + uid + ": projection failed, will retry: " + e.getMessage());
-                    log.warn("Projection of study {} failed; it stays pending", uid, e);
+                    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+                    for (List<String> part : parts) {
+                        running.add(pool.submit(() -> {
+                            for (String uid : part) projectOne(uid, tally, progress, false);
+                            return null;
+                        }));
+                    }
+                    for (java.util.concurrent.Future<?> f : running) {
+                        try {
+                            f.get();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted", e);
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            if (e.getCause() instanceof SQLException q) throw q;
+                            throw new IllegalStateException(e.getCause());
+                        }
+                    }
+                } finally {
+                    pool.shutdownNow();
                 }
-                progress.update(++done);
+                // resources shared beyond one patient (the NLP Device of the report Provenance, say) can be created by two
+                // workers at once; HAPI's unique search URLs let one of them fail and roll back, so the failed ones are
+                // projected once more, alone, with everything the others created in place
+                List<String> again = List.copyOf(tally.retry);
+                if (!again.isEmpty()) log.info("Projecting {} studies again one at a time after a concurrent write conflict", again.size());
+                for (String uid : again) projectOne(uid, tally, progress, true);
             }
-            log.info("Projected {} studies ({} reports): staging reads {} s, reports (NLP) {} s, FHIR {} s, OMOP {} s", done, reportsDone,
-                    secs(loadNanos), secs(reportNanos), secs(fhirNanos), secs(omopNanos));
+            log.info("Projected {} studies ({} reports): staging reads {} s, reports (NLP) {} s, FHIR {} s, OMOP {} s", tally.done.get(),
+                    tally.reportsDone.get(), secs(tally.loadNanos.sum()), secs(tally.reportNanos.sum()), secs(tally.fhirNanos.sum()),
+                    secs(tally.omopNanos.sum()));
         }
         ReportStaging.Waiting waiting = reports != null && listWaiting ? reports.staging().waiting(WAITING_LINES) : ReportStaging.Waiting.NONE;
-        return new Result(done, problems, reportsDone, waiting, Set.copyOf(studies));
+        return new Result(tally.done.get(), new ArrayList<>(tally.problems), tally.reportsDone.get(), waiting, Set.copyOf(tally.studies));
+    }
+
+    /**
+     * Projects one study into both views; what went wrong is added to the tally, so one study never stops the others.
+     * With {@code lastAttempt} false (a parallel worker) a failed study is only queued for another attempt.
+     */
+    private void projectOne(String uid, Tally tally, Progress progress, boolean lastAttempt) throws SQLException {
+        OffsetDateTime start = OffsetDateTime.now();
+        long t0 = System.nanoTime();
+        StudyView s = staging.load(uid);
+        long t1 = System.nanoTime();
+        tally.loadNanos.add(t1 - t0);
+        if (s == null) return; // gone from staging meanwhile
+        Optional<ReportProjection.Prepared> report = Optional.empty();
+        try {
+            Bundle bundle = fhirBuilder.build(s);
+            if (reports != null) report = reports.prepare(s, bundle);
+            report.map(ReportProjection.Prepared::problem).ifPresent(tally.problems::add);
+            long t2 = System.nanoTime();
+            tally.reportNanos.add(t2 - t1);
+            fhir.transaction(bundle);
+            if (report.isPresent()) reports.fhirWritten(s, report.get());
+            long t3 = System.nanoTime();
+            tally.fhirNanos.add(t3 - t2);
+            omop.write(s, staging.studyDatesOfPatient(s.issuerOfPatientId(), s.patientId()));
+            if (report.isPresent()) reports.writeOmop(s, studyDate(s), report.get());
+            tally.omopNanos.add(System.nanoTime() - t3);
+            markProjected(uid, start);
+            tally.studies.add(uid);
+            if (report.isPresent()) tally.reportsDone.incrementAndGet();
+        } catch (OmopStudyWriter.UnprojectableStudyException e) {
+            // FHIR has the study and its report; OMOP cannot take them without the missing attribute
+            tally.problems.add("study " + uid + ": " + e.getMessage());
+            markProjected(uid, start);
+            tally.studies.add(uid);
+            if (report.isPresent()) tally.reportsDone.incrementAndGet();
+        } catch (RuntimeException | SQLException e) {
+            if (!lastAttempt) {
+                log.debug("Projection of study {} failed on a worker; it is projected again alone", uid, e);
+                tally.retry.add(uid);
+                return;
+            }
+            tally.problems.add("study " + uid + ": projection failed, will retry: " + e.getMessage());
+            log.warn("Projection of study {} failed; it stays pending", uid, e);
+        }
+        int n = tally.done.incrementAndGet();
+        synchronized (progress) {
+            progress.update(n);
+        }
+    }
+
+    /**
+     * Splits the studies over the workers: by patient, and every patient with a study that has an endpoint to the
+     * first worker (see {@link #projectDirty(int)}). Each part keeps the order of {@code uids}.
+     */
+    private List<List<String>> partition(List<String> uids, int workers) throws SQLException {
+        Map<String, StagingRepository.PatientOfStudy> of = staging.patientsOf(uids);
+        Set<String> withEndpoint = new java.util.HashSet<>();
+        for (StagingRepository.PatientOfStudy p : of.values()) if (p.hasEndpoint()) withEndpoint.add(p.patientKey());
+        List<List<String>> parts = new ArrayList<>();
+        for (int i = 0; i < workers; i++) parts.add(new ArrayList<>());
+        for (String uid : uids) {
+            StagingRepository.PatientOfStudy p = of.get(uid);
+            // a study gone from staging meanwhile is looked at (and skipped) by the first worker
+            int i = p == null || withEndpoint.contains(p.patientKey()) ? 0 : Math.floorMod(p.patientKey().hashCode(), workers);
+            parts.get(i).add(uid);
+        }
+        parts.removeIf(List::isEmpty);
+        return parts;
     }
 
     private void markProjected(String uid, OffsetDateTime start) throws SQLException {

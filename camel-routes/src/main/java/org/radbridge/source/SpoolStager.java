@@ -57,7 +57,8 @@ public final class SpoolStager implements SpoolListener {
         InstanceRecord record;
         DicomHeader h;
         try {
-            h = reader.read(i.file());
+            if (i.headerProblem() != null) throw new DicomParseException(i.headerProblem());
+            h = i.header() != null ? i.header() : reader.read(i.file());
             record = InstanceRecords.from(h, i.file(), Files.size(i.file()), source);
         } catch (DicomParseException e) {
             log.warn("received {} from {}@{}: quarantined: {}", i.file().getFileName(), i.callingAeTitle(), i.remoteHost(), e.getMessage());

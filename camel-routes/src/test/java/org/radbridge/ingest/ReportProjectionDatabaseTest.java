@@ -69,7 +69,9 @@ class ReportProjectionDatabaseTest {
     private ReportRepository reports;
     private StudyProjector projector;
     private ReportNlp nlp;
-    private final List<Bundle> sent = new ArrayList<>();
+    private final List<Bundle> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Per patient identifier value, the threads that sent bundles for it. */
+    private final Map<String, java.util.Set<String>> sendersByPatient = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean fhirDown;
 
     @BeforeAll
@@ -87,6 +89,12 @@ class ReportProjectionDatabaseTest {
         FhirSink fhir = bundle -> {
             if (fhirDown) throw new IllegalStateException("FHIR server unavailable");
             sent.add(bundle);
+            for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+                if (e.getResource() instanceof org.hl7.fhir.r4.model.Patient p) {
+                    sendersByPatient.computeIfAbsent(p.getIdentifierFirstRep().getValue(), k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                            .add(Thread.currentThread().getName());
+                }
+            }
             return new Bundle();
         };
         ReportProjection reportProjection = new ReportProjection(new ReportStaging(ds), nlp,
@@ -262,6 +270,46 @@ class ReportProjectionDatabaseTest {
         assertThat(r.reportsProjected()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND link_status = 'linked'")).isZero();
         assertThat(only(sent.get(sent.size() - 1), DiagnosticReport.class).getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.CORRECTED);
+    }
+
+    /**
+     * The end of a batch ingest projects on several workers: every dirty study once, all studies of a patient by one
+     * worker, and the patients with an endpoint study all by the same one (their Endpoint is shared).
+     */
+    @Test
+    @Order(100)
+    void parallelProjectionKeepsEachPatientOnOneWorker() throws Exception {
+        sent.clear();
+        sendersByPatient.clear();
+        List<InstanceRecord> batch = new ArrayList<>();
+        for (int p = 1; p <= 6; p++) {
+            for (int st = 1; st <= 3; st++) {
+                String study = "9.9." + p + "." + st;
+                for (int i = 1; i <= 3; i++) {
+                    batch.add(new InstanceRecord(study + "." + i, study, study + ".1", "1.2.840.10008.5.1.4.1.1.2", null, i, 1, "CT", null,
+                            "CHEST", null, null, null, null, "MRNP" + p, "HOSP", "DOE^P" + p, LocalDate.of(1960, 1, p), "F", "ACCP" + p + st,
+                            null, LocalDate.of(2024, 1, st), null, "CT CHEST WO", null, null, "folder", null, 0L, Map.of()));
+                }
+            }
+        }
+        staging.stage(batch);
+        staging.setEndpoint("9.9.1.1", "http://pacs.example/dicom-web");
+        staging.setEndpoint("9.9.4.2", "http://pacs.example/dicom-web");
+
+        StudyProjector.Result r = projector.projectDirty(3);
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.projected()).isEqualTo(18);
+        assertThat(r.studies()).hasSize(18);
+        assertThat(sent).hasSize(18);
+        for (int p = 1; p <= 6; p++) assertThat(sendersByPatient.get("MRNP" + p)).as("patient " + p).hasSize(1);
+        assertThat(sendersByPatient.get("MRNP1")).isEqualTo(sendersByPatient.get("MRNP4"));
+        assertThat(sendersByPatient.values().stream().flatMap(java.util.Set::stream).distinct().count()).isGreaterThan(1);
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE study_instance_uid LIKE '9.9.%' AND dirty")).isZero();
+        assertThat(count("SELECT count(*) FROM omop.procedure_occurrence po JOIN radbridge.omop_id_map m ON m.omop_id = po.procedure_occurrence_id "
+                + "AND m.kind = 'procedure_occurrence' AND m.natural_key LIKE '9.9.%'")).isEqualTo(18);
+        assertThat(count("SELECT count(DISTINCT person_id) FROM omop.procedure_occurrence po JOIN radbridge.omop_id_map m "
+                + "ON m.omop_id = po.procedure_occurrence_id AND m.kind = 'procedure_occurrence' AND m.natural_key LIKE '9.9.%'")).isEqualTo(6);
     }
 
     private static <T> T only(Bundle b, Class<T> type) {

@@ -19,9 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads the header of a DICOM file with PixelMed, stopping before the pixel data so that a
- * 500 MB multi-frame costs what a 5 KB header costs. This class is the only place the ingest
- * path touches PixelMed. Thread-safe: each call builds its own attribute list.
+ * Reads the header of a DICOM file, stopping before the pixel data so that a 500 MB multi-frame costs what a
+ * 5 KB header costs. The common case (Part 10, explicit VR little endian, default/Latin-1/UTF-8 text) is read
+ * by {@link ExplicitLittleEndianHeader} straight into the keyword map; every other file, and every file that
+ * fails there, is read with PixelMed, whose errors name why a file is quarantined. This package is the only
+ * place the ingest path touches PixelMed. Thread-safe: each call builds its own state.
  */
 public final class DicomHeaderReader {
     private static final DicomDictionary DICTIONARY = AttributeList.getDictionary();
@@ -31,6 +33,17 @@ public final class DicomHeaderReader {
         if (!Files.isRegularFile(file)) {
             throw new DicomParseException("not a regular file");
         }
+        try {
+            Map<String, String> fast = ExplicitLittleEndianHeader.read(file);
+            if (fast != null) return new DicomHeader(fast);
+        } catch (IOException | RuntimeException e) {
+            // read again below, where PixelMed words the error
+        }
+        return readWithPixelMed(file);
+    }
+
+    /** The PixelMed path alone (also what the fast path is tested against). */
+    DicomHeader readWithPixelMed(Path file) throws DicomParseException {
         AttributeList list = new AttributeList();
         // compressed files would otherwise fail for lack of codecs although we never need pixels
         list.setDecompressPixelData(false);
@@ -61,8 +74,6 @@ public final class DicomHeaderReader {
         if (a instanceof SequenceAttribute) return;
         AttributeTag tag = a.getTag();
         if (tag.isPrivate() || tag.equals(TagFromName.PixelData)) return;
-        String keyword = DICTIONARY.getNameFromTag(tag);
-        if (keyword == null) keyword = tag.toString();
         String vr = a.getVRAsString();
         // binary blobs (OB/OW/UN ...) are not header data worth staging as text
         if (vr != null && (vr.startsWith("O") || vr.equals("UN"))) return;
@@ -72,7 +83,20 @@ public final class DicomHeaderReader {
         } catch (RuntimeException e) {
             return;
         }
+        putString(values, (tag.getGroup() << 16) | tag.getElement(), v);
+    }
+
+    /** Keyword of a tag (its PixelMed dictionary name, or the tag itself), cached: the dictionary lookup is slow. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> KEYWORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Stages one value under its keyword, as both read paths do: cut to a sane size, NULs as spaces, trimmed. */
+    static void putString(Map<String, String> values, int tag, String v) {
         if (v == null || v.isEmpty()) return;
+        String keyword = KEYWORDS.computeIfAbsent(tag, t -> {
+            AttributeTag at = new AttributeTag(t >>> 16, t & 0xFFFF);
+            String k = DICTIONARY.getNameFromTag(at);
+            return k == null ? at.toString() : k;
+        });
         if (v.length() > MAX_VALUE_CHARS) v = v.substring(0, MAX_VALUE_CHARS);
         values.put(keyword, v.replace('\u0000', ' ').trim());
     }

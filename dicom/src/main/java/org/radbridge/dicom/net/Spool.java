@@ -51,12 +51,15 @@ public final class Spool {
     public SpooledInstance commit(Path received, String transferSyntaxUid, String callingAe, String remoteHost) throws IOException {
         force(received);
         String study = null, sopClass = null, sop = null;
+        DicomHeader h = null;
+        String problem = null;
         try {
-            DicomHeader h = reader.read(received);
+            h = reader.read(received);
             study = h.studyInstanceUid();
             sopClass = h.get("SOPClassUID");
             sop = h.sopInstanceUid();
         } catch (DicomParseException e) {
+            problem = e.getMessage();
             log.warn("received {} from {} ({}) but cannot read its header: {}", received.getFileName(), callingAe, remoteHost, e.getMessage());
         }
         Path dir = study == null ? root.resolve(UNPARSED) : studyDir(study);
@@ -69,7 +72,8 @@ public final class Spool {
             throw new IOException("spool " + root + " must be on one file system (atomic rename failed)", e);
         }
         forceDirectory(dir);
-        return new SpooledInstance(target, study, sopClass, sop, transferSyntaxUid, callingAe, remoteHost);
+        // the header read here travels with the instance: the listener stages it without parsing the file a second time
+        return new SpooledInstance(target, study, sopClass, sop, transferSyntaxUid, callingAe, remoteHost, h, problem);
     }
 
     /**

@@ -10,6 +10,15 @@ import java.nio.file.Path;
  * @param studyInstanceUid null when the header could not be read
  * @param callingAeTitle   the peer's AE title (for C-GET: the PACS we called)
  * @param remoteHost       the peer's address
+ * @param header           the header as the spool read it (so the listener need not parse the file again), or null
+ * @param headerProblem    why the header could not be read, or null
  */
 public record SpooledInstance(Path file, String studyInstanceUid, String sopClassUid, String sopInstanceUid,
-                              String transferSyntaxUid, String callingAeTitle, String remoteHost) {}
+                              String transferSyntaxUid, String callingAeTitle, String remoteHost,
+                              org.radbridge.dicom.DicomHeader header, String headerProblem) {
+    /** An instance whose header the listener reads itself. */
+    public SpooledInstance(Path file, String studyInstanceUid, String sopClassUid, String sopInstanceUid,
+                           String transferSyntaxUid, String callingAeTitle, String remoteHost) {
+        this(file, studyInstanceUid, sopClassUid, sopInstanceUid, transferSyntaxUid, callingAeTitle, remoteHost, null, null);
+    }
+}

@@ -34,6 +34,13 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import jakarta.persistence.EntityManagerFactory;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
+import org.radbridge.server.fhir.UnindexedSearchParameters;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy;
@@ -67,6 +74,24 @@ public class FhirJpaConfig {
         // no reuse of cached search results: a search right after an ingest must see the new studies
         s.setReuseCachedSearchResultsForMillis(null);
         return s;
+    }
+
+    /**
+     * HAPI records one search-parameter identity row (hash to resource type and name) per parameter it indexes. By
+     * default it also writes one for every parameter of every resource type whenever its registry is built, each in a
+     * transaction of its own on a background thread: on a new database some thousands of them, which ran beside the
+     * first ingest and took about a tenth of its CPU. Without the pre-population the rows are still written, lazily,
+     * for the parameters resources actually use.
+     */
+    @Bean
+    public static org.springframework.beans.factory.config.BeanPostProcessor lazySearchParamIdentities() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ca.uhn.fhir.jpa.searchparam.registry.SearchParamRegistryImpl r) r.setPopulateSearchParamIdentities(false);
+                return bean;
+            }
+        };
     }
 
     @Bean
@@ -170,6 +195,19 @@ public class FhirJpaConfig {
         server.setDefaultPrettyPrint(true);
         server.registerInterceptor(new ResponseHighlighterInterceptor());
         return server;
+    }
+
+    /**
+     * Retires the built-in search parameters the server does not index before anything is projected (ready events run
+     * before the command line or the sources start working); see {@link UnindexedSearchParameters}.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public void retireUnindexedSearchParameters(ApplicationReadyEvent event) {
+        org.springframework.context.ApplicationContext ctx = event.getApplicationContext();
+        @SuppressWarnings("unchecked")
+        IFhirSystemDao<Bundle, Meta> systemDao = ctx.getBean(IFhirSystemDao.class);
+        new UnindexedSearchParameters(ctx.getBean(FhirContext.class), systemDao, ctx.getBean(ISearchParamRegistry.class)).apply();
     }
 
     @Bean
