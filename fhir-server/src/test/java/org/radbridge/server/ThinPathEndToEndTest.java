@@ -217,6 +217,14 @@ class ThinPathEndToEndTest {
         JsonNode ofPatient = get("/fhir/ImagingStudy?patient=" + patientRef + "&_count=100");
         assertThat(ofPatient.path("total").asLong())
                 .isEqualTo(count("SELECT count(*) FROM radbridge.study WHERE patient_id = '" + study[1] + "'"));
+
+        // SOP Instance UIDs are not indexed unless radbridge.fhir.index-instance-uids: HAPI refuses the parameter by name
+        String sop = rows("SELECT sop_instance_uid FROM radbridge.instance WHERE study_instance_uid = '" + study[0] + "' LIMIT 1", 1).get(0)[0];
+        HttpResponse<String> byInstance = HttpClient.newHttpClient().send(E2eSupport.asAdmin(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/fhir/ImagingStudy?instance=" + sop)), work.resolve("data"))
+                .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byInstance.statusCode()).isEqualTo(400);
+        assertThat(byInstance.body()).contains("instance");
     }
 
     @Test

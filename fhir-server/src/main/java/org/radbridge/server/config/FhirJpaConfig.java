@@ -35,6 +35,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.hl7.fhir.r4.model.Bundle;
+import java.util.List;
 import org.hl7.fhir.r4.model.Meta;
 import org.radbridge.server.fhir.UnindexedSearchParameters;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -207,7 +208,9 @@ public class FhirJpaConfig {
         org.springframework.context.ApplicationContext ctx = event.getApplicationContext();
         @SuppressWarnings("unchecked")
         IFhirSystemDao<Bundle, Meta> systemDao = ctx.getBean(IFhirSystemDao.class);
-        new UnindexedSearchParameters(ctx.getBean(FhirContext.class), systemDao, ctx.getBean(ISearchParamRegistry.class)).apply();
+        boolean instanceUids = ctx.getEnvironment().getProperty("radbridge.fhir.index-instance-uids", Boolean.class, false);
+        new UnindexedSearchParameters(ctx.getBean(FhirContext.class), systemDao, ctx.getBean(ISearchParamRegistry.class))
+                .apply(instanceUids ? List.of() : UnindexedSearchParameters.OPTIONAL);
     }
 
     @Bean

@@ -19,11 +19,13 @@ import java.util.List;
  * under the built-in's canonical URL: HAPI then drops the built-in from its registry (a stored SearchParameter with
  * the same URL overrides it, and inactive ones are removed), so writes skip its extraction and its index rows.
  *
- * <p>ImagingStudy {@code instance} (SOP Instance UID, {@code ImagingStudy.series.instance.uid}) is the one in the
- * list: it is the only parameter with one index row per instance (a CT study writes hundreds), which made it the
- * largest single cost of writing an ImagingStudy. Finding the study of a SOP instance is answered by staging
- * ({@code radbridge.instance}, keyed by SOP Instance UID) and by the DICOMweb source; the study-level parameters
- * (identifier, patient, started, modality, series, dicom-class, ...) stay indexed.
+ * <p>ImagingStudy {@code instance} (SOP Instance UID, {@code ImagingStudy.series.instance.uid}) is the one that can be
+ * left out: it is the only parameter with one index row per instance (a CT study writes hundreds; an archive of
+ * millions of studies, billions), which made it the largest single cost of writing an ImagingStudy. It is left out
+ * unless {@code radbridge.fhir.index-instance-uids} ({@code RADBRIDGE_FHIR_INDEX_INSTANCE_UIDS}) is true; turning it
+ * back on deletes the override, and studies written meanwhile need a HAPI {@code $reindex} to be found by it. Finding
+ * the study of a SOP instance is also answered by staging ({@code radbridge.instance}, keyed by SOP Instance UID); the
+ * study-level parameters (identifier, patient, started, modality, series, dicom-class, ...) are always indexed.
  */
 public final class UnindexedSearchParameters {
     private static final Logger log = LoggerFactory.getLogger(UnindexedSearchParameters.class);
@@ -36,8 +38,8 @@ public final class UnindexedSearchParameters {
         }
     }
 
-    /** The built-in parameters left unindexed. */
-    public static final List<Param> UNINDEXED = List.of(new Param("ImagingStudy", "instance"));
+    /** The built-in parameters that may be left unindexed. */
+    public static final List<Param> OPTIONAL = List.of(new Param("ImagingStudy", "instance"));
 
     private final FhirContext context;
     private final IFhirSystemDao<Bundle, Meta> systemDao;
@@ -49,13 +51,20 @@ public final class UnindexedSearchParameters {
         this.registry = registry;
     }
 
-    /** Stores the retired overrides (a conditional PUT on the URL: an unchanged one is not written again) and refreshes the registry. */
-    public void apply() {
+    /**
+     * Stores the retired overrides of {@code unindexed} (a conditional PUT on the URL: an unchanged one is not written
+     * again), deletes those of the other optional parameters, and refreshes the registry.
+     */
+    public void apply(List<Param> unindexed) {
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (Param p : UNINDEXED) {
+        for (Param p : OPTIONAL) {
             RuntimeSearchParam builtIn = context.getResourceDefinition(p.resourceType()).getSearchParam(p.code());
             if (builtIn == null) throw new IllegalStateException("no built-in search parameter " + p);
             String url = builtIn.getUri();
+            if (!unindexed.contains(p)) {
+                b.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("SearchParameter?url=" + url);
+                continue;
+            }
             SearchParameter sp = new SearchParameter();
             sp.setUrl(url);
             sp.setName(p.code());
@@ -69,6 +78,6 @@ public final class UnindexedSearchParameters {
         }
         systemDao.transaction(new SystemRequestDetails(), b);
         registry.forceRefresh();
-        log.info("FHIR search parameters not indexed: {}", UNINDEXED);
+        log.info("FHIR search parameters not indexed: {}", unindexed.isEmpty() ? "none" : unindexed);
     }
 }
