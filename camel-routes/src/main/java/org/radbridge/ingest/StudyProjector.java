@@ -146,6 +146,16 @@ public final class StudyProjector {
         Tally tally = new Tally();
         if (!uids.isEmpty()) {
             Progress progress = new Progress(log, "Projecting studies", uids.size());
+            if (workers > 1 && uids.size() > 2 && reports != null) {
+                // the NLP Device every report's Provenance names is created by the first report projected: one study
+                // with a report goes first, alone, so that the workers find the Device rather than race to create it
+                Set<String> withReport = new java.util.HashSet<>(reports.staging().studiesWithDirtyReports(false));
+                Optional<String> first = uids.stream().filter(withReport::contains).findFirst();
+                if (first.isPresent()) {
+                    projectOne(first.get(), tally, progress, true);
+                    uids = uids.stream().filter(u -> !u.equals(first.get())).toList();
+                }
+            }
             List<List<String>> parts = workers <= 1 || uids.size() < 2 ? List.of(uids) : partition(uids, workers);
             if (parts.size() == 1) {
                 for (String uid : uids) projectOne(uid, tally, progress, true);
