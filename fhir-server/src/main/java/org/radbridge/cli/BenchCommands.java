@@ -36,17 +36,19 @@ final class BenchCommands {
             return nlp(args);
         }
         if (args.length == 0 || !args[0].equals("ingest")) {
-            System.err.println("usage: radbridge bench ingest [--min-instances N] [--orthanc-files N] [--dir DIR]");
+            System.err.println("usage: radbridge bench ingest [--min-instances N] [--warm-up-instances N] [--orthanc-files N] [--dir DIR]");
             System.err.println("       radbridge bench nlp [--reports N] [--full-sample N] [--threads N] [--seed S] [--peer-heap-mb M] [--warm-up-seconds S] [--dir DIR]");
             return 2;
         }
         long minInstances = 50_000;
         long orthancFiles = 5_000;
+        long warmUpInstances = 10_000;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench");
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--min-instances" -> minInstances = Long.parseLong(args[i + 1]);
                 case "--orthanc-files" -> orthancFiles = Long.parseLong(args[i + 1]);
+                case "--warm-up-instances" -> warmUpInstances = Long.parseLong(args[i + 1]);
                 case "--dir" -> dir = Path.of(args[i + 1]);
                 default -> {
                     System.err.println("unknown option " + args[i]);
@@ -54,7 +56,7 @@ final class BenchCommands {
                 }
             }
         }
-        return ingest(dir.toAbsolutePath(), minInstances, orthancFiles);
+        return ingest(dir.toAbsolutePath(), minInstances, warmUpInstances, orthancFiles);
     }
 
     /** `radbridge bench nlp`: see {@link org.radbridge.bench.nlp.NlpBench}. */
@@ -90,10 +92,14 @@ final class BenchCommands {
                 seed, dir.toAbsolutePath(), Path.of(home).toAbsolutePath(), peerHeapMb, warmUpSeconds));
     }
 
-    private static int ingest(Path dir, long minInstances, long orthancFiles) throws Exception {
+    private static int ingest(Path dir, long minInstances, long warmUpInstances, long orthancFiles) throws Exception {
         Files.createDirectories(dir);
         Path pacs = dir.resolve("pacs");
-        GenerationSummary gen = generate(pacs, minInstances);
+        GenerationSummary gen = generate(pacs, minInstances, 2024L);
+        // a server ingests for hours: its steady state, not the JIT compiling its first thousands of files, is what the
+        // rate should show; so it first ingests another generated PACS (other patients and UIDs), untimed
+        Path warmUp = warmUpInstances > 0 ? dir.resolve("warm-up-pacs") : null;
+        if (warmUp != null) generate(warmUp, warmUpInstances, 7L);
         List<Path> files;
         try (Stream<Path> s = Files.walk(pacs.resolve("dicom"))) {
             files = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
@@ -114,6 +120,10 @@ final class BenchCommands {
         long peakTotal;
         try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
             IngestService ingest = ctx.getBean(IngestService.class);
+            if (warmUp != null) {
+                System.out.printf(Locale.ROOT, "Warm-up (not timed): ingesting %d instances of another generated PACS ...%n", warmUpInstances);
+                ingest.ingest(List.of(warmUp.resolve("dicom")), "folder");
+            }
             System.gc();
             HeapPeak.reset();
             AtomicLong afterGc = new AtomicLong();
@@ -168,11 +178,11 @@ final class BenchCommands {
         return 0;
     }
 
-    private static GenerationSummary generate(Path pacs, long minInstances) throws Exception {
+    private static GenerationSummary generate(Path pacs, long minInstances, long seed) throws Exception {
         // about 370 instances per patient in the realistic profile; grow until the target is met
         int patients = (int) Math.max(1, minInstances / 330);
         while (true) {
-            GenerationSummary s = new SyntheticPacsGenerator(new GenerateOptions(patients, 2024L, pacs, StudySizeProfile.REALISTIC)).generate();
+            GenerationSummary s = new SyntheticPacsGenerator(new GenerateOptions(patients, seed, pacs, StudySizeProfile.REALISTIC)).generate();
             if (s.instances() >= minInstances) return s;
             patients = (int) Math.ceil(patients * 1.2);
         }
