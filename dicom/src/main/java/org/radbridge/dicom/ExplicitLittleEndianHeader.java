@@ -66,6 +66,18 @@ final class ExplicitLittleEndianHeader {
         }
     }
 
+    /** Offset of the value of the element whose header starts at {@code pos}: short and long VR forms differ. */
+    private long valueOffset(long pos, int vr) throws IOException, Unsupported {
+        if (!longForm(vr)) return pos + 8;
+        ensure(pos, 12);
+        return pos + 12;
+    }
+
+    /** Value length of the element at {@code pos} (after {@link #valueOffset}, which makes its bytes readable). */
+    private long valueLength(long pos, int vr) {
+        return longForm(vr) ? Integer.toUnsignedLong(buf.getInt(at(pos + 8))) : buf.getShort(at(pos + 6)) & 0xFFFF;
+    }
+
     private Map<String, String> parse() throws IOException, Unsupported {
         if (size < 132 + 12) throw UNSUPPORTED;
         ensure(128, 4);
@@ -90,16 +102,8 @@ final class ExplicitLittleEndianHeader {
             // elements after the pixel data's place (padding, signatures) or misplaced items: PixelMed decides
             if (Integer.compareUnsigned(tag, PIXEL_DATA) > 0) throw UNSUPPORTED;
             int vr = vr(pos);
-            long length;
-            long value;
-            if (longForm(vr)) {
-                ensure(pos, 12);
-                length = Integer.toUnsignedLong(buf.getInt(at(pos + 8)));
-                value = pos + 12;
-            } else {
-                length = buf.getShort(at(pos + 6)) & 0xFFFF;
-                value = pos + 8;
-            }
+            long value = valueOffset(pos, vr);
+            long length = valueLength(pos, vr);
             if (vr == vr('S', 'Q')) {
                 pos = length == UNDEFINED ? skipUndefinedSequence(value) : value + length;
                 if (pos > size) throw UNSUPPORTED;
@@ -150,16 +154,8 @@ final class ExplicitLittleEndianHeader {
             int tag = tag(pos);
             if (tag == ITEM_END) return pos + 8;
             int vr = vr(pos);
-            long length;
-            long value;
-            if (longForm(vr)) {
-                ensure(pos, 12);
-                length = Integer.toUnsignedLong(buf.getInt(at(pos + 8)));
-                value = pos + 12;
-            } else {
-                length = buf.getShort(at(pos + 6)) & 0xFFFF;
-                value = pos + 8;
-            }
+            long value = valueOffset(pos, vr);
+            long length = valueLength(pos, vr);
             if (length == UNDEFINED) {
                 if (vr != vr('S', 'Q')) throw UNSUPPORTED;
                 pos = skipUndefinedSequence(value);
