@@ -1,22 +1,15 @@
 package org.radbridge.bench.ctakes;
 
+import org.radbridge.bench.nlp.ParallelTimer;
 import org.radbridge.nlp.ReportText;
 import org.radbridge.nlp.terms.RadiologyLexicon;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -51,67 +44,12 @@ public final class FullPipelineMain {
         boolean assertion = !"false".equals(System.getProperty("radbridge.bench.assertion"));
         for (int i = 0; i < threads; i++) pipelines.add(new FullPipeline(bsv, work, assertion));
         double setup = (System.nanoTime() - t0) / 1e9;
-        // warm-up outside the clock (class loading, models, JIT), the same as RadBridge's NlpBench gives its contestant:
-        // every pipeline at least once over the first reports, then all of them in parallel until the time is up
-        for (FullPipeline p : pipelines) {
-            for (int i = 0; i < Math.min(20, texts.size()); i++) p.process(texts.get(i));
-        }
-        long warmUntil = System.nanoTime() + (long) (warmUpSeconds * 1e9);
-        ExecutorService warm = Executors.newFixedThreadPool(threads);
-        List<Future<?>> warming = new ArrayList<>();
-        for (FullPipeline p : pipelines) {
-            warming.add(warm.submit(() -> {
-                for (int i = 0; System.nanoTime() < warmUntil; i++) p.process(texts.get(i % texts.size()));
-                return null;
-            }));
-        }
-        for (Future<?> f : warming) f.get();
-        warm.shutdown();
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-        }
-        AtomicLong afterGc = new AtomicLong();
-        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> afterGc.accumulateAndGet(afterGcBytes(), Math::max), 0, 100,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong mentions = new AtomicLong();
-        AtomicLong cpuNanos = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long t1 = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (FullPipeline p : pipelines) {
-            done.add(pool.submit(() -> {
-                long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
-                    mentions.addAndGet(p.process(texts.get(i)));
-                }
-                cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0);
-                return null;
-            }));
-        }
-        for (Future<?> f : done) f.get();
-        double seconds = (System.nanoTime() - t1) / 1e9;
-        pool.shutdown();
-        sampler.shutdownNow();
-        afterGc.accumulateAndGet(afterGcBytes(), Math::max);
-        long peak = 0;
-        for (MemoryPoolMXBean mp : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (mp.getType() == MemoryType.HEAP) peak += mp.getPeakUsage().getUsed();
-        }
+        // the same warm-up and measurement as RadBridge's contestant in NlpBench
+        ParallelTimer.Timing t = ParallelTimer.run(pipelines.stream().<ParallelTimer.Pipeline>map(p -> p::process).toList(),
+                texts, 1, warmUpSeconds);
         pipelines.forEach(FullPipeline::close);
         System.out.printf(Locale.ROOT,
                 "RESULT reports=%d seconds=%.3f mentions=%d peakHeapBytes=%d peakAfterGcBytes=%d setupSeconds=%.1f cpuSeconds=%.3f%n",
-                texts.size(), seconds, mentions.get(), peak, afterGc.get(), setup, cpuNanos.get() / 1e9);
-    }
-
-    /** Heap in use right after the latest collections: what the pipelines really keep. */
-    private static long afterGcBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean mp : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (mp.getType() == MemoryType.HEAP && mp.getCollectionUsage() != null) sum += mp.getCollectionUsage().getUsed();
-        }
-        return sum;
+                t.texts(), t.seconds(), t.mentions(), t.peakHeapBytes(), t.peakAfterGcBytes(), setup, t.cpuSeconds());
     }
 }

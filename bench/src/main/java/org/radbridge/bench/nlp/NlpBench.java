@@ -1,7 +1,6 @@
 package org.radbridge.bench.nlp;
 
 import org.radbridge.bench.generate.SyntheticReports;
-import org.radbridge.bench.peer.HeapPeak;
 import org.radbridge.nlp.RadiologyNlp;
 import org.radbridge.nlp.ReportText;
 
@@ -15,13 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -145,53 +137,15 @@ public final class NlpBench {
         List<RadiologyNlp> pipelines = new ArrayList<>();
         for (int i = 0; i < threads; i++) pipelines.add(new RadiologyNlp());
         double setup = (System.nanoTime() - t0) / 1e9;
-        // same warm-up as the peer's (FullPipelineMain): the first reports once per pipeline, then in parallel until
-        // the time is up
-        for (RadiologyNlp p : pipelines) {
-            for (int i = 0; i < Math.min(20, bodies.size()); i++) p.analyze("warm-up", bodies.get(i));
+        try {
+            List<ParallelTimer.Pipeline> timed = pipelines.stream()
+                    .<ParallelTimer.Pipeline>map(p -> text -> p.analyze("report", text).mentions().size()).toList();
+            ParallelTimer.Timing t = ParallelTimer.run(timed, bodies, passes, warmUpSeconds);
+            return new Result(name, t.texts(), t.seconds(), t.peakHeapBytes(), t.peakAfterGcBytes(), setup, t.cpuSeconds(),
+                    threads);
+        } finally {
+            pipelines.forEach(RadiologyNlp::close);
         }
-        long warmUntil = System.nanoTime() + (long) (warmUpSeconds * 1e9);
-        ExecutorService warm = Executors.newFixedThreadPool(threads);
-        List<Future<?>> warming = new ArrayList<>();
-        for (RadiologyNlp p : pipelines) {
-            warming.add(warm.submit(() -> {
-                for (int i = 0; System.nanoTime() < warmUntil; i++) p.analyze("warm-up", bodies.get(i % bodies.size()));
-                return null;
-            }));
-        }
-        for (Future<?> f : warming) f.get();
-        warm.shutdown();
-        System.gc();
-        HeapPeak.reset();
-        AtomicLong afterGc = new AtomicLong();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> afterGc.accumulateAndGet(HeapPeak.afterGcBytes(), Math::max), 0, 100,
-                TimeUnit.MILLISECONDS);
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong mentions = new AtomicLong();
-        AtomicLong cpuNanos = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long t1 = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (RadiologyNlp p : pipelines) {
-            done.add(pool.submit(() -> {
-                long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                int total = bodies.size() * passes;
-                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    mentions.addAndGet(p.analyze("r" + i, bodies.get(i % bodies.size())).mentions().size());
-                }
-                cpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0);
-                return null;
-            }));
-        }
-        for (Future<?> f : done) f.get();
-        double seconds = (System.nanoTime() - t1) / 1e9;
-        pool.shutdown();
-        sampler.shutdownNow();
-        afterGc.accumulateAndGet(HeapPeak.afterGcBytes(), Math::max);
-        long peak = HeapPeak.bytes();
-        pipelines.forEach(RadiologyNlp::close);
-        return new Result(name, bodies.size() * passes, seconds, peak, afterGc.get(), setup, cpuNanos.get() / 1e9, threads);
     }
 
     /** The full pipeline in its own JVM (class path of bench-ctakes/target), same heap limit as this one. */
