@@ -190,16 +190,7 @@ public final class IngestService {
 
         private void awaitStaged() throws SQLException {
             if (inFlight == null) return;
-            int inserted;
-            try {
-                inserted = inFlight.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof SQLException q) throw q;
-                throw new IllegalStateException(e.getCause());
-            }
+            int inserted = Futures.join(inFlight);
             instancesNew += inserted;
             instancesOld += inFlightSize - inserted;
             inFlight = null;

@@ -174,17 +174,7 @@ public final class StudyProjector {
                             return null;
                         }));
                     }
-                    for (java.util.concurrent.Future<?> f : running) {
-                        try {
-                            f.get();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted", e);
-                        } catch (java.util.concurrent.ExecutionException e) {
-                            if (e.getCause() instanceof SQLException q) throw q;
-                            throw new IllegalStateException(e.getCause());
-                        }
-                    }
+                    for (java.util.concurrent.Future<?> f : running) Futures.join(f);
                 } finally {
                     pool.shutdownNow();
                 }
