@@ -7,11 +7,6 @@ import org.apache.ctakes.core.ae.SimpleSegmentAnnotator;
 import org.apache.ctakes.core.ae.TokenizerAnnotatorPTB;
 import org.apache.ctakes.core.config.ConfigParameterConstants;
 import org.apache.ctakes.dictionary.lookup2.ae.DefaultJCasTermAnnotator;
-import org.apache.ctakes.necontexts.ContextAnnotator;
-import org.apache.ctakes.necontexts.negation.NegationContextAnalyzer;
-import org.apache.ctakes.necontexts.negation.NegationContextHitConsumer;
-import org.apache.ctakes.necontexts.status.StatusContextAnalyzer;
-import org.apache.ctakes.necontexts.status.StatusContextHitConsumer;
 import org.apache.ctakes.postagger.POSTagger;
 import org.apache.ctakes.typesystem.type.textsem.IdentifiedAnnotation;
 import org.apache.uima.analysis_engine.AnalysisEngine;
@@ -63,14 +58,7 @@ public final class FullPipeline implements AutoCloseable {
             b.add(org.apache.ctakes.assertion.medfacts.cleartk.HistoryCleartkAnalysisEngine.createAnnotatorDescription());
             b.add(org.apache.ctakes.assertion.medfacts.cleartk.SubjectCleartkAnalysisEngine.createAnnotatorDescription());
         }
-        b.add(AnalysisEngineFactory.createEngineDescription(ContextAnnotator.class,
-                ContextAnnotator.SCOPE_ORDER_PARAM, "LEFT",
-                ContextAnnotator.CONTEXT_ANALYZER_CLASS_PARAM, NegationContextAnalyzer.class.getName(),
-                ContextAnnotator.CONTEXT_HIT_CONSUMER_CLASS_PARAM, NegationContextHitConsumer.class.getName()));
-        b.add(AnalysisEngineFactory.createEngineDescription(ContextAnnotator.class,
-                ContextAnnotator.SCOPE_ORDER_PARAM, "LEFT",
-                ContextAnnotator.CONTEXT_ANALYZER_CLASS_PARAM, StatusContextAnalyzer.class.getName(),
-                ContextAnnotator.CONTEXT_HIT_CONSUMER_CLASS_PARAM, StatusContextHitConsumer.class.getName()));
+        LeanPipeline.addContextAnnotators(b);
         this.engine = b.createAggregate();
         this.jcas = engine.newJCas();
     }

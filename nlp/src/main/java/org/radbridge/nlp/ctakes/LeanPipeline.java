@@ -271,6 +271,15 @@ public final class LeanPipeline implements AutoCloseable {
             return UIMAFramework.produceAnalysisEngine(b.createAggregateDescription(),
                     Map.of(Resource.PARAM_PERFORMANCE_TUNING_SETTINGS, tuning));
         }
+        addContextAnnotators(b);
+        return b.createAggregate();
+    }
+
+    /**
+     * cTAKES' negation and status (history, family history, probable) context annotators, scope order {@code LEFT};
+     * public so that the benchmark's full pipeline runs the very same context step.
+     */
+    public static void addContextAnnotators(AggregateBuilder b) throws ResourceInitializationException {
         b.add(AnalysisEngineFactory.createEngineDescription(ContextAnnotator.class,
                 ContextAnnotator.SCOPE_ORDER_PARAM, "LEFT",
                 ContextAnnotator.CONTEXT_ANALYZER_CLASS_PARAM, NegationContextAnalyzer.class.getName(),
@@ -279,7 +288,6 @@ public final class LeanPipeline implements AutoCloseable {
                 ContextAnnotator.SCOPE_ORDER_PARAM, "LEFT",
                 ContextAnnotator.CONTEXT_ANALYZER_CLASS_PARAM, StatusContextAnalyzer.class.getName(),
                 ContextAnnotator.CONTEXT_HIT_CONSUMER_CLASS_PARAM, StatusContextHitConsumer.class.getName()));
-        return b.createAggregate();
     }
 
     /**
