@@ -228,7 +228,9 @@ class MappingsEndToEndTest {
         // the reload alone re-projects the one study whose description now maps, in the background
         long loinc = count("SELECT concept_id FROM omop.concept WHERE vocabulary_id = 'LOINC' AND concept_code = '24590-2'");
         long deadline = System.currentTimeMillis() + 120_000;
-        while (procedureConceptId() != loinc && System.currentTimeMillis() < deadline) Thread.sleep(250);
+        // the OMOP row is visible before the projection marks the study clean: wait for both
+        while ((procedureConceptId() != loinc || count("SELECT count(*) FROM radbridge.study WHERE dirty") != 0)
+                && System.currentTimeMillis() < deadline) Thread.sleep(250);
         assertThat(procedureConceptId()).isEqualTo(loinc);
         assertThat(procedureCodes().get(0).path("code").asText()).isEqualTo("24590-2");
         assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty")).isZero();
