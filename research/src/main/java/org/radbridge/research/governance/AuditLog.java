@@ -26,7 +26,7 @@ public final class AuditLog {
     public static long record(Connection c, Entry e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO radbridge.research_audit (action, actor, name, definition_sha256, persons, studies, series, rows_written, output, details) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?::jsonb) RETURNING audit_id")) {
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?::jsonb)")) {
             ps.setString(1, e.action());
             ps.setString(2, cut(e.actor(), 128));
             ps.setString(3, cut(e.name(), 255));
@@ -41,10 +41,12 @@ public final class AuditLog {
             } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                 throw new IllegalArgumentException(ex);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            ps.executeUpdate();
+        }
+        // not RETURNING: that needs SELECT on the table, which omop_reader (insert-only) lacks
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT currval('radbridge.research_audit_audit_id_seq')")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
