@@ -1,14 +1,9 @@
 package org.radbridge.research.cohort;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -136,7 +131,7 @@ public final class CohortCompiler {
                     .append("count(*) AS series FROM ").append(i == 0 ? "base" : "s" + i).append('\n');
         }
         attrition.append("ORDER BY step");
-        return new CompiledCohort(d, sql, attrition.toString(), List.copyOf(steps), sha256(d.sourceText()));
+        return new CompiledCohort(d, sql, attrition.toString(), List.copyOf(steps), org.radbridge.research.governance.Sha256.hex(d.sourceText()));
     }
 
     private String with() {
@@ -244,15 +239,4 @@ public final class CohortCompiler {
         return s.lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
     }
 
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -28,11 +28,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Runs a compiled cohort: attrition counts, omop.cohort + omop.cohort_definition (OHDSI convention: one cohort row per
@@ -280,12 +278,4 @@ public final class CohortRunner {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
-    /** Counts by key, sorted, for tests and recipes. */
-    static Map<String, Long> sorted(Map<String, Long> m) {
-        return new TreeMap<>(m);
-    }
-
-    static Map<String, Long> empty() {
-        return new LinkedHashMap<>();
-    }
 }
