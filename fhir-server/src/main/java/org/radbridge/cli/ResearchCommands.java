@@ -19,6 +19,13 @@ import java.util.Optional;
  * one is started (or the external one named by RADBRIDGE_DB_URL is used) and migrated first.
  */
 final class ResearchCommands {
+    static {
+        // before the first logger exists: stdout carries the result only (the embedded PostgreSQL logs at INFO)
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "org/radbridge/research/logback-research-cli.xml");
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ResearchCommands.class);
 
     private ResearchCommands() {}

@@ -144,7 +144,12 @@ public final class OmopGenerator {
                 series = rs.getLong(1);
             }
             st.execute("DROP TABLE gen_study");
-            st.execute("ANALYZE omop.person, omop.procedure_occurrence, omop.image_occurrence, omop.note, omop.note_nlp, omop.measurement, omop.image_feature");
+            // what autovacuum does after a bulk load, here at once: planner statistics and the visibility map (index-only scans)
+            if (c.getAutoCommit()) {
+                st.execute("VACUUM ANALYZE omop.person, omop.procedure_occurrence, omop.image_occurrence, omop.note, omop.note_nlp, omop.measurement, omop.image_feature");
+            } else {
+                st.execute("ANALYZE omop.person, omop.procedure_occurrence, omop.image_occurrence, omop.note, omop.note_nlp, omop.measurement, omop.image_feature");
+            }
             return series;
         }
     }

@@ -32,8 +32,9 @@ import java.util.Set;
 public final class SqlBench {
     /** Non-key indexes the chest-CT cohort's plan can use (V4 imaging indexes and the V13 cohort indexes). */
     static final List<String> HELPING_INDEXES = List.of(
-            "omop.idx_image_occurrence_modality_rb", "omop.idx_procedure_date_rb", "omop.idx_image_occurrence_procedure_occurrence_id",
-            "omop.idx_image_occurrence_person_id", "omop.idx_procedure_person_id_1", "omop.idx_procedure_concept_id_1", "omop.idx_person_id");
+            "omop.idx_image_occurrence_cohort_rb", "omop.idx_procedure_date_rb", "omop.idx_person_cohort_rb",
+            "omop.idx_image_occurrence_procedure_occurrence_id", "omop.idx_image_occurrence_person_id", "omop.idx_procedure_person_id_1",
+            "omop.idx_procedure_concept_id_1", "omop.idx_person_id");
 
     private SqlBench() {}
 
@@ -74,12 +75,18 @@ public final class SqlBench {
                 out.printf("correctness: cohort %,d series / %,d studies / %,d persons; plain SQL %,d / %,d / %,d: %s%n",
                         got[0], got[1], got[2], plain[0], plain[1], plain[2], correct ? "same" : "DIFFERENT");
                 double with = time(c, cohort, runs);
+                String planWith = plan(c, cohort);
+                long[] workWith = work(c, cohort);
                 dropIndexes(c);
                 double without = time(c, cohort, runs);
+                long[] workWithout = work(c, cohort);
                 long[] again = cohortCount(c, cohort);
                 out.printf("with RadBridge's indexes:   median %.3f s over %d runs%n", with, runs);
                 out.printf("helping indexes dropped:    median %.3f s over %d runs (%s)%n", without, runs, String.join(", ", HELPING_INDEXES));
                 out.printf("ratio (without / with): %.2f; target with indexes <= 1 s: %s%n", without / with, with <= 1.0 ? "met" : "NOT met");
+                out.printf("work (EXPLAIN ANALYZE BUFFERS, one run): with indexes %,d buffers touched, server execution %.3f s; without %,d buffers, %.3f s%n",
+                        workWith[0], workWith[1] / 1000.0, workWithout[0], workWithout[1] / 1000.0);
+                out.println("scans with indexes: " + planWith + "; without: " + plan(c, cohort));
                 out.printf("machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
                 if (!correct || !Arrays.equals(again, got)) {
                     out.println("bench sql: the cohort's count differs from the plain SQL count");
@@ -134,6 +141,31 @@ public final class SqlBench {
         }
         t.sort(Double::compare);
         return t.get(t.size() / 2);
+    }
+
+    /** Shared buffers (8 kB pages) the statement touched and its server-side execution time in ms: the work, less the machine's load. */
+    static long[] work(Connection c, CompiledCohort cohort) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + cohort.sql())) {
+            rs.next();
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(1)).get(0);
+            com.fasterxml.jackson.databind.JsonNode plan = root.get("Plan");
+            long buffers = plan.path("Shared Hit Blocks").asLong() + plan.path("Shared Read Blocks").asLong();
+            return new long[] {buffers, Math.round(root.path("Execution Time").asDouble())};
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("unreadable EXPLAIN output", e);
+        }
+    }
+
+    /** The scan nodes of the statement's plan, to show which indexes it used. */
+    static String plan(Connection c, CompiledCohort cohort) throws SQLException {
+        List<String> scans = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + cohort.sql())) {
+            while (rs.next()) {
+                String l = rs.getString(1).trim().replaceFirst("^->\\s*", "");
+                if (l.contains(" Scan ")) scans.add(l.replaceAll("\\s*\\(cost=.*", ""));
+            }
+        }
+        return String.join("; ", scans);
     }
 
     private static void dropIndexes(Connection c) throws SQLException {
