@@ -20,7 +20,7 @@ import java.util.Set;
 public record QcRule(String id, Check check, String modality, String bodyPart, BigDecimal threshold, String unit, String severity,
                      String description, String reference, int line) {
 
-    public enum Check { REQUIRED_SERIES, DOSE_CTDIVOL, STUDY_WITHOUT_REPORT, REPORT_WITHOUT_STUDY, INSTANCE_GAPS }
+    public enum Check { REQUIRED_SERIES, DOSE_CTDIVOL, DOSE_DLP, STUDY_WITHOUT_REPORT, REPORT_WITHOUT_STUDY, INSTANCE_GAPS }
 
     static final List<String> COLUMNS = List.of("rule_id", "check", "modality", "body_part", "threshold", "unit", "severity", "description", "reference");
 
@@ -43,7 +43,7 @@ public record QcRule(String id, Check check, String modality, String bodyPart, B
                 try {
                     check = Check.valueOf(rec.get("check").toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    errors.add(where + "check '" + rec.get("check") + "' is not one of required_series, dose_ctdivol, study_without_report, "
+                    errors.add(where + "check '" + rec.get("check") + "' is not one of required_series, dose_ctdivol, dose_dlp, study_without_report, "
                             + "report_without_study, instance_gaps");
                 }
                 BigDecimal threshold = null;

@@ -35,13 +35,16 @@ public final class QcRunner {
 
     public static List<Outcome> run(Connection c, List<QcRule> rules) throws SQLException {
         List<Series> series = series(c);
+        Map<String, RdsrDose.Dose> rdsr = rules.stream().anyMatch(r -> r.check() == QcRule.Check.DOSE_DLP || r.check() == QcRule.Check.DOSE_CTDIVOL)
+                ? doseReports(c) : Map.of();
         Map<String, List<Series>> byStudy = new LinkedHashMap<>();
         for (Series s : series) byStudy.computeIfAbsent(s.studyUid(), k -> new ArrayList<>()).add(s);
         List<Outcome> raw = new ArrayList<>();
         for (QcRule rule : rules) {
             switch (rule.check()) {
                 case REQUIRED_SERIES -> requiredSeries(rule, byStudy, raw);
-                case DOSE_CTDIVOL -> dose(rule, byStudy, raw);
+                case DOSE_CTDIVOL -> dose(rule, byStudy, rdsr, raw);
+                case DOSE_DLP -> dlp(rule, byStudy, rdsr, raw);
                 case INSTANCE_GAPS -> gaps(rule, series, raw);
                 case STUDY_WITHOUT_REPORT -> studiesWithoutReport(c, rule, raw);
                 case REPORT_WITHOUT_STUDY -> reportsWithoutStudy(c, rule, raw);
@@ -69,16 +72,52 @@ public final class QcRunner {
         }
     }
 
-    private static void dose(QcRule rule, Map<String, List<Series>> byStudy, List<Outcome> out) {
+    /** The study's highest CTDIvol from its image headers, else from its dose report. */
+    private static void dose(QcRule rule, Map<String, List<Series>> byStudy, Map<String, RdsrDose.Dose> rdsr, List<Outcome> out) {
         for (List<Series> study : byStudy.values()) {
             if (!applies(rule, study)) continue;
             BigDecimal max = study.stream().map(Series::ctdiVol).filter(v -> v != null).max(BigDecimal::compareTo).orElse(null);
+            String source = "image headers";
+            RdsrDose.Dose d = rdsr.get(study.get(0).studyUid());
+            if (max == null && d != null && d.maxCtdiVol() != null) {
+                max = d.maxCtdiVol();
+                source = "dose report";
+            }
             if (max == null) continue;
             boolean ok = max.compareTo(rule.threshold()) <= 0;
             out.add(new Outcome(rule.id(), ok ? "pass" : rule.severity(), null, null, null, max, rule.threshold(),
-                    "CTDIvol " + plain(max) + " mGy " + (ok ? "within" : "above") + " the reference level " + plain(rule.threshold()) + " mGy",
+                    "CTDIvol " + plain(max) + " mGy (" + source + ") " + (ok ? "within" : "above") + " the reference level " + plain(rule.threshold()) + " mGy",
                     "study:" + study.get(0).studyUid()));
         }
+    }
+
+    /** DLP total of the study's radiation dose SR (the largest, when it has several). */
+    private static void dlp(QcRule rule, Map<String, List<Series>> byStudy, Map<String, RdsrDose.Dose> rdsr, List<Outcome> out) {
+        for (List<Series> study : byStudy.values()) {
+            if (!applies(rule, study)) continue;
+            RdsrDose.Dose d = rdsr.get(study.get(0).studyUid());
+            if (d == null || d.dlpTotal() == null) continue;
+            boolean ok = d.dlpTotal().compareTo(rule.threshold()) <= 0;
+            out.add(new Outcome(rule.id(), ok ? "pass" : rule.severity(), null, null, null, d.dlpTotal(), rule.threshold(),
+                    "DLP " + plain(d.dlpTotal()) + " mGy.cm (dose report, " + d.events() + " irradiation events) " + (ok ? "within" : "above")
+                            + " the reference level " + plain(rule.threshold()) + " mGy.cm", "study:" + study.get(0).studyUid()));
+        }
+    }
+
+    /** Per study, the CT dose of its X-Ray Radiation Dose SR files (read from file_path; files no longer there are skipped). */
+    static Map<String, RdsrDose.Dose> doseReports(Connection c) throws SQLException {
+        Map<String, RdsrDose.Dose> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT study_instance_uid, file_path FROM radbridge.instance WHERE sop_class_uid = ? AND file_path IS NOT NULL")) {
+            ps.setString(1, RdsrDose.XRAY_RDSR_CLASS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String study = rs.getString(1);
+                    RdsrDose.read(java.nio.file.Path.of(rs.getString(2))).ifPresent(d -> out.merge(study, d, (a, b) ->
+                            a.dlpTotal() == null || (b.dlpTotal() != null && b.dlpTotal().compareTo(a.dlpTotal()) > 0) ? b : a));
+                }
+            }
+        }
+        return out;
     }
 
     private static void gaps(QcRule rule, List<Series> series, List<Outcome> out) {

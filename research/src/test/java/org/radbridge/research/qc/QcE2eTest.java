@@ -40,6 +40,17 @@ class QcE2eTest {
             for (int i = 1; i <= 4; i++) instance(c, "1.2.3.1", "1.2.3.1.1", i, "CT", "CHEST", "1.0", AXIAL, "10");
             for (int i = 1; i <= 3; i++) instance(c, "1.2.3.2", "1.2.3.2.1", i, "CT", "CHEST", "1.0", CORONAL, "20");
             for (int i : new int[] {1, 2, 4, 5}) instance(c, "1.2.3.2", "1.2.3.2.2", i, "CT", "CHEST", "5.0", AXIAL, "18.5");
+            // study B's radiation dose SR: a real one from the corpus (OpenREM's Siemens Flash TAP, DLP total 724.52 mGy.cm)
+            Path rdsr = RdsrDoseTest.CORPUS.resolve("openrem_CT-RDSR-Siemens_Flash-TAP-SS.dcm");
+            boolean haveRdsr = Files.exists(rdsr);
+            if (haveRdsr) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO radbridge.instance (sop_instance_uid, study_instance_uid, series_instance_uid, "
+                        + "sop_class_uid, modality, source, file_path, attributes) VALUES ('1.2.3.2.9.1', '1.2.3.2', '1.2.3.2.9', ?, 'SR', 'test', ?, '{}')")) {
+                    ps.setString(1, RdsrDose.XRAY_RDSR_CLASS);
+                    ps.setString(2, rdsr.toAbsolutePath().toString());
+                    ps.executeUpdate();
+                }
+            }
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO radbridge.report (report_id, accession_number, text, text_sha256, source, link_status, study_link_uid, received_at) "
                         + "VALUES ('r1', 'A1', 'x', repeat('0', 64), 'test', 'linked', '1.2.3.1', now() - interval '10 days'), "
@@ -79,6 +90,13 @@ class QcE2eTest {
             assertThat(out.stream().filter(o -> o.ruleId().equals("CT_CTDIVOL_DRL") && o.procedureId() == 102).findFirst().orElseThrow().value())
                     .isEqualByComparingTo("20");
             assertThat(status(out, "STUDY_WITHOUT_REPORT", ids.get("1.2.3.2"))).isEqualTo("warn");
+            if (haveRdsr) {
+                QcRunner.Outcome dlp = out.stream().filter(o -> o.ruleId().equals("CT_DLP_DRL")).findFirst().orElseThrow();
+                assertThat(dlp.procedureId()).isEqualTo(102);
+                assertThat(dlp.value()).isEqualByComparingTo(RdsrDoseTest.dlpTotalByWalking(rdsr));
+                assertThat(dlp.status()).isEqualTo(dlp.value().compareTo(new java.math.BigDecimal("443")) > 0 ? "fail" : "pass");
+                assertThat(out.stream().filter(o -> o.ruleId().equals("CT_DLP_DRL"))).hasSize(1);
+            }
             assertThat(status(out, "STUDY_WITHOUT_REPORT", ids.get("1.2.3.1"))).isNull();
             QcRunner.Outcome gap = out.stream().filter(o -> o.ruleId().equals("SERIES_INSTANCE_GAPS")).findFirst().orElseThrow();
             assertThat(gap.imageId()).isEqualTo(502);
