@@ -77,13 +77,17 @@ public final class SqlBench {
                 double with = time(c, cohort, runs);
                 String planWith = plan(c, cohort);
                 long[] workWith = work(c, cohort);
+                double withSerial = serial(c, cohort, runs);
                 dropIndexes(c);
                 double without = time(c, cohort, runs);
                 long[] workWithout = work(c, cohort);
+                double withoutSerial = serial(c, cohort, runs);
                 long[] again = cohortCount(c, cohort);
                 out.printf("with RadBridge's indexes:   median %.3f s over %d runs%n", with, runs);
                 out.printf("helping indexes dropped:    median %.3f s over %d runs (%s)%n", without, runs, String.join(", ", HELPING_INDEXES));
                 out.printf("ratio (without / with): %.2f; target with indexes <= 1 s: %s%n", without / with, with <= 1.0 ? "met" : "NOT met");
+                out.printf("one backend each (max_parallel_workers_per_gather = 0): with indexes %.3f s, without %.3f s, ratio %.2f%n",
+                        withSerial, withoutSerial, withoutSerial / withSerial);
                 out.printf("work (EXPLAIN ANALYZE BUFFERS, one run): with indexes %,d buffers touched, server execution %.3f s; without %,d buffers, %.3f s%n",
                         workWith[0], workWith[1] / 1000.0, workWithout[0], workWithout[1] / 1000.0);
                 out.println("scans with indexes: " + planWith + "; without: " + plan(c, cohort));
@@ -141,6 +145,18 @@ public final class SqlBench {
         }
         t.sort(Double::compare);
         return t.get(t.size() / 2);
+    }
+
+    /** The same timing with parallel query off, so that both plans get one backend's share of a busy machine. */
+    static double serial(Connection c, CompiledCohort cohort, int runs) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET max_parallel_workers_per_gather = 0");
+            try {
+                return time(c, cohort, runs);
+            } finally {
+                st.execute("RESET max_parallel_workers_per_gather");
+            }
+        }
     }
 
     /** Shared buffers (8 kB pages) the statement touched and its server-side execution time in ms: the work, less the machine's load. */
