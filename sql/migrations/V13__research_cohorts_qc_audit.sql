@@ -5,9 +5,11 @@
 --   token name or OS user), when, the definition's SHA-256, row counts. Append-only for readers (INSERT only).
 -- * radbridge.qc_result: one row per QC rule and item (study, series or report) from `radbridge qc`; keyed by the
 --   OMOP ids so that cohorts can exclude studies failing a rule. staging_ref (the staging key of an item that has no
---   OMOP row, e.g. a report without its study) is identified data: omop_reader gets every column but that one.
--- * omop_reader runs cohorts: it writes omop.cohort / omop.cohort_definition (OHDSI tools read them there) and the
---   audit, and reads qc_result; it still cannot read staging (no SELECT on any other radbridge table).
+--   OMOP row, e.g. a report without its study) is identified data. The view research.qc_result shows every other
+--   column, so the research side (cohorts, recipes, omop_reader) reads QC without touching staging. It lives in its
+--   own schema "research" because omop holds exactly the CDM 5.4 + imaging-extension tables (OmopSchemaTest).
+-- * omop_reader runs cohorts: it writes omop.cohort / omop.cohort_definition (OHDSI tools read them there) and inserts
+--   audit rows; it still cannot read any radbridge table.
 
 CREATE TABLE radbridge.research_audit (
     audit_id          bigserial    PRIMARY KEY,
@@ -44,14 +46,22 @@ CREATE INDEX qc_result_rule_idx ON radbridge.qc_result (rule_id, status);
 -- Cohort queries select series by modality and body site, studies by date, persons by age and sex. OHDSI's indexes
 -- (V4) key these tables by person and concept only, so a cohort read every heap row of image_occurrence (wide: UIDs,
 -- URLs). Covering indexes let PostgreSQL answer the cohort's base join from the indexes alone (index-only scans,
--- once autovacuum has set the visibility map), which is what `radbridge bench sql` measures.
-CREATE INDEX idx_image_occurrence_cohort_rb ON omop.image_occurrence (modality_concept_id, anatomic_site_concept_id)
+-- once autovacuum has set the visibility map), which is what `radbridge bench sql` measures. Named rb_* so that
+-- OHDSI's idx_* set stays exactly the published one (OmopSchemaTest counts it).
+CREATE INDEX rb_image_occurrence_cohort_idx ON omop.image_occurrence (modality_concept_id, anatomic_site_concept_id)
     INCLUDE (procedure_occurrence_id, person_id, image_occurrence_id);
-CREATE INDEX idx_procedure_date_rb ON omop.procedure_occurrence (procedure_date)
+CREATE INDEX rb_procedure_date_idx ON omop.procedure_occurrence (procedure_date)
     INCLUDE (procedure_occurrence_id, person_id, procedure_concept_id);
-CREATE INDEX idx_person_cohort_rb ON omop.person (person_id) INCLUDE (year_of_birth, month_of_birth, gender_concept_id);
-CREATE INDEX idx_note_event_rb ON omop.note (note_event_id) WHERE note_event_id IS NOT NULL;
-CREATE INDEX idx_cohort_definition_rb ON omop.cohort (cohort_definition_id, subject_id);
+CREATE INDEX rb_person_cohort_idx ON omop.person (person_id) INCLUDE (year_of_birth, month_of_birth, gender_concept_id);
+CREATE INDEX rb_note_event_idx ON omop.note (note_event_id) WHERE note_event_id IS NOT NULL;
+CREATE INDEX rb_cohort_subject_idx ON omop.cohort (cohort_definition_id, subject_id);
+
+-- RadBridge's QC outcome per OMOP study / series, without the staging key
+CREATE SCHEMA IF NOT EXISTS research;
+CREATE VIEW research.qc_result AS
+    SELECT qc_result_id, rule_id, status, person_id, procedure_occurrence_id, image_occurrence_id, value_as_number, threshold,
+           message, run_at
+    FROM radbridge.qc_result;
 
 DO $$
 BEGIN
@@ -60,8 +70,8 @@ BEGIN
         EXECUTE 'GRANT USAGE ON SCHEMA radbridge TO omop_reader';
         EXECUTE 'GRANT INSERT ON radbridge.research_audit TO omop_reader';
         EXECUTE 'GRANT USAGE ON SEQUENCE radbridge.research_audit_audit_id_seq TO omop_reader';
-        EXECUTE 'GRANT SELECT (qc_result_id, rule_id, status, person_id, procedure_occurrence_id, image_occurrence_id, '
-                'value_as_number, threshold, message, run_at) ON radbridge.qc_result TO omop_reader';
+        EXECUTE 'GRANT USAGE ON SCHEMA research TO omop_reader';
+        EXECUTE 'GRANT SELECT ON research.qc_result TO omop_reader';
     ELSE
         RAISE NOTICE 'RadBridge V13: role omop_reader missing (see V5); grants for cohort runs not given';
     END IF;

@@ -1,9 +1,10 @@
 -- recipe: ct-dose-by-protocol-scanner
 -- question: CT dose (CTDIvol, DLP) distribution by protocol and scanner
 -- count-columns: studies
+-- derived-columns: min, median, p75, max
 -- output: protocol (the study's procedure concept), scanner (DEVICE_EXPOSURE manufacturer^model), dose index, number
 --         of studies, minimum, median, 75th percentile (the percentile diagnostic reference levels are set at) and maximum
--- source: the dose values `radbridge qc` stores per study in radbridge.qc_result (rules CT_CTDIVOL_DRL*: the study's
+-- source: the dose values `radbridge qc` stores per study in research.qc_result (rules CT_CTDIVOL_DRL*: the study's
 --         highest CTDIvol in mGy from the image headers or its dose SR; CT_DLP_DRL*: DLP total in mGy.cm from its dose
 --         SR), keyed by OMOP ids so that omop_reader can run it. Run `radbridge qc` first.
 SELECT coalesce(pc.concept_name, 'unmapped') AS protocol, coalesce(d.scanner, 'unknown') AS scanner,
@@ -12,7 +13,7 @@ SELECT coalesce(pc.concept_name, 'unmapped') AS protocol, coalesce(d.scanner, 'u
        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY q.value_as_number)::numeric, 2) AS median,
        round(percentile_cont(0.75) WITHIN GROUP (ORDER BY q.value_as_number)::numeric, 2) AS p75,
        max(q.value_as_number) AS max
-FROM radbridge.qc_result q
+FROM research.qc_result q
 JOIN omop.procedure_occurrence po ON po.procedure_occurrence_id = q.procedure_occurrence_id
 LEFT JOIN omop.concept pc ON pc.concept_id = po.procedure_concept_id AND po.procedure_concept_id <> 0
 LEFT JOIN LATERAL (SELECT string_agg(DISTINCT de.device_source_value, ' + ') AS scanner FROM omop.device_exposure de

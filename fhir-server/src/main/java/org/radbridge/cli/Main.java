@@ -27,7 +27,7 @@ public final class Main {
               mappings validate|report|reload  check the mapping files / list unmapped values / apply edits to a running server
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
               cohort run FILE [--out DIR] [--name N] [--sql] [--aggregate]   cohort on OMOP: attrition, omop.cohort, manifest with weak labels
-              qc [--out FILE]               QC rules of mappings/qc-rules.csv over staging and OMOP, results in radbridge.qc_result
+              qc [--out FILE]               QC rules of mappings/qc/qc-rules.csv over staging, results in radbridge.qc_result
               recipe list | recipe run NAME [--suppress [N]] [--out FILE]   the SQL recipes of sql/recipes
               bench sql [--series N]        chest-CT cohort on a generated OMOP of 1,000,000 series, with and without indexes
               token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N

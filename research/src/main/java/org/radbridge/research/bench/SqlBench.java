@@ -32,7 +32,7 @@ import java.util.Set;
 public final class SqlBench {
     /** Non-key indexes the chest-CT cohort's plan can use (V4 imaging indexes and the V13 cohort indexes). */
     static final List<String> HELPING_INDEXES = List.of(
-            "omop.idx_image_occurrence_cohort_rb", "omop.idx_procedure_date_rb", "omop.idx_person_cohort_rb",
+            "omop.rb_image_occurrence_cohort_idx", "omop.rb_procedure_date_idx", "omop.rb_person_cohort_idx",
             "omop.idx_image_occurrence_procedure_occurrence_id", "omop.idx_image_occurrence_person_id", "omop.idx_procedure_person_id_1",
             "omop.idx_procedure_concept_id_1", "omop.idx_person_id");
 

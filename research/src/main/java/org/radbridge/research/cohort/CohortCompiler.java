@@ -105,7 +105,7 @@ public final class CohortCompiler {
         if (!d.excludeQcRules().isEmpty()) {
             String rules = d.excludeQcRules().stream().map(r -> "'" + r + "'").collect(Collectors.joining(", "));
             step("no failed QC rule " + String.join(", ", d.excludeQcRules()),
-                    "procedure_occurrence_id NOT IN (SELECT q.procedure_occurrence_id FROM radbridge.qc_result q WHERE q.status = 'fail'"
+                    "procedure_occurrence_id NOT IN (SELECT q.procedure_occurrence_id FROM research.qc_result q WHERE q.status = 'fail'"
                             + " AND q.procedure_occurrence_id IS NOT NULL AND q.rule_id IN (" + rules + "))");
         }
         String qualifying = last();

@@ -288,7 +288,8 @@ class CohortRunE2eTest {
             assertThatThrownBy(() -> count(alice, "SELECT count(*) FROM radbridge.study")).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
             assertThatThrownBy(() -> count(alice, "SELECT count(*) FROM radbridge.research_audit")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> count(alice, "SELECT staging_ref FROM radbridge.qc_result")).isInstanceOf(SQLException.class);
-            assertThat(count(alice, "SELECT count(rule_id) FROM radbridge.qc_result")).isGreaterThanOrEqualTo(0);
+            assertThatThrownBy(() -> count(alice, "SELECT count(*) FROM radbridge.qc_result")).isInstanceOf(SQLException.class);
+            assertThat(count(alice, "SELECT count(rule_id) FROM research.qc_result")).isGreaterThanOrEqualTo(0);
         }
     }
 
