@@ -293,6 +293,33 @@ class CohortRunE2eTest {
         }
     }
 
+    @Test
+    void commandLine(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        String labelsFile = Path.of("src/test/resources/test-labels.csv").toAbsolutePath().toString();
+        int rc = CohortCommand.run(new String[] {"run", EXAMPLES.resolve("screening-mammograms.yaml").toString(), "--out", dir.resolve("m").toString(),
+                "--labels", labelsFile, "--name", "mammo-cli"}, ResearchDatabase.HOME, dir, () -> db.dataSource().getConnection(), null, o, e);
+        assertThat(rc).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Cohort 'mammo-cli': attrition", "modality MG", "sex F", "Wrote ");
+        assertThat(dir.resolve("m/manifest.csv")).exists();
+        out.reset();
+        rc = CohortCommand.run(new String[] {"run", EXAMPLES.resolve("screening-mammograms.yaml").toString(), "--sql"}, ResearchDatabase.HOME, dir,
+                () -> db.dataSource().getConnection(), null, o, e);
+        assertThat(rc).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("WITH ").contains("omop.image_occurrence").endsWith(";\n");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "modality: [CT]\nage: {min: 60, max: 40}\n");
+        err.reset();
+        rc = CohortCommand.run(new String[] {"run", bad.toString(), "--out", dir.resolve("never").toString()}, ResearchDatabase.HOME, dir,
+                () -> db.dataSource().getConnection(), null, o, e);
+        assertThat(rc).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad + ":2: age.max: impossible range", "Nothing was written");
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+
     static long count(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
