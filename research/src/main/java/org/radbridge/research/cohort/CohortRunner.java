@@ -182,21 +182,14 @@ public final class CohortRunner {
                 WeakLabels.StudyLabels sl = labels.get(rs.getInt(10));
                 int ageAtStudy = rs.getInt(7);
                 Integer age = rs.wasNull() ? null : ageAtStudy;
+                int imageId = rs.getInt(11);
                 rows.add(new ManifestRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, LocalDate.class), age, rs.getString(8), facts.map(m -> m.get(rs_int(rs, 11))).orElse(null), rs.getString(9),
+                        rs.getObject(6, LocalDate.class), age, rs.getString(8), facts.map(m -> m.get(imageId)).orElse(null), rs.getString(9),
                         labelSet == null ? null : labelSet.name(), sl == null ? null : String.join("; ", sl.nlpSystems()),
                         sl == null ? Map.of() : sl.values()));
             }
         }
         return rows;
-    }
-
-    private static int rs_int(ResultSet rs, int col) {
-        try {
-            return rs.getInt(col);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The id of the cohort definition with this name, or a new one; the table is locked so two runs cannot take the same id. */
