@@ -293,6 +293,44 @@ class CohortRunE2eTest {
         }
     }
 
+    /** ATLAS semantics on a vocabulary with a hierarchy and a mapping, added for this test and removed after it. */
+    @Test
+    void atlasDescendantsMappedAndExclusions(@TempDir Path dir) throws Exception {
+        int chest = concepts.get("chest");
+        int abdomen = concepts.get("abdomen");
+        int breast = concepts.get("breast");
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            // pretend abdomen is a descendant of chest and breast a source concept that 'Maps to' chest
+            st.execute("INSERT INTO omop.concept_ancestor VALUES (" + chest + ", " + chest + ", 0, 0), (" + chest + ", " + abdomen + ", 1, 1)");
+            st.execute("INSERT INTO omop.concept_relationship (concept_id_1, concept_id_2, relationship_id, valid_start_date, valid_end_date) "
+                    + "VALUES (" + breast + ", " + chest + ", 'Maps to', DATE '1970-01-01', DATE '2099-12-31')");
+            try {
+                Map<String, Set<Integer>> want = Map.of(
+                        "desc", Set.of(chest, abdomen),
+                        "desc_excl", Set.of(chest),
+                        "mapped", Set.of(chest, breast),
+                        "plain", Set.of(chest));
+                Map<String, String> items = Map.of(
+                        "desc", "{\"concept\":{\"CONCEPT_ID\":" + chest + "},\"includeDescendants\":true}",
+                        "desc_excl", "{\"concept\":{\"CONCEPT_ID\":" + chest + "},\"includeDescendants\":true},"
+                                + "{\"concept\":{\"CONCEPT_ID\":" + abdomen + "},\"isExcluded\":true}",
+                        "mapped", "{\"concept\":{\"CONCEPT_ID\":" + chest + "},\"includeMapped\":true}",
+                        "plain", "{\"concept\":{\"CONCEPT_ID\":" + chest + "}}");
+                for (String k : want.keySet()) {
+                    Files.writeString(dir.resolve(k + ".json"), "{\"items\":[" + items.get(k) + "]}");
+                    Path f = dir.resolve(k + ".yaml");
+                    Files.writeString(f, "name: atlas-" + k + "\nbody_site: {atlas: " + k + ".json}\n");
+                    long expected = series.stream().filter(x -> want.get(k).contains((Integer) x[3])).count();
+                    CohortRunner.Result r = run(c, f, dir.resolve("out-" + k), "os:test");
+                    assertThat(r.series()).as(k).isEqualTo(expected).isPositive();
+                }
+            } finally {
+                st.execute("DELETE FROM omop.concept_ancestor WHERE ancestor_concept_id = " + chest);
+                st.execute("DELETE FROM omop.concept_relationship WHERE concept_id_1 = " + breast + " AND concept_id_2 = " + chest);
+            }
+        }
+    }
+
     @Test
     void commandLine(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
