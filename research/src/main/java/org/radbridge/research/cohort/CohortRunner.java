@@ -168,13 +168,15 @@ public final class CohortRunner {
         String sql = """
                 SELECT coalesce(p.person_source_value, cs.person_id::text), io.image_study_uid, io.image_series_uid, mc.concept_code, sc.concept_name,
                        cs.study_date, cs.age_at_study, coalesce(gc.concept_code, p.gender_source_value), io.wadors_uri, cs.procedure_occurrence_id,
-                       cs.image_occurrence_id
+                       cs.image_occurrence_id, dev.devices
                 FROM cohort_series cs
                 JOIN omop.image_occurrence io ON io.image_occurrence_id = cs.image_occurrence_id
                 JOIN omop.person p ON p.person_id = cs.person_id
                 LEFT JOIN omop.concept mc ON mc.concept_id = io.modality_concept_id AND io.modality_concept_id <> 0
                 LEFT JOIN omop.concept sc ON sc.concept_id = io.anatomic_site_concept_id AND io.anatomic_site_concept_id <> 0
                 LEFT JOIN omop.concept gc ON gc.concept_id = p.gender_concept_id AND p.gender_concept_id <> 0 AND gc.vocabulary_id = 'Gender'
+                LEFT JOIN LATERAL (SELECT array_agg(DISTINCT de.device_source_value) AS devices FROM omop.device_exposure de
+                                   WHERE de.person_id = cs.person_id AND de.device_exposure_start_date = cs.study_date) dev ON true
                 ORDER BY 1, cs.study_date, 2, 3""";
         List<ManifestRow> rows = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -183,13 +185,27 @@ public final class CohortRunner {
                 int ageAtStudy = rs.getInt(7);
                 Integer age = rs.wasNull() ? null : ageAtStudy;
                 int imageId = rs.getInt(11);
+                SeriesFacts.Facts f = facts.map(m -> m.get(imageId)).orElse(null);
+                if (f == null) f = deviceOnly(rs.getArray(12));
                 rows.add(new ManifestRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, LocalDate.class), age, rs.getString(8), facts.map(m -> m.get(imageId)).orElse(null), rs.getString(9),
+                        rs.getObject(6, LocalDate.class), age, rs.getString(8), f, rs.getString(9),
                         labelSet == null ? null : labelSet.name(), sl == null ? null : String.join("; ", sl.nlpSystems()),
                         sl == null ? Map.of() : sl.values()));
             }
         }
         return rows;
+    }
+
+    /**
+     * Manufacturer and model from OMOP's DEVICE_EXPOSURE ("MANUFACTURER^MODEL", one row per scanner of the person on the
+     * study date) when staging is out of reach; left blank when that day had more than one scanner.
+     */
+    static SeriesFacts.Facts deviceOnly(java.sql.Array devices) throws SQLException {
+        if (devices == null) return null;
+        Object[] d = (Object[]) devices.getArray();
+        if (d.length != 1 || d[0] == null) return null;
+        String[] p = d[0].toString().split("\\^", 2);
+        return new SeriesFacts.Facts(null, null, null, p[0].isEmpty() ? null : p[0], p.length > 1 && !p[1].isEmpty() ? p[1] : null);
     }
 
     /** The id of the cohort definition with this name, or a new one; the table is locked so two runs cannot take the same id. */

@@ -279,12 +279,21 @@ class CohortRunE2eTest {
     void omopReaderRunsCohortsButCannotReadStaging(@TempDir Path dir) throws Exception {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'alice') THEN CREATE ROLE alice LOGIN PASSWORD 'alice' IN ROLE omop_reader; END IF; END $$");
+            // the scanner of every screening mammogram, as DeviceExposureWriter records it
+            st.execute("INSERT INTO omop.device_exposure (device_exposure_id, person_id, device_concept_id, device_exposure_start_date, device_type_concept_id, "
+                    + "device_source_value) SELECT 900000 + row_number() OVER (), person_id, 0, procedure_date, 32817, 'HOLOGIC^SELENIA DIMENSIONS' "
+                    + "FROM (SELECT DISTINCT person_id, procedure_date FROM omop.procedure_occurrence WHERE procedure_concept_id = " + concepts.get("p_mg") + ") x");
         }
         try (Connection alice = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + db.port() + "/postgres", "alice", "alice")) {
             CohortRunner.Result r = run(alice, EXAMPLES.resolve("screening-mammograms.yaml"), dir, "os:alice");
             assertThat(r.auditId()).isPositive();
             assertThat(count(alice, "SELECT count(*) FROM omop.cohort WHERE cohort_definition_id = " + r.cohortDefinitionId())).isPositive();
-            assertThat(r.rows()).allMatch(row -> row.facts() == null);
+            // no staging for alice: no slice thickness; manufacturer and model from OMOP's DEVICE_EXPOSURE
+            assertThat(r.rows()).isNotEmpty().allSatisfy(row -> {
+                assertThat(row.facts().sliceThicknessMm()).isNull();
+                assertThat(row.facts().manufacturer()).isEqualTo("HOLOGIC");
+                assertThat(row.facts().model()).isEqualTo("SELENIA DIMENSIONS");
+            });
             assertThatThrownBy(() -> count(alice, "SELECT count(*) FROM radbridge.study")).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
             assertThatThrownBy(() -> count(alice, "SELECT count(*) FROM radbridge.research_audit")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> count(alice, "SELECT staging_ref FROM radbridge.qc_result")).isInstanceOf(SQLException.class);
