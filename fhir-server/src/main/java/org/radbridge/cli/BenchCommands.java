@@ -32,6 +32,7 @@ final class BenchCommands {
     private BenchCommands() {}
 
     static int run(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("sql")) return ResearchCommands.benchSql(args);
         if (args.length > 0 && args[0].equals("nlp")) {
             return nlp(args);
         }

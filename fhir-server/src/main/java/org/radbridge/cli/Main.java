@@ -26,6 +26,10 @@ public final class Main {
                                             NLP benchmark against a full cTAKES pipeline, ratio printed
               mappings validate|report|reload  check the mapping files / list unmapped values / apply edits to a running server
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
+              cohort run FILE [--out DIR] [--name N] [--sql] [--aggregate]   cohort on OMOP: attrition, omop.cohort, manifest with weak labels
+              qc [--out FILE]               QC rules of mappings/qc/qc-rules.csv over staging, results in radbridge.qc_result
+              recipe list | recipe run NAME [--suppress [N]] [--out FILE]   the SQL recipes of sql/recipes
+              bench sql [--series N]        chest-CT cohort on a generated OMOP of 1,000,000 series, with and without indexes
               token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N
                                             API tokens for /fhir and /api (data/secrets/api-tokens.csv)
             """;
@@ -54,6 +58,9 @@ public final class Main {
                 case "mappings" -> MappingsCommands.mappings(rest);
                 case "vocab" -> MappingsCommands.vocab(rest);
                 case "token" -> TokenCommand.run(rest, System.out, System.err);
+                case "cohort" -> ResearchCommands.cohort(rest);
+                case "qc" -> ResearchCommands.qc(rest);
+                case "recipe" -> ResearchCommands.recipe(rest);
                 case "omop", "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
                         System.err.println("usage: radbridge " + args[0] + " rebuild");

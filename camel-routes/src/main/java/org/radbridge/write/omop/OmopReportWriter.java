@@ -90,6 +90,7 @@ public final class OmopReportWriter {
                 int personId = OmopIds.idFor(c, "person", pseudonymizer.person(s.issuerOfPatientId(), s.patientId()));
                 int noteId = OmopIds.idFor(c, "note", accession);
                 upsertNote(c, noteId, personId, noteDate, note.text(), report, maps, s);
+                linkNoteToStudy(c, noteId, OmopIds.idFor(c, "procedure_occurrence", s.studyInstanceUid()));
 
                 Set<String> conceptKeys = new LinkedHashSet<>();
                 for (FindingMention m : nlp.mentions()) {
@@ -268,6 +269,22 @@ public final class OmopReportWriter {
             // encoding: no verified OMOP concept for UTF-8 at hand, so 0 ("no matching concept"); the text is UTF-8
             ps.setInt(8, ENGLISH);
             ps.setString(9, cut("report status " + status, 50));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * OMOP 5.4's own link from a note to the event it reports on: note_event_id = the study's PROCEDURE_OCCURRENCE,
+     * note_event_field_concept_id = 1147082 (field concept "procedure_occurrence.procedure_occurrence_id"), so that
+     * research queries (cohort labels) find the report of a study without guessing by person and date.
+     */
+    private static void linkNoteToStudy(Connection c, int noteId, int procedureId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE omop.note SET note_event_id = ?, note_event_field_concept_id = 1147082 WHERE note_id = ? "
+                        + "AND note_event_id IS DISTINCT FROM ?")) {
+            ps.setInt(1, procedureId);
+            ps.setInt(2, noteId);
+            ps.setInt(3, procedureId);
             ps.executeUpdate();
         }
     }
