@@ -13,7 +13,7 @@
         var colour = d.label === 'absent' ? '#3a9a5b' : d.label === 'present' ? '#b8433f' : palette[i % palette.length];
         return { label: d.label, data: d.data, backgroundColor: colour, borderColor: colour };
       });
-      var valueAxis = { stacked: spec.stacked, beginAtZero: true, ticks: { callback: abs } };
+      var valueAxis = { stacked: spec.stacked, beginAtZero: true, ticks: { callback: abs, precision: 0 } };
       var categoryAxis = { stacked: spec.stacked };
       new Chart(canvas, {
         type: spec.type,
@@ -24,7 +24,7 @@
           indexAxis: spec.horizontal ? 'y' : 'x',
           scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
           plugins: {
-            legend: { display: datasets.length > 1 },
+            legend: { display: datasets.length > 1 || spec.stacked },
             tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + abs(c.raw); } } }
           }
         }

@@ -22,7 +22,12 @@ public final class Charts {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.put("labels", labels);
-        m.put("datasets", series.stream().map(s -> Map.of("label", s.label(), "data", s.data())).toList());
+        m.put("datasets", series.stream().map(s -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("label", s.label());
+            d.put("data", s.data());
+            return d;
+        }).toList());
         m.put("stacked", stacked);
         m.put("horizontal", horizontal);
         try {

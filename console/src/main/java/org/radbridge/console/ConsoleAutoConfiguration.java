@@ -40,6 +40,13 @@ public class ConsoleAutoConfiguration {
         resolver.setCacheable(true);
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
+        // pages are rendered outside a servlet web context (see Pages); the server runs at the root context path
+        engine.setLinkBuilder(new org.thymeleaf.linkbuilder.StandardLinkBuilder() {
+            @Override
+            protected String computeContextPath(org.thymeleaf.context.IExpressionContext context, String base, java.util.Map<String, Object> parameters) {
+                return "";
+            }
+        });
         return new Pages(engine);
     }
 

@@ -52,8 +52,9 @@ public class MappingsPageController {
 
     @GetMapping("/mappings")
     public ResponseEntity<String> page(HttpServletRequest request, @RequestParam(name = "page", defaultValue = "0") int page,
-                                       @RequestParam(name = "field", defaultValue = "") String field) throws Exception {
-        Snapshot.Value<MappingsReport.Result> r = report.get();
+                                       @RequestParam(name = "field", defaultValue = "") String field,
+                                       @RequestParam(name = "refresh", defaultValue = "false") boolean refresh) throws Exception {
+        Snapshot.Value<MappingsReport.Result> r = refresh ? report.fresh() : report.get();
         List<MappingsReport.Line> todo = r.value().todo().stream().filter(l -> field.isEmpty() || l.field().equals(field)).toList();
         int pageCount = Math.max(1, (todo.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.min(Math.max(0, page), pageCount - 1);
@@ -67,6 +68,7 @@ public class MappingsPageController {
         model.put("fields", MappingsReport.FIELDS.stream().map(MappingsReport.Field::name).toList());
         model.put("rankOffset", p * PAGE_SIZE);
         model.put("reportAt", Times.utc(r.computedAt()));
+        model.put("reportTookMs", r.took().toMillis());
         model.put("message", request.getParameter("message"));
         return pages.render("mappings", session.user(request).orElseThrow(), session.csrf(request), model);
     }

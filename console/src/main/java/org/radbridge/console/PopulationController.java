@@ -63,7 +63,7 @@ public class PopulationController {
         };
     }
 
-    /** One dataset per value of the series column; with {@code mirrorMale} the M bars point left (an age pyramid). */
+    /** One dataset per value of the series column; with {@code mirrorMale} the male bars point left (an age pyramid). */
     static String pivot(DataTable t, int labelCol, int seriesCol, int valueCol, String type, boolean stacked, boolean horizontal, boolean mirrorMale) {
         Set<String> labels = new LinkedHashSet<>();
         Map<String, Map<String, Number>> bySeries = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ public class PopulationController {
         bySeries.forEach((name, values) -> series.add(new Charts.Series(name, labels.stream().map(l -> {
             Number n = values.get(l);
             if (n == null) return (Number) null;
-            return mirrorMale && name.equals("M") ? (Number) (-n.longValue()) : n;
+            return mirrorMale && name.equals("male") ? (Number) (-n.longValue()) : n;
         }).toList())));
         return Charts.spec(type, List.copyOf(labels), series, stacked, horizontal);
     }

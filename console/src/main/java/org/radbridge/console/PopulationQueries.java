@@ -52,7 +52,7 @@ public final class PopulationQueries {
         List<List<Object>> rows = new ArrayList<>();
         jdbc.query("WITH first AS (SELECT person_id, min(procedure_date) AS first_date FROM omop.procedure_occurrence GROUP BY person_id) "
                 + "SELECT least(90, (extract(year FROM f.first_date)::int - p.year_of_birth) / 10 * 10) AS band, "
-                + "CASE p.gender_concept_id WHEN 8532 THEN 'F' WHEN 8507 THEN 'M' ELSE 'other/unknown' END AS sex, count(*) "
+                + "CASE p.gender_concept_id WHEN 8532 THEN 'female' WHEN 8507 THEN 'male' ELSE 'other/unknown' END AS sex, count(*) "
                 + "FROM first f JOIN omop.person p ON p.person_id = f.person_id GROUP BY 1, 2 ORDER BY 1 DESC, 2", rs -> {
             int band = rs.getInt(1);
             rows.add(List.of(band >= 90 ? "90+" : band + "-" + (band + 9), rs.getString(2), small.cell(rs.getLong(3))));
