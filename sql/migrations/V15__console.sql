@@ -32,3 +32,5 @@ CREATE INDEX study_source_first_received_idx ON radbridge.study (source, first_r
 CREATE INDEX report_source_received_idx ON radbridge.report (source, received_at);
 -- studies per modality per month (population)
 CREATE INDEX idx_procedure_date_console ON omop.procedure_occurrence (procedure_date);
+-- the newest report of all: part of the cheap fingerprint that tells the console its cached figures are out of date
+CREATE INDEX report_received_idx ON radbridge.report (received_at);

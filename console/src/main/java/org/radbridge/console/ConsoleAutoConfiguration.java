@@ -51,6 +51,17 @@ public class ConsoleAutoConfiguration {
     }
 
     @Bean
+    public ConsoleFigures consoleFigures(@Qualifier("radbridgeDataSource") DataSource ds, org.radbridge.map.CurrentMappings mappings) {
+        return new ConsoleFigures(ds, mappings, SmallCells.fromEnvironment());
+    }
+
+    /** The costly figures are computed once the server is up, so the first visitor of a large archive does not wait. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void warmUpConsoleFigures(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(ConsoleFigures.class).warmUp();
+    }
+
+    @Bean
     public ConsoleSession consoleSession(ConsoleSignIn signIn) {
         return new ConsoleSession(signIn);
     }

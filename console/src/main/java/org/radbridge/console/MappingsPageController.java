@@ -2,7 +2,6 @@ package org.radbridge.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.radbridge.config.RadBridgeSettings;
-import org.radbridge.map.CurrentMappings;
 import org.radbridge.map.MappingsReport;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
@@ -39,11 +38,10 @@ public class MappingsPageController {
     private final ConsoleAudit audit;
 
     public MappingsPageController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds,
-                                  CurrentMappings mappings, RadBridgeSettings settings, MappingsReloader reloader, ConsoleAudit audit) {
+                                  ConsoleFigures figures, RadBridgeSettings settings, MappingsReloader reloader, ConsoleAudit audit) {
         this.session = session;
         this.pages = pages;
-        MappingsReport r = new MappingsReport(ds, mappings);
-        this.report = new Snapshot<>("mappings-report", r::run, Duration.ofSeconds(30));
+        this.report = figures.mappingsReport();
         this.writer = new MappingRowWriter(settings.mappingsDir());
         this.vocabulary = new VocabularySearch(ds);
         this.reloader = reloader;
@@ -114,7 +112,8 @@ public class MappingsPageController {
             return formPage(request, HttpStatus.UNPROCESSABLE_ENTITY, field, value, code, o.errors(),
                     "The reload refused the new row; the file was put back as it was.");
         }
-        report.fresh();
+        // on a large archive the report takes a while: the page shows the new one if it is ready within a few seconds
+        report.refresh(Duration.ofSeconds(5));
         String outcome = "added and reloaded; " + o.studiesReprojected() + " studies and " + o.reportsReprojected()
                 + " reports are re-projected in the background";
         audit.record(user, "mapping-add", target, outcome);

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +20,11 @@ public class OverviewController {
     private final OverviewQueries queries;
     private final Snapshot<OverviewQueries.Counts> counts;
 
-    public OverviewController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds) {
+    public OverviewController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds, ConsoleFigures figures) {
         this.session = session;
         this.pages = pages;
         this.queries = new OverviewQueries(ds);
-        this.counts = new Snapshot<>("overview-counts", queries::counts, Duration.ofSeconds(30));
+        this.counts = figures.counts();
     }
 
     @GetMapping("/")

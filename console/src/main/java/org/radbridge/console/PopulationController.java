@@ -1,14 +1,13 @@
 package org.radbridge.console;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,32 +23,36 @@ public class PopulationController {
 
     private final ConsoleSession session;
     private final Pages pages;
-    private final PopulationQueries queries;
+    private final Snapshot<Map<String, DataTable>> tables;
+    private final SmallCells smallCells;
 
-    public PopulationController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds) {
+    public PopulationController(ConsoleSession session, Pages pages, ConsoleFigures figures) {
         this.session = session;
         this.pages = pages;
-        this.queries = new PopulationQueries(ds, SmallCells.fromEnvironment());
+        this.tables = figures.population();
+        this.smallCells = SmallCells.fromEnvironment();
     }
 
     @GetMapping("/population")
-    public ResponseEntity<String> page(HttpServletRequest request) {
+    public ResponseEntity<String> page(HttpServletRequest request, @RequestParam(name = "refresh", defaultValue = "false") boolean refresh)
+            throws Exception {
+        Snapshot.Value<Map<String, DataTable>> v = refresh ? tables.fresh() : tables.get();
         List<Panel> panels = new ArrayList<>();
-        for (String name : PopulationQueries.CHARTS) {
-            DataTable t = queries.table(name);
-            panels.add(new Panel(t, chart(t)));
-        }
+        for (DataTable t : v.value().values()) panels.add(new Panel(t, chart(t)));
         Map<String, Object> model = new HashMap<>();
         model.put("panels", panels);
-        model.put("smallCell", queries.smallCells().threshold());
+        model.put("computedAt", Times.utc(v.computedAt()));
+        model.put("tookMs", v.took().toMillis());
+        model.put("smallCell", smallCells.threshold());
         return pages.render("population", session.user(request).orElseThrow(), session.csrf(request), model);
     }
 
     @GetMapping("/population/{name}.csv")
-    public ResponseEntity<String> csv(@PathVariable("name") String name) {
+    public ResponseEntity<String> csv(@PathVariable("name") String name) throws Exception {
         if (!PopulationQueries.CHARTS.contains(name)) return ResponseEntity.notFound().build();
+        // the same numbers as the chart on the page
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").body(queries.table(name).csv());
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").body(tables.get().value().get(name).csv());
     }
 
     static String chart(DataTable t) {
