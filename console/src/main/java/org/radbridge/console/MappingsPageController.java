@@ -53,6 +53,7 @@ public class MappingsPageController {
                                        @RequestParam(name = "field", defaultValue = "") String field,
                                        @RequestParam(name = "refresh", defaultValue = "false") boolean refresh) throws Exception {
         Snapshot.Value<MappingsReport.Result> r = refresh ? report.fresh() : report.get();
+        if (r == null) return pages.computing("the mappings report", session.user(request).orElseThrow(), session.csrf(request));
         List<MappingsReport.Line> todo = r.value().todo().stream().filter(l -> field.isEmpty() || l.field().equals(field)).toList();
         int pageCount = Math.max(1, (todo.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.min(Math.max(0, page), pageCount - 1);

@@ -31,6 +31,7 @@ public class OverviewController {
     public ResponseEntity<String> overview(HttpServletRequest request, @RequestParam(name = "refresh", defaultValue = "false") boolean refresh)
             throws Exception {
         Snapshot.Value<OverviewQueries.Counts> c = refresh ? counts.fresh() : counts.get();
+        if (c == null) return pages.computing("the counts of the three views", session.user(request).orElseThrow(), session.csrf(request));
         List<OverviewQueries.Day> days = queries.studiesPerDay();
         Map<String, Object> model = new HashMap<>();
         model.put("counts", c.value());

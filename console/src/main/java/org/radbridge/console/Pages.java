@@ -25,6 +25,11 @@ public final class Pages {
         return render(HttpStatus.OK, template, user, csrf, model);
     }
 
+    /** Shown while the first computation of a page's figures is still running (a large archive, just after start). */
+    public ResponseEntity<String> computing(String what, ConsoleUser user, String csrf) {
+        return render(HttpStatus.OK, "computing", user, csrf, Map.of("what", what));
+    }
+
     public ResponseEntity<String> render(HttpStatus status, String template, ConsoleUser user, String csrf, Map<String, ?> model) {
         Context ctx = new Context(Locale.ROOT);
         ctx.setVariables(new java.util.HashMap<String, Object>(model));

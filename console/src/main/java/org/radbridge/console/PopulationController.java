@@ -37,6 +37,7 @@ public class PopulationController {
     public ResponseEntity<String> page(HttpServletRequest request, @RequestParam(name = "refresh", defaultValue = "false") boolean refresh)
             throws Exception {
         Snapshot.Value<Map<String, DataTable>> v = refresh ? tables.fresh() : tables.get();
+        if (v == null) return pages.computing("the population charts", session.user(request).orElseThrow(), session.csrf(request));
         List<Panel> panels = new ArrayList<>();
         for (DataTable t : v.value().values()) panels.add(new Panel(t, chart(t)));
         Map<String, Object> model = new HashMap<>();
@@ -50,9 +51,11 @@ public class PopulationController {
     @GetMapping("/population/{name}.csv")
     public ResponseEntity<String> csv(@PathVariable("name") String name) throws Exception {
         if (!PopulationQueries.CHARTS.contains(name)) return ResponseEntity.notFound().build();
-        // the same numbers as the chart on the page
+        // the numbers the page shows (a download right after start waits for the first computation)
+        Snapshot.Value<Map<String, DataTable>> v = tables.get();
+        if (v == null) v = tables.fresh();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").body(tables.get().value().get(name).csv());
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").body(v.value().get(name).csv());
     }
 
     static String chart(DataTable t) {

@@ -41,11 +41,17 @@ public final class Snapshot<T> {
         this.version = version;
     }
 
+    /** How long a page waits for a first value before it says the figures are being computed. */
+    static final Duration FIRST_WAIT = Duration.ofSeconds(10);
+    /** How long a page waits for a value that was quick to compute last time (the archive may have grown since). */
+    static final Duration QUICK_WAIT = Duration.ofSeconds(3);
+
+    /** The current value, the previous one while a new one is computed, or null while the very first is still computed. */
     public Value<T> get() throws Exception {
         Value<T> v = last;
-        if (v == null) return fresh();
+        if (v == null) return refresh(FIRST_WAIT);
         if (v.computedAt().plus(maxAge).isAfter(Instant.now()) && java.util.Objects.equals(v.version(), version.call())) return v;
-        if (v.took().compareTo(QUICK) < 0) return fresh();
+        if (v.took().compareTo(QUICK) < 0) return refresh(QUICK_WAIT);
         background();
         return v;
     }
@@ -66,6 +72,8 @@ public final class Snapshot<T> {
             return f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return last;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
         }
     }
 
