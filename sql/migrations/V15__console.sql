@@ -30,7 +30,6 @@ CREATE INDEX quarantine_at_idx ON radbridge.quarantine (quarantined_at DESC, qua
 CREATE INDEX study_first_received_idx ON radbridge.study (first_received_at);
 CREATE INDEX study_source_first_received_idx ON radbridge.study (source, first_received_at);
 CREATE INDEX report_source_received_idx ON radbridge.report (source, received_at);
--- studies per modality per month (population)
-CREATE INDEX idx_procedure_date_console ON omop.procedure_occurrence (procedure_date);
+-- (the population charts aggregate whole OMOP tables, which no index shortens: the console caches them instead)
 -- the newest report of all: part of the cheap fingerprint that tells the console its cached figures are out of date
 CREATE INDEX report_received_idx ON radbridge.report (received_at);
