@@ -39,6 +39,7 @@ public class OverviewController {
         model.put("countsTookMs", c.took().toMillis());
         model.put("receivers", queries.receivers());
         model.put("pulls", queries.runningPulls());
+        model.put("arriving", queries.arriving());
         model.put("days", days);
         model.put("daysChart", Charts.spec("bar", days.stream().map(d -> d.day().toString()).toList(),
                 List.of(new Charts.Series("studies received", days.stream().map(OverviewQueries.Day::studies).toList())), false, false));

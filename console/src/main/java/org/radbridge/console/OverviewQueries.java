@@ -100,6 +100,18 @@ public final class OverviewQueries {
         return byDay.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList();
     }
 
+    /** What is arriving now: studies and reports received in the last five minutes (index range scans). */
+    public record Arriving(long studies, long reports) {
+        public boolean any() {
+            return studies + reports > 0;
+        }
+    }
+
+    public Arriving arriving() {
+        return new Arriving(one("SELECT count(*) FROM radbridge.study WHERE first_received_at >= now() - interval '5 minutes'"),
+                one("SELECT count(*) FROM radbridge.report WHERE received_at >= now() - interval '5 minutes'"));
+    }
+
     /** Pulls not finished yet, with their progress and an ETA from the rate so far. */
     public List<RunningPull> runningPulls() {
         return jdbc.query("SELECT j.kind, j.peer, j.created_at, count(*) FILTER (WHERE s.status = 'done'), "

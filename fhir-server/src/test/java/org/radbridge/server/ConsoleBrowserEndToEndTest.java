@@ -198,6 +198,9 @@ class ConsoleBrowserEndToEndTest {
         assertThat(count("SELECT count(*) FROM radbridge.study")).isPositive();
         assertThat(count("SELECT count(*) FROM radbridge.report_mention")).isPositive();
         assertThat(number(browser.findElement(By.id("quarantine-open")))).isEqualTo(count("SELECT count(*) FROM radbridge.quarantine"));
+        assertThat(browser.findElement(By.id("arriving")).getText()).isEqualTo("Arriving: " + count("SELECT count(*) FROM radbridge.study "
+                + "WHERE first_received_at >= now() - interval '5 minutes'") + " new studies and " + count("SELECT count(*) FROM radbridge.report "
+                + "WHERE received_at >= now() - interval '5 minutes'") + " reports in the last 5 minutes");
         // every study arrived today through the ingest command: the receivers table and the last bar of the chart say so
         WebElement receivers = browser.findElement(By.id("receivers"));
         assertThat(receivers.getText()).contains("ingest command (DICOM)").contains(count("SELECT count(*) FROM radbridge.study") + " studies");
