@@ -129,6 +129,7 @@ final class ServerCommands {
         String base = "http://" + s.bindAddress() + ":" + s.httpPort();
         System.out.println("""
                 RadBridge is running:
+                  web console        %s/  (sign in with the admin token below, or a reader token)
                   FHIR R4            %s/fhir  (bearer token required; the local admin token is in %s)
                                      try: curl -H "Authorization: Bearer %s" '%s/fhir/ImagingStudy?_count=5'
                                      give others tokens with: ./radbridge token create --name NAME --role reader|patient
@@ -137,7 +138,7 @@ final class ServerCommands {
                   DICOM C-STORE      AE RADBRIDGE at %s:%d (callers on this machine only unless RADBRIDGE_DICOM_ALLOWED_HOSTS says otherwise)
                   HL7v2 MLLP         ORU^R01 reports at %s:%d
                   inbox              %s
-                Press Ctrl+C to stop.""".formatted(base, adminTokenFile(s), adminTokenShell(s), base, base, s.dbPort(), s.dbUser(), "radbridge", s.bindAddress(), s.dicomPort(),
+                Press Ctrl+C to stop.""".formatted(base, base, adminTokenFile(s), adminTokenShell(s), base, base, s.dbPort(), s.dbUser(), "radbridge", s.bindAddress(), s.dicomPort(),
                 s.bindAddress(), s.mllpPort(), s.inboxDir()));
     }
 
