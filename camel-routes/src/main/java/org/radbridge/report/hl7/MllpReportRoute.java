@@ -34,9 +34,16 @@ public final class MllpReportRoute extends RouteBuilder {
                 .process(exchange -> {
                     byte[] raw = exchange.getIn().getBody(byte[].class);
                     String remote = exchange.getIn().getHeader(MllpConstants.MLLP_REMOTE_ADDRESS, String.class);
-                    OruReceiver.Outcome o = receiver.receive(raw == null ? new byte[0] : raw, remote);
-                    exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT, o.ack());
-                    exchange.getIn().setBody(o.ack());
+                    byte[] ack;
+                    try {
+                        ack = receiver.receive(raw == null ? new byte[0] : raw, remote).ack();
+                    } catch (RuntimeException | Error e) {
+                        // the receiver answers everything itself; this is the last guard so that no frame goes unanswered
+                        log.error("HL7 frame from {}: no acknowledgement could be built ({}); answering AR", remote, e.toString());
+                        ack = Hl7Acks.minimal(null, "AR", "internal error; send it again later");
+                    }
+                    exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT, ack);
+                    exchange.getIn().setBody(ack);
                 });
     }
 }
