@@ -107,7 +107,10 @@ public final class Quarantine {
     public boolean putContent(byte[] content, String origin, String name, String kind, String reason) throws IOException, SQLException {
         Files.createDirectories(dir);
         String sha = sha256(content);
-        String stem = sha.substring(0, 16) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        // the name carries a sender's value (an HL7 control id of any length): file systems allow 255 bytes
+        if (safe.length() > 100) safe = safe.substring(0, 60) + "_" + safe.substring(safe.length() - 20);
+        String stem = sha.substring(0, 16) + "-" + safe;
         Path stored = dir.resolve(stem);
         if (!Files.exists(stored)) {
             Path tmp = dir.resolve(stem + ".part");
