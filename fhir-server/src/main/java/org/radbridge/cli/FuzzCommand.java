@@ -87,7 +87,7 @@ public final class FuzzCommand {
         return r.clean() ? 0 : 1;
     }
 
-    static String report(Result r) {
+    public static String report(Result r) {
         return "Fuzz campaign: outcome counts by path and reason\n" + r.tally().describe()
                 + String.format("Totals: folder %d, c-store %d, mllp %d inputs; crashes %d, hangs %d, lost %d, health-check failures %d%n",
                 r.tally().total("folder"), r.tally().total("c-store"), r.tally().total("mllp"), r.crashes(), r.hangs(), r.lost(), r.healthFailures());
@@ -95,6 +95,33 @@ public final class FuzzCommand {
 
     /** Runs the campaign on a server of its own under {@code dir} (data, inputs); see the class comment. */
     public static Result campaign(Path dir, int inputs, int cstore, int hl7, long seed) throws Exception {
+        Map<String, String> saved = new HashMap<>();
+        String[] props = {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.mllp.port"};
+        for (String p : props) saved.put(p, System.getProperty(p));
+        int http = freePort();
+        System.setProperty("radbridge.data", dir.resolve("data").toString());
+        System.setProperty("radbridge.http.port", String.valueOf(http));
+        System.setProperty("radbridge.db.port", String.valueOf(freePort()));
+        System.setProperty("radbridge.dicom.port", String.valueOf(freePort()));
+        System.setProperty("radbridge.mllp.port", String.valueOf(freePort()));
+        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setDefaultProperties(Map.of("server.port", String.valueOf(http), "server.address", "127.0.0.1", "radbridge.server", "true"));
+        try (ConfigurableApplicationContext ctx = app.run()) {
+            return campaign(ctx, dir, inputs, cstore, hl7, seed);
+        } finally {
+            saved.forEach((k, v) -> {
+                if (v == null) System.clearProperty(k);
+                else System.setProperty(k, v);
+            });
+        }
+    }
+
+    /**
+     * Runs the campaign against a running server context (web server, C-STORE receiver and MLLP listener on), with the
+     * inputs written under {@code dir}.
+     */
+    public static Result campaign(ConfigurableApplicationContext ctx, Path dir, int inputs, int cstore, int hl7, long seed) throws Exception {
         Random rnd = new Random(seed);
         List<byte[]> sources = sources(dir.resolve("generated"));
         System.err.println("fuzz: " + sources.size() + " source files; " + inputs + " DICOM inputs (" + cstore + " also by C-STORE), "
@@ -110,26 +137,21 @@ public final class FuzzCommand {
             files.add(f);
             kindOf.put(f, m.kind());
         }
-        Map<String, String> saved = new HashMap<>();
-        String[] props = {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.mllp.port"};
-        for (String p : props) saved.put(p, System.getProperty(p));
-        int http = freePort();
-        int dicomPort = freePort();
-        int mllpPort = freePort();
-        System.setProperty("radbridge.data", dir.resolve("data").toString());
-        System.setProperty("radbridge.http.port", String.valueOf(http));
-        System.setProperty("radbridge.db.port", String.valueOf(freePort()));
-        System.setProperty("radbridge.dicom.port", String.valueOf(dicomPort));
-        System.setProperty("radbridge.mllp.port", String.valueOf(mllpPort));
-        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
-        app.setWebApplicationType(WebApplicationType.SERVLET);
-        app.setDefaultProperties(Map.of("server.port", String.valueOf(http), "server.address", "127.0.0.1", "radbridge.server", "true"));
+        org.radbridge.config.RadBridgeSettings settings = ctx.getBean(org.radbridge.config.RadBridgeSettings.class);
+        int http = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port", String.valueOf(settings.httpPort())));
+        int dicomPort = settings.dicomPort();
+        int mllpPort = settings.mllpPort();
+        Path spool = settings.dataDir().resolve("spool");
         FuzzTally tally = new FuzzTally();
         long[] crashes = {0};
         long[] hangs = {0};
         long[] lost = {0};
         long[] unhealthy = {0};
-        try (ConfigurableApplicationContext ctx = app.run()) {
+        {
+            // the SCU side of this campaign is PixelMed too: its traces for files it cannot send are not results
+            if (org.slf4j.LoggerFactory.getLogger("com.pixelmed") instanceof ch.qos.logback.classic.Logger l) {
+                l.setLevel(ch.qos.logback.classic.Level.OFF);
+            }
             DataSource db = ctx.getBean("radbridgeDataSource", DataSource.class);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Runnable health = () -> {
@@ -184,7 +206,6 @@ public final class FuzzCommand {
                 sender.shutdownNow();
             }
             // whatever the receiver acknowledged is in the spool; each spooled file must be staged or quarantined
-            Path spool = dir.resolve("data").resolve("spool");
             staged = strings(db, "SELECT file_path FROM radbridge.instance");
             stagedUids = strings(db, "SELECT sop_instance_uid FROM radbridge.instance");
             quarantined = quarantine(db);
@@ -250,11 +271,6 @@ public final class FuzzCommand {
                 mllp.shutdownNow();
             }
             health.run();
-        } finally {
-            saved.forEach((k, v) -> {
-                if (v == null) System.clearProperty(k);
-                else System.setProperty(k, v);
-            });
         }
         return new Result(tally, crashes[0], hangs[0], lost[0], unhealthy[0]);
     }
@@ -262,7 +278,7 @@ public final class FuzzCommand {
     /** Corpus files (where ../shared exists) and a small generated PACS. */
     private static List<byte[]> sources(Path generated) throws Exception {
         List<byte[]> out = new ArrayList<>();
-        Path corpus = Path.of(System.getProperty("radbridge.home", ".")).toAbsolutePath().normalize().resolve("../shared/dicom-corpus").normalize();
+        Path corpus = org.radbridge.config.RadBridgeSettings.fromEnvironment().home().resolve("../shared/dicom-corpus").normalize();
         if (Files.isDirectory(corpus)) {
             try (Stream<Path> s = Files.list(corpus)) {
                 for (Path p : s.filter(x -> x.toString().endsWith(".dcm")).sorted().toList()) {
@@ -282,13 +298,15 @@ public final class FuzzCommand {
     private static String store(Path f, int port) {
         SetOfDicomFiles set = new SetOfDicomFiles();
         try {
-            set.add(f.toString());
+            // reads the meta header (SOP Class, Transfer Syntax) the association is negotiated with
+            set.add(f.toFile());
         } catch (Exception | StackOverflowError e) {
-            return "not sendable by the SCU";
+            return "not sendable by the SCU (" + e.getClass().getSimpleName() + ")";
         }
         int[] status = new int[3];
+        StorageSOPClassSCU scu;
         try {
-            new StorageSOPClassSCU("127.0.0.1", port, "RADBRIDGE", "FUZZ", set, 0, new MultipleInstanceTransferStatusHandler() {
+            scu = new StorageSOPClassSCU("127.0.0.1", port, "RADBRIDGE", "FUZZ", set, 0, new MultipleInstanceTransferStatusHandler() {
                 @Override
                 public void updateStatus(int remaining, int completed, int failed, int warning, String sopInstanceUid) {
                     status[0] = completed;
@@ -299,7 +317,9 @@ public final class FuzzCommand {
         } catch (Exception | StackOverflowError e) {
             return "send failed (" + e.getClass().getSimpleName() + ")";
         }
-        return status[0] + status[2] > 0 ? "sent, success" : status[1] > 0 ? "sent, failure status" : "sent, no status";
+        if (status[0] + status[2] > 0) return "sent, success";
+        if (status[1] > 0) return "sent, failure status";
+        return scu.encounteredTrappedExceptions() ? "not sendable by the SCU (no presentation context)" : "sent, no status";
     }
 
     private static String sopUid(org.radbridge.dicom.DicomHeaderReader reader, Path f) {

@@ -148,7 +148,7 @@ public final class DicomMutator {
 
     /** A private sequence of undefined length, nested {@code depth} deep, with or without its delimiters. */
     static byte[] undefinedSequence(int depth, boolean delimited, Random rnd) {
-        ByteBuffer b = ByteBuffer.allocate(depth * 32 + 64).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(depth * 40 + 64).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < depth; i++) {
             b.putShort((short) 0x0009).putShort((short) 0x1010).put((byte) 'S').put((byte) 'Q').putShort((short) 0).putInt(-1);
             b.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(-1);

@@ -53,9 +53,9 @@ public final class Hl7Mutator {
             }
             case "huge-control-id" -> utf8(m.replaceFirst("\\|ORU\\^R01\\^ORU_R01\\|[^|]*\\|", "|ORU^R01^ORU_R01|" + "C".repeat(10_000) + "|"));
             case "huge-field" -> utf8(m.replace("DOE^JANE", "DOE^" + "J".repeat(5_000 + rnd.nextInt(100_000))));
-            case "bad-charset" -> utf8(m.replace("|P|2.5.1\r", "|P|2.5.1|||||" + pick(rnd, "ISO_IR 999", "KLINGON", "UNICODE UTF-8~ISO_IR 100", "8859/1") + "\r"));
+            case "bad-charset" -> utf8(m.replace("|P|2.5.1\r", "|P|2.5.1||||||" + pick(rnd, "ISO_IR 999", "KLINGON", "UNICODE UTF-8~ISO_IR 100", "8859/1") + "\r"));
             case "invalid-bytes-for-charset" -> {
-                String s = m.replace("|P|2.5.1\r", "|P|2.5.1|||||UNICODE UTF-8\r");
+                String s = m.replace("|P|2.5.1\r", "|P|2.5.1||||||UNICODE UTF-8\r");
                 int at = s.lastIndexOf("|TX|||") + 6;
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 out.writeBytes(utf8(s.substring(0, at)));

@@ -96,7 +96,7 @@ class MllpRobustnessTest {
     @Test
     void invalidBytesInTheDeclaredCharsetAreKeptUnchanged() throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes(("MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312||ORU^R01|UTF1|P|2.5.1|||||UNICODE UTF-8\r"
+        b.writeBytes(("MSH|^~\\&|RIS|HOSP|RADBRIDGE|RB|20240312||ORU^R01|UTF1|P|2.5.1||||||UNICODE UTF-8\r"
                 + "PID|1||MRN1^^^HOSP\r" + OruReportReaderTest.obr(1, "ACC-UTF", "F") + "\rOBX|1|TX|||Bad ").getBytes(StandardCharsets.US_ASCII));
         b.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, 0x00});
         b.writeBytes(" bytes.\r".getBytes(StandardCharsets.US_ASCII));

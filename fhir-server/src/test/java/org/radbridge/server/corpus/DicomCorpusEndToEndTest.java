@@ -36,10 +36,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The public DICOM corpus ({@code ../shared/dicom-corpus}: files from other toolkits, none written here) through the whole
  * pipeline: every file staged or quarantined with a reason, no study left in a retry loop, every staged study in FHIR,
- * every study with a derivable date and year of birth in OMOP, and every other one listed with the reason.
+ * every study with a derivable date and year of birth in OMOP, and every other one listed with the reason. Then, on the
+ * same server, a small fuzzing campaign ({@code bench fuzz}'s smoke size): mutated files by folder and C-STORE,
+ * mutated ORU messages by MLLP, with no crash, hang or lost input and the health check answering.
  */
 @Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class DicomCorpusEndToEndTest {
     private static final String[] PROPS = {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port",
             "radbridge.mllp.port", "radbridge.pseudonym.key"};
@@ -61,9 +64,13 @@ class DicomCorpusEndToEndTest {
         System.setProperty("radbridge.dicom.port", String.valueOf(E2eSupport.freePort()));
         System.setProperty("radbridge.mllp.port", String.valueOf(E2eSupport.freePort()));
         System.setProperty("radbridge.pseudonym.key", "corpus-e2e-key-0123456789abcdef");
+        int http = E2eSupport.freePort();
+        System.setProperty("radbridge.http.port", String.valueOf(http));
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of("radbridge.server", "false"));
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        // server mode for the C-STORE and MLLP listeners of the fuzz smoke run; projections only when the test asks
+        app.setDefaultProperties(Map.of("server.port", String.valueOf(http), "server.address", "127.0.0.1", "radbridge.server", "true",
+                "radbridge.quiet-period-seconds", "3600"));
         ctx = app.run();
         db = ctx.getBean("radbridgeDataSource", DataSource.class);
         summary = ctx.getBean(IngestService.class).ingest(List.of(corpus), "folder");
@@ -89,6 +96,7 @@ class DicomCorpusEndToEndTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void everyFileIsStagedOrQuarantinedWithAReason() throws Exception {
         Set<String> taken = new HashSet<>(strings("SELECT file_path FROM radbridge.instance"));
         taken.addAll(strings("SELECT original_path FROM radbridge.quarantine WHERE reason <> ''"));
@@ -112,6 +120,7 @@ class DicomCorpusEndToEndTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void noStudyIsStuckAndEveryStagedStudyIsInFhir() throws Exception {
         assertThat(E2eSupport.count(db, "SELECT count(*) FROM radbridge.study WHERE dirty")).as("studies left pending").isZero();
         assertThat(strings("SELECT study_instance_uid || ': ' || projection_failed_reason FROM radbridge.study "
@@ -122,6 +131,7 @@ class DicomCorpusEndToEndTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
     void everyStudyWithADateAndAYearOfBirthIsInOmopAndTheOthersAreListed() throws Exception {
         StagingRepository staging = ctx.getBean(StagingRepository.class);
         List<String> derivable = new ArrayList<>();
@@ -144,5 +154,20 @@ class DicomCorpusEndToEndTest {
         assertThat(placeholderStudies).as("the corpus has studies without a usable PatientID").isPositive();
         assertThat(summary.studies(StagingRepository.StudyNote.PLACEHOLDER)).isEqualTo(placeholderStudies);
         assertThat(ctx.getBean(ViewCounts.class).counts().get("FHIR Patient")).isEqualTo(realPatients.size() + placeholderStudies);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aSmallFuzzingCampaignCrashesHangsAndLosesNothing() throws Exception {
+        org.radbridge.cli.FuzzCommand.Result r = org.radbridge.cli.FuzzCommand.campaign(ctx, work.resolve("fuzz"), 200, 40, 80, 20261205L);
+        System.out.print(org.radbridge.cli.FuzzCommand.report(r));
+        assertThat(r.tally().total("folder")).isEqualTo(200);
+        assertThat(r.tally().total("mllp")).isEqualTo(80);
+        assertThat(r.crashes()).isZero();
+        assertThat(r.hangs()).isZero();
+        assertThat(r.lost()).isZero();
+        assertThat(r.healthFailures()).isZero();
+        assertThat(r.tally().count("folder", "quarantined")).as("mutations that break files are quarantined").isPositive();
+        assertThat(r.tally().count("mllp", "AA")).as("intact messages are accepted").isPositive();
     }
 }
