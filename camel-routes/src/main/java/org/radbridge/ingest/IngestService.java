@@ -142,7 +142,9 @@ public final class IngestService {
         List<String> problems = new ArrayList<>(pipeline.projectionProblems);
         problems.addAll(projected.problems());
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new IngestSummary(seen, pipeline.instancesNew, pipeline.instancesOld, reportCounts[0], reportCounts[1], quarantined,
+        // instances the database refused were neither new nor already staged: they are among the quarantined
+        long alreadyStaged = pipeline.instancesOld - pipeline.stagingRejects.size();
+        return new IngestSummary(seen, pipeline.instancesNew, alreadyStaged, reportCounts[0], reportCounts[1], quarantined,
                 pipeline.projectedCount(projected), problems, pipeline.reportsProjected + projected.reportsProjected(),
                 projected.reportsWaiting(), secs, staging.studyNotes(NOTE_LINES));
     }
