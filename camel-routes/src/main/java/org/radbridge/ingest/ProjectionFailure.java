@@ -19,6 +19,8 @@ public enum ProjectionFailure {
     private static final Set<Integer> DATA_STATUS = Set.of(400, 404, 412, 422);
 
     public static ProjectionFailure classify(Throwable e) {
+        // a StackOverflowError building the projection comes back on every attempt: it is the study's data
+        if (e instanceof StackOverflowError) return DATA;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BaseServerResponseException r) return DATA_STATUS.contains(r.getStatusCode()) ? DATA : OUTAGE;
             if (t instanceof DataFormatException) return DATA;

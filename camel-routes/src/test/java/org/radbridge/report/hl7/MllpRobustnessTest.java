@@ -88,6 +88,10 @@ class MllpRobustnessTest {
             assertThat(MllpClient.ackCode(client.send("MSH"))).isEqualTo("AE");
             assertThat(MllpClient.ackCode(client.send("MSH|"))).isEqualTo("AE");
             assertThat(MllpClient.ackCode(client.send("MSH|^~\\&"))).isEqualTo("AE");
+            // delimiters but no message type, a garbled version: the sender's error (AE), not "not processed here" (AR)
+            assertThat(MllpClient.ackCode(client.send("MSH|^~\\&|\r"))).isEqualTo("AE");
+            assertThat(MllpClient.ackCode(client.send(MllpReportRouteTest.oru("GV1", "ACC-GV", "F", "x").replace("|2.5.1", "|2.5 1"))))
+                    .isEqualTo("AE");
             assertThat(MllpClient.ackCode(client.send(MllpReportRouteTest.oru("AFTER1", "ACC-AFTER", "F", "Still answering."))))
                     .isEqualTo("AA");
         }
