@@ -41,6 +41,11 @@ import java.util.stream.Stream;
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final int BATCH = 500;
+    /** Studies named per kind of note in a summary (the counts are complete). */
+    static final int NOTE_LINES = 50;
+
+    /** A file being parsed on the pool. */
+    private record Pending(Path file, Future<Parsed> parsed) {}
 
     private final DicomHeaderReader reader = new DicomHeaderReader();
     private final ReportFileParser reportParser = new ReportFileParser();
@@ -103,7 +108,7 @@ public final class IngestService {
         });
         Pipeline pipeline = new Pipeline();
         try {
-            Deque<Future<Parsed>> window = new ArrayDeque<>();
+            Deque<Pending> window = new ArrayDeque<>();
             for (Path root : roots) {
                 if (!Files.exists(root)) {
                     quarantined.add(root + ": no such file or folder");
@@ -111,7 +116,7 @@ public final class IngestService {
                 }
                 try (Stream<Path> files = walk(root)) {
                     for (Path f : (Iterable<Path>) files::iterator) {
-                        window.add(pool.submit(() -> parse(f, source)));
+                        window.add(new Pending(f, pool.submit(() -> parse(f, source))));
                         // a bounded window keeps memory flat however many files there are
                         if (window.size() >= threads * 64) {
                             seen++;
@@ -131,14 +136,17 @@ public final class IngestService {
             pool.shutdownNow();
             pipeline.close();
         }
+        quarantined.addAll(pipeline.stagingRejects);
         // what is left is projected on as many workers as there are parse threads: reading is over, the cores are free
         StudyProjector.Result projected = projector.projectDirty(threads);
         List<String> problems = new ArrayList<>(pipeline.projectionProblems);
         problems.addAll(projected.problems());
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new IngestSummary(seen, pipeline.instancesNew, pipeline.instancesOld, reportCounts[0], reportCounts[1], quarantined,
+        // instances the database refused were neither new nor already staged: they are among the quarantined
+        long alreadyStaged = pipeline.instancesOld - pipeline.stagingRejects.size();
+        return new IngestSummary(seen, pipeline.instancesNew, alreadyStaged, reportCounts[0], reportCounts[1], quarantined,
                 pipeline.projectedCount(projected), problems, pipeline.reportsProjected + projected.reportsProjected(),
-                projected.reportsWaiting(), secs);
+                projected.reportsWaiting(), secs, staging.studyNotes(NOTE_LINES));
     }
 
     /**
@@ -158,6 +166,23 @@ public final class IngestService {
         private final java.util.Map<String, Integer> lastBatchOfStudy = new java.util.HashMap<>();
         private Future<?> projecting;
         private final List<String> projectionProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Files whose instance the database refused; quarantined by the staging thread. */
+        private final List<String> stagingRejects = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        /**
+         * Stages a batch; an instance the database refuses for its content is quarantined alone with the reason and the
+         * rest of the batch staged (an outage still stops the run: every file is read again next time).
+         */
+        private int stageOrQuarantine(List<InstanceRecord> b) throws SQLException, IOException {
+            List<StagingRepository.Rejection> rejected = new ArrayList<>();
+            int n = staging.stageSplitting(b, rejected);
+            for (StagingRepository.Rejection r : rejected) {
+                Path file = Path.of(r.record().filePath());
+                quarantine.put(file, "dicom", r.reason(), false);
+                stagingRejects.add(file + ": " + r.reason());
+            }
+            return n;
+        }
         private final java.util.Set<String> projectedStudies = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private volatile int reportsProjected;
 
@@ -180,7 +205,7 @@ public final class IngestService {
             awaitStaged();
             if (batch.isEmpty()) return;
             List<InstanceRecord> b = batch;
-            inFlight = stager.submit(() -> staging.stage(b));
+            inFlight = stager.submit(() -> stageOrQuarantine(b));
             inFlightSize = b.size();
             batch = new ArrayList<>(BATCH);
             int committedBefore = batchNo - 1;
@@ -286,7 +311,12 @@ public final class IngestService {
             return false;
         }
         if (p instanceof ParsedInstance i) {
-            staging.stage(List.of(i.record()));
+            List<StagingRepository.Rejection> rejected = new ArrayList<>();
+            staging.stageSplitting(List.of(i.record()), rejected);
+            if (!rejected.isEmpty()) {
+                quarantine.put(file, "dicom", rejected.get(0).reason(), true);
+                return false;
+            }
             stageSrReport(i, "inbox", null);
         } else if (p instanceof ParsedReport r) {
             reports.stage(r.report(), "inbox", file.toString());
@@ -326,21 +356,35 @@ public final class IngestService {
         }
     }
 
-    private Parsed await(Future<Parsed> f) {
+    /** The parse result of a file; a file that overran its time budget or broke the parser is rejected with the reason. */
+    private Parsed await(Pending p) {
         try {
-            return f.get(fileTimeoutMillis, TimeUnit.MILLISECONDS);
+            return p.parsed().get(fileTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
-            return null;
+            p.parsed().cancel(true);
+            return new Rejected(p.file(), "dicom", "parsing exceeded its time budget of " + fileTimeoutMillis + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            return new Rejected(p.file(), "dicom", "could not be read: " + e.getCause());
         }
     }
 
+    /** Parses one file; never throws, so that no file can stop a run (the error becomes the file's quarantine reason). */
     private Parsed parse(Path f, String source) {
+        try {
+            return parseOrThrow(f, source);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.debug("{}: unexpected error while reading", f, e);
+            return new Rejected(f, f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt") ? "report" : "dicom",
+                    "could not be read: " + e);
+        } catch (OutOfMemoryError e) {
+            return new Rejected(f, "dicom", "too large to read within the memory given to RadBridge");
+        }
+    }
+
+    private Parsed parseOrThrow(Path f, String source) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".txt")) {
             Path sidecar = f.resolveSibling(f.getFileName() + ReportFileParser.SIDECAR_SUFFIX);
@@ -374,10 +418,6 @@ public final class IngestService {
 
     private void handle(Parsed p, Pipeline pipeline, List<String> quarantined, long[] reportCounts, String source)
             throws SQLException, IOException {
-        if (p == null) {
-            quarantined.add("(a file): parsing exceeded " + fileTimeoutMillis + " ms");
-            return;
-        }
         if (p instanceof ParsedInstance i) {
             pipeline.add(i.record());
             if (i.srReport() != null || i.srProblem() != null) {

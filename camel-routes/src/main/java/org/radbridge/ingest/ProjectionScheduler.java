@@ -39,7 +39,8 @@ public final class ProjectionScheduler implements AutoCloseable {
         try {
             StudyProjector.Result r = projector.projectSettled(quiet);
             if (r.projected() > 0) log.info("Projected {} settled studies", r.projected());
-            r.problems().forEach(p -> log.warn("Not projected: {}", p));
+            // each failure is logged once by the projector; the lines name studies, so they stay out of the log at WARN
+            r.problems().forEach(p -> log.debug("Not projected: {}", p));
         } catch (Exception e) {
             // a database outage must not kill the timer: the studies stay dirty and are retried
             log.warn("Projection run failed, will retry: {}", e.getMessage());

@@ -94,8 +94,8 @@ public final class StudyProjector {
 
     /** Projects the dirty studies that have been quiet for the given period (continuous sources), and studies whose report arrived. */
     public synchronized Result projectSettled(java.time.Duration quiet) throws SQLException {
-        return project(() -> union(staging.dirtyStudiesQuietFor(quiet),
-                reports == null ? List.of() : reports.staging().studiesWithDirtyReports(true)), false);
+        return project(() -> withoutBackingOff(union(staging.dirtyStudiesQuietFor(quiet),
+                reports == null ? List.of() : reports.staging().studiesWithDirtyReports(true))), false);
     }
 
     public synchronized Result projectAll() throws SQLException {
@@ -215,26 +215,26 @@ public final class StudyProjector {
             if (report.isPresent()) reports.fhirWritten(s, report.get());
             long t3 = System.nanoTime();
             tally.fhirNanos.add(t3 - t2);
-            omop.write(s, staging.studyDatesOfPatient(s.issuerOfPatientId(), s.patientId()));
+            omop.write(s, patientStudyDates(s));
             if (report.isPresent()) reports.writeOmop(s, studyDate(s), report.get());
             tally.omopNanos.add(System.nanoTime() - t3);
             markProjected(uid, start);
             tally.studies.add(uid);
             if (report.isPresent()) tally.reportsDone.incrementAndGet();
         } catch (OmopStudyWriter.UnprojectableStudyException e) {
-            // FHIR has the study and its report; OMOP cannot take them without the missing attribute
-            tally.problems.add("study " + uid + ": " + e.getMessage());
+            // FHIR has the study and its report; OMOP cannot take them without the missing attribute: listed, not silent
+            tally.problems.add("study " + uid + ": in FHIR, not in OMOP: " + e.getMessage());
             markProjected(uid, start);
+            staging.markOmopExcluded(uid, e.getMessage());
             tally.studies.add(uid);
             if (report.isPresent()) tally.reportsDone.incrementAndGet();
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException | SQLException | StackOverflowError e) {
             if (!lastAttempt) {
                 log.debug("Projection of study {} failed on a worker; it is projected again alone", uid, e);
                 tally.retry.add(uid);
                 return;
             }
-            tally.problems.add("study " + uid + ": projection failed, will retry: " + e.getMessage());
-            log.warn("Projection of study {} failed; it stays pending", uid, e);
+            failed(uid, start, e, tally);
         }
         int n = tally.done.incrementAndGet();
         synchronized (progress) {
@@ -262,15 +262,63 @@ public final class StudyProjector {
         return parts;
     }
 
+    /**
+     * A data problem marks the study failed with its reason (not retried until its data or the mappings change); an
+     * outage leaves it pending, and the quiet-period runs wait longer after each failure. Either is logged once, in one
+     * line without identifiers; the stack trace goes to DEBUG.
+     */
+    private void failed(String uid, OffsetDateTime start, Throwable e, Tally tally) throws SQLException {
+        String reason = ProjectionFailure.describe(e);
+        log.debug("Projection of study {} failed", uid, e);
+        if (ProjectionFailure.classify(e) == ProjectionFailure.DATA) {
+            backoff.remove(uid);
+            tally.problems.add("study " + uid + ": projection failed (a data problem; retried when the study or the mappings change): "
+                    + reason);
+            staging.markFailed(uid, start, reason);
+            log.warn("Projection of a study failed for a data problem, marked failed (ingest lists it): {}", e.getClass().getSimpleName());
+            return;
+        }
+        tally.problems.add("study " + uid + ": projection failed, will retry: " + reason);
+        Backoff b = backoff.merge(uid, new Backoff(1, 0), (old, one) -> new Backoff(old.failures() + 1, 0));
+        long delay = Math.min(MAX_BACKOFF_MILLIS, 1000L << Math.min(20, b.failures()));
+        backoff.put(uid, new Backoff(b.failures(), System.currentTimeMillis() + delay));
+        if (b.failures() == 1) log.warn("Projection of a study failed, retrying with back-off: {}", reason);
+    }
+
+    /** Consecutive outage failures of a study and when the quiet-period runs may try it again. */
+    private record Backoff(int failures, long notBefore) {}
+
+    private static final long MAX_BACKOFF_MILLIS = 10 * 60_000L;
+    private final Map<String, Backoff> backoff = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Studies the quiet-period runs leave alone for now: they failed for an outage a moment ago. */
+    private List<String> withoutBackingOff(List<String> uids) {
+        if (backoff.isEmpty()) return uids;
+        long now = System.currentTimeMillis();
+        return uids.stream().filter(u -> {
+            Backoff b = backoff.get(u);
+            return b == null || b.notBefore() <= now;
+        }).toList();
+    }
+
     private void markProjected(String uid, OffsetDateTime start) throws SQLException {
+        backoff.remove(uid);
         staging.markProjected(uid, start);
         if (reports != null) reports.staging().markProjected(uid, start);
     }
 
     /** The procedure date OMOP uses (OmopStudyWriter has already refused a study without one). */
     private static LocalDate studyDate(StudyView s) {
-        if (s.studyDate() != null) return s.studyDate();
-        return s.instances().stream().map(InstanceRecord::seriesDate).filter(d -> d != null).findFirst().orElseThrow();
+        return s.facts().date();
+    }
+
+    /** Dates of the patient's studies for the observation period: this study's own alone for a placeholder patient. */
+    private List<LocalDate> patientStudyDates(StudyView s) throws SQLException {
+        List<LocalDate> dates = new ArrayList<>();
+        if (!s.placeholderPatient()) dates.addAll(staging.studyDatesOfPatient(s.issuerOfPatientId(), s.patientId()));
+        // a date derived from series or acquisition dates is not in the study_date column the query reads
+        if (s.facts().date() != null && !dates.contains(s.facts().date())) dates.add(s.facts().date());
+        return dates;
     }
 
     private static String secs(long nanos) {

@@ -23,7 +23,6 @@ import org.radbridge.report.StagedReport;
 import org.radbridge.staging.StudyView;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -262,7 +261,7 @@ public final class DiagnosticReportBundleBuilder {
     }
 
     private static String enc(String v) {
-        return URLEncoder.encode(v, StandardCharsets.UTF_8);
+        return FhirSearchValues.encode(FhirSearchValues.escape(v));
     }
 
     private static void put(Bundle b, Resource r, String fullUrl, String conditionalUrl) {

@@ -49,13 +49,29 @@ public final class ImagingStudyBundleBuilder {
         return issuer == null || issuer.isEmpty() ? mrnSystem : mrnSystem + ":" + issuer;
     }
 
+    /** Identifier system of the patient of a study whose PatientID is empty or a placeholder; the value is the Study Instance UID. */
+    public static final String STUDY_PATIENT_SYSTEM = "urn:radbridge:study-patient";
+    /** Meta tag on such a Patient: it stands for the subject of one study, not for an identified person. */
+    public static final String IDENTITY_TAG_SYSTEM = "urn:radbridge:patient-identity";
+    public static final String PLACEHOLDER_TAG = "placeholder-patient-id";
+
+    /** System and value of the identifier the study's Patient is written conditionally on. */
+    private String[] patientIdentifier(StudyView s) {
+        if (!s.placeholderPatient()) return new String[] {patientSystem(s.issuerOfPatientId()), s.patientId()};
+        String issuer = s.issuerOfPatientId();
+        return new String[] {issuer == null || issuer.isEmpty() ? STUDY_PATIENT_SYSTEM : STUDY_PATIENT_SYSTEM + ":" + issuer,
+                s.studyInstanceUid()};
+    }
+
     public Bundle build(StudyView s) {
         // one mapping set for the whole study, even if a reload swaps it meanwhile
         org.radbridge.mappings.MappingSet maps = mappings.current();
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        String patientUrl = "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(("patient|" + s.issuerOfPatientId() + "|" + s.patientId()).getBytes());
+        String patientUrl = "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(("patient|" + s.issuerOfPatientId() + "|" + s.personKeyId())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Patient patient = patient(s);
-        add(bundle, patient, patientUrl, "Patient?identifier=" + patientSystem(s.issuerOfPatientId()) + "|" + s.patientId());
+        String[] id = patientIdentifier(s);
+        add(bundle, patient, patientUrl, FhirSearchValues.byIdentifier("Patient", id[0], id[1]));
 
         ImagingStudy study = new ImagingStudy();
         study.addIdentifier().setSystem(DICOM_UID_SYSTEM).setValue("urn:oid:" + s.studyInstanceUid());
@@ -111,18 +127,24 @@ public final class ImagingStudyBundleBuilder {
             ep.addPayloadType().setText("DICOM");
             ep.addPayloadMimeType("application/dicom");
             ep.setAddress(s.endpointUrl());
-            add(bundle, ep, endpointUrl, "Endpoint?identifier=urn:ietf:rfc:3986|" + s.endpointUrl());
+            add(bundle, ep, endpointUrl, FhirSearchValues.byIdentifier("Endpoint", "urn:ietf:rfc:3986", s.endpointUrl()));
             study.addEndpoint(new Reference(endpointUrl));
         }
         add(bundle, study, "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(("study|" + s.studyInstanceUid()).getBytes()),
-                "ImagingStudy?identifier=" + DICOM_UID_SYSTEM + "|urn:oid:" + s.studyInstanceUid());
+                FhirSearchValues.byIdentifier("ImagingStudy", DICOM_UID_SYSTEM, "urn:oid:" + s.studyInstanceUid()));
         return bundle;
     }
 
     private Patient patient(StudyView s) {
         Patient p = new Patient();
-        p.addIdentifier().setSystem(patientSystem(s.issuerOfPatientId())).setValue(s.patientId())
-                .getType().addCoding().setSystem(V2_0203).setCode("MR");
+        String[] id = patientIdentifier(s);
+        if (s.placeholderPatient()) {
+            // no MRN: "UNKNOWN" or an empty ID would make every such study one person in any search
+            p.addIdentifier().setSystem(id[0]).setValue(id[1]);
+            p.getMeta().addTag(IDENTITY_TAG_SYSTEM, PLACEHOLDER_TAG, "PatientID empty or a placeholder: the subject of one study");
+        } else {
+            p.addIdentifier().setSystem(id[0]).setValue(id[1]).getType().addCoding().setSystem(V2_0203).setCode("MR");
+        }
         if (s.patientName() != null) p.addName(name(s.patientName()));
         if (s.patientBirthDate() != null) {
             p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(s.patientBirthDate().toString()));

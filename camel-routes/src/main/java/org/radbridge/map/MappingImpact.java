@@ -98,6 +98,11 @@ public final class MappingImpact {
                     studies += ps.executeUpdate();
                 }
             }
+            // a study whose projection failed for a data problem may pass under other mappings: it is tried again
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE radbridge.study SET dirty = true WHERE NOT dirty AND projection_failed_reason IS NOT NULL")) {
+                studies += ps.executeUpdate();
+            }
             if (REPORT_MAPPINGS.stream().anyMatch(m -> !sameEntries(before, after, m))) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE radbridge.report SET dirty = true WHERE NOT dirty AND link_status = 'linked'")) {

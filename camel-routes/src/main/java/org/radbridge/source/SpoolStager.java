@@ -64,8 +64,21 @@ public final class SpoolStager implements SpoolListener {
             log.warn("received {} from {}@{}: quarantined: {}", i.file().getFileName(), i.callingAeTitle(), i.remoteHost(), e.getMessage());
             quarantine.put(i.file(), "dicom", e.getMessage(), false);
             return;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a file that breaks the parser is the file's problem: quarantined and acknowledged, the receiver goes on
+            log.debug("received {}: unexpected error while reading", i.file().getFileName(), e);
+            log.warn("received {} from {}@{}: quarantined: could not be read: {}", i.file().getFileName(), i.callingAeTitle(),
+                    i.remoteHost(), e.getClass().getSimpleName());
+            quarantine.put(i.file(), "dicom", "could not be read: " + e, false);
+            return;
         }
-        staging.stage(List.of(record));
+        List<StagingRepository.Rejection> rejected = new java.util.ArrayList<>();
+        staging.stageSplitting(List.of(record), rejected);
+        for (StagingRepository.Rejection r : rejected) {
+            log.warn("received {} from {}@{}: quarantined: {}", i.file().getFileName(), i.callingAeTitle(), i.remoteHost(), r.reason());
+            quarantine.put(i.file(), "dicom", r.reason(), false);
+            return;
+        }
         if (reports != null && SrReports.applies(h)) {
             Optional<ReportFile> report;
             try {

@@ -58,10 +58,15 @@ public final class StagingSink implements InstanceSink {
                 quarantine(studyInstanceUid, endpointUrl, position, h, e.getMessage());
             }
         }
-        staging.stage(batch);
+        List<StagingRepository.Rejection> rejected = new ArrayList<>();
+        staging.stageSplitting(batch, rejected);
+        for (StagingRepository.Rejection r : rejected) {
+            int at = headers.stream().map(DicomHeader::sopInstanceUid).toList().indexOf(r.record().sopInstanceUid()) + 1;
+            quarantine(studyInstanceUid, endpointUrl, at, headers.get(Math.max(0, at - 1)), r.reason());
+        }
         if (endpointUrl != null) staging.setEndpoint(studyInstanceUid, endpointUrl);
         if (projector != null) projector.projectDirty();
-        return batch.size();
+        return batch.size() - rejected.size();
     }
 
     /**

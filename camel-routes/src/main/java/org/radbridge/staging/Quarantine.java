@@ -52,11 +52,33 @@ public final class Quarantine {
             Files.deleteIfExists(file);
         }
         Files.writeString(dir.resolve(name + ".reason.txt"),
-                "file: " + file.toAbsolutePath() + "\nkind: " + kind + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+                text("file: " + file.toAbsolutePath() + "\nkind: " + kind + "\nreason: " + reason + "\n"), StandardCharsets.UTF_8);
         return record(sha, file.toAbsolutePath().toString(), kind, reason, stored);
     }
 
+    /**
+     * Text as PostgreSQL and a UTF-8 file can hold it: NUL and other control characters (a fuzzed MSH field, a binary
+     * file name) become {@code \\xNN}, unpaired surrogates U+FFFD. The item's own bytes are kept unchanged in its file.
+     */
+    static String text(String s) {
+        if (s == null) return null;
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String r = null;
+            if (c < 0x20 && c != '\n' && c != '\t') r = String.format("\\x%02x", (int) c);
+            else if (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))) r = "\uFFFD";
+            else if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) r = "\uFFFD";
+            if (r != null && b == null) b = new StringBuilder(s.substring(0, i));
+            if (b != null) b.append(r != null ? r : String.valueOf(c));
+        }
+        return b == null ? s : b.toString();
+    }
+
     private boolean record(String sha, String origin, String kind, String reason, Path stored) throws SQLException {
+        origin = text(origin);
+        kind = text(kind);
+        reason = text(reason);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO radbridge.quarantine (content_sha256, original_path, kind, reason, stored_path) VALUES (?,?,?,?,?) "
@@ -69,7 +91,7 @@ public final class Quarantine {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 boolean fresh = rs.getBoolean(1);
-                log.warn("Quarantined {} ({}): {}", origin, kind, reason);
+                log.warn("Quarantined {} ({}): {}", origin, kind, reason.length() > 300 ? reason.substring(0, 297) + "..." : reason);
                 return fresh;
             }
         }
@@ -85,7 +107,10 @@ public final class Quarantine {
     public boolean putContent(byte[] content, String origin, String name, String kind, String reason) throws IOException, SQLException {
         Files.createDirectories(dir);
         String sha = sha256(content);
-        String stem = sha.substring(0, 16) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        // the name carries a sender's value (an HL7 control id of any length): file systems allow 255 bytes
+        if (safe.length() > 100) safe = safe.substring(0, 60) + "_" + safe.substring(safe.length() - 20);
+        String stem = sha.substring(0, 16) + "-" + safe;
         Path stored = dir.resolve(stem);
         if (!Files.exists(stored)) {
             Path tmp = dir.resolve(stem + ".part");
@@ -93,7 +118,7 @@ public final class Quarantine {
             Files.move(tmp, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.writeString(dir.resolve(stem + ".reason.txt"),
-                "from: " + origin + "\nkind: " + kind + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+                text("from: " + origin + "\nkind: " + kind + "\nreason: " + reason + "\n"), StandardCharsets.UTF_8);
         return record(sha, origin, kind, reason, stored);
     }
 

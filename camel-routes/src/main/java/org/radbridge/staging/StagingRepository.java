@@ -18,9 +18,16 @@ import java.util.Set;
 /** The radbridge.* staging tables: instances and studies in, study views out. */
 public final class StagingRepository {
     private final DataSource dataSource;
+    private final PlaceholderPatientIds placeholders;
 
     public StagingRepository(DataSource dataSource) {
+        this(dataSource, PlaceholderPatientIds.EMPTY_ONLY);
+    }
+
+    /** @param placeholders PatientID values that name nobody (see {@link PlaceholderPatientIds}) */
+    public StagingRepository(DataSource dataSource, PlaceholderPatientIds placeholders) {
         this.dataSource = dataSource;
+        this.placeholders = placeholders;
     }
 
     /**
@@ -72,6 +79,34 @@ public final class StagingRepository {
                 throw e;
             }
         }
+    }
+
+    /** An instance that could not be staged, and why (the database refused one of its values). */
+    public record Rejection(InstanceRecord record, String reason) {}
+
+    /**
+     * As {@link #stage}, but a batch the database refuses for its content is split in halves until the instances it
+     * refuses stand alone: those are returned in {@code rejected}, all others are staged. An outage (anything but a data
+     * error) is thrown as before, so nothing is wrongly rejected while the database is away.
+     */
+    public int stageSplitting(List<InstanceRecord> batch, List<Rejection> rejected) throws SQLException {
+        try {
+            return stage(batch);
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql && !SqlStates.isDataProblem(sql)) throw sql;
+            if (batch.size() == 1) {
+                rejected.add(new Rejection(batch.get(0), "the staging database refused a value: " + oneLine(e)));
+                return 0;
+            }
+            int mid = batch.size() / 2;
+            return stageSplitting(batch.subList(0, mid), rejected) + stageSplitting(batch.subList(mid, batch.size()), rejected);
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        m = m.replaceAll("\\s+", " ").trim();
+        return m.length() > 300 ? m.substring(0, 297) + "..." : m;
     }
 
     private void upsertStudies(Connection c, List<InstanceRecord> batch, Set<String> touched) throws SQLException {
@@ -187,13 +222,22 @@ public final class StagingRepository {
                 }
             }
             List<InstanceRecord> instances = new ArrayList<>();
+            Map<String, LocalDate> dates = new java.util.HashMap<>();
+            String age = null;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT sop_instance_uid, series_instance_uid, sop_class_uid, transfer_syntax_uid, instance_number, series_number, "
                             + "modality, series_description, body_part_examined, laterality, series_date, manufacturer, model_name, source, "
-                            + "file_path, file_size FROM radbridge.instance WHERE study_instance_uid = ?")) {
+                            + "file_path, file_size, attributes->>'AcquisitionDate', attributes->>'ContentDate', "
+                            + "attributes->>'InstanceCreationDate', attributes->>'PatientAge' "
+                            + "FROM radbridge.instance WHERE study_instance_uid = ?")) {
                 ps.setString(1, studyUid);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        earliest(dates, "SeriesDate", localDate(rs, 11));
+                        for (int k = 0; k < 3; k++) {
+                            earliest(dates, StudyFacts.DATE_FALLBACKS.get(k + 1), InstanceRecords.date(rs.getString(17 + k)));
+                        }
+                        if (age == null) age = rs.getString(20);
                         instances.add(new InstanceRecord(rs.getString(1), studyUid, rs.getString(2), rs.getString(3), rs.getString(4),
                                 (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
                                 rs.getString(10), localDate(rs, 11), rs.getString(12), rs.getString(13),
@@ -205,19 +249,96 @@ public final class StagingRepository {
             }
             return new StudyView(header.studyInstanceUid(), header.patientId(), header.issuerOfPatientId(), header.patientName(),
                     header.patientBirthDate(), header.patientSex(), header.accessionNumber(), header.studyDate(), header.studyTime(),
-                    header.studyDescription(), header.endpointUrl(), instances);
+                    header.studyDescription(), header.endpointUrl(), instances,
+                    StudyFacts.derive(header.studyDate(), header.patientBirthDate(), dates, age, placeholders.isPlaceholder(header.patientId())));
         }
     }
 
-    /** Clears the dirty mark unless instances arrived after the projection started. */
+    private static void earliest(Map<String, LocalDate> dates, String key, LocalDate d) {
+        if (d != null) dates.merge(key, d, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /** Clears the dirty mark unless instances arrived after the projection started, and any earlier failure or exclusion. */
     public void markProjected(String studyUid, java.time.OffsetDateTime projectionStart) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE radbridge.study SET dirty = false, projected_at = now() WHERE study_instance_uid = ? AND last_received_at <= ?")) {
-            ps.setString(1, studyUid);
-            ps.setObject(2, projectionStart);
+                     "UPDATE radbridge.study SET dirty = dirty AND last_received_at > ?, projected_at = now(), "
+                             + "projection_failed_reason = NULL, projection_failed_at = NULL, omop_excluded_reason = NULL "
+                             + "WHERE study_instance_uid = ?")) {
+            ps.setObject(1, projectionStart);
+            ps.setString(2, studyUid);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * A projection that failed for a data problem: the study leaves the queue (unless instances arrived meanwhile) with
+     * the reason; new instances or a mappings change make it due again.
+     */
+    public void markFailed(String studyUid, java.time.OffsetDateTime projectionStart, String reason) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE radbridge.study SET dirty = dirty AND last_received_at > ?, projection_failed_reason = ?, "
+                             + "projection_failed_at = now() WHERE study_instance_uid = ?")) {
+            ps.setObject(1, projectionStart);
+            ps.setString(2, reason.replace("\u0000", ""));
+            ps.setString(3, studyUid);
+            ps.executeUpdate();
+        }
+    }
+
+    /** FHIR has the study, OMOP's rules exclude it (no date, no year of birth): why. Set after {@link #markProjected}. */
+    public void markOmopExcluded(String studyUid, String reason) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE radbridge.study SET omop_excluded_reason = ? WHERE study_instance_uid = ?")) {
+            ps.setString(1, reason);
+            ps.setString(2, studyUid);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A study that is not (fully) in the views, or whose patient is a placeholder, and why. */
+    public record StudyNote(String studyInstanceUid, String kind, String reason) {
+        public static final String FAILED = "not in FHIR or OMOP";
+        public static final String NOT_IN_OMOP = "in FHIR, not in OMOP";
+        public static final String PLACEHOLDER = "placeholder patient";
+        public static final String PENDING = "waiting for projection";
+    }
+
+    /** Counts by kind over all of staging, with the first {@code limit} notes of each kind. */
+    public record StudyNotes(Map<String, Long> counts, List<StudyNote> first) {}
+
+    public StudyNotes studyNotes(int limit) throws SQLException {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        List<StudyNote> first = new ArrayList<>();
+        List<String> ids = new ArrayList<>(placeholders.values());
+        ids.add("");
+        String[][] queries = {
+                {StudyNote.FAILED, "projection_failed_reason IS NOT NULL", "projection_failed_reason"},
+                {StudyNote.NOT_IN_OMOP, "omop_excluded_reason IS NOT NULL AND projection_failed_reason IS NULL", "omop_excluded_reason"},
+                {StudyNote.PENDING, "dirty AND projection_failed_reason IS NULL", "'not projected yet (pending or retrying after an outage)'"},
+                {StudyNote.PLACEHOLDER, "upper(btrim(patient_id)) = ANY(?)",
+                        "'PatientID empty or a placeholder: a patient of its own (keyed by issuer and Study Instance UID)'"}};
+        try (Connection c = dataSource.getConnection()) {
+            for (String[] q : queries) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT study_instance_uid, " + q[2] + ", count(*) OVER () FROM radbridge.study WHERE "
+                        + q[1] + " ORDER BY study_instance_uid LIMIT ?")) {
+                    int i = 1;
+                    if (q[1].contains("?")) ps.setArray(i++, c.createArrayOf("text", ids.toArray()));
+                    ps.setInt(i, Math.max(1, limit));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        long n = 0;
+                        int taken = 0;
+                        while (rs.next()) {
+                            n = rs.getLong(3);
+                            if (taken++ < limit) first.add(new StudyNote(rs.getString(1), q[0], rs.getString(2)));
+                        }
+                        counts.put(q[0], n);
+                    }
+                }
+            }
+        }
+        return new StudyNotes(counts, first);
     }
 
     /**

@@ -38,8 +38,19 @@ public final class DicomHeaderReader {
             if (fast != null) return new DicomHeader(fast);
         } catch (IOException | RuntimeException e) {
             // read again below, where PixelMed words the error
+        } catch (StackOverflowError e) {
+            throw tooDeep();
         }
-        return readWithPixelMed(file);
+        try {
+            return readWithPixelMed(file);
+        } catch (StackOverflowError e) {
+            // PixelMed reads nested sequences recursively: a file nested thousands deep must cost one file, not the run
+            throw tooDeep();
+        }
+    }
+
+    private static DicomParseException tooDeep() {
+        return new DicomParseException("sequences nested too deeply to read (more levels than any real DICOM object has)");
     }
 
     /** The PixelMed path alone (also what the fast path is tested against). */

@@ -33,11 +33,13 @@ final class BenchCommands {
 
     static int run(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("sql")) return ResearchCommands.benchSql(args);
+        if (args.length > 0 && args[0].equals("fuzz")) return FuzzCommand.run(args);
         if (args.length > 0 && args[0].equals("nlp")) {
             return nlp(args);
         }
         if (args.length == 0 || !args[0].equals("ingest")) {
             System.err.println("usage: radbridge bench ingest [--min-instances N] [--warm-up-instances N] [--orthanc-files N] [--dir DIR]");
+            System.err.println("       radbridge bench fuzz [--inputs N] [--cstore N] [--hl7 N] [--seed S] [--dir DIR]");
             System.err.println("       radbridge bench nlp [--reports N] [--full-sample N] [--threads N] [--seed S] [--peer-heap-mb M] [--warm-up-seconds S] [--dir DIR]");
             return 2;
         }

@@ -39,6 +39,50 @@ final class Hl7Acks {
         return build(h, code, error, location, reason);
     }
 
+    /** As {@link #accept}, falling back to {@link #minimal} when the sender's header values cannot go into an ACK. */
+    byte[] acceptOrMinimal(OruReportReader.Header h) {
+        try {
+            return accept(h);
+        } catch (RuntimeException e) {
+            return minimal(h, "AA", null);
+        }
+    }
+
+    /** As {@link #reject}, falling back to {@link #minimal}: every frame gets an answer. */
+    byte[] rejectOrMinimal(OruReportReader.Header h, String code, ErrorCode error, String location, String reason) {
+        try {
+            return reject(h, code, error, location, reason);
+        } catch (RuntimeException e) {
+            try {
+                return reject(h, code, error, null, reason);
+            } catch (RuntimeException again) {
+                return minimal(h, code, reason);
+            }
+        }
+    }
+
+    /**
+     * An acknowledgement written without HAPI, from nothing but the control id (when it is printable) and the code: for
+     * messages whose header HAPI cannot echo (delimiters or characters it refuses).
+     */
+    static byte[] minimal(OruReportReader.Header h, String code, String reason) {
+        String control = h == null ? "" : printable(h.controlId(), 199);
+        String text = reason == null ? "" : printable(reason, 80);
+        String ack = "MSH|^~\\&|RADBRIDGE||||" + LocalDateTime.now().format(TS) + "||ACK^R01^ACK|RB" + System.currentTimeMillis() + "-"
+                + COUNTER.incrementAndGet() + "|P|2.5.1\rMSA|" + code + "|" + control + (text.isEmpty() ? "" : "|" + text) + "\r";
+        return ack.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String printable(String v, int max) {
+        if (v == null) return "";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < v.length() && b.length() < max; i++) {
+            char c = v.charAt(i);
+            if (c >= 0x20 && c < 0x7F && c != '|' && c != '^' && c != '~' && c != '\\' && c != '&') b.append(c);
+        }
+        return b.toString();
+    }
+
     private byte[] build(OruReportReader.Header h, String code, ErrorCode error, String location, String reason) {
         try {
             ACK ack = new ACK();
@@ -80,6 +124,8 @@ final class Hl7Acks {
             return encoded.getBytes(charset(h));
         } catch (HL7Exception e) {
             throw new IllegalStateException("cannot build the acknowledgement: " + e.getMessage(), e);
+        } catch (java.nio.charset.UnsupportedCharsetException e) {
+            throw new IllegalStateException("cannot encode the acknowledgement: " + e.getMessage(), e);
         }
     }
 

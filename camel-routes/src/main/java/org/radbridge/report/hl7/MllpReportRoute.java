@@ -28,15 +28,30 @@ public final class MllpReportRoute extends RouteBuilder {
     @Override
     public void configure() {
         log.info("HL7v2 MLLP receiver for ORU^R01 reports on {}:{}", host, port);
-        fromF("mllp://%s:%d?stringPayload=false&hl7Headers=false&validatePayload=false&maxConcurrentConsumers=16"
-                + "&maxBufferSize=%d&bindTimeout=10000", host, port, MAX_FRAME_BYTES)
+        if (getContext().hasComponent(ShortFrameSafeMllpComponent.SCHEME) == null) {
+            ShortFrameSafeMllpComponent mllp = new ShortFrameSafeMllpComponent();
+            // set here rather than in the URI: the subclassed endpoint has no generated configurer for nested options
+            org.apache.camel.component.mllp.MllpConfiguration configuration = new org.apache.camel.component.mllp.MllpConfiguration();
+            configuration.setMaxBufferSize(MAX_FRAME_BYTES);
+            mllp.setConfiguration(configuration);
+            getContext().addComponent(ShortFrameSafeMllpComponent.SCHEME, mllp);
+        }
+        fromF(ShortFrameSafeMllpComponent.SCHEME + "://%s:%d?stringPayload=false&hl7Headers=false&validatePayload=false&maxConcurrentConsumers=16"
+                + "&bindTimeout=10000", host, port)
                 .routeId("mllp-reports")
                 .process(exchange -> {
                     byte[] raw = exchange.getIn().getBody(byte[].class);
                     String remote = exchange.getIn().getHeader(MllpConstants.MLLP_REMOTE_ADDRESS, String.class);
-                    OruReceiver.Outcome o = receiver.receive(raw == null ? new byte[0] : raw, remote);
-                    exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT, o.ack());
-                    exchange.getIn().setBody(o.ack());
+                    byte[] ack;
+                    try {
+                        ack = receiver.receive(raw == null ? new byte[0] : raw, remote).ack();
+                    } catch (RuntimeException | Error e) {
+                        // the receiver answers everything itself; this is the last guard so that no frame goes unanswered
+                        log.error("HL7 frame from {}: no acknowledgement could be built ({}); answering AR", remote, e.toString());
+                        ack = Hl7Acks.minimal(null, "AR", "internal error; send it again later");
+                    }
+                    exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT, ack);
+                    exchange.getIn().setBody(ack);
                 });
     }
 }

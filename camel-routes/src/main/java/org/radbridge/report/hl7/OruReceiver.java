@@ -44,7 +44,24 @@ public final class OruReceiver {
         this.acks = new Hl7Acks("RADBRIDGE");
     }
 
+    /** Answers every message: whatever goes wrong inside, the sender gets an acknowledgement and the message is kept. */
     public Outcome receive(byte[] raw, String remote) {
+        try {
+            return receiveOrThrow(raw, remote);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.debug("HL7 message from {}: unexpected error", remote, e);
+            log.error("HL7 message from {}: unexpected error ({}); answering AE", remote, e.getClass().getSimpleName());
+            String reason = "the message could not be processed: " + e.getClass().getSimpleName();
+            try {
+                quarantine.putContent(raw, "mllp:unprocessed", "hl7-unprocessed.hl7", "hl7", "AE: " + reason);
+            } catch (IOException | SQLException | RuntimeException q) {
+                return new Outcome("AR", reason, 0, 0, Hl7Acks.minimal(null, "AR", reason + "; send it again later"));
+            }
+            return new Outcome("AE", reason, 0, 0, Hl7Acks.minimal(null, "AE", reason));
+        }
+    }
+
+    private Outcome receiveOrThrow(byte[] raw, String remote) {
         OruReportReader.Header h = OruReportReader.header(raw);
         String origin = origin(h);
         OruReportReader.Result result;
@@ -62,13 +79,18 @@ public final class OruReceiver {
         try {
             fresh = reports.stageAll(list, SOURCE, origin);
         } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql && org.radbridge.staging.SqlStates.isDataProblem(sql)) {
+                // a value the store refuses (too long, an invalid byte sequence): resending cannot help, so AE and keep it
+                return refuse(raw, h, origin, remote, "AE", ErrorCode.DATA_TYPE_ERROR, null,
+                        "a value of the message cannot be stored: " + firstLine(sql.getMessage()), true);
+            }
             log.error("HL7 message {} from {}: staging failed, answering AR so that the sender retries: {}", origin, remote, e.toString());
             return refuse(raw, h, origin, remote, "AR", ErrorCode.APPLICATION_INTERNAL_ERROR, null,
                     "the report store is unavailable; the message was not stored: send it again later", false);
         }
         log.info("HL7 message {} from {}: {} report(s) staged ({} new), accession(s) {}", origin, remote, list.size(), fresh,
                 list.stream().map(ReportFile::accessionNumber).toList());
-        return new Outcome("AA", null, list.size(), fresh, acks.accept(h));
+        return new Outcome("AA", null, list.size(), fresh, acks.acceptOrMinimal(h));
     }
 
     private Outcome refuse(byte[] raw, OruReportReader.Header h, String origin, String remote, String code, ErrorCode error,
@@ -84,12 +106,20 @@ public final class OruReceiver {
             }
         }
         log.warn("HL7 message {} from {}: {} {}", origin, remote, code, reason);
-        return new Outcome(code, reason, 0, 0, acks.reject(h, code, error, location, reason));
+        return new Outcome(code, reason, 0, 0, acks.rejectOrMinimal(h, code, error, location, reason));
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) return "";
+        String line = m.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 
     /** Where a message came from, stable across resends: mllp:SENDING_APP^FACILITY/CONTROL_ID. */
     static String origin(OruReportReader.Header h) {
         if (h == null) return "mllp:unparsed";
-        return "mllp:" + h.sendingApplication() + "^" + h.sendingFacility() + "/" + h.controlId();
+        String origin = "mllp:" + h.sendingApplication() + "^" + h.sendingFacility() + "/" + h.controlId();
+        // a 10 KB control id must not make the origin (a log and quarantine key) unusable
+        return origin.length() > 300 ? origin.substring(0, 280) + "...#" + Integer.toHexString(origin.hashCode()) : origin;
     }
 }

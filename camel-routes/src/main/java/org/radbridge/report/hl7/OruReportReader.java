@@ -112,10 +112,24 @@ public final class OruReportReader {
         return new Result(h, reports(segments, h, d, charset));
     }
 
+    private static final java.util.regex.Pattern WELL_FORMED_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{1,3}");
+    private static final java.util.regex.Pattern WELL_FORMED_VERSION = java.util.regex.Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
+
     private void checkHeader(Header h) throws OruRejection {
         String[] type = h.messageType().split(java.util.regex.Pattern.quote(h.encodingCharacters().isEmpty()
                 ? "^" : h.encodingCharacters().substring(0, 1)), -1);
         String event = type.length > 1 ? type[1] : "";
+        // AR is for a well-formed message we do not process (HL7 v2.5.1 2.9.2); a missing or garbled field is the
+        // sender's error, answered AE, so that no sender takes a broken message for one to send again later
+        if (!WELL_FORMED_CODE.matcher(type[0]).matches() || !(event.isEmpty() || WELL_FORMED_CODE.matcher(event).matches())) {
+            throw OruRejection.error(ErrorCode.DATA_TYPE_ERROR, "MSH^1^9", "MSH-9 message type '" + h.messageType() + "' is malformed");
+        }
+        if (!WELL_FORMED_VERSION.matcher(h.version()).matches()) {
+            throw OruRejection.error(ErrorCode.DATA_TYPE_ERROR, "MSH^1^12", "MSH-12 version '" + h.version() + "' is malformed");
+        }
+        if (!WELL_FORMED_CODE.matcher(h.processingId()).matches()) {
+            throw OruRejection.error(ErrorCode.DATA_TYPE_ERROR, "MSH^1^11", "MSH-11 processing id '" + h.processingId() + "' is malformed");
+        }
         if (!type[0].equals("ORU") || !event.equals("R01")) {
             throw OruRejection.reject(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "MSH^1^9", "message type '" + type[0]
                     + (event.isEmpty() ? "" : "^" + event) + "' is not processed here: only ORU^R01 (observation result) is");

@@ -87,7 +87,7 @@ public final class OmopReportWriter {
             c.setAutoCommit(false);
             try {
                 Previous prev = previous(c, accession);
-                int personId = OmopIds.idFor(c, "person", pseudonymizer.person(s.issuerOfPatientId(), s.patientId()));
+                int personId = OmopIds.idFor(c, "person", pseudonymizer.person(s.issuerOfPatientId(), s.personKeyId()));
                 int noteId = OmopIds.idFor(c, "note", accession);
                 upsertNote(c, noteId, personId, noteDate, note.text(), report, maps, s);
                 linkNoteToStudy(c, noteId, OmopIds.idFor(c, "procedure_occurrence", s.studyInstanceUid()));

@@ -47,15 +47,17 @@ public final class OmopStudyWriter {
      * @param patientStudyDates study dates of every study of this patient, for the observation period
      */
     public void write(StudyView s, List<LocalDate> patientStudyDates) throws SQLException, UnprojectableStudyException {
-        LocalDate studyDate = s.studyDate();
+        // date and year of birth as derived from all of the study's files (StudyFacts: fallbacks documented there)
+        LocalDate studyDate = s.facts().date();
         if (studyDate == null) {
-            studyDate = s.instances().stream().map(InstanceRecord::seriesDate).filter(d -> d != null).findFirst()
-                    .orElseThrow(() -> new UnprojectableStudyException("no StudyDate or SeriesDate: OMOP needs a procedure date"));
+            throw new UnprojectableStudyException("no StudyDate, SeriesDate, AcquisitionDate, ContentDate or InstanceCreationDate: "
+                    + "OMOP needs a procedure date");
         }
-        Integer yearOfBirth = s.patientBirthDate() == null ? null : s.patientBirthDate().getYear();
-        if (yearOfBirth == null) throw new UnprojectableStudyException("no PatientBirthDate: OMOP needs a year of birth");
+        if (s.facts().yearOfBirth() == null) {
+            throw new UnprojectableStudyException("no PatientBirthDate and no PatientAge: OMOP needs a year of birth");
+        }
 
-        String pseudonym = pseudonymizer.person(s.issuerOfPatientId(), s.patientId());
+        String pseudonym = pseudonymizer.person(s.issuerOfPatientId(), s.personKeyId());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -87,10 +89,11 @@ public final class OmopStudyWriter {
                         + "gender_source_value = EXCLUDED.gender_source_value")) {
             ps.setInt(1, personId);
             ps.setInt(2, mappings.conceptId("gender", s.patientSex(), null));
-            ps.setInt(3, s.patientBirthDate().getYear());
+            ps.setInt(3, s.facts().yearOfBirth());
             // day of birth is left out on purpose: year and month are enough for age-based cohorts
-            ps.setInt(4, s.patientBirthDate().getMonthValue());
-            ps.setString(5, pseudonym);
+            if (s.patientBirthDate() != null) ps.setInt(4, s.patientBirthDate().getMonthValue());
+            else ps.setNull(4, Types.INTEGER);
+            ps.setString(5, personSourceValue(pseudonym, s));
             ps.setString(6, s.patientSex() == null ? null : cut(s.patientSex(), 50));
             ps.executeUpdate();
         }
@@ -152,6 +155,14 @@ public final class OmopStudyWriter {
             ps.setInt(9, mappings.conceptId("modality", series.modality(), date));
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The pseudonym, prefixed {@code U-} when the PatientID was empty or a placeholder (the person stands for one study) and
+     * {@code A-} when the year of birth is approximate (counted back from PatientAge); README "Placeholder patients".
+     */
+    static String personSourceValue(String pseudonym, StudyView s) {
+        return (s.placeholderPatient() ? "U-" : "") + (s.facts().yearOfBirthApproximate() ? "A-" : "") + pseudonym;
     }
 
     private static String cut(String s, int max) {

@@ -57,8 +57,10 @@ public class PipelineConfig {
     }
 
     @Bean
-    public StagingRepository stagingRepository(@Qualifier("radbridgeDataSource") DataSource ds, Flyway radbridgeMigrations) {
-        return new StagingRepository(ds);
+    public StagingRepository stagingRepository(@Qualifier("radbridgeDataSource") DataSource ds, Flyway radbridgeMigrations,
+                                               RadBridgeSettings settings) {
+        return new StagingRepository(ds, org.radbridge.staging.PlaceholderPatientIds.load(
+                settings.mappingsDir().resolve(org.radbridge.staging.PlaceholderPatientIds.FILE_NAME)));
     }
 
     @Bean
