@@ -1,5 +1,6 @@
 package org.radbridge.ingest;
 
+import org.radbridge.deid.LogRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +40,10 @@ public final class ProjectionScheduler implements AutoCloseable {
         try {
             StudyProjector.Result r = projector.projectSettled(quiet);
             if (r.projected() > 0) log.info("Projected {} settled studies", r.projected());
-            r.problems().forEach(p -> log.warn("Not projected: {}", p));
+            r.problems().forEach(p -> log.warn("Not projected: {}", LogRef.text(p)));
         } catch (Exception e) {
             // a database outage must not kill the timer: the studies stay dirty and are retried
-            log.warn("Projection run failed, will retry: {}", e.getMessage());
+            log.warn("Projection run failed, will retry: {}", LogRef.text(e.getMessage()));
         }
     }
 

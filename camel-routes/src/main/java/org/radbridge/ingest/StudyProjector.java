@@ -1,5 +1,6 @@
 package org.radbridge.ingest;
 
+import org.radbridge.deid.LogRef;
 import org.hl7.fhir.r4.model.Bundle;
 import org.radbridge.map.ImagingStudyBundleBuilder;
 import org.radbridge.report.ReportStaging;
@@ -234,7 +235,8 @@ public final class StudyProjector {
                 return;
             }
             tally.problems.add("study " + uid + ": projection failed, will retry: " + e.getMessage());
-            log.warn("Projection of study {} failed; it stays pending", uid, e);
+            log.warn("Projection of study {} failed; it stays pending: {}", LogRef.of(uid), LogRef.text(e));
+            log.debug("Projection of study {} failed", uid, e);
         }
         int n = tally.done.incrementAndGet();
         synchronized (progress) {

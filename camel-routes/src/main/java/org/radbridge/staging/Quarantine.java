@@ -1,5 +1,6 @@
 package org.radbridge.staging;
 
+import org.radbridge.deid.LogRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ public final class Quarantine {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 boolean fresh = rs.getBoolean(1);
-                log.warn("Quarantined {} ({}): {}", origin, kind, reason);
+                log.warn("Quarantined {} ({}): {}", LogRef.text(origin), kind, LogRef.text(reason));
                 return fresh;
             }
         }

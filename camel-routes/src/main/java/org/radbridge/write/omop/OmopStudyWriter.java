@@ -1,7 +1,9 @@
 package org.radbridge.write.omop;
 
 import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.deid.SourceValues;
 import org.radbridge.map.CurrentMappings;
+import org.radbridge.mappings.MappingSet;
 import org.radbridge.staging.InstanceRecord;
 import org.radbridge.staging.StudyView;
 
@@ -29,12 +31,24 @@ public final class OmopStudyWriter {
     private final Pseudonymizer pseudonymizer;
     private final CurrentMappings mappings;
     private final DeviceExposureWriter devices;
+    private final SourceValues sourceValues;
 
     public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings) {
+        this(dataSource, pseudonymizer, mappings, SourceValues.fromEnvironment());
+    }
+
+    public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings, SourceValues sourceValues) {
         this.dataSource = dataSource;
         this.pseudonymizer = pseudonymizer;
         this.mappings = mappings;
+        this.sourceValues = sourceValues;
         this.devices = new DeviceExposureWriter(mappings);
+    }
+
+    /** A free-text source value as the research view may hold it: its reviewed (mapped) form or nothing ({@link SourceValues}). */
+    static String sourceValue(SourceValues policy, MappingSet.Resolution r) {
+        if (!r.mapped()) return policy.descriptor(null);
+        return policy.descriptor(r.match() == MappingSet.Match.DIRECT ? r.source() : r.key());
     }
 
     public static final class UnprojectableStudyException extends Exception {
@@ -91,7 +105,7 @@ public final class OmopStudyWriter {
             // day of birth is left out on purpose: year and month are enough for age-based cohorts
             ps.setInt(4, s.patientBirthDate().getMonthValue());
             ps.setString(5, pseudonym);
-            ps.setString(6, s.patientSex() == null ? null : cut(s.patientSex(), 50));
+            ps.setString(6, cut(sourceValue(sourceValues, mappings.resolve("gender", s.patientSex(), null)), 50));
             ps.executeUpdate();
         }
     }
@@ -126,7 +140,7 @@ public final class OmopStudyWriter {
             if (s.studyTime() != null && s.studyDate() != null) ps.setTimestamp(5, Timestamp.valueOf(s.studyDate().atTime(s.studyTime())));
             else ps.setNull(5, Types.TIMESTAMP);
             ps.setInt(6, TYPE_EHR);
-            ps.setString(7, cut(s.studyDescription(), 50));
+            ps.setString(7, cut(sourceValue(sourceValues, mappings.resolve("procedure", s.studyDescription(), date)), 50));
             ps.executeUpdate();
         }
     }
