@@ -28,6 +28,9 @@ public final class Main {
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
               token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N
                                             API tokens for /fhir and /api (data/secrets/api-tokens.csv)
+              export (--cohort FILE | --studies UIDS) --out DIR --purpose TEXT [--profile NAME] [--pixels]
+                                            de-identified DICOM (PS3.15 profile, default research), audited
+              reidentify --person-key KEY --purpose TEXT   research key back to the source patient (admin only, audited)
             """;
 
     private Main() {}
@@ -54,6 +57,8 @@ public final class Main {
                 case "mappings" -> MappingsCommands.mappings(rest);
                 case "vocab" -> MappingsCommands.vocab(rest);
                 case "token" -> TokenCommand.run(rest, System.out, System.err);
+                case "export" -> ExportCommand.run(rest, System.out, System.err);
+                case "reidentify" -> ReidentifyCommand.run(rest, System.out, System.err);
                 case "omop", "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
                         System.err.println("usage: radbridge " + args[0] + " rebuild");
