@@ -1,6 +1,7 @@
 package org.radbridge.write.omop;
 
 import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.deid.ResearchDicomWeb;
 import org.radbridge.deid.SourceValues;
 import org.radbridge.map.CurrentMappings;
 import org.radbridge.mappings.MappingSet;
@@ -32,6 +33,7 @@ public final class OmopStudyWriter {
     private final CurrentMappings mappings;
     private final DeviceExposureWriter devices;
     private final SourceValues sourceValues;
+    private final ResearchDicomWeb wadoRs = ResearchDicomWeb.fromEnvironment();
 
     public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings) {
         this(dataSource, pseudonymizer, mappings, SourceValues.fromEnvironment());
@@ -157,9 +159,8 @@ public final class OmopStudyWriter {
             ps.setInt(2, personId);
             ps.setInt(3, procedureId);
             ps.setInt(4, mappings.conceptId("body_part", series.bodyPartExamined(), date));
-            // the research view has no address of the identified archive; a de-identifying DICOMweb
-            // front (keyed by the replacement UIDs) is where wadors_uri will point
-            ps.setNull(5, Types.VARCHAR);
+            // the research DICOMweb (de-identified, research UIDs), never the identified archive
+            ps.setString(5, wadoRs.series(pseudonymizer.uid(s.studyInstanceUid()), pseudonymizer.uid(series.seriesInstanceUid())));
             ps.setDate(6, Date.valueOf(date));
             ps.setString(7, pseudonymizer.uid(s.studyInstanceUid()));
             ps.setString(8, pseudonymizer.uid(series.seriesInstanceUid()));
