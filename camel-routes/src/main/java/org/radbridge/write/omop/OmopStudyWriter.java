@@ -1,6 +1,7 @@
 package org.radbridge.write.omop;
 
 import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.deid.OmopDates;
 import org.radbridge.deid.ResearchDicomWeb;
 import org.radbridge.deid.SourceValues;
 import org.radbridge.map.CurrentMappings;
@@ -34,6 +35,7 @@ public final class OmopStudyWriter {
     private final DeviceExposureWriter devices;
     private final SourceValues sourceValues;
     private final ResearchDicomWeb wadoRs = ResearchDicomWeb.fromEnvironment();
+    private final OmopDates dates;
 
     public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings) {
         this(dataSource, pseudonymizer, mappings, SourceValues.fromEnvironment());
@@ -44,6 +46,7 @@ public final class OmopStudyWriter {
         this.pseudonymizer = pseudonymizer;
         this.mappings = mappings;
         this.sourceValues = sourceValues;
+        this.dates = OmopDates.fromEnvironment(pseudonymizer);
         this.devices = new DeviceExposureWriter(mappings);
     }
 
@@ -62,7 +65,11 @@ public final class OmopStudyWriter {
     /**
      * @param patientStudyDates study dates of every study of this patient, for the observation period
      */
-    public void write(StudyView s, List<LocalDate> patientStudyDates) throws SQLException, UnprojectableStudyException {
+    public void write(StudyView original, List<LocalDate> realStudyDates) throws SQLException, UnprojectableStudyException {
+        // dates as the research view records them: real (default) or moved by the person's keyed shift
+        int shift = dates.days(pseudonymizer.person(original.issuerOfPatientId(), original.patientId()));
+        StudyView s = ShiftedStudy.of(original, shift);
+        List<LocalDate> patientStudyDates = realStudyDates.stream().map(d -> ShiftedStudy.plus(d, shift)).toList();
         LocalDate studyDate = s.studyDate();
         if (studyDate == null) {
             studyDate = s.instances().stream().map(InstanceRecord::seriesDate).filter(d -> d != null).findFirst()
@@ -76,7 +83,7 @@ public final class OmopStudyWriter {
             c.setAutoCommit(false);
             try {
                 int personId = OmopIds.idFor(c, "person", pseudonym);
-                upsertPerson(c, personId, pseudonym, s);
+                upsertPerson(c, personId, pseudonym, s, java.util.Collections.max(patientStudyDates.isEmpty() ? List.of(studyDate) : patientStudyDates));
                 upsertObservationPeriod(c, personId, pseudonym, patientStudyDates.isEmpty() ? List.of(studyDate) : patientStudyDates);
                 int procedureId = OmopIds.idFor(c, "procedure_occurrence", s.studyInstanceUid());
                 upsertProcedure(c, procedureId, personId, s, studyDate);
@@ -94,7 +101,7 @@ public final class OmopStudyWriter {
         }
     }
 
-    private void upsertPerson(Connection c, int personId, String pseudonym, StudyView s) throws SQLException {
+    private void upsertPerson(Connection c, int personId, String pseudonym, StudyView s, LocalDate latest) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO omop.person (person_id, gender_concept_id, year_of_birth, month_of_birth, race_concept_id, "
                         + "ethnicity_concept_id, person_source_value, gender_source_value, gender_source_concept_id) "
@@ -103,9 +110,11 @@ public final class OmopStudyWriter {
                         + "gender_source_value = EXCLUDED.gender_source_value")) {
             ps.setInt(1, personId);
             ps.setInt(2, mappings.conceptId("gender", s.patientSex(), null));
-            ps.setInt(3, s.patientBirthDate().getYear());
-            // day of birth is left out on purpose: year and month are enough for age-based cohorts
-            ps.setInt(4, s.patientBirthDate().getMonthValue());
+            ps.setInt(3, dates.yearOfBirth(s.patientBirthDate(), latest));
+            // day of birth is left out on purpose: year and month are enough for age-based cohorts (year only with shifted dates)
+            Integer month = dates.monthOfBirth(s.patientBirthDate());
+            if (month == null) ps.setNull(4, Types.INTEGER);
+            else ps.setInt(4, month);
             ps.setString(5, pseudonym);
             ps.setString(6, cut(sourceValue(sourceValues, mappings.resolve("gender", s.patientSex(), null)), 50));
             ps.executeUpdate();

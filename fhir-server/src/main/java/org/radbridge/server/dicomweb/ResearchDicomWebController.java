@@ -47,27 +47,27 @@ public class ResearchDicomWebController {
     }
 
     @GetMapping("/studies/{study}/series")
-    public ResponseEntity<String> series(@PathVariable String study) throws Exception {
+    public ResponseEntity<String> series(@PathVariable("study") String study) throws Exception {
         return json(archive.series(study));
     }
 
     @GetMapping("/studies/{study}/series/{series}/instances")
-    public ResponseEntity<String> instances(@PathVariable String study, @PathVariable String series) throws Exception {
+    public ResponseEntity<String> instances(@PathVariable("study") String study, @PathVariable("series") String series) throws Exception {
         return json(archive.instances(study, series));
     }
 
     @GetMapping("/studies/{study}/metadata")
-    public ResponseEntity<String> studyMetadata(@PathVariable String study) throws Exception {
+    public ResponseEntity<String> studyMetadata(@PathVariable("study") String study) throws Exception {
         return json(archive.metadata(study, null));
     }
 
     @GetMapping("/studies/{study}/series/{series}/metadata")
-    public ResponseEntity<String> seriesMetadata(@PathVariable String study, @PathVariable String series) throws Exception {
+    public ResponseEntity<String> seriesMetadata(@PathVariable("study") String study, @PathVariable("series") String series) throws Exception {
         return json(archive.metadata(study, series));
     }
 
     @GetMapping("/studies/{study}/series/{series}/instances/{sop}")
-    public ResponseEntity<byte[]> instance(@PathVariable String study, @PathVariable String series, @PathVariable String sop) throws Exception {
+    public ResponseEntity<byte[]> instance(@PathVariable("study") String study, @PathVariable("series") String series, @PathVariable("sop") String sop) throws Exception {
         Optional<byte[]> file = archive.instanceFile(study, series, sop);
         if (file.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
