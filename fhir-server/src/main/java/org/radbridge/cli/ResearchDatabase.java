@@ -25,6 +25,7 @@ final class ResearchDatabase implements AutoCloseable {
     private final EmbeddedDatabase embedded;
 
     ResearchDatabase() throws Exception {
+        StderrLogging.apply();
         settings = RadBridgeSettings.fromEnvironment();
         EmbeddedDatabase db = new EmbeddedDatabase(settings);
         String url;
