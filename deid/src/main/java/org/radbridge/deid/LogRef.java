@@ -19,9 +19,13 @@ import java.util.regex.Pattern;
 public final class LogRef {
     private static volatile SecretKeySpec key = randomKey();
 
-    /** DICOM UIDs, runs of three or more digits, PN values with carets, e-mail addresses, words holding digits. */
+    /**
+     * DICOM UIDs (five components or more, so that IPv4 addresses stay readable), e-mail addresses, PN values with
+     * carets, tokens mixing letters and digits (MRN004567, ACC-2024-88, IM_0001), numbers of six digits or more.
+     */
     private static final Pattern IDENTIFYING = Pattern.compile(
-            "\\b\\d+(?:\\.\\d+){2,}\\b|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|[\\p{L}\\p{N}'-]*\\^[\\p{L}\\p{N}^'. -]*|\\b[\\p{L}_-]*\\d[\\p{L}\\p{N}_/-]{2,}\\b");
+            "\\b\\d+(?:\\.\\d+){4,}\\b|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|[\\p{L}\\p{N}'-]*\\^[\\p{L}\\p{N}^'. -]*"
+                    + "|\\b(?=[\\p{L}_/-]*\\p{N})(?=[\\p{N}_/-]*\\p{L})[\\p{L}\\p{N}_/-]{4,}\\b|\\b\\d{6,}\\b");
 
     private LogRef() {}
 

@@ -20,4 +20,10 @@ class LogRefTest {
         assertThat(out).doesNotContain("1.2.840").doesNotContain("DOE").doesNotContain("JANE").doesNotContain("MRN004567")
                 .doesNotContain("jane@").doesNotContain("IM_0001").contains("study ref:").contains("is not a date in file");
     }
+
+    @Test
+    void hostsPortsCountsAndWordsStayReadable() {
+        assertThat(LogRef.text("PACS 10.0.0.9:104 says no after 3 attempts in 2024 ms")).isEqualTo("PACS 10.0.0.9:104 says no after 3 attempts in 2024 ms");
+        assertThat(LogRef.text("accession SYN0000042 and 12345678")).doesNotContain("SYN0000042").doesNotContain("12345678");
+    }
 }

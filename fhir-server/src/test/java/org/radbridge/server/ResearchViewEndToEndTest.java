@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.radbridge.deid.Pseudonymizer;
 import org.radbridge.deid.dicom.DeidProfile;
+import org.radbridge.deid.dicom.DeidScore;
 import org.radbridge.deid.dicom.DeidTable;
 import org.radbridge.deid.dicom.DicomDeidentifier;
 import org.radbridge.deid.dicom.MarkerDataset;
@@ -64,7 +65,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The research view against PHI markers, on the real stack: DICOM files in which every Table E.1-1 attribute, private
- * attributes and nested sequences carry unique markers are ingested from a folder, and a report full of PHI arrives as
+ * attributes and nested sequences carry unique markers are ingested from a folder and pushed by C-STORE (DCMTK
+ * storescu), and a report full of PHI arrives as
  * ORU^R01 over MLLP for the same patient. Then the whole omop schema, the research DICOMweb answers (researcher token),
  * a DICOM export and every log line at INFO and above must hold no marker; the patient is one person in OMOP.
  */
@@ -75,7 +77,9 @@ class ResearchViewEndToEndTest {
     private static final String KEY = "research-view-e2e-key-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PID = "ZQXPID0001", ISSUER = "ZQXISSUER", ACC1 = "ZQXACC0001", ACC2 = "ZQXACC0002";
-    private static final String STUDY1 = "1.2.826.0.1.3680043.10.1034.501", STUDY2 = "1.2.826.0.1.3680043.10.1034.502";
+    private static final String STUDY1 = "1.2.826.0.1.3680043.10.1034.501", STUDY2 = "1.2.826.0.1.3680043.10.1034.502",
+            STUDY3 = "1.2.826.0.1.3680043.10.1034.503";
+    private static final Path STORESCU = Path.of("/usr/bin/storescu");
     /** PHI of the HL7 report, in the forms issue 13 names: relation words, name pairs, staff, phone, address, ids, dates. */
     private static final List<String> REPORT_PHI = List.of("Zelda Quorn", "Zelda", "Quorn", "Mary Johnson", "Ruth Ames", "555-0147",
             "12 Birch Lane", "March 3, 2024", PID, ACC1, "ZQXFAMILY", "ZQXGIVEN");
@@ -95,6 +99,8 @@ class ResearchViewEndToEndTest {
         Path inbox = Files.createDirectories(work.resolve("marker-dicom"));
         writeStudy(inbox, "ZQXA", STUDY1, ACC1, "20240312", 1);
         writeStudy(inbox, "ZQXB", STUDY2, ACC2, "20250312", 2);
+        Path pushed = Files.createDirectories(work.resolve("marker-cstore"));
+        writeStudy(pushed, "ZQXC", STUDY3, "ZQXACC0003", "20260101", 3);
 
         httpPort = E2eSupport.freePort();
         System.setProperty("radbridge.data", work.resolve("data").toString());
@@ -114,6 +120,7 @@ class ResearchViewEndToEndTest {
         ds = ctx.getBean("radbridgeDataSource", DataSource.class);
         ingested = ctx.getBean(IngestService.class).ingest(List.of(inbox), "folder");
         sendReport();
+        pushByCStore(pushed);
         ctx.getBean(StudyProjector.class).projectAll();
     }
 
@@ -166,6 +173,29 @@ class ResearchViewEndToEndTest {
         Attribute a = AttributeFactory.newAttribute(tag);
         a.addValue(v);
         l.put(a);
+    }
+
+    /** The third study arrives by C-STORE from DCMTK's storescu (skipped when DCMTK is not installed). */
+    private boolean pushed;
+
+    private void pushByCStore(Path dir) throws Exception {
+        if (!Files.isExecutable(STORESCU)) return;
+        Process p = new ProcessBuilder(STORESCU.toString(), "-aet", "ZQXMODALITY", "-aec", "RADBRIDGE", "127.0.0.1",
+                System.getProperty("radbridge.dicom.port"), dir.resolve("ZQXC.dcm").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        for (int i = 0; i < 120; i++) {
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM radbridge.instance WHERE study_instance_uid = '" + STUDY3 + "'")) {
+                rs.next();
+                if (rs.getInt(1) == 1) {
+                    pushed = true;
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the C-STORE instance was not staged within 60 s: " + out);
     }
 
     private void sendReport() throws Exception {
@@ -237,7 +267,7 @@ class ResearchViewEndToEndTest {
                     + "/dicomweb/studies/2.25.%'), count(*) FROM omop.image_occurrence")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
-                assertThat(rs.getInt(2)).isEqualTo(2).isEqualTo(rs.getInt(3));
+                assertThat(rs.getInt(2)).isEqualTo(pushed ? 3 : 2).isEqualTo(rs.getInt(3));
             }
         }
     }
@@ -264,7 +294,7 @@ class ResearchViewEndToEndTest {
         HttpResponse<String> qido = get("/dicomweb/studies?PatientID=" + keys.person(ISSUER, PID), researcher);
         assertThat(qido.statusCode()).isEqualTo(200);
         JsonNode studies = JSON.readTree(qido.body());
-        assertThat(studies.size()).isEqualTo(2);
+        assertThat(studies.size()).as("folder, folder and C-STORE").isEqualTo(pushed ? 3 : 2);
         List<String> found = new ArrayList<>(leaks("QIDO studies", qido.body(), allMarkers()));
         assertThat(qido.body()).contains(rStudy);
         for (String path : List.of("/dicomweb/studies/" + rStudy + "/series", "/dicomweb/studies/" + rStudy + "/series/" + rSeries + "/instances",
@@ -296,8 +326,9 @@ class ResearchViewEndToEndTest {
         DicomDeidentifier deid = new DicomDeidentifier(DeidProfile.load("research"), keys, null, "e2e");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         DicomExport.Report r = new DicomExport(ds, keys, deid, new PrintStream(progress, true, StandardCharsets.UTF_8))
-                .run(List.of(STUDY1, STUDY2), new DicomExport.Options(out, true, "e2e marker check", "e2e"));
-        assertThat(r.instances()).isEqualTo(2);
+                .run(List.of(STUDY1, STUDY2, STUDY3), new DicomExport.Options(out, true, "e2e marker check", "e2e"));
+        assertThat(r.instances()).isEqualTo(pushed ? 3 : 2);
+        assertThat(r.withPixels()).isEqualTo(r.instances());
         assertThat(r.failed()).isZero();
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(out)) {
@@ -306,6 +337,17 @@ class ResearchViewEndToEndTest {
             }
         }
         assertThat(found).isEmpty();
+        // MIDI-B-style score of the exported file of the first study against the file that was ingested
+        AttributeList original = new AttributeList();
+        original.read(work.resolve("marker-dicom/ZQXA.dcm").toFile());
+        AttributeList exported = new AttributeList();
+        exported.read(out.resolve(keys.uid(STUDY1)).resolve(keys.uid(STUDY1 + ".1")).resolve(keys.uid(STUDY1 + ".1.1") + ".dcm").toFile());
+        DeidScore.Result score = DeidScore.score(original, exported, deid.profile(), keys, deid.dateShift().days(keys.person(ISSUER, PID)));
+        System.out.println("MIDI-B-style score of an exported file (pixels, research profile):\n" + score.format());
+        score.failures().forEach(f -> System.out.println("  " + f));
+        assertThat(score.byAction().get("remove").share()).isEqualTo(1.0);
+        assertThat(score.byAction().get("replace").share()).isEqualTo(1.0);
+        assertThat(score.byAction().get("shift").share()).isEqualTo(1.0);
     }
 
     @Test

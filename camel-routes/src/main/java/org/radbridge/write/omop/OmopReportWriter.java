@@ -86,7 +86,7 @@ public final class OmopReportWriter {
         if (report.studyInstanceUid() != null) others.add(report.studyInstanceUid());
         if (report.patientId() != null) others.add(report.patientId());
         ReportTextScrubber.Scrubbed note = scrubber.scrub(report.text(), new ReportTextScrubber.Known(
-                s.patientName(), s.patientId(), s.issuerOfPatientId(), accession, others));
+                s.patientName(), s.patientId(), s.issuerOfPatientId(), accession, others, StaffNames.of(s)));
         LocalDate noteDate = report.reportDate() != null ? ShiftedStudy.plus(report.reportDate(), shift) : studyDate;
 
         try (Connection c = dataSource.getConnection()) {
