@@ -69,16 +69,36 @@ public class ResearchDicomWebController {
     @GetMapping("/studies/{study}/series/{series}/instances/{sop}")
     public ResponseEntity<byte[]> instance(@PathVariable("study") String study, @PathVariable("series") String series, @PathVariable("sop") String sop) throws Exception {
         Optional<byte[]> file = archive.instanceFile(study, series, sop);
-        if (file.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"error\":\"no pixel data for this instance: unknown, flagged for burned-in text, or its file is not held here\"}"
-                            .getBytes(StandardCharsets.UTF_8));
-        }
+        return file.isEmpty() ? noPixels() : multipart(List.of(file.get()));
+    }
+
+    @GetMapping("/studies/{study}")
+    public ResponseEntity<byte[]> study(@PathVariable("study") String study) throws Exception {
+        List<byte[]> files = archive.instanceFiles(study, null);
+        return files.isEmpty() ? noPixels() : multipart(files);
+    }
+
+    @GetMapping("/studies/{study}/series/{series}")
+    public ResponseEntity<byte[]> seriesFiles(@PathVariable("study") String study, @PathVariable("series") String series) throws Exception {
+        List<byte[]> files = archive.instanceFiles(study, series);
+        return files.isEmpty() ? noPixels() : multipart(files);
+    }
+
+    private static ResponseEntity<byte[]> noPixels() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"error\":\"no instance with pixel data here: unknown, flagged for burned-in text, or the received file is not held\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ResponseEntity<byte[]> multipart(List<byte[]> files) throws java.io.IOException {
         String boundary = UUID.randomUUID().toString();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.write(file.get());
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (byte[] f : files) {
+            body.write(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.write(f);
+            body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("multipart/related; type=\"application/dicom\"; boundary=" + boundary))
                 .body(body.toByteArray());
     }

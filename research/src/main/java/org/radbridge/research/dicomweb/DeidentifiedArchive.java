@@ -148,6 +148,16 @@ public final class DeidentifiedArchive {
         return Optional.empty();
     }
 
+    /** WADO-RS study or series retrieve: the instances that can be delivered with pixel data (see {@link #instanceFile}). */
+    public List<byte[]> instanceFiles(String researchStudy, String researchSeries) throws SQLException, DicomException, IOException {
+        List<byte[]> out = new ArrayList<>();
+        for (Instance i : instancesOfResearchStudy(researchStudy)) {
+            if (researchSeries != null && !i.series().equals(researchSeries)) continue;
+            instanceFile(researchStudy, i.series(), i.sop()).ifPresent(out::add);
+        }
+        return out;
+    }
+
     private List<Instance> instancesOfResearchStudy(String researchStudy) throws SQLException, DicomException {
         for (String staged : stagedStudies()) if (keys.uid(staged).equals(researchStudy)) return instances(staged);
         return List.of();
