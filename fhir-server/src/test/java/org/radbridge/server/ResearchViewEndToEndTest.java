@@ -311,6 +311,12 @@ class ResearchViewEndToEndTest {
         String file = new String(wado.body(), StandardCharsets.ISO_8859_1);
         assertThat(file).contains("DICM").contains(rSop);
         found.addAll(leaks("WADO instance", file, allMarkers()));
+        HttpResponse<byte[]> studyRetrieve = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/dicomweb/studies/" + rStudy)).header("Authorization", "Bearer " + researcher).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(studyRetrieve.statusCode()).isEqualTo(200);
+        assertThat(studyRetrieve.headers().firstValue("Content-Type").orElse("")).startsWith("multipart/related");
+        found.addAll(leaks("WADO study", new String(studyRetrieve.body(), StandardCharsets.ISO_8859_1), allMarkers()));
         assertThat(found).isEmpty();
         // identified FHIR is not for researchers; the research DICOMweb is not for clinical readers or anonymous callers
         assertThat(get("/fhir/Patient", researcher).statusCode()).isEqualTo(403);
