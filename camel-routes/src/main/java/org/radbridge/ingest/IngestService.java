@@ -1,5 +1,6 @@
 package org.radbridge.ingest;
 
+import org.radbridge.deid.LogRef;
 import org.radbridge.dicom.DicomHeader;
 import org.radbridge.dicom.DicomHeaderReader;
 import org.radbridge.dicom.DicomParseException;
@@ -239,7 +240,7 @@ public final class IngestService {
                     projectionProblems.addAll(r.problems());
                 } catch (SQLException | RuntimeException e) {
                     // the studies stay dirty: the projection at the end of the run takes them
-                    log.warn("Early projection of {} studies failed; they are projected at the end: {}", settled.size(), e.getMessage());
+                    log.warn("Early projection of {} studies failed; they are projected at the end: {}", settled.size(), LogRef.text(e.getMessage()));
                 }
             });
         }

@@ -1,5 +1,6 @@
 package org.radbridge.ingest;
 
+import org.radbridge.deid.LogRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class ProjectionScheduler implements AutoCloseable {
             r.problems().forEach(p -> log.debug("Not projected: {}", p));
         } catch (Exception e) {
             // a database outage must not kill the timer: the studies stay dirty and are retried
-            log.warn("Projection run failed, will retry: {}", e.getMessage());
+            log.warn("Projection run failed, will retry: {}", LogRef.text(e.getMessage()));
         }
     }
 

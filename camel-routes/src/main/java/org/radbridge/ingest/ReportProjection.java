@@ -1,5 +1,6 @@
 package org.radbridge.ingest;
 
+import org.radbridge.deid.LogRef;
 import org.hl7.fhir.r4.model.Bundle;
 import org.radbridge.map.CurrentMappings;
 import org.radbridge.map.DiagnosticReportBundleBuilder;
@@ -67,7 +68,8 @@ public final class ReportProjection {
         } catch (RuntimeException e) {
             // one text the pipeline cannot handle must not hold back its study: the report goes out with its text and
             // without findings, and the problem is reported (a rebuild retries it)
-            log.warn("NLP failed on report {}; projected without findings", r.reportId(), e);
+            log.warn("NLP failed on report {}; projected without findings: {}", LogRef.of(r.reportId()), LogRef.text(e));
+            log.debug("NLP failed on report {}", r.reportId(), e);
             problem = "report " + r.reportId() + ": NLP failed (" + e + "); projected without findings";
             result = new NlpResult(r.reportId(), List.of(), null, null, null);
         }

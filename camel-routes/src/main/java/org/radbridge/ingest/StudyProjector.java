@@ -1,5 +1,6 @@
 package org.radbridge.ingest;
 
+import org.radbridge.deid.LogRef;
 import org.hl7.fhir.r4.model.Bundle;
 import org.radbridge.map.ImagingStudyBundleBuilder;
 import org.radbridge.report.ReportStaging;
@@ -275,14 +276,14 @@ public final class StudyProjector {
             tally.problems.add("study " + uid + ": projection failed (a data problem; retried when the study or the mappings change): "
                     + reason);
             staging.markFailed(uid, start, reason);
-            log.warn("Projection of a study failed for a data problem, marked failed (ingest lists it): {}", e.getClass().getSimpleName());
+            log.warn("Projection of study {} failed for a data problem, marked failed (ingest lists it): {}", LogRef.of(uid), LogRef.text(reason));
             return;
         }
         tally.problems.add("study " + uid + ": projection failed, will retry: " + reason);
         Backoff b = backoff.merge(uid, new Backoff(1, 0), (old, one) -> new Backoff(old.failures() + 1, 0));
         long delay = Math.min(MAX_BACKOFF_MILLIS, 1000L << Math.min(20, b.failures()));
         backoff.put(uid, new Backoff(b.failures(), System.currentTimeMillis() + delay));
-        if (b.failures() == 1) log.warn("Projection of a study failed, retrying with back-off: {}", reason);
+        if (b.failures() == 1) log.warn("Projection of study {} failed, retrying with back-off: {}", LogRef.of(uid), LogRef.text(reason));
     }
 
     /** Consecutive outage failures of a study and when the quiet-period runs may try it again. */

@@ -1,5 +1,6 @@
 package org.radbridge.source;
 
+import org.radbridge.deid.LogRef;
 import org.radbridge.dicom.DicomHeader;
 import org.radbridge.dicom.DicomHeaderReader;
 import org.radbridge.dicom.DicomParseException;
@@ -61,7 +62,7 @@ public final class SpoolStager implements SpoolListener {
             h = i.header() != null ? i.header() : reader.read(i.file());
             record = InstanceRecords.from(h, i.file(), Files.size(i.file()), source);
         } catch (DicomParseException e) {
-            log.warn("received {} from {}@{}: quarantined: {}", i.file().getFileName(), i.callingAeTitle(), i.remoteHost(), e.getMessage());
+            log.warn("received {} from {}@{}: quarantined: {}", LogRef.of(i.file().getFileName()), i.callingAeTitle(), i.remoteHost(), LogRef.text(e.getMessage()));
             quarantine.put(i.file(), "dicom", e.getMessage(), false);
             return;
         } catch (RuntimeException | StackOverflowError e) {
@@ -84,7 +85,7 @@ public final class SpoolStager implements SpoolListener {
             try {
                 report = srReports.read(i.file());
             } catch (ReportParseException e) {
-                log.warn("received SR {} from {}: its report is quarantined: {}", i.file().getFileName(), i.callingAeTitle(), e.getMessage());
+                log.warn("received SR {} from {}: its report is quarantined: {}", LogRef.of(i.file().getFileName()), i.callingAeTitle(), LogRef.text(e.getMessage()));
                 quarantine.put(i.file(), "report", e.getMessage(), false);
                 return;
             }

@@ -1,5 +1,6 @@
 package org.radbridge.source;
 
+import org.radbridge.deid.LogRef;
 import org.radbridge.dicom.DicomHeader;
 import org.radbridge.dicom.DicomParseException;
 import org.radbridge.ingest.IngestService;
@@ -42,7 +43,7 @@ public final class StagingSink implements InstanceSink {
     public long stageFiles(String studyInstanceUid, List<Path> files, String source) throws Exception {
         if (files.isEmpty()) return 0;
         IngestSummary s = ingest.ingest(files, source);
-        s.quarantined().forEach(q -> log.warn("pulled study {}: quarantined {}", studyInstanceUid, q));
+        s.quarantined().forEach(q -> log.warn("pulled study {}: quarantined {}", LogRef.of(studyInstanceUid), LogRef.text(q)));
         return s.instancesNew() + s.instancesAlreadyStaged();
     }
 
@@ -76,8 +77,8 @@ public final class StagingSink implements InstanceSink {
     private void quarantine(String studyUid, String endpointUrl, int position, DicomHeader h, String reason) throws Exception {
         String origin = (endpointUrl == null ? "study " + studyUid : endpointUrl) + "/metadata#" + position;
         String json = h.sourceJson() == null ? new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(h.asMap()) : h.sourceJson();
-        log.warn("DICOMweb study {}: instance {} of the metadata ({}) quarantined: {}", studyUid, position,
-                h.sopInstanceUid() == null ? "no SOP Instance UID" : h.sopInstanceUid(), reason);
+        log.warn("DICOMweb study {}: instance {} of the metadata ({}) quarantined: {}", LogRef.of(studyUid), position,
+                h.sopInstanceUid() == null ? "no SOP Instance UID" : LogRef.of(h.sopInstanceUid()), LogRef.text(reason));
         quarantine.putContent(json.getBytes(StandardCharsets.UTF_8), origin, "dicomweb-" + studyUid + "-" + position + ".json",
                 "dicomweb", reason);
     }

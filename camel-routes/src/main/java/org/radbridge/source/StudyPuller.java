@@ -1,5 +1,6 @@
 package org.radbridge.source;
 
+import org.radbridge.deid.LogRef;
 import org.slf4j.Logger;
 
 import java.time.Clock;
@@ -83,7 +84,7 @@ final class StudyPuller {
                         state.markFailed(job, uid, String.valueOf(e.getMessage()));
                         failed.incrementAndGet();
                         problems.add("study " + uid + " failed: " + e.getMessage());
-                        log.warn("Pull from {}: study {} failed: {}", peer, uid, e.getMessage());
+                        log.warn("Pull from {}: study {} failed: {}", peer, LogRef.of(uid), LogRef.text(e.getMessage()));
                         progress.studyDone(0);
                     }
                     return null;

@@ -1,5 +1,6 @@
 package org.radbridge.staging;
 
+import org.radbridge.deid.LogRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class Quarantine {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 boolean fresh = rs.getBoolean(1);
-                log.warn("Quarantined {} ({}): {}", origin, kind, reason.length() > 300 ? reason.substring(0, 297) + "..." : reason);
+                log.warn("Quarantined {} ({}): {}", LogRef.text(origin), kind, LogRef.text(reason));
                 return fresh;
             }
         }

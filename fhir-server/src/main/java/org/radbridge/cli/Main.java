@@ -32,6 +32,9 @@ public final class Main {
               bench sql [--series N]        chest-CT cohort on a generated OMOP of 1,000,000 series, with and without indexes
               token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N
                                             API tokens for /fhir and /api (data/secrets/api-tokens.csv)
+              export (--cohort FILE | --studies UIDS) --out DIR --purpose TEXT [--profile NAME] [--pixels]
+                                            de-identified DICOM (PS3.15 profile, default research), audited
+              reidentify --person-key KEY --purpose TEXT   research key back to the source patient (admin only, audited)
             """;
 
     private Main() {}
@@ -61,6 +64,8 @@ public final class Main {
                 case "cohort" -> ResearchCommands.cohort(rest);
                 case "qc" -> ResearchCommands.qc(rest);
                 case "recipe" -> ResearchCommands.recipe(rest);
+                case "export" -> ExportCommand.run(rest, System.out, System.err);
+                case "reidentify" -> ReidentifyCommand.run(rest, System.out, System.err);
                 case "omop", "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
                         System.err.println("usage: radbridge " + args[0] + " rebuild");

@@ -12,7 +12,7 @@ import java.io.PrintStream;
  */
 final class TokenCommand {
     static final String USAGE = """
-            usage: radbridge token create --name NAME --role admin|reader|patient [--patient FHIR_PATIENT_ID]
+            usage: radbridge token create --name NAME --role admin|reader|patient|researcher [--patient FHIR_PATIENT_ID]
                    radbridge token list
                    radbridge token revoke NAME
             """;

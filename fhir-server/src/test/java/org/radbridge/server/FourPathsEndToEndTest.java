@@ -253,6 +253,8 @@ class FourPathsEndToEndTest {
                                 assertThat(natural).as(p.name + ": " + kind + " " + row.path(idColumn) + " has its natural key").isNotNull();
                                 row.put(idColumn, natural);
                             }
+                            // each server answers the research DICOMweb on its own port: the path (research UIDs) must agree
+                            if (row.hasNonNull("wadors_uri")) row.put("wadors_uri", row.get("wadors_uri").asText().replaceFirst("^https?://[^/]+", ""));
                             String key = table + " " + row.path(table + "_id").asText();
                             assertThat(all.put(key, row)).as(p.name + ": one row for " + key).isNull();
                         }

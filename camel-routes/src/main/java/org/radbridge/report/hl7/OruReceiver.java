@@ -1,5 +1,6 @@
 package org.radbridge.report.hl7;
 
+import org.radbridge.deid.LogRef;
 import ca.uhn.hl7v2.ErrorCode;
 import org.radbridge.report.ReportFile;
 import org.radbridge.report.ReportRepository;
@@ -70,7 +71,7 @@ public final class OruReceiver {
         } catch (OruRejection e) {
             return refuse(raw, h, origin, remote, e.ackCode(), e.errorCode(), e.location(), e.getMessage(), true);
         } catch (RuntimeException e) {
-            log.error("HL7 message {} from {}: unexpected error while reading it", origin, remote, e);
+            log.error("HL7 message {} from {}: unexpected error while reading it: {}", LogRef.text(origin), remote, LogRef.text(e));
             return refuse(raw, h, origin, remote, "AE", ErrorCode.APPLICATION_INTERNAL_ERROR, null,
                     "the message could not be read: " + e, true);
         }
@@ -84,12 +85,12 @@ public final class OruReceiver {
                 return refuse(raw, h, origin, remote, "AE", ErrorCode.DATA_TYPE_ERROR, null,
                         "a value of the message cannot be stored: " + firstLine(sql.getMessage()), true);
             }
-            log.error("HL7 message {} from {}: staging failed, answering AR so that the sender retries: {}", origin, remote, e.toString());
+            log.error("HL7 message {} from {}: staging failed, answering AR so that the sender retries: {}", LogRef.text(origin), remote, LogRef.text(e));
             return refuse(raw, h, origin, remote, "AR", ErrorCode.APPLICATION_INTERNAL_ERROR, null,
                     "the report store is unavailable; the message was not stored: send it again later", false);
         }
-        log.info("HL7 message {} from {}: {} report(s) staged ({} new), accession(s) {}", origin, remote, list.size(), fresh,
-                list.stream().map(ReportFile::accessionNumber).toList());
+        log.info("HL7 message {} from {}: {} report(s) staged ({} new)", LogRef.text(origin), remote, list.size(), fresh);
+        log.debug("HL7 message {}: accession(s) {}", origin, list.stream().map(ReportFile::accessionNumber).toList());
         return new Outcome("AA", null, list.size(), fresh, acks.acceptOrMinimal(h));
     }
 
@@ -100,12 +101,12 @@ public final class OruReceiver {
                 quarantine.putContent(raw, origin, "hl7-" + (h == null ? "unparsed" : h.controlId()) + ".hl7", "hl7", code + ": " + reason);
             } catch (IOException | SQLException | RuntimeException e) {
                 // not even the quarantine takes it: ask for the message again rather than lose it
-                log.error("HL7 message {} from {}: cannot quarantine ({}); answering AR", origin, remote, e.toString());
+                log.error("HL7 message {} from {}: cannot quarantine ({}); answering AR", LogRef.text(origin), remote, LogRef.text(e));
                 return new Outcome("AR", reason, 0, 0, acks.reject(h, "AR", ErrorCode.APPLICATION_INTERNAL_ERROR, null,
                         "the message could not be stored (" + reason + "); send it again later"));
             }
         }
-        log.warn("HL7 message {} from {}: {} {}", origin, remote, code, reason);
+        log.warn("HL7 message {} from {}: {} {}", LogRef.text(origin), remote, code, LogRef.text(reason));
         return new Outcome(code, reason, 0, 0, acks.rejectOrMinimal(h, code, error, location, reason));
     }
 

@@ -1,5 +1,6 @@
 package org.radbridge.report.hl7;
 
+import org.radbridge.deid.LogRef;
 import ca.uhn.hl7v2.ErrorCode;
 import org.radbridge.report.ReportFile;
 import org.slf4j.Logger;
@@ -266,7 +267,7 @@ public final class OruReportReader {
                     + ") has no report text: no OBX segment of value type TX, FT or ST and no NTE segment with a value");
         }
         if (studyUid != null && !studyUid.isEmpty() && !(studyUid.length() <= 64 && studyUid.matches("[0-9]+(\\.[0-9]+)*"))) {
-            log.warn("message {}: ignoring malformed Study Instance UID '{}' for accession {}", h.controlId(), abbreviate(studyUid), accession);
+            log.warn("message {}: ignoring malformed Study Instance UID {} for accession {}", LogRef.of(h.controlId()), LogRef.of(studyUid), LogRef.of(accession));
             studyUid = null;
         }
         String status = o.obr.component(25, 1).trim();

@@ -1,5 +1,6 @@
 package org.radbridge.write.omop;
 
+import org.radbridge.deid.OmopDates;
 import org.radbridge.deid.Pseudonymizer;
 import org.radbridge.deid.ReportTextScrubber;
 import org.radbridge.map.CurrentMappings;
@@ -58,6 +59,7 @@ public final class OmopReportWriter {
     private final CurrentMappings mappings;
     private final ReportTextScrubber scrubber;
     private final String nlpSystem;
+    private final OmopDates dates;
 
     public OmopReportWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings, ReportTextScrubber scrubber,
                             String nlpSystem) {
@@ -66,13 +68,17 @@ public final class OmopReportWriter {
         this.mappings = mappings;
         this.scrubber = scrubber;
         this.nlpSystem = nlpSystem.length() <= 250 ? nlpSystem : nlpSystem.substring(0, 250);
+        this.dates = OmopDates.fromEnvironment(pseudonymizer);
     }
 
     /** What was written, for tests and logs. */
     public record Written(int noteId, int noteNlpRows, int observations, int conditions, int measurements, int imageFeatures) {}
 
-    public Written write(StudyView s, LocalDate studyDate, StagedReport report, NlpResult nlp, List<ReportFindings.Finding> findings)
+    public Written write(StudyView s, LocalDate realStudyDate, StagedReport report, NlpResult nlp, List<ReportFindings.Finding> findings)
             throws SQLException {
+        // dates as the research view records them: real (default) or moved by the person's keyed shift
+        int shift = dates.days(pseudonymizer.person(s.issuerOfPatientId(), s.patientId()));
+        LocalDate studyDate = ShiftedStudy.plus(realStudyDate, shift);
         MappingSet maps = mappings.current();
         String accession = report.accessionNumber();
         List<String> others = new ArrayList<>();
@@ -80,8 +86,8 @@ public final class OmopReportWriter {
         if (report.studyInstanceUid() != null) others.add(report.studyInstanceUid());
         if (report.patientId() != null) others.add(report.patientId());
         ReportTextScrubber.Scrubbed note = scrubber.scrub(report.text(), new ReportTextScrubber.Known(
-                s.patientName(), s.patientId(), s.issuerOfPatientId(), accession, others));
-        LocalDate noteDate = report.reportDate() != null ? report.reportDate() : studyDate;
+                s.patientName(), s.patientId(), s.issuerOfPatientId(), accession, others, StaffNames.of(s)));
+        LocalDate noteDate = report.reportDate() != null ? ShiftedStudy.plus(report.reportDate(), shift) : studyDate;
 
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

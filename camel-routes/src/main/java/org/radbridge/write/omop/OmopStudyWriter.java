@@ -1,7 +1,11 @@
 package org.radbridge.write.omop;
 
 import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.deid.OmopDates;
+import org.radbridge.deid.ResearchDicomWeb;
+import org.radbridge.deid.SourceValues;
 import org.radbridge.map.CurrentMappings;
+import org.radbridge.mappings.MappingSet;
 import org.radbridge.staging.InstanceRecord;
 import org.radbridge.staging.StudyView;
 
@@ -29,12 +33,27 @@ public final class OmopStudyWriter {
     private final Pseudonymizer pseudonymizer;
     private final CurrentMappings mappings;
     private final DeviceExposureWriter devices;
+    private final SourceValues sourceValues;
+    private final ResearchDicomWeb wadoRs = ResearchDicomWeb.fromEnvironment();
+    private final OmopDates dates;
 
     public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings) {
+        this(dataSource, pseudonymizer, mappings, SourceValues.fromEnvironment());
+    }
+
+    public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings, SourceValues sourceValues) {
         this.dataSource = dataSource;
         this.pseudonymizer = pseudonymizer;
         this.mappings = mappings;
+        this.sourceValues = sourceValues;
+        this.dates = OmopDates.fromEnvironment(pseudonymizer);
         this.devices = new DeviceExposureWriter(mappings);
+    }
+
+    /** A free-text source value as the research view may hold it: its reviewed (mapped) form or nothing ({@link SourceValues}). */
+    static String sourceValue(SourceValues policy, MappingSet.Resolution r) {
+        if (!r.mapped()) return policy.descriptor(null);
+        return policy.descriptor(r.match() == MappingSet.Match.DIRECT ? r.source() : r.key());
     }
 
     public static final class UnprojectableStudyException extends Exception {
@@ -46,8 +65,12 @@ public final class OmopStudyWriter {
     /**
      * @param patientStudyDates study dates of every study of this patient, for the observation period
      */
-    public void write(StudyView s, List<LocalDate> patientStudyDates) throws SQLException, UnprojectableStudyException {
-        // date and year of birth as derived from all of the study's files (StudyFacts: fallbacks documented there)
+    public void write(StudyView original, List<LocalDate> realStudyDates) throws SQLException, UnprojectableStudyException {
+        // dates as the research view records them: real (default) or moved by the person's keyed shift; date and year of
+        // birth as derived from all of the study's files (StudyFacts: fallbacks documented there)
+        int shift = dates.days(pseudonymizer.person(original.issuerOfPatientId(), original.personKeyId()));
+        StudyView s = ShiftedStudy.of(original, shift);
+        List<LocalDate> patientStudyDates = realStudyDates.stream().map(d -> ShiftedStudy.plus(d, shift)).toList();
         LocalDate studyDate = s.facts().date();
         if (studyDate == null) {
             throw new UnprojectableStudyException("no StudyDate, SeriesDate, AcquisitionDate, ContentDate or InstanceCreationDate: "
@@ -62,7 +85,7 @@ public final class OmopStudyWriter {
             c.setAutoCommit(false);
             try {
                 int personId = OmopIds.idFor(c, "person", pseudonym);
-                upsertPerson(c, personId, pseudonym, s);
+                upsertPerson(c, personId, pseudonym, s, java.util.Collections.max(patientStudyDates.isEmpty() ? List.of(studyDate) : patientStudyDates));
                 upsertObservationPeriod(c, personId, pseudonym, patientStudyDates.isEmpty() ? List.of(studyDate) : patientStudyDates);
                 int procedureId = OmopIds.idFor(c, "procedure_occurrence", s.studyInstanceUid());
                 upsertProcedure(c, procedureId, personId, s, studyDate);
@@ -80,7 +103,7 @@ public final class OmopStudyWriter {
         }
     }
 
-    private void upsertPerson(Connection c, int personId, String pseudonym, StudyView s) throws SQLException {
+    private void upsertPerson(Connection c, int personId, String pseudonym, StudyView s, LocalDate latest) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO omop.person (person_id, gender_concept_id, year_of_birth, month_of_birth, race_concept_id, "
                         + "ethnicity_concept_id, person_source_value, gender_source_value, gender_source_concept_id) "
@@ -89,12 +112,13 @@ public final class OmopStudyWriter {
                         + "gender_source_value = EXCLUDED.gender_source_value")) {
             ps.setInt(1, personId);
             ps.setInt(2, mappings.conceptId("gender", s.patientSex(), null));
-            ps.setInt(3, s.facts().yearOfBirth());
-            // day of birth is left out on purpose: year and month are enough for age-based cohorts
-            if (s.patientBirthDate() != null) ps.setInt(4, s.patientBirthDate().getMonthValue());
-            else ps.setNull(4, Types.INTEGER);
+            ps.setInt(3, dates.yearOfBirth(s.facts().yearOfBirth(), latest));
+            // day of birth is left out on purpose: year and month are enough for age-based cohorts (year only with shifted dates)
+            Integer month = dates.monthOfBirth(s.patientBirthDate());
+            if (month == null) ps.setNull(4, Types.INTEGER);
+            else ps.setInt(4, month);
             ps.setString(5, personSourceValue(pseudonym, s));
-            ps.setString(6, s.patientSex() == null ? null : cut(s.patientSex(), 50));
+            ps.setString(6, cut(sourceValue(sourceValues, mappings.resolve("gender", s.patientSex(), null)), 50));
             ps.executeUpdate();
         }
     }
@@ -129,7 +153,7 @@ public final class OmopStudyWriter {
             if (s.studyTime() != null && s.studyDate() != null) ps.setTimestamp(5, Timestamp.valueOf(s.studyDate().atTime(s.studyTime())));
             else ps.setNull(5, Types.TIMESTAMP);
             ps.setInt(6, TYPE_EHR);
-            ps.setString(7, cut(s.studyDescription(), 50));
+            ps.setString(7, cut(sourceValue(sourceValues, mappings.resolve("procedure", s.studyDescription(), date)), 50));
             ps.executeUpdate();
         }
     }
@@ -146,9 +170,8 @@ public final class OmopStudyWriter {
             ps.setInt(2, personId);
             ps.setInt(3, procedureId);
             ps.setInt(4, mappings.conceptId("body_part", series.bodyPartExamined(), date));
-            // the research view has no address of the identified archive; a de-identifying DICOMweb
-            // front (keyed by the replacement UIDs) is where wadors_uri will point
-            ps.setNull(5, Types.VARCHAR);
+            // the research DICOMweb (de-identified, research UIDs), never the identified archive
+            ps.setString(5, wadoRs.series(pseudonymizer.uid(s.studyInstanceUid()), pseudonymizer.uid(series.seriesInstanceUid())));
             ps.setDate(6, Date.valueOf(date));
             ps.setString(7, pseudonymizer.uid(s.studyInstanceUid()));
             ps.setString(8, pseudonymizer.uid(series.seriesInstanceUid()));

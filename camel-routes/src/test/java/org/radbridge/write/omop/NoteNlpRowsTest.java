@@ -47,7 +47,7 @@ class NoteNlpRowsTest {
         assertThat(rows).hasSize(5);
 
         NoteNlpRows.Row nodule = rows.get(0);
-        assertThat(nodule.snippet()).isEqualTo("Discussed with Dr. [NAME] on [DATE]: 4 mm nodule in the right lower lobe for [NAME] [NAME].");
+        assertThat(nodule.snippet()).isEqualTo("Discussed with Dr. [NAME] on [DATE]: 4 mm nodule in the right lower lobe for [NAME].");
         assertThat(note.text().substring(Integer.parseInt(nodule.offset()))).startsWith("nodule in the right");
         assertThat(nodule.lexicalVariant()).isEqualTo("nodule");
         assertThat(nodule.conceptId()).isEqualTo(2000000010);

@@ -237,7 +237,9 @@ public final class StoreScp implements AutoCloseable {
                 try {
                     listener.spooled(inst);
                 } catch (Exception e) {
-                    log.error("DICOM receiver: hand-off of {} failed, answering failure to {}@{}: {}", inst.file(), callingAe, host, e.getMessage());
+                    // the spooled file is named by its UIDs and the message may quote header values: both only at DEBUG
+                    log.error("DICOM receiver: hand-off of a received instance failed, answering failure to {}@{}", callingAe, host);
+                    log.debug("DICOM receiver: hand-off of {} failed: {}", inst.file(), e.getMessage());
                     throw new IOException("hand-off failed: " + e.getMessage(), e);
                 }
                 count.incrementAndGet();

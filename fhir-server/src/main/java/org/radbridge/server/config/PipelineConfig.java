@@ -53,7 +53,9 @@ public class PipelineConfig {
 
     @Bean
     public Pseudonymizer pseudonymizer(RadBridgeSettings settings) throws Exception {
-        return new Pseudonymizer(PseudonymKey.resolve(settings));
+        String key = PseudonymKey.resolve(settings);
+        org.radbridge.deid.LogRef.useKey(key);
+        return new Pseudonymizer(key);
     }
 
     @Bean

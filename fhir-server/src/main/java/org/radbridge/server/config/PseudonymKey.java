@@ -15,12 +15,12 @@ import java.util.HexFormat;
  * The pseudonymisation key: RADBRIDGE_PSEUDONYM_KEY when set (production), otherwise a random key
  * created once in data/secrets/ for the local default. Never in the database, never committed.
  */
-final class PseudonymKey {
+public final class PseudonymKey {
     private static final Logger log = LoggerFactory.getLogger(PseudonymKey.class);
 
     private PseudonymKey() {}
 
-    static String resolve(RadBridgeSettings settings) throws IOException {
+    public static String resolve(RadBridgeSettings settings) throws IOException {
         if (settings.pseudonymKey() != null) return settings.pseudonymKey();
         Path file = settings.dataDir().resolve("secrets/pseudonym.key");
         if (Files.exists(file)) return Files.readString(file).trim();

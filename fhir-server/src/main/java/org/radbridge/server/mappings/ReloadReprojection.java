@@ -1,5 +1,6 @@
 package org.radbridge.server.mappings;
 
+import org.radbridge.deid.LogRef;
 import org.radbridge.ingest.StudyProjector;
 import org.radbridge.map.MappingImpact;
 import org.radbridge.mappings.MappingSet;
@@ -46,7 +47,7 @@ public final class ReloadReprojection implements MappingsService.Reprojection, A
             try {
                 StudyProjector.Result r = projector.projectDirty();
                 log.info("Re-projected {} studies ({} reports) with the reloaded mappings", r.projected(), r.reportsProjected());
-                r.problems().forEach(p -> log.warn("Not re-projected: {}", p));
+                r.problems().forEach(p -> log.warn("Not re-projected: {}", LogRef.text(p)));
             } catch (SQLException | RuntimeException e) {
                 log.warn("Re-projection after the reload failed; the studies stay dirty and are projected later: {}", e.getMessage());
             }

@@ -49,6 +49,8 @@ public final class FhirAccessRules extends AuthorizationInterceptor {
                     .allow("compartment of Patient/" + p.patientId()).read().allResources()
                     .inCompartment("Patient", new IdType("Patient", p.patientId())).andThen())
                     .denyAll("outside the patient's compartment").build();
+            case RESEARCHER -> new RuleBuilder().allow("metadata").metadata().andThen()
+                    .denyAll("researchers use the de-identified /dicomweb and OMOP, not the identified FHIR view").build();
         };
     }
 

@@ -12,13 +12,15 @@ public enum Role {
     /** read and search every clinical resource, terminology operations; no writes, no audit trail */
     READER,
     /** read one patient's compartment only (a patient portal, a treating clinician's app) */
-    PATIENT;
+    PATIENT,
+    /** the research view only: the de-identified DICOMweb at /dicomweb (OMOP through the omop_reader database role); no identified FHIR */
+    RESEARCHER;
 
     public static Role parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role '" + s + "' (admin, reader or patient)");
+            throw new IllegalArgumentException("unknown role '" + s + "' (admin, reader, patient or researcher)");
         }
     }
 

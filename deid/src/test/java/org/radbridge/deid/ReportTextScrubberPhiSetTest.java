@@ -1,15 +1,10 @@
 package org.radbridge.deid;
 
 import org.junit.jupiter.api.Test;
-import org.radbridge.nlp.FindingMention;
-import org.radbridge.nlp.RadiologyNlp;
-import org.radbridge.report.ReportTestData;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scrubber against a labelled set written for it ({@code src/test/resources/deid/phi-test-set.tsv}): recall of
  * PHI characters and spans must be 1.0, the marked clinical content (sizes, vertebral levels, lung segments, BI-RADS
  * and Lung-RADS categories, series and image numbers, comparison studies) must come through unchanged and at the
- * offsets the scrubber maps to, and the NLP must find the same findings in scrubbed and unscrubbed text of the NLP
- * evaluation sentences.
+ * offsets the scrubber maps to. (camel-routes' ScrubbedTextNlpTest checks that the NLP finds the same findings in
+ * scrubbed and unscrubbed text.)
  */
 class ReportTextScrubberPhiSetTest {
     private static final ReportTextScrubber.Known KNOWN = new ReportTextScrubber.Known("GARCIA^MARIA^ELENA", "PT7731904", "HOSP",
@@ -123,48 +118,5 @@ class ReportTextScrubberPhiSetTest {
         assertThat(misses).isEmpty();
         assertThat(charRecall).isEqualTo(1.0);
         assertThat(spanRecall).isEqualTo(1.0);
-    }
-
-    @Test
-    void theNlpFindsTheSameFindingsInScrubbedAndUnscrubbedText() throws IOException {
-        Path eval = ReportTestData.home().resolve("nlp/src/test/resources/eval/radiology-sentences.tsv");
-        List<String> texts = new ArrayList<>();
-        boolean header = true;
-        for (String line : Files.readAllLines(eval, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            if (header) { header = false; continue; }
-            texts.add(line.split("\t", -1)[2]);
-        }
-        assertThat(texts).hasSizeGreaterThanOrEqualTo(300);
-        int evalSentences = texts.size();
-        // the lines of the PHI set too: there the scrubber does replace text next to the findings
-        for (Case c : cases()) texts.add(c.text());
-        int changed = 0, findings = 0;
-        List<String> differences = new ArrayList<>();
-        try (RadiologyNlp nlp = new RadiologyNlp(ReportTestData.home().resolve("terminology/codesystems"))) {
-            for (int i = 0; i < texts.size(); i++) {
-                String text = texts.get(i);
-                String scrubbed = scrubber.scrub(text, KNOWN).text();
-                if (!scrubbed.equals(text)) changed++;
-                List<String> before = findings(nlp, text);
-                List<String> after = scrubbed.equals(text) ? before : findings(nlp, scrubbed);
-                findings += before.size();
-                if (!before.equals(after)) differences.add(text + "\n    scrubbed: " + scrubbed + "\n    " + before + " vs " + after);
-            }
-        }
-        System.out.printf("NLP on scrubbed text: %d evaluation sentences and %d PHI-set lines, %d changed by the scrubber, %d findings, "
-                + "%d with different findings%n", evalSentences, texts.size() - evalSentences, changed, findings, differences.size());
-        differences.forEach(d -> System.out.println("  " + d));
-        assertThat(findings).isGreaterThan(300);
-        assertThat(differences).isEmpty();
-    }
-
-    private static List<String> findings(RadiologyNlp nlp, String text) {
-        List<String> out = new ArrayList<>();
-        for (FindingMention m : nlp.analyze("s", text).mentions()) {
-            out.add(m.conceptCode() + ":" + m.assertion().code() + ":" + m.temporality().code() + ":" + m.subject().code() + ":"
-                    + m.laterality() + ":" + m.section() + ":" + m.dimensionsMm() + ":" + m.text());
-        }
-        return out;
     }
 }

@@ -56,4 +56,10 @@ public final class Pseudonymizer {
         byte[] first16 = java.util.Arrays.copyOf(h, 16);
         return "2.25." + new BigInteger(1, first16);
     }
+
+    /** A keyed 63-bit number for a purpose (date shifts ...), stable for the same key and value. */
+    public long number(String purpose, String value) {
+        byte[] h = mac(purpose, value);
+        return new BigInteger(1, java.util.Arrays.copyOf(h, 8)).longValue() & Long.MAX_VALUE;
+    }
 }

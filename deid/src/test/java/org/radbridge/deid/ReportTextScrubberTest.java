@@ -86,4 +86,34 @@ class ReportTextScrubberTest {
         String out = scrubber.scrub("Dr. House called 555-123-4567 on 01/02/2023.", new ReportTextScrubber.Known(null, null, null, null, null)).text();
         assertThat(out).isEqualTo("Dr. [NAME] called [PHONE] on [DATE].");
     }
+
+    @Test
+    void removesNamesAfterRelationWordsButNotAbbreviations() {
+        assertThat(scrub("History provided by her daughter, Zelda Quorn. Son Tom was present. Wife: Mrs. Ruth Ames called."))
+                .isEqualTo("History provided by her daughter, [NAME]. Son [NAME] was present. Wife: Mrs. [NAME] called.");
+        assertThat(scrub("Mother with breast cancer. Father CT chest in 2019. Patient's brother-in-law Ed drove her."))
+                .isEqualTo("Mother with breast cancer. Father CT chest in 2019. Patient's brother-in-law [NAME] drove her.");
+    }
+
+    @Test
+    void removesFirstNameSurnamePairsFromThePublicListsAndStaffNames() {
+        ReportTextScrubber.Known withStaff = new ReportTextScrubber.Known("DOE^JANE", "MRN1", "H", "ACC1", List.of(),
+                List.of("QUILLFEATHER^ORSOLYA"));
+        String out = scrubber.scrub("Findings discussed with Quinton Farrow and Mary J. Johnson. JOHNSON, MARY agrees. "
+                + "Orsolya Quillfeather reviewed; Quillfeather concurs. May represent atelectasis. Left Lung Mass.", withStaff).text();
+        assertThat(out).isEqualTo("Findings discussed with [NAME] and [NAME]. [NAME] agrees. "
+                + "[NAME] reviewed; [NAME] concurs. May represent atelectasis. Left Lung Mass.");
+    }
+
+    @Test
+    void keepsLabelWordsAndLineBreaksAroundARemovedSpan() {
+        assertThat(scrub("Dr. Alan Smith\nFax: 555-0100\nPhone: 555-0101"))
+                .isEqualTo("Dr. [NAME]\nFax: [PHONE]\nPhone: [PHONE]");
+        assertThat(scrub("Read by Dr. Alan Smith\nElectronically signed 03/03/2024"))
+                .isEqualTo("Read by Dr. [NAME]\nElectronically signed [DATE]");
+        assertThat(scrub("Referring physician: Barbara Liskov\nFax 555-123-4567"))
+                .isEqualTo("Referring physician: [NAME]\nFax [PHONE]");
+        assertThat(scrub("Accession:\n45 Main Street\nFindings: normal")).isEqualTo("Accession:\n[ADDRESS]\nFindings: normal");
+        assertThat(scrub("MRN:\n12345678\nAddress: 4 Elm Rd\nFax")).isEqualTo("MRN:\n[ID]\nAddress: [ADDRESS]\nFax");
+    }
 }

@@ -39,7 +39,12 @@ public final class ReportTextScrubber {
 
     /** What staging knows about the report's patient and study; any of them may be null. */
     public record Known(String patientName, String patientId, String issuerOfPatientId, String accessionNumber,
-                        Collection<String> otherIdentifiers) {}
+                        Collection<String> otherIdentifiers, Collection<String> staffNames) {
+        public Known(String patientName, String patientId, String issuerOfPatientId, String accessionNumber,
+                     Collection<String> otherIdentifiers) {
+            this(patientName, patientId, issuerOfPatientId, accessionNumber, otherIdentifiers, List.of());
+        }
+    }
 
     /** One replaced span of the original text. */
     public record Replacement(int start, int end, String tag) {}
@@ -77,8 +82,15 @@ public final class ReportTextScrubber {
     private static final String NAME_WORD = "\\p{Lu}[\\p{L}'\u2019\\-]+";
     /** A capitalised word with lower case: the given name in "Smith, John" (not "Smith, RDMS"). */
     private static final String CASED_NAME_WORD = "\\p{Lu}\\p{Ll}[\\p{L}'\u2019\\-]*";
-    /** A person's name: up to three name words, with initials before them ("J. R. Smith", "A N Kapoor") or between. */
-    private static final String PERSON = "(?:\\p{Lu}\\.?\\s+){0,2}" + NAME_WORD + "(?:\\s+\\p{Lu}\\.?(?=\\s+\\p{Lu}))?(?:\\s+" + NAME_WORD + "){0,2}";
+    /**
+     * A person's name: up to three name words, with initials before them ("J. R. Smith", "A N Kapoor") or between. Only
+     * spaces and tabs join its words: a name never runs over a line break into the label of the next line ("Fax:").
+     */
+    private static final String PERSON = "(?:\\p{Lu}\\.?\\h+){0,2}" + NAME_WORD + "(?:\\h+\\p{Lu}\\.?(?=\\h+\\p{Lu}))?(?:\\h+" + NAME_WORD + "){0,2}";
+    /** A name in running text: cased words only, so that "CT" or "MRI" after a relation word stays. */
+    private static final String CASED_PERSON = "(?:\\p{Lu}\\.\\h*){0,2}" + CASED_NAME_WORD + "(?:\\h+\\p{Lu}\\.?(?=\\h+\\p{Lu}))?(?:\\h+" + CASED_NAME_WORD + "){0,2}";
+
+    /** Capitalised words joined by spaces (and an optional middle initial): candidates for first-name + surname pairs. */
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?"
             + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
     /** USPS state and territory abbreviations and state names (USPS Publication 28, Appendix B). */
@@ -128,20 +140,20 @@ public final class ReportTextScrubber {
                     + "|order(?:\\s+number)?|requisition|req|visit(?:\\s+number)?|encounter|account|acct|billing|FIN|CSN|HAR|ssn"
                     + "|social\\s+security(?:\\s+number)?|member(?:\\s+id)?|policy|claim|subscriber|beneficiary|insurance(?:\\s+id)?"
                     + "|health\\s+plan|(?:driver'?s\\s+)?licen[cs]e|NPI|DEA|serial(?:\\s+number)?|S/N|SN|device\\s+id|VIN|plate|certificate|case|exam\\s+(?:id|number)|id)"
-                    + "\\s*(?:#|no\\.?|number|num)?\\s*[:#=]?\\s*(?=[A-Z\\-/]*\\d)([A-Z0-9][A-Z0-9\\-/]{2,}(?:\\s\\d{3,}(?![\\d.]))*)", Pattern.CASE_INSENSITIVE), 1, "[ID]"),
+                    + "\\h*(?:#|no\\.?|number|num)?\\h*[:#=]?\\h*(?=[A-Z\\-/]*\\d)([A-Z0-9][A-Z0-9\\-/]{2,}(?:\\s\\d{3,}(?![\\d.]))*)", Pattern.CASE_INSENSITIVE), 1, "[ID]"),
             // phone, fax and pager numbers: (555) 123-4567, 555-123-4567, 1-800-555-1212, +49 30 1234567, ext.
             new Rule(Pattern.compile("(?<![\\w.])" + PHONE_DIGITS + "(?:\\s*(?:ext\\.?|x)\\s*\\d{1,5})?(?!\\w|\\.\\d)"), 0, "[PHONE]"),
             // local seven-digit numbers (555-0147)
             new Rule(Pattern.compile("(?<![\\w.\\-])\\d{3}[-.]\\d{4}(?![\\w\\-]|\\.\\d)"), 0, "[PHONE]"),
             // short numbers after a phone label (pager 4521, ext 3344, fax: 5551234)
             new Rule(Pattern.compile("\\b(?:phone|tel|telephone|fax|pager|beeper|(?:cell|mobile)(?:\\s+phone|\\s*:)|ext|extension|call\\s+back)\\.?"
-                    + "\\s*(?:#|no\\.?|number)?\\s*[:#]?\\s*(\\+?\\d[\\d()\\- ]{2,}\\d)(?!\\w|\\.\\d)", Pattern.CASE_INSENSITIVE), 1, "[PHONE]"),
+                    + "\\h*(?:#|no\\.?|number)?\\h*[:#]?\\h*(\\+?\\d[\\d()\\- ]{2,}\\d)(?!\\w|\\.\\d)", Pattern.CASE_INSENSITIVE), 1, "[PHONE]"),
             // street addresses with optional unit, city, state and ZIP; PO boxes; City, ST ZIP; labelled ZIP codes and addresses
             new Rule(Pattern.compile("(?<![\\w.])" + STREET + "(?:,?\\s+" + UNIT + ")?" + CITY_STATE_ZIP), 0, "[ADDRESS]"),
             new Rule(Pattern.compile("\\b(?i:P\\.?\\s?O\\.?\\s*Box|Post\\s+Office\\s+Box)\\s*#?\\s*\\d+" + CITY_STATE_ZIP), 0, "[ADDRESS]"),
             new Rule(Pattern.compile("\\b" + CITY + ",?\\s+" + STATE + "\\.?,?\\s+" + ZIP + "\\b"), 0, "[ADDRESS]"),
             new Rule(Pattern.compile("\\b(?:zip|zip\\s*code|postal\\s+code)\\s*:?\\s*(" + ZIP + ")\\b", Pattern.CASE_INSENSITIVE), 1, "[ADDRESS]"),
-            new Rule(Pattern.compile("\\b(?:(?:home\\s+|mailing\\s+|street\\s+)?address|addr\\.?|lives\\s+at|resides\\s+at)\\s*:?\\s*([^\\n;]*[^\\s.;])",
+            new Rule(Pattern.compile("\\b(?:(?:home\\s+|mailing\\s+|street\\s+)?address|addr\\.?|lives\\s+at|resides\\s+at)\\h*:?\\h*([^\\n;]*[^\\s.;])",
                     Pattern.CASE_INSENSITIVE), 1, "[ADDRESS]"),
             // dates: 03/12/2024, 3-12-24, 2024-03-12, 2024/03/12, 20240312, March 12, 2024, 12 March 2024, March 2024
             new Rule(Pattern.compile("\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})\\b"), 0, "[DATE]"),
@@ -160,15 +172,32 @@ public final class ReportTextScrubber {
             new Rule(Pattern.compile("\\b(?:in\\s+(?:his|her|their)\\s+)(?:late\\s+|early\\s+|mid-?)?(9\\d|1[0-4]\\d)s\\b|\\b(?:nonagenarian|centenarian)\\b",
                     Pattern.CASE_INSENSITIVE), 0, "[AGE>89]"),
             // people: titles before, degrees after, and signature / communication phrases
-            new Rule(Pattern.compile("\\b(?:Dr\\.?|DR\\.|dr\\.|Doctor|DOCTOR|Prof\\.?|PROF\\.|Professor|PROFESSOR|Mr\\.?|Mrs\\.?|MRS\\.|Ms\\.?|Miss|Nurse)\\s+(" + PERSON + ")"), 1, "[NAME]"),
-            new Rule(Pattern.compile("\\b(" + PERSON + "(?:,\\s*" + CASED_NAME_WORD + ")?),?\\s+(?:M\\.?D\\.?|D\\.?O\\.?|Ph\\.?D\\.?|MBBS|FRCR|R\\.?N\\.?|PA-C|NP|RT\\(R\\)|RDMS|RVT)(?![a-zA-Z])"), 1, "[NAME]"),
+            new Rule(Pattern.compile("\\b(?:Dr\\.?|DR\\.|dr\\.|Doctor|DOCTOR|Prof\\.?|PROF\\.|Professor|PROFESSOR|Mr\\.?|Mrs\\.?|MRS\\.|Ms\\.?|Miss|Nurse)\\h+(" + PERSON + ")"), 1, "[NAME]"),
+            new Rule(Pattern.compile("\\b(" + PERSON + "(?:,\\h*" + CASED_NAME_WORD + ")?),?\\h+(?:M\\.?D\\.?|D\\.?O\\.?|Ph\\.?D\\.?|MBBS|FRCR|R\\.?N\\.?|PA-C|NP|RT\\(R\\)|RDMS|RVT)(?![a-zA-Z])"), 1, "[NAME]"),
             new Rule(Pattern.compile("(?i:\\b(?:electronically\\s+)?(?:signed|dictated|transcribed|read|reviewed|verified|approved|interpreted|reported|performed|"
                     + "prepared|authenticated|co-?signed|scanned)\\s+by|\\belectronically\\s+signed(?:\\s+on\\s+\\S+)?"
                     + "|\\b(?:discussed|communicated|called|reviewed|conveyed|relayed)\\s+(?:this\\s+|these\\s+|the\\s+)?(?:findings?\\s+|results?\\s+)?"
                     + "(?:by\\s+(?:phone|telephone)\\s+)?(?:with|to)|\\b(?:notified|paged)"
                     + "|\\b(?:attending|radiologist|physician|resident|fellow|technologist|tech|sonographer|nurse|RN|referring(?:\\s+physician)?"
-                    + "|ordering(?:\\s+physician)?|provider|cc)(?:\\s+(?:physician|radiologist))?\\s*:)\\s*:?\\s*(?:Dr\\.?\\s+)?(" + PERSON
-                    + "(?:,\\s*" + CASED_NAME_WORD + "(?=\\s*(?:$|[\\n;.]|,?\\s+(?:M\\.?D|D\\.?O|R\\.?N)\\b)))?)", Pattern.MULTILINE), 1, "[NAME]"));
+                    + "|ordering(?:\\s+physician)?|provider|cc)(?:\\s+(?:physician|radiologist))?\\s*:)\\h*:?\\h*(?:Dr\\.?\\h+)?(" + PERSON
+                    + "(?:,\\h*" + CASED_NAME_WORD + "(?=\\h*(?:$|[\\n;.]|,?\\h+(?:M\\.?D|D\\.?O|R\\.?N)\\b)))?)", Pattern.MULTILINE), 1, "[NAME]"),
+            // a capitalised name after a relation word: "her daughter, Jane Doe", "son Tom", "caregiver: Mrs. Ruth Ames"
+            new Rule(Pattern.compile("(?i:\\b(?:" + NameLists.relationWordsPattern() + ")(?:-in-law)?s?)(?:\\h*[,:]\\h*|\\h+)"
+                    + "(?:(?:is|was|named)\\h+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\h+)?(" + CASED_PERSON + ")"), 1, "[NAME]"));
+
+    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}'\u2019-])\\p{Lu}[\\p{L}'\u2019-]+(?![\\p{L}\\p{N}])");
+    private static final Pattern INITIAL_GAP = Pattern.compile("\\h+(?:\\p{Lu}\\.?\\h+)?");
+    private static final Pattern COMMA_GAP = Pattern.compile(",\\h*");
+
+    private final NameLists names;
+
+    public ReportTextScrubber() {
+        this(NameLists.shipped());
+    }
+
+    public ReportTextScrubber(NameLists names) {
+        this.names = names;
+    }
 
     /** Scrubs a report text with what staging knows about its patient and study. */
     public Scrubbed scrub(String text, Known known) {
@@ -187,6 +216,7 @@ public final class ReportTextScrubber {
                 found.add(new Replacement(m.start(r.group()), m.end(r.group()), r.tag()));
             }
         }
+        found.addAll(namePairs(text, known));
         found.sort(Comparator.comparingInt(Replacement::start).thenComparing(Comparator.comparingInt(Replacement::end).reversed()));
         List<Replacement> kept = new ArrayList<>();
         int covered = 0;
@@ -211,6 +241,75 @@ public final class ReportTextScrubber {
         }
         out.append(text, at, text.length());
         return new Scrubbed(out.toString(), List.copyOf(kept));
+    }
+
+    /**
+     * Capitalised first-name + surname pairs in running text ("Mary Johnson", "Mary J. Johnson", "JOHNSON, MARY"), recognised
+     * by the public name lists or by the names of the report's staff; words of {@code not-names.txt} never count. Both words
+     * must be written alike (both Title case or both upper case), and a surname right after the pair extends it.
+     */
+    private List<Replacement> namePairs(String text, Known known) {
+        Set<String> staffGiven = new java.util.HashSet<>();
+        Set<String> staffFamily = new java.util.HashSet<>();
+        if (known != null && known.staffNames() != null) {
+            for (String n : known.staffNames()) {
+                if (n == null) continue;
+                String[] parts = n.split("\\^", -1);
+                addWords(staffFamily, parts[0]);
+                for (int i = 1; i < parts.length; i++) addWords(staffGiven, parts[i]);
+            }
+        }
+        List<int[]> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) words.add(new int[] {m.start(), m.end()});
+        List<Replacement> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            int[] a = words.get(i), b = words.get(i + 1);
+            String wa = text.substring(a[0], a[1]), wb = text.substring(b[0], b[1]);
+            if (!sameCase(wa, wb) || names.notAName(wa) || names.notAName(wb)) continue;
+            String gap = text.substring(a[1], b[0]);
+            boolean given = names.isFirstName(wa) || staffGiven.contains(key(wa));
+            boolean family = names.isSurname(wb) || staffFamily.contains(key(wb));
+            boolean spaced = INITIAL_GAP.matcher(gap).matches() || gap.isEmpty();
+            boolean reversed = COMMA_GAP.matcher(gap).matches() && (names.isSurname(wa) || staffFamily.contains(key(wa)))
+                    && (names.isFirstName(wb) || staffGiven.contains(key(wb)));
+            if (!(spaced && given && family) && !reversed) continue;
+            int end = b[1];
+            int j = i + 2;
+            if (spaced && j < words.size()) {
+                int[] c = words.get(j);
+                String wc = text.substring(c[0], c[1]);
+                if (text.substring(b[1], c[0]).matches("\\h+") && sameCase(wb, wc) && !names.notAName(wc)
+                        && (names.isSurname(wc) || staffFamily.contains(key(wc)))) {
+                    end = c[1];
+                    j++;
+                }
+            }
+            out.add(new Replacement(a[0], end, "[NAME]"));
+            i = j - 1;
+        }
+        // a staff member's family name stands alone too ("Liskov agrees"), when capitalised
+        for (int[] w : words) {
+            String word = text.substring(w[0], w[1]);
+            if (word.length() >= 3 && staffFamily.contains(key(word))) out.add(new Replacement(w[0], w[1], "[NAME]"));
+        }
+        return out;
+    }
+
+    private static String key(String word) {
+        return word.toUpperCase(Locale.ROOT);
+    }
+
+    private static void addWords(Set<String> into, String part) {
+        for (String w : part.split("[\\s,]+")) {
+            String k = w.replace(".", "").trim();
+            if (k.length() >= 2 && !TITLES.contains(k.toLowerCase(Locale.ROOT))) into.add(key(k));
+        }
+    }
+
+    private static boolean sameCase(String a, String b) {
+        boolean upperA = a.equals(key(a)) && a.length() > 1, upperB = b.equals(key(b)) && b.length() > 1;
+        return upperA == upperB;
     }
 
     /** Name parts of at least two letters and identifiers of at least three characters, longest first. */

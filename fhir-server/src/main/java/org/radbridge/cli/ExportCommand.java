@@ -1,0 +1,74 @@
+package org.radbridge.cli;
+
+import org.radbridge.deid.dicom.DeidProfile;
+import org.radbridge.deid.dicom.DicomDeidentifier;
+import org.radbridge.research.export.DicomExport;
+import org.radbridge.research.export.StudySelection;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code radbridge export}: de-identified DICOM for a cohort or a list of studies (PS3.15 profile from
+ * {@code --profile}, RADBRIDGE_DEID_PROFILE, or the default {@code research}), audited. Stdout carries the export's
+ * summary; progress goes to stderr.
+ */
+final class ExportCommand {
+    static final String USAGE = """
+            usage: radbridge export (--cohort FILE | --studies UID[,UID...]) --out DIR --purpose TEXT [--profile NAME|FILE.json] [--pixels]
+              FILE: a cohort manifest (CSV with a study_uid / study_instance_uid / image_study_uid column) or one UID a line;
+              UIDs may be staged or research (2.25) UIDs. Profiles: research (default), basic, research-device, or a profile file.
+            """;
+
+    private ExportCommand() {}
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        String cohort = null, studies = null, dir = null, purpose = null, profileName = null;
+        boolean pixels = false;
+        for (int i = 0; i < args.length; i++) {
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--cohort" -> { cohort = v; i++; }
+                case "--studies" -> { studies = v; i++; }
+                case "--out" -> { dir = v; i++; }
+                case "--purpose" -> { purpose = v; i++; }
+                case "--profile" -> { profileName = v; i++; }
+                case "--pixels" -> pixels = true;
+                default -> {
+                    err.print("radbridge export: unknown argument '" + args[i] + "'\n" + USAGE);
+                    return 2;
+                }
+            }
+        }
+        if ((cohort == null) == (studies == null) || dir == null || purpose == null || purpose.isBlank()) {
+            err.print(USAGE);
+            return 2;
+        }
+        List<String> requested = cohort != null ? StudySelection.readCohortFile(Path.of(cohort))
+                : new ArrayList<>(Arrays.stream(studies.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        DeidProfile profile = profileName == null ? DeidProfile.fromEnvironment() : DeidProfile.load(profileName);
+        try (ResearchDatabase db = new ResearchDatabase()) {
+            StudySelection.Selected selected = StudySelection.resolve(db.dataSource(), db.keys, requested);
+            if (!selected.notFound().isEmpty()) {
+                err.println("radbridge export: " + selected.notFound().size() + " of " + requested.size()
+                        + " requested studies are not staged (neither a staged nor a research Study Instance UID); they are skipped");
+            }
+            if (selected.studyUids().isEmpty()) {
+                err.println("radbridge export: no staged study to export");
+                return 1;
+            }
+            DicomDeidentifier deid = new DicomDeidentifier(profile, db.keys, db.descriptorReviewer(), ResearchDatabase.version());
+            DicomExport.Report r = new DicomExport(db.dataSource(), db.keys, deid, err)
+                    .run(selected.studyUids(), new DicomExport.Options(Path.of(dir), pixels, purpose, ResearchDatabase.version()));
+            out.printf("Exported %d studies, %d series, %d instances to %s (profile %s)%n", r.studies(), r.series(), r.instances(),
+                    Path.of(dir).toAbsolutePath(), profile.name());
+            out.printf("  with pixel data %d, header only %d (pixels unavailable %d), flagged for burned-in text %d %s, failed %d%n",
+                    r.withPixels(), r.headerOnly(), r.pixelsUnavailable(), r.flaggedBurnedIn(), r.flaggedReasons(), r.failed());
+            out.printf("  report %s; audit entry %d%n", r.reportFile(), r.auditId());
+            return r.failed() == 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.radbridge.server.dicomweb;
+
+import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.deid.dicom.DeidProfile;
+import org.radbridge.deid.dicom.DescriptorReviewer;
+import org.radbridge.deid.dicom.DicomDeidentifier;
+import org.radbridge.map.CurrentMappings;
+import org.radbridge.mappings.MappingSet;
+import org.radbridge.research.dicomweb.DeidentifiedArchive;
+import org.radbridge.server.security.BearerAuthentication;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/** The research DICOMweb at /dicomweb: the de-identified archive (profile from RADBRIDGE_DEID_PROFILE) behind researcher tokens. */
+@Configuration
+public class ResearchDicomWebConfig {
+
+    @Bean
+    public DeidentifiedArchive deidentifiedArchive(@Qualifier("radbridgeDataSource") DataSource ds, Pseudonymizer keys, CurrentMappings mappings) {
+        DicomDeidentifier deid = new DicomDeidentifier(DeidProfile.fromEnvironment(), keys, procedureDescriptions(mappings),
+                version());
+        return new DeidentifiedArchive(ds, keys, deid);
+    }
+
+    /** Clean Descriptors: a procedure description survives as a mapping file lists it; every other descriptor goes. */
+    static DescriptorReviewer procedureDescriptions(CurrentMappings mappings) {
+        return (group, element, value) -> {
+            int tag = (group << 16) | element;
+            if (tag != 0x00081030 && tag != 0x00321060 && tag != 0x00400254) return null;
+            MappingSet.Resolution r = mappings.resolve("procedure", value, null);
+            if (!r.mapped()) return null;
+            return r.match() == MappingSet.Match.DIRECT ? value.strip() : r.key();
+        };
+    }
+
+    static String version() {
+        String v = ResearchDicomWebConfig.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
+    @Bean
+    public FilterRegistrationBean<DicomWebAccessFilter> dicomWebAccessFilter(BearerAuthentication authentication) {
+        FilterRegistrationBean<DicomWebAccessFilter> reg = new FilterRegistrationBean<>(new DicomWebAccessFilter(authentication));
+        reg.addUrlPatterns("/dicomweb/*");
+        reg.setName("researchDicomWebAccess");
+        return reg;
+    }
+}
