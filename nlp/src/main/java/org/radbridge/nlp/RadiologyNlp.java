@@ -74,6 +74,7 @@ public final class RadiologyNlp implements AutoCloseable {
 
     private final RadiologyLexicon lexicon;
     private final LeanPipeline pipeline;
+    private final ReportRegions regions;
 
     /** Uses the terminology subsets packaged in the nlp jar. */
     public RadiologyNlp() {
@@ -88,6 +89,7 @@ public final class RadiologyNlp implements AutoCloseable {
         Shared shared = shared(codesystemsDir);
         this.lexicon = shared.lexicon();
         this.pipeline = new LeanPipeline(shared.bsv(), false);
+        this.regions = ReportRegions.fromClasspath(lexicon);
     }
 
     private static Shared shared(Path dir) {
@@ -150,10 +152,20 @@ public final class RadiologyNlp implements AutoCloseable {
         int maxEnd = -1, maxEndStart = -1;
         for (Mention m : findings) {
             boolean inner = maxEnd > m.end() || (maxEnd == m.end() && maxEndStart < m.start());
+            // two terms that overlap without nesting ("lower limb fracture deformity"): the longer one is the mention
+            if (!inner && !kept.isEmpty() && m.start() < maxEnd && m.start() > maxEndStart) {
+                Mention last = kept.get(kept.size() - 1);
+                if (last.end() == maxEnd && last.end() - last.start() < m.end() - m.start()) kept.remove(kept.size() - 1);
+                else inner = true;
+            }
             if (!inner && seen.add(m.start() + ":" + m.end() + ":" + concept.get(m).dictionaryId())) kept.add(m);
             if (m.end() > maxEnd) { maxEnd = m.end(); maxEndStart = m.start(); }
         }
         anatomy.sort(Comparator.comparingInt(Mention::start));
+        List<LexConcept> mentioned = new ArrayList<>();
+        for (Mention m : kept) mentioned.add(concept.get(m));
+        for (Mention m : anatomy) mentioned.add(concept.get(m));
+        String region = regions.region(mentioned);
 
         List<FindingMention> out = new ArrayList<>();
         int fi = 0, ai = 0;
@@ -198,10 +210,21 @@ public final class RadiologyNlp implements AutoCloseable {
                 int next = i + 1 < segFindings.size() ? segFindings.get(i + 1).start() : seg[1];
                 String lat = sided ? LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next) : null;
                 Measurements.Measurement ms = measured.get(m);
+                if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
-                LexConcept c = lexicon.refine(concept.get(m), site).orElse(concept.get(m));
+                LexConcept c = lexicon.refine(concept.get(m), site).orElse(null);
+                if (c == null) {
+                    // no site in the clause (or none that refines it): the report's region may give one
+                    LexConcept regional = regions.defaultSite(region, concept.get(m));
+                    c = lexicon.refine(concept.get(m), regional).orElse(null);
+                    if (c != null && site == null) site = regional;
+                    if (c == null) c = concept.get(m);
+                }
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
+                String section = Sections.at(sections, m.start());
+                // indication / history text is what the patient had, not what today's image shows
+                boolean historical = r.historical() || Sections.HISTORY.equals(section);
                 out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
                         c.snomedCode(), c.display(), c.radlexId(),
                         switch (r.assertion()) {
@@ -209,12 +232,12 @@ public final class RadiologyNlp implements AutoCloseable {
                             case POSSIBLE -> FindingMention.Assertion.POSSIBLE;
                             default -> FindingMention.Assertion.PRESENT;
                         },
-                        r.historical() ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
+                        historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
                         r.family() ? FindingMention.Subject.FAMILY : FindingMention.Subject.PATIENT,
-                        Sections.at(sections, m.start()), lat,
+                        section, lat,
                         ms == null ? List.<BigDecimal>of() : ms.dimensionsMm(),
                         site == null ? null : site.snomedCode(), site == null ? null : site.display(),
-                        seg[0], seg[1]));
+                        seg[0], seg[1], r.chronic() && !historical ? "chronic" : null));
             }
         }
         out.sort(Comparator.comparingInt(FindingMention::start).thenComparingInt(FindingMention::end)
