@@ -91,9 +91,9 @@ FINDINGS = """
 154283005|Pulmonary tuberculosis|Pulmonary tuberculosis|Condition|Clinical Finding|pulmonary TB;tuberculosis of lung;reactivation tuberculosis;post-primary tuberculosis;cavitary tuberculosis
 56717001|Tuberculosis|Tuberculosis|Condition|Clinical Finding|TB;tuberculous
 205237003|Pneumonitis|Pneumonitis|Condition|Clinical Finding|pneumonitides;aspiration pneumonitis;radiation pneumonitis;hypersensitivity pneumonitis;chemical pneumonitis
-32398004|Bronchitis|Bronchitis|Condition|Clinical Finding|bronchitic changes;chronic bronchitis
+32398004|Bronchitis|Bronchitis|Condition|Clinical Finding|bronchitic changes
 195967001|Asthma|Asthma|Condition|Clinical Finding|reactive airways disease;reactive airway disease;asthmatic
-441509002|Cardiac pacemaker in situ|Cardiac pacemaker in situ|Observation|Clinical Finding|pacemaker;pacemakers;pacer;cardiac pacemaker;permanent pacemaker;dual-chamber pacemaker;dual chamber pacemaker;pacemaker generator;pacer generator;pacemaker leads;pacer leads;pacemaker lead;pacer wires;pacing wires;pacing leads;pacing wire;PPM;pacemaker device;transvenous pacemaker;left-sided pacemaker;right-sided pacemaker;biventricular pacemaker
+441509002|Cardiac pacemaker in situ|Cardiac pacemaker in situ|Observation|Clinical Finding|pacemaker;pacemakers;pacer;permanent pacemaker;dual-chamber pacemaker;dual chamber pacemaker;pacemaker generator;pacer generator;pacemaker leads;pacer leads;pacemaker lead;pacer wires;pacing wires;pacing leads;pacing wire;PPM;pacemaker device;transvenous pacemaker;left-sided pacemaker;right-sided pacemaker;biventricular pacemaker
 443325000|Automatic implantable cardiac defibrillator in situ|Implantable cardiac defibrillator in situ|Observation|Clinical Finding|AICD;ICD;defibrillator;implantable defibrillator;implantable cardioverter defibrillator;implantable cardioverter-defibrillator;automatic implantable cardioverter-defibrillator;defibrillator leads;defibrillator lead;pacemaker/defibrillator;pacer/defibrillator;pacemaker-defibrillator;cardiac defibrillator
 419991009|Endotracheal tube present|Endotracheal tube present|Observation|Clinical Finding|
 """
@@ -101,9 +101,9 @@ FINDINGS = """
 DEVICES = """
 52124006|Central venous catheter|Central venous catheter|central venous catheter;central venous catheters;central line;central lines;central venous line;CVC;PICC;PICC line;PICC lines;peripherally inserted central catheter;internal jugular catheter;internal jugular line;IJ line;IJ catheter;subclavian line;subclavian catheter;port-a-cath;Port-A-Cath;portacath;mediport;port catheter;chest port;venous port;power port;dialysis catheter;hemodialysis catheter;tunneled catheter;Hickman catheter;triple lumen catheter;introducer sheath;venous access catheter
 397755005|Swann-Ganz catheter|Pulmonary artery catheter|Swan-Ganz catheter;Swan Ganz catheter;Swan-Ganz;pulmonary artery catheter;PA catheter
-17102003|Nasogastric tube|Nasogastric tube|nasogastric tube;nasogastric tubes;NG tube;NGT;orogastric tube;OG tube;feeding tube;enteric tube;Dobhoff tube;Dobhoff;gastric tube;nasoenteric tube;Dobbhoff tube
+17102003|Nasogastric tube|Nasogastric tube|nasogastric tube;nasogastric tubes;NG tube;NGT;orogastric tube;OG tube;enteric tube;Dobhoff tube;Dobhoff;gastric tube;nasoenteric tube;Dobbhoff tube
 26412008|Endotracheal tube|Endotracheal tube|endotracheal tubes;ET tube;ETT;ET-tube;endotracheal intubation;tracheostomy tube;tracheostomy;trach tube
-65818007|Stent|Stent|stent;stents;stent graft;endograft;endovascular stent;coronary stent;coronary stents;biliary stent;esophageal stent;ureteral stent;tracheal stent;bronchial stent
+65818007|Stent|Stent|stent;stents;stent graft;endograft;endovascular stent;coronary stent;coronary stents;biliary stent;esophageal stent;tracheal stent;bronchial stent
 """
 
 # anatomic sites (Spec Anatomic Site) added, and more wording for sites already present: code|name|display|synonyms
@@ -115,8 +115,205 @@ ANATOMY_SYNONYMS = {
     '122495006': 'thoracic vertebrae;thoracic vertebral bodies;thoracic vertebral body;thoracic spinal;thoracolumbar spine;thoracolumbar junction;midthoracic spine;lower thoracic spine;upper thoracic spine',
     '421060004': 'spinal',
     '5798000': 'diaphragmatic;left hemidiaphragm;right hemidiaphragm',
-    '15825003': 'aortic arch;aortic knob;descending aorta;ascending aorta;thoracic aorta',
+    '15825003': 'aortic arch;aortic knob;descending aorta;ascending aorta',
 }
+
+
+# Round 2: abdomen, neuro, vascular, MSK, breast and chest CT findings whose code and name the local DICOM PS3.16 and
+# OHDSI PhenotypeLibrary copies give (the run checks each).
+FINDINGS2 = """
+8725005|Abscess of prostate|Prostatic abscess|Condition|Clinical Finding|prostatic abscess;prostate abscess
+22323009|Acute bowel infarction|Acute bowel infarction|Condition|Clinical Finding|bowel infarction;bowel ischemia;ischemic bowel;infarcted bowel
+197456007|Acute pancreatitis|Acute pancreatitis|Condition|Clinical Finding|acute interstitial pancreatitis;acute edematous pancreatitis
+36689008|Acute pyelonephritis|Acute pyelonephritis|Condition|Clinical Finding|
+36184004|Aneurysm of renal artery|Renal artery aneurysm|Condition|Clinical Finding|renal artery aneurysm;renal artery aneurysms
+75236001|Anorectal abscess|Anorectal abscess|Condition|Clinical Finding|perirectal abscess;perianal abscess
+127140000|Aortic lymphadenopathy|Aortic lymphadenopathy|Condition|Clinical Finding|para-aortic lymphadenopathy;paraaortic lymphadenopathy;periaortic lymphadenopathy;retrocrural lymphadenopathy
+45281005|Atherosclerosis of renal artery|Renal artery atherosclerosis|Condition|Clinical Finding|renal artery atherosclerosis
+447249001|Benign cyst of ovary|Ovarian cyst|Condition|Clinical Finding|ovarian cyst;ovarian cysts;adnexal cyst;adnexal cysts;simple ovarian cyst;follicular cyst;corpus luteum cyst;hemorrhagic ovarian cyst
+266474003|Biliary calculus|Biliary calculus|Condition|Clinical Finding|choledocholithiasis;common bile duct stone;common bile duct stones;CBD stone;bile duct stone;bile duct stones;biliary stone;biliary stones
+1761006|Biliary cirrhosis|Biliary cirrhosis|Condition|Clinical Finding|
+28670008|Esophageal varices|Esophageal varices|Condition|Clinical Finding|esophageal varix;oesophageal varices;paraesophageal varices;gastroesophageal varices
+127117004|Celiac lymphadenopathy|Celiac lymphadenopathy|Condition|Clinical Finding|celiac axis lymphadenopathy
+235494005|Chronic pancreatitis|Chronic pancreatitis|Condition|Clinical Finding|
+63302006|Chronic pyelonephritis|Chronic pyelonephritis|Condition|Clinical Finding|
+4494009|Diverticulitis of large intestine|Diverticulitis of colon|Condition|Clinical Finding|sigmoid diverticulitis;colonic diverticulitis;diverticulitis of the sigmoid colon
+7399006|Emphysematous gastritis|Emphysematous gastritis|Condition|Clinical Finding|
+64613007|Enteritis of small intestine|Enteritis|Condition|Clinical Finding|enteritis;small bowel enteritis;ileitis;terminal ileitis
+14720231000119109|Epiploic appendagitis|Epiploic appendagitis|Condition|Clinical Finding|
+16761005|Esophagitis|Esophagitis|Condition|Clinical Finding|oesophagitis
+95563007|Gallstone pancreatitis|Gallstone pancreatitis|Condition|Clinical Finding|biliary pancreatitis
+4556007|Gastritis|Gastritis|Condition|Clinical Finding|
+397825006|Gastric ulcer|Gastric ulcer|Condition|Clinical Finding|gastric ulcers;stomach ulcer
+25374005|Gastroenteritis|Gastroenteritis|Condition|Clinical Finding|
+126765001|Gastrointestinal obstruction|Gastrointestinal obstruction|Condition|Clinical Finding|gastric outlet obstruction;gastrointestinal obstruction
+51875005|Gastrointestinal perforation|Gastrointestinal perforation|Condition|Clinical Finding|perforated viscus;hollow viscus perforation;perforated duodenal ulcer
+74474003|Gastrointestinal hemorrhage|Gastrointestinal hemorrhage|Condition|Clinical Finding|gastrointestinal bleeding;GI bleed;GI bleeding
+83940008|Hepatic artery thrombosis|Hepatic artery thrombosis|Condition|Clinical Finding|
+62484002|Hepatic fibrosis|Hepatic fibrosis|Condition|Clinical Finding|liver fibrosis
+17890003|Hepatic infarction|Hepatic infarction|Condition|Clinical Finding|liver infarct;hepatic infarct
+38739001|Hepatic vein thrombosis|Hepatic vein thrombosis|Condition|Clinical Finding|Budd-Chiari
+127143003|Intestinal lymphadenopathy|Intestinal lymphadenopathy|Condition|Clinical Finding|
+36046008|Ischiorectal abscess|Ischiorectal abscess|Condition|Clinical Finding|
+141701000119101|Lesion of spleen|Splenic lesion|Condition|Clinical Finding|splenic lesion;splenic lesions;lesion of the spleen
+300492006|Lesion of testis|Testicular lesion|Condition|Clinical Finding|testicular lesion;testicular mass
+3558002|Mesenteric infarction|Mesenteric infarction|Condition|Clinical Finding|mesenteric ischemia
+127144009|Mesenteric lymphadenopathy|Mesenteric lymphadenopathy|Condition|Clinical Finding|mesenteric adenopathy;mesenteric lymph node enlargement
+95446005|Thrombosis of mesenteric vein|Mesenteric vein thrombosis|Condition|Clinical Finding|mesenteric vein thrombosis;mesenteric venous thrombosis
+23794001|Paratracheal lymphadenopathy|Paratracheal lymphadenopathy|Condition|Clinical Finding|paratracheal adenopathy
+127158006|Pelvic lymphadenopathy|Pelvic lymphadenopathy|Condition|Clinical Finding|pelvic adenopathy;iliac lymphadenopathy
+45816000|Pyelonephritis|Pyelonephritis|Condition|Clinical Finding|
+248523006|Rectal mass|Rectal mass|Condition|Clinical Finding|rectal masses
+127154008|Retroperitoneal lymphadenopathy|Retroperitoneal lymphadenopathy|Condition|Clinical Finding|retroperitoneal adenopathy
+22996003|Splenic infarction|Splenic infarction|Condition|Clinical Finding|splenic infarct;splenic infarcts
+14534009|Splenic vein thrombosis|Splenic vein thrombosis|Condition|Clinical Finding|
+82893001|Splenic atrophy|Splenic atrophy|Condition|Clinical Finding|
+56517003|Splenic hemorrhage|Splenic hemorrhage|Condition|Clinical Finding|splenic laceration;splenic hematoma
+197001004|Superior mesenteric vein thrombosis|Superior mesenteric vein thrombosis|Condition|Clinical Finding|SMV thrombosis
+196999001|Superior mesenteric artery embolus|Superior mesenteric artery embolus|Condition|Clinical Finding|SMA embolus;SMA occlusion
+84272007|Thrombosis of abdominal aorta|Abdominal aortic thrombosis|Condition|Clinical Finding|
+82453008|Thrombosis of iliac artery|Iliac artery thrombosis|Condition|Clinical Finding|iliac artery occlusion
+864191000000104|Thrombosis of internal jugular vein|Internal jugular vein thrombosis|Condition|Clinical Finding|internal jugular vein thrombosis;IJ thrombosis
+15842009|Thrombosis of renal vein|Renal vein thrombosis|Condition|Clinical Finding|renal vein thrombosis
+438647008|Thrombosis of subclavian vein|Subclavian vein thrombosis|Condition|Clinical Finding|subclavian vein thrombosis
+297156001|Axillary vein thrombosis|Axillary vein thrombosis|Condition|Clinical Finding|
+234509000|Torsion of spleen|Splenic torsion|Condition|Clinical Finding|
+22298006|Myocardial infarction|Myocardial infarction|Condition|Clinical Finding|myocardial infarct;MI
+1755008|Old myocardial infarction|Old myocardial infarction|Condition|Clinical Finding|old myocardial infarct;prior myocardial infarction
+85598007|Constrictive pericarditis|Constrictive pericarditis|Condition|Clinical Finding|
+53741008|Coronary arteriosclerosis|Coronary artery disease|Condition|Clinical Finding|coronary artery disease;CAD;coronary atherosclerosis;coronary artery calcification;coronary artery calcifications;coronary calcification;coronary calcifications;coronary arterial calcification;calcified coronary arteries;atherosclerotic coronary artery disease
+56786000|Pulmonic valve stenosis|Pulmonic valve stenosis|Condition|Clinical Finding|pulmonary valve stenosis;pulmonic stenosis
+90539001|Ventricular Aneurysm|Ventricular aneurysm|Condition|Clinical Finding|left ventricular aneurysm;LV aneurysm
+373133002|Enlarged Aortic Root|Enlarged aortic root|Condition|Clinical Finding|dilated aortic root;aortic root dilatation;aortic root dilation
+373134008|Aneurysm of Aortic Root|Aortic root aneurysm|Condition|Clinical Finding|aortic root aneurysm
+65198009|Arterial thrombosis|Arterial thrombosis|Condition|Clinical Finding|arterial thrombus
+111293003|Venous thrombosis|Venous thrombosis|Condition|Clinical Finding|venous thrombus;venous thromboembolism;VTE
+20059004|Cerebral artery occlusion|Cerebral artery occlusion|Condition|Clinical Finding|MCA occlusion;middle cerebral artery occlusion
+75543006|Cerebral embolism|Cerebral embolism|Condition|Clinical Finding|
+274100004|Cerebral hemorrhage|Cerebral hemorrhage|Condition|Clinical Finding|cerebral haemorrhage;intraparenchymal hematoma;lobar hemorrhage
+71444005|Cerebral thrombosis|Cerebral thrombosis|Condition|Clinical Finding|
+418143002|Cerebral degeneration|Cerebral degeneration|Condition|Clinical Finding|
+297157005|Intracranial venous thrombosis|Cerebral venous thrombosis|Condition|Clinical Finding|cerebral venous thrombosis;dural venous sinus thrombosis;venous sinus thrombosis;sinus thrombosis;CVST
+64775002|Vertebral artery thrombosis|Vertebral artery thrombosis|Condition|Clinical Finding|vertebral artery occlusion
+427020007|Cerebral vasculitis|Cerebral vasculitis|Condition|Clinical Finding|CNS vasculitis
+4120002|Bronchiolitis|Bronchiolitis|Condition|Clinical Finding|infectious bronchiolitis;tree-in-bud;tree in bud;tree-in-bud opacities;tree-in-bud nodularity
+63480004|Chronic bronchitis|Chronic bronchitis|Condition|Clinical Finding|
+328511000119109|Saddle embolus of pulmonary artery|Saddle pulmonary embolus|Condition|Clinical Finding|saddle embolus;saddle pulmonary embolus;saddle pulmonary embolism
+441557008|Septic pulmonary embolism|Septic pulmonary emboli|Condition|Clinical Finding|septic emboli;septic pulmonary emboli
+133971000119108|Chronic pulmonary embolism|Chronic pulmonary embolism|Condition|Clinical Finding|chronic pulmonary emboli;chronic thromboembolic disease
+233947005|Chronic thromboembolic pulmonary hypertension|Chronic thromboembolic pulmonary hypertension|Condition|Clinical Finding|CTEPH
+371082009|Arthritis of spine|Arthritis of spine|Condition|Clinical Finding|spinal arthritis
+203241002|Osteomyelitis of vertebra|Vertebral osteomyelitis|Condition|Clinical Finding|vertebral osteomyelitis;discitis-osteomyelitis;spondylodiscitis
+6411000179107|Edema of bone marrow|Bone marrow edema|Condition|Clinical Finding|bone marrow edema;marrow edema;bone marrow oedema;bone bruise;bone bruising;bone contusion;bone marrow edema pattern
+372941008|Pyogenic arthritis of hip|Septic arthritis of hip|Condition|Clinical Finding|septic hip
+231850002|Orbital emphysema|Orbital emphysema|Condition|Clinical Finding|orbital air
+82119001|Thyroiditis|Thyroiditis|Condition|Clinical Finding|
+234097001|Lymphedema|Lymphedema|Condition|Clinical Finding|lymphoedema
+19471005|Lymphadenitis|Lymphadenitis|Condition|Clinical Finding|
+44298000|Lymph node abscess|Lymph node abscess|Condition|Clinical Finding|nodal abscess
+191394000|Calcified lymph nodes|Calcified lymph nodes|Condition|Clinical Finding|
+274744005|Localized enlarged lymph nodes|Localized enlarged lymph nodes|Condition|Clinical Finding|
+195967001|Asthma|Asthma|Condition|Clinical Finding|
+56021002|Seroma|Seroma|Condition|Morph Abnormality|seromas;postoperative seroma;postsurgical seroma
+42385006|Galactocele|Galactocele|Condition|Morph Abnormality|galactoceles
+4754008|Gynecomastia|Gynecomastia|Condition|Morph Abnormality|gynaecomastia
+51398009|Hamartoma|Hamartoma|Condition|Morph Abnormality|hamartomas;pulmonary hamartoma;fibroadenolipoma
+5244003|Intraductal papilloma|Intraductal papilloma|Condition|Morph Abnormality|intraductal papillomas
+711329002|Papilloma|Papilloma|Condition|Morph Abnormality|papillomas;papillary lesion;papillary lesions
+71232009|Phyllodes tumor|Phyllodes tumor|Condition|Morph Abnormality|phyllodes tumour;phylloides tumor
+57597008|Adenosis|Adenosis|Condition|Morph Abnormality|
+50916005|Sclerosing adenosis|Sclerosing adenosis|Condition|Morph Abnormality|
+6660000|Atypical intraductal hyperplasia|Atypical ductal hyperplasia|Condition|Morph Abnormality|atypical ductal hyperplasia;ADH
+33889003|Atypical lobular hyperplasia|Atypical lobular hyperplasia|Condition|Morph Abnormality|ALH
+27431007|Fibrocystic disease of breast|Fibrocystic change of breast|Condition|Clinical Finding|fibrocystic change;fibrocystic changes;fibrocystic breast changes;fibrocystic disease;fibrocystic breast tissue
+109888004|Lobular carcinoma in situ of breast|Lobular carcinoma in situ|Condition|Clinical Finding|lobular carcinoma in situ;LCIS
+89740008|Invasive lobular carcinoma|Invasive lobular carcinoma|Condition|Morph Abnormality|ILC;infiltrating lobular carcinoma
+82711006|Infiltrating duct carcinoma|Invasive ductal carcinoma|Condition|Morph Abnormality|invasive ductal carcinoma;IDC;infiltrating ductal carcinoma
+1162814007|Non-infiltrating intraductal carcinoma|Ductal carcinoma in situ|Condition|Morph Abnormality|ductal carcinoma in situ;DCIS;intraductal carcinoma
+32968003|Inflammatory carcinoma|Inflammatory carcinoma|Condition|Morph Abnormality|inflammatory breast cancer;inflammatory breast carcinoma
+19928005|Fibromatosis|Fibromatosis|Condition|Morph Abnormality|desmoid;desmoid tumor
+419670003|Epidermal inclusion cyst|Epidermal inclusion cyst|Condition|Morph Abnormality|epidermal inclusion cysts;epidermoid cyst;sebaceous cyst
+76649007|Sebaceous cyst of skin of breast|Sebaceous cyst of skin of breast|Condition|Clinical Finding|
+45559001|Focal fibrosis|Focal fibrosis|Condition|Morph Abnormality|
+1896004|Ectopic (accessory) breast tissue|Accessory breast tissue|Condition|Morph Abnormality|accessory breast tissue;ectopic breast tissue
+89164003|Breast lump|Breast lump|Condition|Clinical Finding|palpable lump;palpable breast lump;breast lump;lump in the breast
+87386002|Peau d'orange surface of breast|Peau d'orange|Condition|Clinical Finding|peau d'orange;peau d orange
+129795008|Trabecular thickening of breast|Trabecular thickening of breast|Condition|Clinical Finding|trabecular thickening
+129794007|Tubular density|Tubular density|Condition|Clinical Finding|tubular densities
+129742005|Spiculated lesion|Spiculated lesion|Condition|Clinical Finding|spiculated mass;spiculated masses;spiculated lesion;spiculated nodule
+129741003|Indistinct lesion|Indistinct lesion|Condition|Clinical Finding|indistinct margins;indistinctly marginated mass
+129740002|Obscured lesion|Obscured lesion|Condition|Clinical Finding|obscured margins
+129738007|Circumscribed lesion|Circumscribed lesion|Condition|Clinical Finding|circumscribed mass;circumscribed masses;circumscribed margins;well-circumscribed mass
+27637000|Dextrocardia|Dextrocardia|Condition|Clinical Finding|
+7305005|Coarctation of the Aorta|Coarctation of aorta|Condition|Clinical Finding|aortic coarctation;coarctation of the aorta;coarctation
+70142008|Atrial Septal defect|Atrial septal defect|Condition|Clinical Finding|ASD;atrial septal defects
+30288003|Ventricular Septal defect|Ventricular septal defect|Condition|Clinical Finding|VSD;ventricular septal defects
+35304003|Pericardial tamponade|Cardiac tamponade|Condition|Clinical Finding|cardiac tamponade;tamponade;pericardial tamponade
+86299006|Tetralogy of Fallot|Tetralogy of Fallot|Condition|Clinical Finding|TOF
+48434008|atheroma|Atheroma|Condition|Morph Abnormality|atheromas;atheromatous disease;atheromatous plaque;atheromatous plaques
+29483008|calcified atheromatous plaque|Calcified atheromatous plaque|Condition|Morph Abnormality|calcified plaque;calcified plaques;calcified atherosclerotic plaque;calcified atherosclerotic plaques;calcified atheromatous plaques
+62189002|ulcerated atheromatous plaque|Ulcerated plaque|Condition|Morph Abnormality|ulcerated plaque;ulcerated plaques
+74937006|complicated atheromatous plaque|Complicated plaque|Condition|Morph Abnormality|
+15690004|tortuosity|Tortuosity|Condition|Morph Abnormality|tortuous;tortuous aorta;tortuosity of the aorta;aortic tortuosity;tortuous thoracic aorta;tortuous descending aorta;tortuous descending thoracic aorta;tortuous aortic arch;tortuous and ectatic aorta;tortuous ectatic aorta;ectatic aorta;ectasia of the aorta;aortic ectasia;ectatic thoracic aorta;tortuous vessels;vascular tortuosity;tortuous vasculature
+31653004|fibromuscular dysplasia|Fibromuscular dysplasia|Condition|Morph Abnormality|FMD
+125273000|calcified aneurysm|Calcified aneurysm|Condition|Morph Abnormality|
+85431000|fusiform aneurysm|Fusiform aneurysm|Condition|Morph Abnormality|
+54002007|saccular aneurysm|Saccular aneurysm|Condition|Morph Abnormality|berry aneurysm
+22039006|ruptured aneurysm|Ruptured aneurysm|Condition|Morph Abnormality|aneurysm rupture
+125271003|thrombosed aneurysm|Thrombosed aneurysm|Condition|Morph Abnormality|
+51668007|mycotic aneurysm|Mycotic aneurysm|Condition|Morph Abnormality|
+107671003|vascular sclerosis|Vascular sclerosis|Condition|Morph Abnormality|
+129751002|Eggshell calcification|Eggshell calcification|Condition|Clinical Finding|eggshell calcifications
+129755006|Punctate calcification|Punctate calcification|Condition|Clinical Finding|punctate calcifications
+129754005|Lucent-centered calcification|Lucent-centered calcification|Condition|Clinical Finding|lucent-centered calcifications;lucent centered calcifications
+129759000|Vascular calcification|Vascular calcification of breast|Condition|Clinical Finding|
+129761009|Fine, linear (casting) calcification|Fine linear calcification|Condition|Clinical Finding|
+129763007|Heterogeneous calcification|Heterogeneous calcification|Condition|Clinical Finding|coarse heterogeneous calcification
+129750001|Dystrophic calcification|Dystrophic calcification|Condition|Clinical Finding|dystrophic calcifications
+129752009|Large rod-like calcification|Large rod-like calcification|Condition|Clinical Finding|rod-like calcifications;secretory calcifications
+129753004|Milk of calcium calcification|Milk of calcium|Condition|Clinical Finding|milk of calcium;milk of calcium calcifications
+129756007|Round shaped calcification|Round calcification|Condition|Clinical Finding|round calcifications
+129764001|Diffuse calcification distribution|Diffuse calcifications|Condition|Clinical Finding|diffuse calcifications;scattered calcifications
+129765000|Linear calcification distribution|Linear calcifications|Condition|Clinical Finding|linear distribution
+129766004|Grouped calcification distribution|Grouped calcification distribution|Condition|Clinical Finding|grouped distribution
+129767008|Radiographic calcification with regional distribution (finding)|Regional calcifications|Condition|Clinical Finding|regional distribution
+129768003|Radiographic calcification with segmental distribution (finding)|Segmental calcifications|Condition|Clinical Finding|segmental calcifications;segmental distribution
+129793001|Mammographic breast density (finding)|Mammographic breast density|Observation|Clinical Finding|
+129717001|Scattered fibroglandular densities|Scattered fibroglandular densities|Observation|Clinical Finding|scattered areas of fibroglandular density;scattered fibroglandular density
+82403002|Cholangitis|Cholangitis|Condition|Clinical Finding|ascending cholangitis;primary sclerosing cholangitis;PSC
+63198006|Chondromalacia|Chondromalacia|Condition|Clinical Finding|chondromalacia patellae;chondral thinning;chondrosis
+34000006|Crohn's disease|Crohn's disease|Condition|Clinical Finding|Crohn disease;Crohns disease;Crohn's
+40478000|Cyst of thymus gland|Thymic cyst|Condition|Clinical Finding|thymic cyst
+700097003|Fracture of bone of hip region|Fracture of bone of hip region|Condition|Clinical Finding|femoral neck fracture;intertrochanteric fracture;subcapital fracture
+90560007|Gout|Gout|Condition|Clinical Finding|gouty arthritis;gouty erosions;tophaceous gout
+230698000|Lacunar infarction|Lacunar infarct|Condition|Clinical Finding|lacunar infarct;lacunar infarcts;lacunar infarction;lacune;lacunes;lacunar stroke
+22811006|Leukoencephalopathy|Leukoencephalopathy|Condition|Clinical Finding|leukoaraiosis;white matter disease;small vessel ischemic disease;small vessel ischemic changes;chronic small vessel ischemic disease;chronic microvascular ischemic changes;microvascular ischemic changes;microangiopathic changes;chronic microvascular ischemic disease
+109989006|Multiple myeloma|Multiple myeloma|Condition|Clinical Finding|myeloma
+24700007|Multiple sclerosis|Multiple sclerosis|Condition|Clinical Finding|demyelinating disease;demyelination
+277844007|Pulmonary lymphangioleiomyomatosis|Lymphangioleiomyomatosis|Condition|Clinical Finding|lymphangioleiomyomatosis;LAM
+69896004|Rheumatoid arthritis|Rheumatoid arthritis|Condition|Clinical Finding|
+64766004|Ulcerative colitis|Ulcerative colitis|Condition|Clinical Finding|
+76107001|Spinal stenosis|Spinal stenosis|Condition|Clinical Finding|spinal canal stenosis;canal stenosis;central canal stenosis;spinal stenoses;lumbar spinal stenosis;cervical spinal stenosis;neural foraminal stenosis;foraminal stenosis;foraminal narrowing;neuroforaminal narrowing;neuroforaminal stenosis;spinal canal narrowing
+274152003|Spondylolisthesis|Spondylolisthesis|Condition|Clinical Finding|anterolisthesis;retrolisthesis;listhesis;degenerative spondylolisthesis;grade 1 anterolisthesis;grade I anterolisthesis
+31892009|Hemothorax|Hemothorax|Condition|Clinical Finding|haemothorax;hemothoraces;hemorrhagic pleural effusion
+233645004|Tension pneumothorax|Tension pneumothorax|Condition|Clinical Finding|
+"""
+DEVICES2 = """
+14106009|Cardiac pacemaker|Cardiac pacemaker device|
+360129009|Cardiac pacemaker lead|Cardiac pacemaker lead|
+19923001|Catheter|Catheter|catheter;catheters;drainage catheter;pigtail catheter
+63562005|Cervical collar|Cervical collar|cervical collar;C-collar
+25062003|Feeding tube|Feeding tube|gastrostomy tube;G-tube;PEG tube;percutaneous gastrostomy tube;J-tube
+25510005|Heart valve prosthesis|Heart valve prosthesis|prosthetic valve;prosthetic heart valve;valve replacement;prosthetic aortic valve;prosthetic mitral valve;mechanical valve;bioprosthetic valve;TAVR;TAVI;aortic valve replacement;mitral valve replacement
+53350007|Prosthesis|Prosthesis|prosthesis;arthroplasty;joint replacement;hip arthroplasty;knee arthroplasty;shoulder arthroplasty;total hip arthroplasty;total knee arthroplasty;hemiarthroplasty;orthopedic hardware;fixation hardware;surgical hardware;hardware;plate and screws;intramedullary rod;intramedullary nail;spinal fusion hardware
+56353002|Staple|Surgical staple|surgical staples;skin staples;staples
+27065002|Suture|Suture|sternotomy wires;sternal wires;median sternotomy wires;sternal sutures;suture material;surgical clips;surgical clip
+257409000|Vena cava filter|Vena cava filter|IVC filter;inferior vena cava filter;caval filter
+86122002|Bullet|Bullet|bullet fragment;bullet fragments;ballistic fragments
+40388003|Implant|Implant|breast implant;breast implants;silicone implant;saline implant;implants
+286558002|Ureteral stent|Ureteral stent|ureteral stent;ureteric stent;double-J stent;double J stent;JJ stent;nephroureteral stent
+34759008|Urethral catheter|Urethral catheter|Foley catheter;Foley;urinary catheter;bladder catheter
+"""
 
 # a general finding at a site (any of the listed sites) = the specific concept
 REFINE = [
@@ -143,23 +340,43 @@ ISA = [
     ('SNOMED', '31541009', 'SNOMED', '24369008'), ('SNOMED', '56717001', 'SNOMED', '154283005'),
     ('SNOMED', '52515009', 'SNOMED', '84089009'), ('SNOMED', '396275006', 'SNOMED', '75320002'),
     ('SNOMED', '79654002', 'SNOMED', '19242006'), ('SNOMED', '274533004', 'SNOMED', '409609008'),
-    ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '274533004', 'RadLex', 'RID28531'),
+    ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '36118008', 'SNOMED', '233645004'),
+    ('SNOMED', '60046008', 'SNOMED', '31892009'), ('SNOMED', '60168000', 'SNOMED', '203241002'),
+    ('SNOMED', '125605004', 'SNOMED', '700097003'), ('SNOMED', '432504007', 'SNOMED', '230698000'),
+    ('SNOMED', '4147007', 'SNOMED', '248523006'), ('SNOMED', '367643001', 'SNOMED', '447249001'),
+    ('SNOMED', '367643001', 'SNOMED', '40478000'), ('SNOMED', '52988006', 'SNOMED', '141701000119101'),
+    ('SNOMED', '44132006', 'SNOMED', '8725005'), ('SNOMED', '44132006', 'SNOMED', '75236001'),
+    ('SNOMED', '44132006', 'SNOMED', '36046008'), ('SNOMED', '44132006', 'SNOMED', '44298000'),
+    ('SNOMED', '30746006', 'SNOMED', '127140000'), ('SNOMED', '30746006', 'SNOMED', '127117004'),
+    ('SNOMED', '30746006', 'SNOMED', '127143003'), ('SNOMED', '30746006', 'SNOMED', '127144009'),
+    ('SNOMED', '30746006', 'SNOMED', '23794001'), ('SNOMED', '30746006', 'SNOMED', '127158006'),
+    ('SNOMED', '30746006', 'SNOMED', '127154008'), ('SNOMED', '30746006', 'SNOMED', '191394000'),
+    ('SNOMED', '396339007', 'SNOMED', '111293003'), ('SNOMED', '396339007', 'SNOMED', '65198009'),
+    ('SNOMED', '85659009', 'SNOMED', '54002007'), ('SNOMED', '85659009', 'SNOMED', '85431000'),
+    ('SNOMED', '85659009', 'SNOMED', '22039006'), ('SNOMED', '85659009', 'SNOMED', '36184004'),
+    ('SNOMED', '85659009', 'SNOMED', '373134008'), ('SNOMED', '85659009', 'SNOMED', '90539001'),
+    ('SNOMED', '1522000', 'SNOMED', '29483008'), ('SNOMED', '1522000', 'SNOMED', '62189002'),
+    ('SNOMED', '18115005', 'SNOMED', '29483008'), ('SNOMED', '31113003', 'SNOMED', '4494009'),
+    ('SNOMED', '307496006', 'SNOMED', '4494009'), ('SNOMED', '274533004', 'RadLex', 'RID28531'),
 
 ]
-CROSSWALK = [('84089009', 'RID4897', 'hiatal hernia'), ('298382003', 'RID4756', 'scoliosis'),
+# concepts whose source name is also another concept's term (kept as the display only)
+NO_NAME_SYNONYM = {'129759000', '700097003'}
+CROSSWALK = [('84089009', 'RID4897', 'hiatal hernia'), ('76107001', 'RID5028', 'spinal stenosis'),
+             ('274152003', 'RID4780', 'spondylolisthesis'), ('298382003', 'RID4756', 'scoliosis'),
              ('12295008', 'RID28496', 'bronchiectasis')]
 # synonyms moved off a general concept because the specific concept now owns them
 MOVE_OFF = {('27925004', 'pulmonary nodule'), ('27925004', 'pulmonary nodules'), ('27925004', 'lung nodule'),
             ('27925004', 'lung nodules'), ('49158009', 'pulmonary emphysema'), ('112674009', 'pulmonary fibrosis'),
             ('112674009', 'interstitial fibrosis'), ('30746006', 'hilar adenopathy'), ('30746006', 'hilar lymphadenopathy'),
-            ('27925004', 'nodular opacity'), ('95436008', 'airspace disease'), ('95436008', 'air space disease'), ('95436008', 'air-space disease'), ('27925004', 'nodular opacities'), ('79654002', 'soft tissue swelling')}
+            ('27925004', 'nodular opacity'), ('75694006', 'acute pancreatitis'), ('1522000', 'calcified plaque'), ('1522000', 'calcified plaques'), ('432504007', 'lacunar infarct'), ('432504007', 'lacunar infarcts'), ('95436008', 'airspace disease'), ('95436008', 'air space disease'), ('95436008', 'air-space disease'), ('27925004', 'nodular opacities'), ('79654002', 'soft tissue swelling')}
 EXTRA_SYNONYMS = {  # more report wording for concepts already in the files
     '8186001': 'heart is large;heart is enlarged;heart is mildly enlarged;heart is moderately enlarged;heart is markedly enlarged;heart is slightly enlarged;heart size is large;heart size is enlarged;heart size is mildly enlarged;heart size is moderately enlarged;heart size is markedly enlarged;heart size is increased;enlarged heart size;increased heart size;cardiac silhouette is enlarged;cardiac silhouette is mildly enlarged;cardiac silhouette is moderately enlarged;cardiac silhouette is markedly enlarged;cardiac silhouette is large;enlarged cardiac contour;enlarged cardiac shadow;cardiac enlargement;cardiomegally;cardiomegaly;cardiomeglay;mild cardiomegaly;moderate cardiomegaly;marked cardiomegaly;massive cardiomegaly;enlargement of the heart;globular heart',
     '46621007': 'atelectatic;atelectatic change;atelectatic changes;atelectases;atelectasis;atelectasia;atelectasis or scarring;subsegmental atelectatic changes;lobar collapse;lung collapse;collapsed lung',
     '95436008': 'consolidation;consolidations;consolidative opacity;consolidative opacities;consolidative change;consolidative changes;focal consolidation;airspace consolidation;air space consolidation;lobar consolidation;consolidated',
     '233604007': 'pneumonias;pneumonic;bronchopneumonia;infection;infectious process;infectious infiltrate;lobar pneumonia;multifocal pneumonia;pneumonic infiltrate;pneumonia',
     '60046008': 'pleural effusion;pleural effusions;effusion;effusions;pleural fluid;small effusion;layering effusion;layering pleural effusion;blunting of the costophrenic angle;blunting of the costophrenic angles;blunted costophrenic angle;blunted costophrenic angles;costophrenic angle blunting;costophrenic blunting;blunting of the left costophrenic angle;blunting of the right costophrenic angle;blunting of the costophrenic sulcus;blunting of the costophrenic sulci;blunting of both costophrenic angles;subpulmonic effusion;loculated effusion;loculated pleural effusion;pleural effusión',
-    '36118008': 'pneumothorax;pneumothoraces;pneumothoraxes;PTX;PNX;pneumothorax is seen;apical pneumothorax;tension pneumothorax;hydropneumothorax',
+    '36118008': 'pneumothorax;pneumothoraces;pneumothoraxes;PTX;PNX;pneumothorax is seen;apical pneumothorax;hydropneumothorax',
     '19242006': 'pulmonary edema;pulmonary oedema;interstitial edema;interstitial pulmonary edema;alveolar edema;kerley b lines;kerley lines;septal lines;interstitial fluid;fluid overload;volume overload;pulmonary interstitial edema;perihilar edema;vascular indistinctness;indistinct vasculature;indistinctness of the pulmonary vasculature;hazy vascular markings',
     '30746006': 'mediastinal lymphadenopathy;lymphadenopathy;adenopathy;lymph node enlargement;enlarged lymph nodes;enlarged nodes',
     '125605004': 'fracture deformity;fracture deformities;fractures;fractured',
@@ -170,7 +387,7 @@ EXTRA_SYNONYMS = {  # more report wording for concepts already in the files
     '396275006': 'degenerative changes;degenerative change;degenerative disease;degenerative arthropathy;degenerative joint changes;arthritic changes;arthritic change;arthrosis',
     '64859006': 'osteoporotic;osteoporosis',
     '16838000': 'pneumomediastinum;mediastinal air;mediastinal emphysema',
-    '28960008': 'atherosclerosis;atherosclerotic;atherosclerotic disease;atherosclerotic change;atherosclerotic changes;atherosclerotic calcification;atherosclerotic calcifications;aortic atherosclerosis;atherosclerotic aorta;arteriosclerotic;calcified atherosclerotic plaque;aortic calcification;aortic calcifications;calcified aorta;calcification of the aorta;calcifications of the aorta;aortic arch calcification;calcified aortic arch;aortic knob calcification;calcified aortic knob;vascular calcification;vascular calcifications;atheromatous calcification;atheromatous calcifications',
+    '28960008': 'atherosclerosis;atherosclerotic;atherosclerotic disease;atherosclerotic change;atherosclerotic changes;atherosclerotic calcification;atherosclerotic calcifications;aortic atherosclerosis;atherosclerotic aorta;arteriosclerotic;aortic calcification;aortic calcifications;calcified aorta;calcification of the aorta;calcifications of the aorta;aortic arch calcification;calcified aortic arch;aortic knob calcification;calcified aortic knob;vascular calcification;vascular calcifications;atheromatous calcification;atheromatous calcifications',
     '233703007': 'interstitial lung disease;ILD;chronic interstitial lung disease;interstitial lung diseases',
     '67362008': 'aneurysmal aorta;aneurysmal dilatation of the aorta',
 }
@@ -200,7 +417,17 @@ def main():
         body.append(['SNOMED', code, display, dom, cls, 'S', str(cid) if cid else '', src])
         have.add(('SNOMED', code))
         added.append((code, display, name, syn, src))
-    for line in DEVICES.strip().splitlines():
+    for line in FINDINGS2.strip().splitlines():
+        code, name, display, dom, cls, syn = line.split('|')
+        if ('SNOMED', code) in have:
+            continue
+        src, cid = source(code, name)
+        body.append(['SNOMED', code, display, dom, cls, 'S', str(cid) if cid else '', src])
+        have.add(('SNOMED', code))
+        added.append((code, display, name, syn, src))
+    for line in (DEVICES + DEVICES2).strip().splitlines():
+        if not line.strip():
+            continue
         code, name, display, syn = line.split('|')
         if ('SNOMED', code) in have:
             continue
@@ -247,7 +474,7 @@ def main():
     for code, display, name, syn, src in added:
         for s in [name] + [x for x in syn.split(';') if x]:
             key = ('SNOMED', code, s.lower())
-            if key in seen or s.lower() == display.lower():
+            if key in seen or s.lower() == display.lower() or (s == name and code in NO_NAME_SYNONYM):
                 continue
             seen.add(key)
             out.append('\t'.join(['SNOMED', code, s, (src + ' (concept name)') if s == name else curated]))
