@@ -223,8 +223,8 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
                 String section = Sections.at(sections, m.start());
-                // indication / history text is what the patient had, not what today's image shows
-                boolean historical = r.historical() || Sections.HISTORY.equals(section);
+                // indication / history and comparison text is what the patient had, not what today's image shows
+                boolean historical = r.historical() || Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
                 out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
                         c.snomedCode(), c.display(), c.radlexId(),
                         switch (r.assertion()) {
