@@ -56,6 +56,23 @@ public final class RadiologyNlp implements AutoCloseable {
     /** Words of the not-findings phrases: a mention whose first word is none of them cannot lie inside one. */
     private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
 
+    private static final Map<String, String> NORMAL_CODES = new HashMap<>();
+    private static final Pattern NORMAL_STATEMENTS;
+    /** Cheap test before the statement search: every statement has one of these words. */
+    private static final Pattern NORMAL_HINT = Pattern.compile("(?i)normal|enlarged");
+
+    static {
+        StringBuilder ns = new StringBuilder();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/normal-statements.tsv")) {
+            if (f[0].equals("phrase")) continue;
+            String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            NORMAL_CODES.put(phrase, f[1].trim());
+            if (ns.length() > 0) ns.append('|');
+            ns.append(Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"));
+        }
+        NORMAL_STATEMENTS = Pattern.compile("\\b(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
+    }
+
     static {
         StringBuilder sb = new StringBuilder();
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
@@ -240,10 +257,31 @@ public final class RadiologyNlp implements AutoCloseable {
                         seg[0], seg[1], r.chronic() && !historical ? "chronic" : null));
             }
         }
+        normalStatements(reportId, text, sections, segments, out);
         out.sort(Comparator.comparingInt(FindingMention::start).thenComparingInt(FindingMention::end)
                 .thenComparing(FindingMention::conceptCode, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new NlpResult(reportId, List.copyOf(out), Categories.biRads(text), Categories.lungRads(text),
                 impression(text, sections));
+    }
+
+    /** "heart size normal": an absent mention of the concept the statement denies (triggers/normal-statements.tsv). */
+    private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
+                                  List<FindingMention> out) {
+        if (!NORMAL_HINT.matcher(text).find()) return;
+        Matcher mt = NORMAL_STATEMENTS.matcher(text);
+        while (mt.find()) {
+            String phrase = mt.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(phrase)).orElse(null);
+            if (c == null) continue;
+            String section = Sections.at(sections, mt.start());
+            boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
+            int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
+                    .orElse(new int[]{mt.start(), mt.end()});
+            out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(), c.radlexId(),
+                    FindingMention.Assertion.ABSENT,
+                    historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
+                    FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
+        }
     }
 
     /** Longest piece of text given to cTAKES at once; longer reports are cut at line ends (or spaces). */
