@@ -108,12 +108,24 @@ DEVICES = """
 
 # anatomic sites (Spec Anatomic Site) added, and more wording for sites already present: code|name|display|synonyms
 ANATOMY = """
+62413002|Radius|Radius|radial;distal radius;radial head;radial styloid
+23416004|Ulna|Ulna|ulnar;ulnar styloid;distal ulna
+70258002|Ankle joint|Ankle joint|ankle joint;medial malleolus;lateral malleolus;posterior malleolus;malleolus;malleolar;bimalleolar;trimalleolar
+87342007|Fibula|Fibula|fibular;distal fibula;fibular head
+69105007|Carotid Artery|Carotid artery|carotid;carotid artery;carotid arteries;carotid bulb;carotid bifurcation
+86117002|Internal carotid artery|Internal carotid artery|ICA;internal carotid arteries
+32062004|Common carotid artery|Common carotid artery|CCA;common carotid arteries
+6423006|Supraspinatus muscle|Supraspinatus|supraspinatus;supraspinatus tendon;infraspinatus tendon;infraspinatus;subscapularis tendon;rotator cuff tendon;rotator cuff tendons;rotator cuff
+306783000|Tibial Plateau|Tibial plateau|tibial plateau;lateral tibial plateau;medial tibial plateau
+46385009|Glenoid structure (body structure)|Glenoid|glenoid;glenoid labrum;superior labrum;anterior labrum;posterior labrum;glenoid rim
+24136001|Hip joint|Hip joint|hip joint
 278983006|Fissure of lung|Fissure of lung|fissure;fissures;minor fissure;major fissure;horizontal fissure;oblique fissure;interlobar fissure;right minor fissure;left major fissure;right major fissure
 """
 ANATOMY_SYNONYMS = {
     '39607008': 'bases;lung apex;lung apices;apices;perihilar;perihilar region;lung field;lung fields;lung zone;lung zones;lingula;lingular;retrocardiac;bibasilar;basilar;bibasal;left base;right base;left lung base;right lung base;left lower lung;right lower lung;left upper lung;right upper lung;mid lung;midlung;mid lungs;upper lung;lower lung;upper lungs;lower lungs;lung zone;costophrenic angle;costophrenic angles',
     '122495006': 'thoracic vertebrae;thoracic vertebral bodies;thoracic vertebral body;thoracic spinal;thoracolumbar spine;thoracolumbar junction;midthoracic spine;lower thoracic spine;upper thoracic spine',
     '421060004': 'spinal',
+    '46750007': 'hilar',
     '5798000': 'diaphragmatic;left hemidiaphragm;right hemidiaphragm',
     '15825003': 'aortic arch;aortic knob;descending aorta;ascending aorta',
 }
@@ -240,10 +252,10 @@ FINDINGS2 = """
 87386002|Peau d'orange surface of breast|Peau d'orange|Condition|Clinical Finding|peau d'orange;peau d orange
 129795008|Trabecular thickening of breast|Trabecular thickening of breast|Condition|Clinical Finding|trabecular thickening
 129794007|Tubular density|Tubular density|Condition|Clinical Finding|tubular densities
-129742005|Spiculated lesion|Spiculated lesion|Condition|Clinical Finding|spiculated mass;spiculated masses;spiculated lesion;spiculated nodule
+129742005|Spiculated lesion|Spiculated lesion|Condition|Clinical Finding|spiculated lesion
 129741003|Indistinct lesion|Indistinct lesion|Condition|Clinical Finding|indistinct margins;indistinctly marginated mass
 129740002|Obscured lesion|Obscured lesion|Condition|Clinical Finding|obscured margins
-129738007|Circumscribed lesion|Circumscribed lesion|Condition|Clinical Finding|circumscribed mass;circumscribed masses;circumscribed margins;well-circumscribed mass
+129738007|Circumscribed lesion|Circumscribed lesion|Condition|Clinical Finding|circumscribed margins
 27637000|Dextrocardia|Dextrocardia|Condition|Clinical Finding|
 7305005|Coarctation of the Aorta|Coarctation of aorta|Condition|Clinical Finding|aortic coarctation;coarctation of the aorta;coarctation
 70142008|Atrial Septal defect|Atrial septal defect|Condition|Clinical Finding|ASD;atrial septal defects
@@ -327,7 +339,18 @@ REFINE = [
     ('SNOMED', '52988006', ['39607008', '45653009', '90572001', '72481006', '46750007'], '301232003'),  # lesion at lung
     ('SNOMED', '396275006', ['421060004', '122494005', '122495006', '122496007', '51282000'], '75320002'),  # OA at spine
     ('SNOMED', '52515009', ['32849002', '5798000'], '84089009'),  # hernia at esophagus/diaphragm (hiatus)
-    ('SNOMED', '125605004', ['122494005', '122495006', '122496007', '51282000', '421060004'], None),  # placeholder: no code
+    ('SNOMED', '18115005', ['76752008'], '309587003'),  # calcification at breast
+    ('SNOMED', '18115005', ['15825003', '113262008', '7832008'], '28960008'),  # calcification at aorta = atherosclerosis
+    ('SNOMED', '35566002', ['76752008'], '302924003'),  # hematoma at breast
+    ('SNOMED', '30746006', ['91470000'], '127189005'),  # lymphadenopathy at axilla
+    ('SNOMED', '52988006', ['12738006', '68523003'], '301766008'),  # lesion at brain
+    ('SNOMED', '79654002', ['12738006', '68523003'], '2032001'),  # edema at brain = cerebral edema
+    ('SNOMED', '125605004', ['62413002', '23416004'], '65966004'),  # fracture at radius/ulna = forearm
+    ('SNOMED', '125605004', ['70258002'], '16114001'),  # fracture at ankle
+    ('SNOMED', '125605004', ['306783000'], '428257007'),  # fracture at tibial plateau
+    ('SNOMED', '44241007', ['69105007', '86117002', '32062004'], '726490008'),  # stenosis at carotid = arterial stenosis
+    ('RadLex', 'RID4714', ['6423006'], '307731004'),  # tear at rotator cuff tendon
+    ('RadLex', 'RID4714', ['46385009'], '202332000'),  # tear at glenoid labrum
 ]
 # "is a kind of" rows (no site) for concepts this script adds
 ISA = [
@@ -340,7 +363,10 @@ ISA = [
     ('SNOMED', '31541009', 'SNOMED', '24369008'), ('SNOMED', '56717001', 'SNOMED', '154283005'),
     ('SNOMED', '52515009', 'SNOMED', '84089009'), ('SNOMED', '396275006', 'SNOMED', '75320002'),
     ('SNOMED', '79654002', 'SNOMED', '19242006'), ('SNOMED', '274533004', 'SNOMED', '409609008'),
-    ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '36118008', 'SNOMED', '233645004'),
+    ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '59282003', 'SNOMED', '328511000119109'),
+    ('SNOMED', '59282003', 'SNOMED', '441557008'), ('SNOMED', '59282003', 'SNOMED', '133971000119108'),
+    ('SNOMED', '75694006', 'SNOMED', '197456007'), ('SNOMED', '75694006', 'SNOMED', '235494005'),
+    ('SNOMED', '75694006', 'SNOMED', '95563007'), ('SNOMED', '52515009', 'SNOMED', '128545000'), ('SNOMED', '36118008', 'SNOMED', '233645004'),
     ('SNOMED', '60046008', 'SNOMED', '31892009'), ('SNOMED', '60168000', 'SNOMED', '203241002'),
     ('SNOMED', '125605004', 'SNOMED', '700097003'), ('SNOMED', '432504007', 'SNOMED', '230698000'),
     ('SNOMED', '4147007', 'SNOMED', '248523006'), ('SNOMED', '367643001', 'SNOMED', '447249001'),
@@ -362,14 +388,14 @@ ISA = [
 ]
 # concepts whose source name is also another concept's term (kept as the display only)
 NO_NAME_SYNONYM = {'129759000', '700097003'}
-CROSSWALK = [('84089009', 'RID4897', 'hiatal hernia'), ('76107001', 'RID5028', 'spinal stenosis'),
+CROSSWALK = [('70258002', 'RID28545', 'ankle'), ('84089009', 'RID4897', 'hiatal hernia'), ('76107001', 'RID5028', 'spinal stenosis'),
              ('274152003', 'RID4780', 'spondylolisthesis'), ('298382003', 'RID4756', 'scoliosis'),
              ('12295008', 'RID28496', 'bronchiectasis')]
 # synonyms moved off a general concept because the specific concept now owns them
 MOVE_OFF = {('27925004', 'pulmonary nodule'), ('27925004', 'pulmonary nodules'), ('27925004', 'lung nodule'),
             ('27925004', 'lung nodules'), ('49158009', 'pulmonary emphysema'), ('112674009', 'pulmonary fibrosis'),
             ('112674009', 'interstitial fibrosis'), ('30746006', 'hilar adenopathy'), ('30746006', 'hilar lymphadenopathy'),
-            ('27925004', 'nodular opacity'), ('75694006', 'acute pancreatitis'), ('1522000', 'calcified plaque'), ('1522000', 'calcified plaques'), ('432504007', 'lacunar infarct'), ('432504007', 'lacunar infarcts'), ('95436008', 'airspace disease'), ('95436008', 'air space disease'), ('95436008', 'air-space disease'), ('27925004', 'nodular opacities'), ('79654002', 'soft tissue swelling')}
+            ('27925004', 'nodular opacity'), ('75694006', 'acute pancreatitis'), ('1522000', 'calcified plaque'), ('1522000', 'calcified plaques'), ('432504007', 'lacunar infarct'), ('432504007', 'lacunar infarcts'), ('95436008', 'airspace disease'), ('95436008', 'air space disease'), ('95436008', 'air-space disease'), ('27925004', 'nodular opacities'), }
 EXTRA_SYNONYMS = {  # more report wording for concepts already in the files
     '8186001': 'heart is large;heart is enlarged;heart is mildly enlarged;heart is moderately enlarged;heart is markedly enlarged;heart is slightly enlarged;heart size is large;heart size is enlarged;heart size is mildly enlarged;heart size is moderately enlarged;heart size is markedly enlarged;heart size is increased;enlarged heart size;increased heart size;cardiac silhouette is enlarged;cardiac silhouette is mildly enlarged;cardiac silhouette is moderately enlarged;cardiac silhouette is markedly enlarged;cardiac silhouette is large;enlarged cardiac contour;enlarged cardiac shadow;cardiac enlargement;cardiomegally;cardiomegaly;cardiomeglay;mild cardiomegaly;moderate cardiomegaly;marked cardiomegaly;massive cardiomegaly;enlargement of the heart;globular heart',
     '46621007': 'atelectatic;atelectatic change;atelectatic changes;atelectases;atelectasis;atelectasia;atelectasis or scarring;subsegmental atelectatic changes;lobar collapse;lung collapse;collapsed lung',
@@ -390,6 +416,12 @@ EXTRA_SYNONYMS = {  # more report wording for concepts already in the files
     '28960008': 'atherosclerosis;atherosclerotic;atherosclerotic disease;atherosclerotic change;atherosclerotic changes;atherosclerotic calcification;atherosclerotic calcifications;aortic atherosclerosis;atherosclerotic aorta;arteriosclerotic;aortic calcification;aortic calcifications;calcified aorta;calcification of the aorta;calcifications of the aorta;aortic arch calcification;calcified aortic arch;aortic knob calcification;calcified aortic knob;vascular calcification;vascular calcifications;atheromatous calcification;atheromatous calcifications',
     '233703007': 'interstitial lung disease;ILD;chronic interstitial lung disease;interstitial lung diseases',
     '67362008': 'aneurysmal aorta;aneurysmal dilatation of the aorta',
+    '786838002': 'nodular opacity;nodular opacities;nodular lung opacity;nodular lung opacities',
+    '312894000': 'demineralized;bones are demineralized;bones are osteopenic',
+    '101401000119103': 'granulomatous infection;prior granulomatous infection',
+    '64226004': 'pancolitis',
+    '22811006': 'small vessel disease;chronic small vessel disease',
+    '237473006': 'rupture of the implant;intracapsular rupture;extracapsular rupture;implant rupture',
 }
 
 
@@ -507,6 +539,8 @@ def main():
             if ('SNOMED', s) not in have:
                 continue
             t = (voc, fcode, 'SNOMED', s, 'SNOMED', spec)
+            if voc == 'RadLex':
+                t = (voc, fcode, 'SNOMED', s, 'SNOMED', spec)
             if t not in rs:
                 rl.append('\t'.join(t) + f'\tRadBridge: {names.get(fcode, fcode)} at {names.get(s, s)} = {names.get(spec, spec)}')
                 rs.add(t)

@@ -239,9 +239,12 @@ public final class RadiologyNlp implements AutoCloseable {
                     if (c == null) c = concept.get(m);
                 }
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
+                if (regions.siteOnly(c)) continue; // "dilated", "fat stranding" alone: a sign, not a finding
                 String section = Sections.at(sections, m.start());
                 // indication / history and comparison text is what the patient had, not what today's image shows
-                boolean historical = r.historical() || Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
+                // ... and a procedure ("cholecystectomy clips") was done before today's image
+                boolean historical = r.historical() || Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section)
+                        || "Procedure".equals(c.domainId());
                 out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
                         c.snomedCode(), c.display(), c.radlexId(),
                         switch (r.assertion()) {

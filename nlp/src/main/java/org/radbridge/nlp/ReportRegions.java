@@ -17,6 +17,8 @@ public final class ReportRegions {
     private final Map<String, String> regionByDictionaryId = new HashMap<>();
     /** "region|finding dictionary id" → site concept. */
     private final Map<String, LexConcept> defaults = new HashMap<>();
+    /** General findings reported only when refined at a site ({@code sites/site-only.tsv}). */
+    private final java.util.Set<String> siteOnly = new java.util.HashSet<>();
 
     private ReportRegions() {
     }
@@ -37,7 +39,18 @@ public final class ReportRegions {
                     .orElseThrow(() -> new IllegalStateException("default-sites.tsv: unknown site " + f[3]));
             r.defaults.put(f[0].trim() + "|" + finding.dictionaryId(), site);
         }
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/site-only.tsv")) {
+            if (f.length < 2 || f[0].equals("vocabulary")) continue;
+            LexConcept c = lexicon.byCode(f[0].trim(), f[1].trim())
+                    .orElseThrow(() -> new IllegalStateException("site-only.tsv: unknown concept " + f[0] + " " + f[1]));
+            r.siteOnly.add(c.dictionaryId());
+        }
         return r;
+    }
+
+    /** True for a general finding that is reported only when a site refines it ("dilated", "fat stranding"). */
+    public boolean siteOnly(LexConcept c) {
+        return c != null && siteOnly.contains(c.dictionaryId());
     }
 
     /** The region most of the concepts vote for, or null (no vote, or a tie). */

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
 public final class ConText {
 
     public enum Category { NEG_PRE, NEG_POST, UNC_PRE, UNC_POST, PSEUDO, HIST_PRE, FAM_PRE, FAM_POST, TERM, CONFIRM,
-        CHRONIC_PRE, HYPO_PRE, HYPO_POST }
+        CHRONIC_PRE, HYPO_PRE, HYPO_POST,
+        /** uncertainty on both sides: atelectasis versus consolidation */
+        UNC_BI }
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
@@ -181,7 +183,7 @@ public final class ConText {
                     int dist = start - from;
                     switch (t.category()) {
                         case NEG_PRE -> { if (dist < negDist) { negDist = dist; neg = t; } }
-                        case UNC_PRE, UNC_POST -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
+                        case UNC_PRE, UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case CONFIRM -> { if (dist < confirmDist) { confirmDist = dist; confirm = t; } }
                         case HIST_PRE -> hist = true;
                         case FAM_PRE -> fam = true;
@@ -195,7 +197,7 @@ public final class ConText {
                     int dist = t.start() - end;
                     switch (t.category()) {
                         case NEG_POST -> { if (dist < negDist) { negDist = dist; neg = t; } }
-                        case UNC_POST -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
+                        case UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case FAM_POST -> fam = true;
                         case HYPO_POST -> hypo = true;
                         default -> { }
@@ -255,17 +257,17 @@ public final class ConText {
 
     private static boolean isPre(Category c) {
         return c == Category.NEG_PRE || c == Category.UNC_PRE || c == Category.HIST_PRE || c == Category.FAM_PRE
-                || c == Category.CONFIRM || c == Category.CHRONIC_PRE || c == Category.HYPO_PRE;
+                || c == Category.CONFIRM || c == Category.CHRONIC_PRE || c == Category.HYPO_PRE || c == Category.UNC_BI;
     }
 
     private static boolean isPost(Category c) {
-        return c == Category.NEG_POST || c == Category.UNC_POST || c == Category.FAM_POST || c == Category.HYPO_POST;
+        return c == Category.NEG_POST || c == Category.UNC_POST || c == Category.FAM_POST || c == Category.HYPO_POST || c == Category.UNC_BI;
     }
 
     private static int window(Trigger t) {
         boolean oneWord = t.phrase().indexOf(' ') < 0;
         return switch (t.category()) {
-            case UNC_POST -> 6;
+            case UNC_POST, UNC_BI -> 6;
             case NEG_PRE -> 12;
             case UNC_PRE -> oneWord ? 6 : 12;
             case HIST_PRE -> oneWord ? 2 : 8;
