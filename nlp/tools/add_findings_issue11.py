@@ -64,7 +64,7 @@ def source(code, name):
 FINDINGS = """
 8186001|Cardiomegaly|Cardiomegaly|Condition|Clinical Finding|
 84089009|Hiatal hernia|Hiatal hernia|Condition|Clinical Finding|hiatal hernias;hiatus hernia;hiatus hernias;hernia hiatal;sliding hiatal hernia;paraesophageal hernia;para-esophageal hernia
-298382003|Scoliosis deformity of spine|Scoliosis|Condition|Clinical Finding|scoliosis;scolioses;levoscoliosis;dextroscoliosis;levoconvex scoliosis;dextroconvex scoliosis;scoliotic curvature;scoliotic curve;scoliotic deformity;levoconvex curvature;dextroconvex curvature;levocurvature;dextrocurvature;thoracolumbar scoliosis;thoracic scoliosis;lumbar scoliosis;curvature of the spine;curvature of the thoracic spine;spinal curvature;levoscoliotic curvature;dextroscoliotic curvature;scoliotic;rotoscoliosis;levorotary scoliosis;dextrorotary scoliosis
+298382003|Scoliosis deformity of spine|Scoliosis|Condition|Clinical Finding|scoliosis;scolioses;levoscoliosis;dextroscoliosis;levoconvex scoliosis;dextroconvex scoliosis;scoliotic curvature;scoliotic curve;scoliotic deformity;levoconvex curvature;dextroconvex curvature;levocurvature;dextrocurvature;thoracolumbar scoliosis;thoracic scoliosis;lumbar scoliosis;levoscoliotic curvature;dextroscoliotic curvature;scoliotic;rotoscoliosis;levorotary scoliosis;dextrorotary scoliosis
 414564002|Kyphosis deformity of spine|Kyphosis|Condition|Clinical Finding|kyphosis;kyphoses;kyphotic;kyphotic deformity;kyphotic curvature;thoracic kyphosis;accentuated kyphosis;exaggerated kyphosis;increased kyphosis;increased thoracic kyphosis;exaggerated thoracic kyphosis;kyphoscoliosis;kyphoscoliotic
 87433001|Pulmonary emphysema|Pulmonary emphysema|Condition|Clinical Finding|lung emphysema;bullous emphysema;paraseptal emphysema;panlobular emphysema;emphysematous lungs;bullae;bulla;bullous disease;bullous changes
 13645005|Chronic obstructive lung disease|Chronic obstructive lung disease|Condition|Clinical Finding|COPD;chronic obstructive pulmonary disease;chronic obstructive airway disease;chronic obstructive airways disease;obstructive lung disease;obstructive pulmonary disease;chronic obstructive lung disease
@@ -119,6 +119,7 @@ ANATOMY = """
 306783000|Tibial Plateau|Tibial plateau|tibial plateau;lateral tibial plateau;medial tibial plateau
 46385009|Glenoid structure (body structure)|Glenoid|glenoid;glenoid labrum;superior labrum;anterior labrum;posterior labrum;glenoid rim
 24136001|Hip joint|Hip joint|hip joint
+85234005|Vertebral artery|Vertebral artery|vertebral artery;vertebral arteries
 278983006|Fissure of lung|Fissure of lung|fissure;fissures;minor fissure;major fissure;horizontal fissure;oblique fissure;interlobar fissure;right minor fissure;left major fissure;right major fissure
 """
 ANATOMY_SYNONYMS = {
@@ -126,6 +127,9 @@ ANATOMY_SYNONYMS = {
     '122495006': 'thoracic vertebrae;thoracic vertebral bodies;thoracic vertebral body;thoracic spinal;thoracolumbar spine;thoracolumbar junction;midthoracic spine;lower thoracic spine;upper thoracic spine',
     '421060004': 'spinal',
     '46750007': 'hilar',
+    '12738006': 'frontal lobe;parietal lobe;temporal lobe;occipital lobe;cerebellar;cerebellar hemisphere;thalamus;thalamic;basal ganglia;cerebral hemisphere;brainstem;brain stem;pons;midbrain;corona radiata;centrum semiovale',
+    '816092008': 'pubic rami;pubic ramus;superior pubic ramus;inferior pubic ramus;acetabulum;acetabular;iliac wing;iliac bone;ischium;pubic symphysis',
+    '7832008': 'infrarenal aorta;infrarenal abdominal aorta;suprarenal aorta',
     '5798000': 'diaphragmatic;left hemidiaphragm;right hemidiaphragm',
     '15825003': 'aortic arch;aortic knob;descending aorta;ascending aorta',
 }
@@ -348,7 +352,10 @@ REFINE = [
     ('SNOMED', '125605004', ['62413002', '23416004'], '65966004'),  # fracture at radius/ulna = forearm
     ('SNOMED', '125605004', ['70258002'], '16114001'),  # fracture at ankle
     ('SNOMED', '125605004', ['306783000'], '428257007'),  # fracture at tibial plateau
-    ('SNOMED', '44241007', ['69105007', '86117002', '32062004'], '726490008'),  # stenosis at carotid = arterial stenosis
+    ('SNOMED', '44241007', ['69105007', '86117002', '32062004', '85234005'], '726490008'),
+    ('SNOMED', '85659009', ['15825003', '113262008'], '67362008'),  # aneurysm at aorta
+    ('SNOMED', '85659009', ['7832008'], '233985008'),  # aneurysm at abdominal aorta
+    ('SNOMED', '260376009', ['41216001'], '444808002'),  # enlarged prostate  # stenosis at carotid = arterial stenosis
     ('RadLex', 'RID4714', ['6423006'], '307731004'),  # tear at rotator cuff tendon
     ('RadLex', 'RID4714', ['46385009'], '202332000'),  # tear at glenoid labrum
 ]
@@ -363,7 +370,7 @@ ISA = [
     ('SNOMED', '31541009', 'SNOMED', '24369008'), ('SNOMED', '56717001', 'SNOMED', '154283005'),
     ('SNOMED', '52515009', 'SNOMED', '84089009'), ('SNOMED', '396275006', 'SNOMED', '75320002'),
     ('SNOMED', '79654002', 'SNOMED', '19242006'), ('SNOMED', '274533004', 'SNOMED', '409609008'),
-    ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '59282003', 'SNOMED', '328511000119109'),
+    ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '28960008', 'SNOMED', '29483008'), ('SNOMED', '59282003', 'SNOMED', '328511000119109'),
     ('SNOMED', '59282003', 'SNOMED', '441557008'), ('SNOMED', '59282003', 'SNOMED', '133971000119108'),
     ('SNOMED', '75694006', 'SNOMED', '197456007'), ('SNOMED', '75694006', 'SNOMED', '235494005'),
     ('SNOMED', '75694006', 'SNOMED', '95563007'), ('SNOMED', '52515009', 'SNOMED', '128545000'), ('SNOMED', '36118008', 'SNOMED', '233645004'),
@@ -420,6 +427,11 @@ EXTRA_SYNONYMS = {  # more report wording for concepts already in the files
     '312894000': 'demineralized;bones are demineralized;bones are osteopenic',
     '101401000119103': 'granulomatous infection;prior granulomatous infection',
     '64226004': 'pancolitis',
+    '46621007': 'lobe collapse;lower lobe collapse;upper lobe collapse;middle lobe collapse;lobar atelectasis',
+    '197315008': 'liver is fatty;liver is diffusely fatty;diffusely fatty liver;fatty infiltration;fatty change of the liver',
+    '81060008': 'obstructed bowel',
+    '1386000': 'intraventricular hemorrhage;intraventricular haemorrhage;IVH',
+    '36971009': 'pansinusitis;paranasal sinusitis;sinus disease',
     '22811006': 'small vessel disease;chronic small vessel disease',
     '237473006': 'rupture of the implant;intracapsular rupture;extracapsular rupture;implant rupture',
 }

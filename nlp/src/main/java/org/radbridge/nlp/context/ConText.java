@@ -193,7 +193,9 @@ public final class ConText {
                     }
                 } else if (t.start() >= end) { // post trigger candidates
                     if (!isPost(t.category()) || copulaHedgeBeforeWords(t)) continue;
-                    if (words(end, t.start()) > 5 || blocked(end, t.start())) continue;
+                    // "X versus Y" hedges the X right before it, not an earlier finding of the clause
+                    int maxWords = t.category() == Category.UNC_BI ? 1 : 5;
+                    if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
                     int dist = t.start() - end;
                     switch (t.category()) {
                         case NEG_POST -> { if (dist < negDist) { negDist = dist; neg = t; } }
