@@ -58,6 +58,10 @@ public final class RadiologyNlp implements AutoCloseable {
 
     private static final Map<String, String> NORMAL_CODES = new HashMap<>();
     private static final Pattern NORMAL_STATEMENTS;
+    /** Longest statement in characters, with room for extra spaces between its words. */
+    private static final int NORMAL_MAX_LENGTH;
+    /** First letters (lower case) of the statements. */
+    private static final boolean[] NORMAL_FIRST = new boolean[128];
     /** Cheap test before the statement search: every statement has one of these words. */
     private static final Pattern NORMAL_HINT = Pattern.compile("(?i)normal|enlarged");
 
@@ -67,10 +71,12 @@ public final class RadiologyNlp implements AutoCloseable {
             if (f[0].equals("phrase")) continue;
             String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             NORMAL_CODES.put(phrase, f[1].trim());
+            if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
             if (ns.length() > 0) ns.append('|');
             ns.append(Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"));
         }
-        NORMAL_STATEMENTS = Pattern.compile("\\b(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
+        NORMAL_STATEMENTS = Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
+        NORMAL_MAX_LENGTH = NORMAL_CODES.keySet().stream().mapToInt(String::length).max().orElse(0) * 2;
     }
 
     static {
@@ -271,8 +277,15 @@ public final class RadiologyNlp implements AutoCloseable {
     private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
                                   List<FindingMention> out) {
         if (!NORMAL_HINT.matcher(text).find()) return;
-        Matcher mt = NORMAL_STATEMENTS.matcher(text);
-        while (mt.find()) {
+        // try the pattern only where a word starts with the first letter of some statement
+        Matcher mt = NORMAL_STATEMENTS.matcher(text).useTransparentBounds(true);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = Character.toLowerCase(text.charAt(i));
+            if (ch >= 128 || !NORMAL_FIRST[ch]) continue;
+            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
+            mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
+            if (!mt.lookingAt()) continue;
             String phrase = mt.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(phrase)).orElse(null);
             if (c == null) continue;
@@ -284,6 +297,7 @@ public final class RadiologyNlp implements AutoCloseable {
                     FindingMention.Assertion.ABSENT,
                     historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
                     FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
+            i = mt.end() - 1;
         }
     }
 
