@@ -194,7 +194,6 @@ FINDINGS2 = """
 438647008|Thrombosis of subclavian vein|Subclavian vein thrombosis|Condition|Clinical Finding|subclavian vein thrombosis
 297156001|Axillary vein thrombosis|Axillary vein thrombosis|Condition|Clinical Finding|
 234509000|Torsion of spleen|Splenic torsion|Condition|Clinical Finding|
-22298006|Myocardial infarction|Myocardial infarction|Condition|Clinical Finding|myocardial infarct;MI
 1755008|Old myocardial infarction|Old myocardial infarction|Condition|Clinical Finding|old myocardial infarct;prior myocardial infarction
 85598007|Constrictive pericarditis|Constrictive pericarditis|Condition|Clinical Finding|
 53741008|Coronary arteriosclerosis|Coronary artery disease|Condition|Clinical Finding|coronary artery disease;CAD;coronary atherosclerosis;coronary artery calcification;coronary artery calcifications;coronary calcification;coronary calcifications;coronary arterial calcification;calcified coronary arteries;atherosclerotic coronary artery disease
