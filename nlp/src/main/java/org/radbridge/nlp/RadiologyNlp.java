@@ -62,6 +62,8 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final int NORMAL_MAX_LENGTH;
     /** First letters (lower case) of the statements. */
     private static final boolean[] NORMAL_FIRST = new boolean[128];
+    /** First words of the statements ("heart", "normal", "cardiac" ...). */
+    private static final java.util.Set<String> NORMAL_FIRST_WORDS = new java.util.HashSet<>();
     /** Cheap test before the statement search: every statement has one of these words. */
     private static final Pattern NORMAL_HINT = Pattern.compile("(?i)normal|enlarged");
 
@@ -72,6 +74,7 @@ public final class RadiologyNlp implements AutoCloseable {
             String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             NORMAL_CODES.put(phrase, f[1].trim());
             if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
+            NORMAL_FIRST_WORDS.add(phrase.split(" ")[0]);
             if (ns.length() > 0) ns.append('|');
             ns.append(Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"));
         }
@@ -284,6 +287,9 @@ public final class RadiologyNlp implements AutoCloseable {
             char ch = Character.toLowerCase(text.charAt(i));
             if (ch >= 128 || !NORMAL_FIRST[ch]) continue;
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
+            int w = i;
+            while (w < n && (Character.isLetterOrDigit(text.charAt(w)) || text.charAt(w) == '-')) w++;
+            if (!NORMAL_FIRST_WORDS.contains(text.substring(i, w).toLowerCase(Locale.ROOT))) continue;
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
             String phrase = mt.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
