@@ -43,7 +43,7 @@ SCT_ONLY = ("SNOMED CT International edition {code} |{name}| (RadBridge curation
 
 
 def source(code, name):
-    if code in OHDSI:
+    if code in OHDSI and (OHDSI[code][0].lower() == name.lower() or code not in PYD):
         n, cid, f = OHDSI[code]
         if n.lower() != name.lower():
             raise SystemExit(f'{code}: OHDSI name {n!r} != {name!r}')
@@ -330,6 +330,83 @@ DEVICES2 = """
 34759008|Urethral catheter|Urethral catheter|Foley catheter;Foley;urinary catheter;bladder catheter
 """
 
+
+# Round 3: cardiac and congenital heart findings (DICOM CID 3700 / 12248), breast and soft-tissue pathology (CID 6030),
+# vascular morphology (CID 3805 / 3808), site-specific osteomyelitis and septic arthritis, thymus findings (OHDSI).
+FINDINGS3 = """
+60234000|Aortic regurgitation|Aortic regurgitation|Condition|Clinical Finding|aortic valve regurgitation;aortic insufficiency
+48724000|Mitral regurgitation|Mitral regurgitation|Condition|Clinical Finding|mitral valve regurgitation;mitral insufficiency
+79619009|Mitral stenosis|Mitral stenosis|Condition|Clinical Finding|mitral valve stenosis
+409712001|Mitral valve prolapse|Mitral valve prolapse|Condition|Clinical Finding|
+111287006|Tricuspid valve regurgitation|Tricuspid regurgitation|Condition|Clinical Finding|tricuspid insufficiency
+399020009|Congestive cardiomyopathy|Dilated cardiomyopathy|Condition|Clinical Finding|dilated cardiomyopathy;congestive cardiomyopathy
+45227007|Hypertrophic obstructive cardiomyopathy|Hypertrophic obstructive cardiomyopathy|Condition|Clinical Finding|HOCM
+90828009|Restrictive cardiomyopathy|Restrictive cardiomyopathy|Condition|Clinical Finding|
+64715009|Hypertensive heart disease|Hypertensive heart disease|Condition|Clinical Finding|
+26146002|Complete transposition of great vessels|Transposition of great vessels|Condition|Clinical Finding|transposition of the great arteries;transposition of the great vessels
+62067003|Hypoplastic left heart syndrome|Hypoplastic left heart syndrome|Condition|Clinical Finding|HLHS
+218728005|Interrupted Aortic Arch|Interrupted aortic arch|Condition|Clinical Finding|
+68237008|Partial anomalous pulmonary venous connection|Partial anomalous pulmonary venous connection|Condition|Clinical Finding|partial anomalous pulmonary venous return;PAPVR
+13213009|heart disease, congenital|Congenital heart disease|Condition|Clinical Finding|congenital heart disease
+16567006|Mesocardia|Mesocardia|Condition|Clinical Finding|
+8722008|Aortic valve disease|Aortic valve disease|Condition|Clinical Finding|aortic valve disorder
+55855009|Pericardial disease|Pericardial disease|Condition|Clinical Finding|
+360481003|Common atrioventricular canal|Common atrioventricular canal|Condition|Clinical Finding|atrioventricular canal defect;AV canal defect
+47488001|Intracystic papilloma|Intracystic papilloma|Condition|Morph Abnormality|
+46212000|Juvenile fibroadenoma|Juvenile fibroadenoma|Condition|Morph Abnormality|
+34882000|Giant fibroadenoma|Giant fibroadenoma|Condition|Morph Abnormality|
+128651002|Lactating adenoma|Lactating adenoma|Condition|Morph Abnormality|
+22024005|Adenolipoma|Adenolipoma|Condition|Morph Abnormality|
+73219006|Angiolipoma|Angiolipoma|Condition|Morph Abnormality|angiolipomas
+39000009|Angiosarcoma|Angiosarcoma|Condition|Morph Abnormality|
+32913002|Medullary carcinoma|Medullary carcinoma|Condition|Morph Abnormality|
+30156004|Invasive cribriform carcinoma|Invasive cribriform carcinoma|Condition|Morph Abnormality|
+4631006|Tubular adenocarcinoma|Tubular carcinoma|Condition|Morph Abnormality|tubular carcinoma
+87913009|Phyllodes tumor, malignant|Malignant phyllodes tumor|Condition|Morph Abnormality|malignant phyllodes tumor
+1162815008|Liposarcoma|Liposarcoma|Condition|Morph Abnormality|
+1163022006|Leiomyosarcoma|Leiomyosarcoma|Condition|Morph Abnormality|
+1163016002|Chondrosarcoma|Chondrosarcoma|Condition|Morph Abnormality|
+53654007|Fibrosarcoma|Fibrosarcoma|Condition|Morph Abnormality|
+404029005|Neurofibroma|Neurofibroma|Condition|Morph Abnormality|neurofibromas;plexiform neurofibroma
+81669005|Neurofibromatosis|Neurofibromatosis|Condition|Morph Abnormality|
+1187107005|Plasmacytoma|Plasmacytoma|Condition|Morph Abnormality|
+8360001|Pleomorphic adenoma|Pleomorphic adenoma|Condition|Morph Abnormality|
+1162767002|Squamous cell carcinoma|Squamous cell carcinoma|Condition|Morph Abnormality|SCC
+12169001|Granular cell tumor|Granular cell tumor|Condition|Morph Abnormality|
+31186001|Chondroma|Chondroma|Condition|Morph Abnormality|
+1172592001|Non-Hodgkin's lymphoma|Non-Hodgkin lymphoma|Condition|Morph Abnormality|non-Hodgkin lymphoma;NHL
+1163005009|Hodgkin's lymphoma|Hodgkin lymphoma|Condition|Morph Abnormality|Hodgkin lymphoma;Hodgkin disease
+77296004|Infarction of breast|Infarction of breast|Condition|Clinical Finding|breast infarction
+67617000|Ductal hyperplasia, Usual|Usual ductal hyperplasia|Condition|Morph Abnormality|usual ductal hyperplasia
+10376009|Papillary carcinoma in-situ|Papillary carcinoma in situ|Condition|Morph Abnormality|
+128736003|Hemangiopericytoma|Hemangiopericytoma|Condition|Morph Abnormality|
+110421000|traumatic aneurysm|Traumatic aneurysm|Condition|Morph Abnormality|
+314186008|inflammatory abdominal aortic aneurysm|Inflammatory abdominal aortic aneurysm|Condition|Morph Abnormality|
+72092001|arteriosclerotic vascular disease|Arteriosclerotic vascular disease|Condition|Clinical Finding|peripheral arterial disease;peripheral vascular disease
+31996006|vasculitis|Vasculitis|Condition|Morph Abnormality|
+126838000|Tumor of colon|Tumor of colon|Condition|Clinical Finding|colonic tumor;colon tumor;colonic neoplasm;colon neoplasm
+8872002|Osteomyelitis of pelvic region|Osteomyelitis of pelvis|Condition|Clinical Finding|
+28769004|Osteomyelitis of ankle AND/OR foot|Osteomyelitis of ankle and/or foot|Condition|Clinical Finding|osteomyelitis of the foot;foot osteomyelitis
+61585002|Osteomyelitis of hand|Osteomyelitis of hand|Condition|Clinical Finding|osteomyelitis of the hand
+17028003|Osteomyelitis of forearm|Osteomyelitis of forearm|Condition|Clinical Finding|
+21120002|Osteomyelitis of lower leg|Osteomyelitis of lower leg|Condition|Clinical Finding|
+53453008|Osteomyelitis of shoulder region|Osteomyelitis of shoulder region|Condition|Clinical Finding|
+75286007|Osteomyelitis of upper arm|Osteomyelitis of upper arm|Condition|Clinical Finding|
+239777004|Knee pyogenic arthritis|Septic arthritis of knee|Condition|Clinical Finding|septic knee;septic arthritis of the knee
+239779001|Elbow pyogenic arthritis|Septic arthritis of elbow|Condition|Clinical Finding|septic arthritis of the elbow
+239778009|Wrist pyogenic arthritis|Septic arthritis of wrist|Condition|Clinical Finding|septic arthritis of the wrist
+61112000|Pyogenic arthritis of hand|Septic arthritis of hand|Condition|Clinical Finding|
+36678001|Pyogenic arthritis of shoulder region|Septic arthritis of shoulder|Condition|Clinical Finding|septic arthritis of the shoulder
+361202002|Hypertrophy of thymus|Thymic hyperplasia|Condition|Clinical Finding|thymic hyperplasia;thymic hypertrophy
+14266003|Atrophy of thymus gland|Thymic atrophy|Condition|Clinical Finding|thymic atrophy
+30635002|Abscess of thymus|Thymic abscess|Condition|Clinical Finding|
+15972701000119106|Thrombosis of splenic artery|Splenic artery thrombosis|Condition|Clinical Finding|splenic artery thrombosis
+309735004|Thrombosis of vein of lower limb|Lower extremity venous thrombosis|Condition|Clinical Finding|lower extremity venous thrombosis
+312584000|Thrombosis of vein of trunk|Thrombosis of vein of trunk|Condition|Clinical Finding|
+788951001|Hemorrhage of digestive system|Gastrointestinal tract hemorrhage|Condition|Clinical Finding|
+232419008|Enlargement of tonsil or adenoid|Enlarged tonsils or adenoids|Condition|Clinical Finding|adenoidal hypertrophy;tonsillar hypertrophy;enlarged adenoids;enlarged tonsils
+"""
+
 # a general finding at a site (any of the listed sites) = the specific concept
 REFINE = [
     # (finding vocab, finding code, [site codes], specific code)
@@ -369,7 +446,12 @@ ISA = [
     ('SNOMED', '31541009', 'SNOMED', '24369008'), ('SNOMED', '56717001', 'SNOMED', '154283005'),
     ('SNOMED', '52515009', 'SNOMED', '84089009'), ('SNOMED', '396275006', 'SNOMED', '75320002'),
     ('SNOMED', '79654002', 'SNOMED', '19242006'), ('SNOMED', '274533004', 'SNOMED', '409609008'),
-    ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '28960008', 'SNOMED', '29483008'), ('SNOMED', '59282003', 'SNOMED', '328511000119109'),
+    ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '60168000', 'SNOMED', '8872002'),
+    ('SNOMED', '60168000', 'SNOMED', '28769004'), ('SNOMED', '60168000', 'SNOMED', '61585002'),
+    ('SNOMED', '85898001', 'SNOMED', '399020009'), ('SNOMED', '85898001', 'SNOMED', '90828009'),
+    ('SNOMED', '254845004', 'SNOMED', '46212000'), ('SNOMED', '254845004', 'SNOMED', '34882000'),
+    ('SNOMED', '233985008', 'SNOMED', '314186008'), ('SNOMED', '1163043007', 'SNOMED', '1172592001'),
+    ('SNOMED', '1163043007', 'SNOMED', '1163005009'), ('SNOMED', '3723001', 'SNOMED', '239777004'), ('SNOMED', '28960008', 'SNOMED', '29483008'), ('SNOMED', '59282003', 'SNOMED', '328511000119109'),
     ('SNOMED', '59282003', 'SNOMED', '441557008'), ('SNOMED', '59282003', 'SNOMED', '133971000119108'),
     ('SNOMED', '75694006', 'SNOMED', '197456007'), ('SNOMED', '75694006', 'SNOMED', '235494005'),
     ('SNOMED', '75694006', 'SNOMED', '95563007'), ('SNOMED', '52515009', 'SNOMED', '128545000'), ('SNOMED', '36118008', 'SNOMED', '233645004'),
@@ -460,7 +542,9 @@ def main():
         body.append(['SNOMED', code, display, dom, cls, 'S', str(cid) if cid else '', src])
         have.add(('SNOMED', code))
         added.append((code, display, name, syn, src))
-    for line in FINDINGS2.strip().splitlines():
+    for line in (FINDINGS2 + FINDINGS3).strip().splitlines():
+        if not line.strip():
+            continue
         code, name, display, dom, cls, syn = line.split('|')
         if ('SNOMED', code) in have:
             continue
