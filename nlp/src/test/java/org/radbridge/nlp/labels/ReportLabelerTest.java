@@ -68,6 +68,18 @@ class ReportLabelerTest {
     }
 
     @Test
+    void combinedHeartAndMediastinumNormalStatementIsNegativeCardiomegaly() {
+        Map<String, Integer> l = labels("FINDINGS: Heart size and mediastinal contours are normal. No pleural thickening.");
+        assertThat(l.get("Cardiomegaly")).isEqualTo(0);
+        // widened mediastinum and pleural thickening have no checked SNOMED CT code: the label stays blank, never 1
+        assertThat(l.get("Enlarged Cardiomediastinum")).isNull();
+        assertThat(l.get("Pleural Other")).isNull();
+        assertThat(l.get("No Finding")).isEqualTo(1);
+        assertThat(nlp.analyze("r", "Mild right basilar pleural thickening. Widened mediastinum. Low lung volumes.")
+                .mentions()).isEmpty();
+    }
+
+    @Test
     void historyIndicationAndQuestionsDoNotCount() {
         Map<String, Integer> l = labels("INDICATION: History of pneumonia, evaluate for pneumothorax.\nFINDINGS: The lungs are clear.");
         assertThat(l.get("Pneumonia")).isNull();
