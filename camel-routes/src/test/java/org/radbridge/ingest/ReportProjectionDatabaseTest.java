@@ -161,7 +161,7 @@ class ReportProjectionDatabaseTest {
         assertThat(count("SELECT count(*) FROM omop.note_nlp WHERE term_modifiers LIKE 'assertion=possible%laterality=right%'")).isEqualTo(1);
         // the present nodule (a Condition-domain SNOMED CT finding) with its two dimensions
         assertThat(count("SELECT count(*) FROM omop.condition_occurrence c JOIN omop.concept k ON k.concept_id = c.condition_concept_id "
-                + "AND k.concept_code = '27925004'")).isEqualTo(1);
+                + "AND k.concept_code = '786838002'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM omop.measurement m JOIN omop.concept u ON u.concept_id = m.unit_concept_id AND u.concept_code = 'mm' "
                 + "JOIN omop.concept k ON k.concept_id = m.measurement_concept_id AND k.concept_code IN ('103339001', '103340004') "
                 + "WHERE m.value_as_number IN (32, 15)")).isEqualTo(2);
@@ -200,7 +200,7 @@ class ReportProjectionDatabaseTest {
         Bundle b = sent.get(sent.size() - 1);
         assertThat(only(b, DiagnosticReport.class).getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.AMENDED);
         assertThat(b.getEntry().stream().filter(e -> e.getRequest().getMethod() == Bundle.HTTPVerb.DELETE).map(e -> e.getRequest().getUrl()))
-                .anyMatch(u -> u.contains("27925004%3Aleft"));
+                .anyMatch(u -> u.contains("786838002%3Aleft"));
 
         assertThat(count("SELECT count(*) FROM omop.note")).isEqualTo(1);
         assertThat(count("SELECT note_id FROM omop.note")).isEqualTo(noteId);
@@ -208,7 +208,7 @@ class ReportProjectionDatabaseTest {
         assertThat(count("SELECT count(*) FROM omop.note_nlp WHERE snippet LIKE '%3.2%'")).isZero();
         assertThat(count("SELECT count(*) FROM omop.measurement")).isZero();
         assertThat(count("SELECT count(*) FROM omop.condition_occurrence c JOIN omop.concept k ON k.concept_id = c.condition_concept_id "
-                + "AND k.concept_code = '27925004'")).isZero();
+                + "AND k.concept_code = '786838002'")).isZero();
         assertThat(count("SELECT count(*) FROM omop.condition_occurrence c JOIN omop.concept k ON k.concept_id = c.condition_concept_id "
                 + "AND k.concept_code = '60046008'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM omop.image_feature")).isEqualTo(2);

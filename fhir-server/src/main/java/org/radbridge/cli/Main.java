@@ -20,6 +20,7 @@ public final class Main {
               pull dimse --aet AE --host H --port P [--from D --to D --modality M --patient ID --accession A] [--get]
               pull dicomweb --url BASE [same filters]   C-FIND + C-MOVE/C-GET, or QIDO-RS + WADO-RS metadata (resumable)
               nlp [--with-categories] [FILE...]   report text (stdin if no file) to finding mentions, one JSON line each
+              nlp --labels [--label-set chexpert|all] [FILE...]   one JSON line of report labels (1/0/-1/null) per report
               bench ingest [--min-instances N] [--orthanc-files N]
                                             ingest benchmark against pydicom and Orthanc, ratios printed
               bench nlp [--reports N] [--full-sample N] [--threads N] [--peer-heap-mb M]

@@ -467,7 +467,7 @@ class ThinPathEndToEndTest {
         assertThat(new String(java.util.Base64.getDecoder().decode(dr.path("presentedForm").get(0).path("data").asText()),
                 java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
         assertThat(dr.path("conclusion").asText()).contains("7 mm left lower lobe nodule");
-        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":27925004:left").path("total").asInt())
+        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":786838002:left").path("total").asInt())
                 .isEqualTo(1);
         String note = noteText(accession);
         assertThat(note).contains("7 mm solid nodule in the left lower lobe").contains("No pneumothorax.")
@@ -633,7 +633,7 @@ class ThinPathEndToEndTest {
         JsonNode dr = get("/fhir/DiagnosticReport?identifier=urn:radbridge:accession%7C" + accession);
         assertThat(dr.path("total").asInt()).isEqualTo(1);
         assertThat(dr.path("entry").get(0).path("resource").path("conclusion").asText()).contains("6 mm right upper lobe nodule");
-        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":27925004:right").path("total").asInt())
+        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":786838002:right").path("total").asInt())
                 .isEqualTo(1);
         String note = noteText(accession);
         assertThat(note).contains("6 mm solid nodule").doesNotContain(patientId).doesNotContain(accession)
@@ -657,7 +657,7 @@ class ThinPathEndToEndTest {
         JsonNode report = dr.path("entry").get(0).path("resource");
         assertThat(report.path("status").asText()).isEqualTo("amended");
         assertThat(report.path("conclusion").asText()).contains("Small left pleural effusion");
-        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":27925004:right").path("total").asInt())
+        assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":786838002:right").path("total").asInt())
                 .as("the nodule of the first version is gone").isZero();
         assertThat(get("/fhir/Observation?identifier=urn:radbridge:report-finding%7C" + accession + ":60046008:left").path("total").asInt())
                 .isEqualTo(1);

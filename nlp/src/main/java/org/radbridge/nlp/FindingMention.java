@@ -24,13 +24,24 @@ import java.util.List;
  * @param bodySiteDisplay its name, or null
  * @param sentenceStart start of the sentence holding the mention (for snippets)
  * @param sentenceEnd   end of that sentence
+ * @param chronicity    "chronic" for a finding on today's image described as old / healed / chronic / sequela (OMOP
+ *                      term_modifiers, FHIR Observation component), else null
  */
 public record FindingMention(String reportId, int start, int end, String text,
                              String snomedCode, String display, String radlexId,
                              Assertion assertion, Temporality temporality, Subject subject,
                              String section, String laterality, List<BigDecimal> dimensionsMm,
                              String bodySiteSnomed, String bodySiteDisplay,
-                             int sentenceStart, int sentenceEnd) {
+                             int sentenceStart, int sentenceEnd, String chronicity) {
+
+    /** A mention without a chronicity modifier (the form used before issue 11). */
+    public FindingMention(String reportId, int start, int end, String text, String snomedCode, String display,
+                          String radlexId, Assertion assertion, Temporality temporality, Subject subject, String section,
+                          String laterality, List<BigDecimal> dimensionsMm, String bodySiteSnomed,
+                          String bodySiteDisplay, int sentenceStart, int sentenceEnd) {
+        this(reportId, start, end, text, snomedCode, display, radlexId, assertion, temporality, subject, section,
+                laterality, dimensionsMm, bodySiteSnomed, bodySiteDisplay, sentenceStart, sentenceEnd, null);
+    }
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE;
         public String code() { return name().toLowerCase(java.util.Locale.ROOT); } }

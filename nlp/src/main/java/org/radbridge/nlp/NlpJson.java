@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  *  "laterality":"left","measurement":{"value":32,"unit":"mm"},"dimensions":[32,15]}
  * </pre>
  * {@code measurement} is the largest dimension in mm (null when none); {@code dimensions} lists every dimension as
- * written, in mm ([] when none) — the one key added to the ARCHITECTURE format. A concept with no SNOMED CT code in
+ * written, in mm ([] when none) — a key added to the ARCHITECTURE format; {@code "chronicity":"chronic"} is added only
+ * for a finding on today's image described as old, healed, chronic or a sequela. A concept with no SNOMED CT code in
  * the terminology subset is given with system {@code http://radlex.org} and its RID as code.
  * With {@link #reportLine(NlpResult)} a command may also print a report-level line
  * {@code {"report":..,"type":"report","birads":..,"lungrads":..,"mentions":n}}.
@@ -43,7 +44,9 @@ public final class NlpJson {
             if (i > 0) sb.append(',');
             sb.append(m.dimensionsMm().get(i).toPlainString());
         }
-        return sb.append("]}").toString();
+        sb.append(']');
+        if (m.chronicity() != null) sb.append(",\"chronicity\":").append(str(m.chronicity()));
+        return sb.append('}').toString();
     }
 
     public static String reportLine(NlpResult r) {

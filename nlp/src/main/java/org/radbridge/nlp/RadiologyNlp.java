@@ -56,6 +56,32 @@ public final class RadiologyNlp implements AutoCloseable {
     /** Words of the not-findings phrases: a mention whose first word is none of them cannot lie inside one. */
     private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
 
+    private static final Map<String, String> NORMAL_CODES = new HashMap<>();
+    private static final Pattern NORMAL_STATEMENTS;
+    /** Longest statement in characters, with room for extra spaces between its words. */
+    private static final int NORMAL_MAX_LENGTH;
+    /** First letters (lower case) of the statements. */
+    private static final boolean[] NORMAL_FIRST = new boolean[128];
+    /** First words of the statements ("heart", "normal", "cardiac" ...). */
+    private static final java.util.Set<String> NORMAL_FIRST_WORDS = new java.util.HashSet<>();
+    /** Cheap test before the statement search: every statement has one of these words. */
+    private static final Pattern NORMAL_HINT = Pattern.compile("(?i)normal|enlarged");
+
+    static {
+        StringBuilder ns = new StringBuilder();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/normal-statements.tsv")) {
+            if (f[0].equals("phrase")) continue;
+            String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            NORMAL_CODES.put(phrase, f[1].trim());
+            if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
+            NORMAL_FIRST_WORDS.add(phrase.split(" ")[0]);
+            if (ns.length() > 0) ns.append('|');
+            ns.append(Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"));
+        }
+        NORMAL_STATEMENTS = Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
+        NORMAL_MAX_LENGTH = NORMAL_CODES.keySet().stream().mapToInt(String::length).max().orElse(0) * 2;
+    }
+
     static {
         StringBuilder sb = new StringBuilder();
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
@@ -74,6 +100,7 @@ public final class RadiologyNlp implements AutoCloseable {
 
     private final RadiologyLexicon lexicon;
     private final LeanPipeline pipeline;
+    private final ReportRegions regions;
 
     /** Uses the terminology subsets packaged in the nlp jar. */
     public RadiologyNlp() {
@@ -88,6 +115,7 @@ public final class RadiologyNlp implements AutoCloseable {
         Shared shared = shared(codesystemsDir);
         this.lexicon = shared.lexicon();
         this.pipeline = new LeanPipeline(shared.bsv(), false);
+        this.regions = ReportRegions.fromClasspath(lexicon);
     }
 
     private static Shared shared(Path dir) {
@@ -150,10 +178,20 @@ public final class RadiologyNlp implements AutoCloseable {
         int maxEnd = -1, maxEndStart = -1;
         for (Mention m : findings) {
             boolean inner = maxEnd > m.end() || (maxEnd == m.end() && maxEndStart < m.start());
+            // two terms that overlap without nesting ("lower limb fracture deformity"): the longer one is the mention
+            if (!inner && !kept.isEmpty() && m.start() < maxEnd && m.start() > maxEndStart) {
+                Mention last = kept.get(kept.size() - 1);
+                if (last.end() == maxEnd && last.end() - last.start() < m.end() - m.start()) kept.remove(kept.size() - 1);
+                else inner = true;
+            }
             if (!inner && seen.add(m.start() + ":" + m.end() + ":" + concept.get(m).dictionaryId())) kept.add(m);
             if (m.end() > maxEnd) { maxEnd = m.end(); maxEndStart = m.start(); }
         }
         anatomy.sort(Comparator.comparingInt(Mention::start));
+        List<LexConcept> mentioned = new ArrayList<>();
+        for (Mention m : kept) mentioned.add(concept.get(m));
+        for (Mention m : anatomy) mentioned.add(concept.get(m));
+        String region = regions.region(mentioned);
 
         List<FindingMention> out = new ArrayList<>();
         int fi = 0, ai = 0;
@@ -198,10 +236,24 @@ public final class RadiologyNlp implements AutoCloseable {
                 int next = i + 1 < segFindings.size() ? segFindings.get(i + 1).start() : seg[1];
                 String lat = sided ? LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next) : null;
                 Measurements.Measurement ms = measured.get(m);
+                if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
-                LexConcept c = lexicon.refine(concept.get(m), site).orElse(concept.get(m));
+                LexConcept c = lexicon.refine(concept.get(m), site).orElse(null);
+                if (c == null) {
+                    // no site in the clause (or none that refines it): the report's region may give one
+                    LexConcept regional = regions.defaultSite(region, concept.get(m));
+                    c = lexicon.refine(concept.get(m), regional).orElse(null);
+                    if (c != null && site == null) site = regional;
+                    if (c == null) c = concept.get(m);
+                }
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
+                if (regions.siteOnly(c)) continue; // "dilated", "fat stranding" alone: a sign, not a finding
+                String section = Sections.at(sections, m.start());
+                // indication / history and comparison text is what the patient had, not what today's image shows
+                // ... and a procedure ("cholecystectomy clips") was done before today's image
+                boolean historical = r.historical() || Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section)
+                        || "Procedure".equals(c.domainId());
                 out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
                         c.snomedCode(), c.display(), c.radlexId(),
                         switch (r.assertion()) {
@@ -209,18 +261,50 @@ public final class RadiologyNlp implements AutoCloseable {
                             case POSSIBLE -> FindingMention.Assertion.POSSIBLE;
                             default -> FindingMention.Assertion.PRESENT;
                         },
-                        r.historical() ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
+                        historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
                         r.family() ? FindingMention.Subject.FAMILY : FindingMention.Subject.PATIENT,
-                        Sections.at(sections, m.start()), lat,
+                        section, lat,
                         ms == null ? List.<BigDecimal>of() : ms.dimensionsMm(),
                         site == null ? null : site.snomedCode(), site == null ? null : site.display(),
-                        seg[0], seg[1]));
+                        seg[0], seg[1], r.chronic() && !historical ? "chronic" : null));
             }
         }
+        normalStatements(reportId, text, sections, segments, out);
         out.sort(Comparator.comparingInt(FindingMention::start).thenComparingInt(FindingMention::end)
                 .thenComparing(FindingMention::conceptCode, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new NlpResult(reportId, List.copyOf(out), Categories.biRads(text), Categories.lungRads(text),
                 impression(text, sections));
+    }
+
+    /** "heart size normal": an absent mention of the concept the statement denies (triggers/normal-statements.tsv). */
+    private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
+                                  List<FindingMention> out) {
+        if (!NORMAL_HINT.matcher(text).find()) return;
+        // try the pattern only where a word starts with the first letter of some statement
+        Matcher mt = NORMAL_STATEMENTS.matcher(text).useTransparentBounds(true);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = Character.toLowerCase(text.charAt(i));
+            if (ch >= 128 || !NORMAL_FIRST[ch]) continue;
+            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
+            int w = i;
+            while (w < n && (Character.isLetterOrDigit(text.charAt(w)) || text.charAt(w) == '-')) w++;
+            if (!NORMAL_FIRST_WORDS.contains(text.substring(i, w).toLowerCase(Locale.ROOT))) continue;
+            mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
+            if (!mt.lookingAt()) continue;
+            String phrase = mt.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(phrase)).orElse(null);
+            if (c == null) continue;
+            String section = Sections.at(sections, mt.start());
+            boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
+            int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
+                    .orElse(new int[]{mt.start(), mt.end()});
+            out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(), c.radlexId(),
+                    FindingMention.Assertion.ABSENT,
+                    historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
+                    FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
+            i = mt.end() - 1;
+        }
     }
 
     /** Longest piece of text given to cTAKES at once; longer reports are cut at line ends (or spaces). */

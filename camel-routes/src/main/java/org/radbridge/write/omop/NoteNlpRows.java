@@ -65,6 +65,7 @@ public final class NoteNlpRows {
         b.append("assertion=").append(m.assertion().code());
         b.append(",subject=").append(m.subject().code());
         b.append(",temporality=").append(m.temporality().code());
+        if (m.chronicity() != null) b.append(",chronicity=").append(m.chronicity()); // "old rib fracture": on today's image
         if (m.laterality() != null) b.append(",laterality=").append(m.laterality());
         if (m.section() != null) b.append(",section=").append(m.section());
         if (!m.dimensionsMm().isEmpty()) {

@@ -84,4 +84,12 @@ class NoteNlpRowsTest {
         NoteNlpRows.Row r = NoteNlpRows.build(List.of(fm), s, Map.of()).get(0);
         assertThat(r.snippet()).contains("small pleural effusion").hasSizeLessThanOrEqualTo(250);
     }
+
+    @Test
+    void chronicFindingsCarryTheirChronicityInTermModifiers() {
+        FindingMention old = new FindingMention("r", 0, 13, "rib fractures", "33737001", "Fracture of rib", null, Assertion.PRESENT,
+                Temporality.CURRENT, Subject.PATIENT, "findings", "left", List.of(), null, null, 0, 30, "chronic");
+        assertThat(NoteNlpRows.modifiers(old)).isEqualTo(
+                "assertion=present,subject=patient,temporality=current,chronicity=chronic,laterality=left,section=findings");
+    }
 }

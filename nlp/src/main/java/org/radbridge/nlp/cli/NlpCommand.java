@@ -1,5 +1,9 @@
 package org.radbridge.nlp.cli;
 
+import org.radbridge.nlp.labels.LabelJson;
+import org.radbridge.nlp.labels.LabelSet;
+import org.radbridge.nlp.labels.ReportLabeler;
+
 import org.radbridge.nlp.FindingMention;
 import org.radbridge.nlp.NlpJson;
 import org.radbridge.nlp.NlpResult;
@@ -28,7 +32,9 @@ import java.util.List;
 public final class NlpCommand {
     private NlpCommand() {}
 
-    public static final String USAGE = "usage: radbridge nlp [--with-categories] [--terminology DIR] [FILE...]  (stdin if no FILE)";
+    public static final String USAGE = "usage: radbridge nlp [--with-categories] [--terminology DIR] [FILE...]  (stdin if no FILE)\n"
+            + "       radbridge nlp --labels [--label-set chexpert|all] [--terminology DIR] [FILE...]  (one JSON line per report:"
+            + " 1 positive, 0 negative, -1 uncertain, null not mentioned)";
 
     public static int run(String[] args) {
         // outside Spring nothing configures logback, whose default would print cTAKES' INFO lines on stdout
@@ -40,11 +46,20 @@ public final class NlpCommand {
 
     public static int run(String[] args, java.io.InputStream stdin, PrintStream out, PrintStream err) {
         boolean categories = false;
+        String labelSet = null;
         Path terminology = null;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--with-categories" -> categories = true;
+                case "--labels" -> { if (labelSet == null) labelSet = "chexpert"; }
+                case "--label-set" -> {
+                    if (++i >= args.length || !(args[i].equals("chexpert") || args[i].equals("all"))) {
+                        err.println("radbridge nlp: --label-set takes chexpert or all\n" + USAGE);
+                        return 2;
+                    }
+                    labelSet = args[i];
+                }
                 case "--terminology" -> {
                     if (++i >= args.length) { err.println(USAGE); return 2; }
                     terminology = Path.of(args[i]);
@@ -59,8 +74,12 @@ public final class NlpCommand {
         int failures = 0;
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try (RadiologyNlp nlp = new RadiologyNlp(terminology)) {
+            ReportLabeler labeler = labelSet == null ? null
+                    : new ReportLabeler(nlp.lexicon(), LabelSet.chexpert(nlp.lexicon()));
+            Output output = labeler == null ? new Output(categories, null, false)
+                    : new Output(false, labeler, labelSet.equals("all"));
             if (files.isEmpty()) {
-                failures += one(nlp, "stdin", readAll(stdin, err), categories, w, err);
+                failures += one(nlp, "stdin", readAll(stdin, err), output, w, err);
             } else {
                 for (String f : files) {
                     byte[] bytes;
@@ -72,7 +91,7 @@ public final class NlpCommand {
                         failures++;
                         continue;
                     }
-                    failures += one(nlp, Path.of(f).getFileName().toString(), bytes, categories, w, err);
+                    failures += one(nlp, Path.of(f).getFileName().toString(), bytes, output, w, err);
                 }
             }
             w.flush();
@@ -92,7 +111,11 @@ public final class NlpCommand {
         }
     }
 
-    private static int one(RadiologyNlp nlp, String id, byte[] bytes, boolean categories, Writer w, PrintStream err)
+    /** What to print per report: mentions (and the categories line), or one label line. */
+    private record Output(boolean categories, ReportLabeler labeler, boolean allFindings) {
+    }
+
+    private static int one(RadiologyNlp nlp, String id, byte[] bytes, Output output, Writer w, PrintStream err)
             throws IOException {
         if (bytes == null) return 1;
         String text;
@@ -112,11 +135,16 @@ public final class NlpCommand {
             err.println("radbridge nlp: " + id + ": analysis failed: " + e.getMessage());
             return 1;
         }
+        if (output.labeler() != null) {
+            w.write(LabelJson.line(r, output.labeler(), output.allFindings(), nlp.lexicon()));
+            w.write('\n');
+            return 0;
+        }
         for (FindingMention m : r.mentions()) {
             w.write(NlpJson.mention(m));
             w.write('\n');
         }
-        if (categories) {
+        if (output.categories()) {
             w.write(NlpJson.reportLine(r));
             w.write('\n');
         }

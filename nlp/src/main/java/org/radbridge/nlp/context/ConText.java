@@ -31,12 +31,23 @@ import java.util.regex.Pattern;
  */
 public final class ConText {
 
-    public enum Category { NEG_PRE, NEG_POST, UNC_PRE, UNC_POST, PSEUDO, HIST_PRE, FAM_PRE, FAM_POST, TERM, CONFIRM }
+    public enum Category { NEG_PRE, NEG_POST, UNC_PRE, UNC_POST, PSEUDO, HIST_PRE, FAM_PRE, FAM_POST, TERM, CONFIRM,
+        CHRONIC_PRE, HYPO_PRE, HYPO_POST,
+        /** uncertainty on both sides: atelectasis versus consolidation */
+        UNC_BI }
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
-    /** Result for one finding. */
-    public record Result(Assertion assertion, boolean historical, boolean family) {
+    /**
+     * Result for one finding.
+     *
+     * @param chronic      old but on today's image ("old rib fracture", "sequelae of granulomatous disease")
+     * @param hypothetical a question, hypothesis or disclaimer ("evaluate for", "if ... could exclude"): no finding
+     */
+    public record Result(Assertion assertion, boolean historical, boolean family, boolean chronic, boolean hypothetical) {
+        public Result(Assertion assertion, boolean historical, boolean family) {
+            this(assertion, historical, family, false, false);
+        }
     }
 
     public static final String DEFAULT_RESOURCE = "/org/radbridge/nlp/triggers/context-triggers.tsv";
@@ -159,8 +170,10 @@ public final class ConText {
         public Result evaluate(int start, int end) {
             Trigger neg = null, unc = null, confirm = null;
             int negDist = Integer.MAX_VALUE, uncDist = Integer.MAX_VALUE, confirmDist = Integer.MAX_VALUE;
-            boolean hist = false, fam = false;
+            boolean hist = false, fam = false, chronic = false, hypo = false;
             for (Trigger t : triggers) {
+                // a chronicity cue inside the matched term ("old rib fractures", "sequelae of prior granulomatous disease")
+                if (t.category() == Category.CHRONIC_PRE && t.start() >= start && t.start() < end) chronic = true;
                 if (t.start() < start && t.end() < end) { // pre trigger candidates (may overlap the finding's
                     // first words: "no acute distress" when the finding is "acute distress")
                     if (!isPre(t.category()) && !copulaHedgeBeforeWords(t)) continue;
@@ -170,31 +183,40 @@ public final class ConText {
                     int dist = start - from;
                     switch (t.category()) {
                         case NEG_PRE -> { if (dist < negDist) { negDist = dist; neg = t; } }
-                        case UNC_PRE, UNC_POST -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
+                        case UNC_PRE, UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case CONFIRM -> { if (dist < confirmDist) { confirmDist = dist; confirm = t; } }
                         case HIST_PRE -> hist = true;
                         case FAM_PRE -> fam = true;
+                        case CHRONIC_PRE -> chronic = true;
+                        case HYPO_PRE -> hypo = true;
                         default -> { }
                     }
                 } else if (t.start() >= end) { // post trigger candidates
                     if (!isPost(t.category()) || copulaHedgeBeforeWords(t)) continue;
-                    if (words(end, t.start()) > 5 || blocked(end, t.start())) continue;
+                    // "X versus Y" hedges the X right before it, not an earlier finding of the clause
+                    int maxWords = t.category() == Category.UNC_BI ? 1 : 5;
+                    if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
                     int dist = t.start() - end;
                     switch (t.category()) {
                         case NEG_POST -> { if (dist < negDist) { negDist = dist; neg = t; } }
-                        case UNC_POST -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
+                        case UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case FAM_POST -> fam = true;
+                        case HYPO_POST -> hypo = true;
                         default -> { }
                     }
                 }
             }
             Assertion a = Assertion.PRESENT;
-            if (neg != null && (unc == null || negDist < uncDist)) {
+            // a hedge inside a negated list ("no consolidation, suspicious opacity or definite effusion") does not
+            // turn the negated items into possible ones: a negation that opens the list before the hedge wins
+            boolean hedgeInNegatedList = neg != null && unc != null && isPre(neg.category()) && isPre(unc.category())
+                    && neg.start() < unc.start();
+            if (neg != null && (unc == null || negDist < uncDist || hedgeInNegatedList)) {
                 a = Assertion.ABSENT;
             } else if (unc != null && !(confirm != null && confirmDist < uncDist)) {
                 a = Assertion.POSSIBLE;
             }
-            return new Result(a, hist, fam);
+            return new Result(a, hist && !chronic, fam, chronic, hypo);
         }
 
         /**
@@ -237,22 +259,24 @@ public final class ConText {
 
     private static boolean isPre(Category c) {
         return c == Category.NEG_PRE || c == Category.UNC_PRE || c == Category.HIST_PRE || c == Category.FAM_PRE
-                || c == Category.CONFIRM;
+                || c == Category.CONFIRM || c == Category.CHRONIC_PRE || c == Category.HYPO_PRE || c == Category.UNC_BI;
     }
 
     private static boolean isPost(Category c) {
-        return c == Category.NEG_POST || c == Category.UNC_POST || c == Category.FAM_POST;
+        return c == Category.NEG_POST || c == Category.UNC_POST || c == Category.FAM_POST || c == Category.HYPO_POST || c == Category.UNC_BI;
     }
 
     private static int window(Trigger t) {
         boolean oneWord = t.phrase().indexOf(' ') < 0;
         return switch (t.category()) {
-            case UNC_POST -> 6;
+            case UNC_POST, UNC_BI -> 6;
             case NEG_PRE -> 12;
             case UNC_PRE -> oneWord ? 6 : 12;
             case HIST_PRE -> oneWord ? 2 : 8;
             case FAM_PRE -> 10;
             case CONFIRM -> 6;
+            case CHRONIC_PRE -> oneWord ? 3 : 8;
+            case HYPO_PRE -> oneWord ? 8 : 12;
             default -> 0;
         };
     }

@@ -216,10 +216,21 @@ public final class RadiologyLexicon {
         return c != null && qualifiers.contains(c.dictionaryId());
     }
 
-    /** True when {@code specific} is {@code general} or refines it (through the refinements file). */
+    /**
+     * True when {@code specific} is {@code general} or a descendant of it through the refinements file, followed
+     * transitively (multiple lung nodules → lung nodule → nodule).
+     */
     public boolean isA(LexConcept specific, LexConcept general) {
-        if (specific.dictionaryId().equals(general.dictionaryId())) return true;
-        return generalisations.getOrDefault(specific.dictionaryId(), Set.of()).contains(general.dictionaryId());
+        if (specific == null || general == null) return false;
+        String target = general.dictionaryId();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(specific.dictionaryId()));
+        Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (id.equals(target)) return true;
+            if (seen.add(id)) todo.addAll(generalisations.getOrDefault(id, Set.of()));
+        }
+        return false;
     }
 
     /** The concept that a "VOCAB|code" key (SNOMED code or RadLex RID) names, after crosswalk folding. */

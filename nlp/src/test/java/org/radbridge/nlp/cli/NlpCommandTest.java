@@ -61,4 +61,21 @@ class NlpCommandTest {
     void usage() {
         assertThat(run(new byte[0], "--bogus").code()).isEqualTo(2);
     }
+
+    @Test
+    void labelsOneLinePerReport() throws Exception {
+        Path dir = Files.createTempDirectory("labels");
+        Path a = Files.writeString(dir.resolve("a.txt"), "FINDINGS: The heart is large. No pneumothorax. Possible left effusion.");
+        Path b = Files.writeString(dir.resolve("b.txt"), "FINDINGS: Heart size normal. Lungs are clear.");
+        Run r = run(new byte[0], "--labels", a.toString(), b.toString());
+        assertThat(r.code()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("{\"report\":\"a.txt\",\"label_set\":\"chexpert\",\"labels\":{\"No Finding\":null,")
+                .contains("\"Cardiomegaly\":1").contains("\"Pneumothorax\":0").contains("\"Pleural Effusion\":-1");
+        assertThat(lines[1]).contains("\"No Finding\":1").contains("\"Cardiomegaly\":0");
+        Run all = run(new byte[0], "--labels", "--label-set", "all", a.toString());
+        assertThat(all.out()).contains("\"label_set\":\"all\"").contains("\"8186001\":1").contains("\"names\":{");
+        assertThat(run(new byte[0], "--labels", "--label-set", "nih").code()).isEqualTo(2);
+    }
 }

@@ -1,0 +1,78 @@
+package org.radbridge.nlp;
+
+import org.radbridge.nlp.terms.LexConcept;
+import org.radbridge.nlp.terms.RadiologyLexicon;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body region of a report (chest, abdomen ...) voted by the concepts it mentions, and the default anatomic site a
+ * general finding stated without a site takes in that region (a nodule on a chest report is a lung nodule). Both are
+ * data: {@code sites/report-regions.tsv} and {@code sites/default-sites.tsv}. Immutable once built.
+ */
+public final class ReportRegions {
+
+    private final Map<String, String> regionByDictionaryId = new HashMap<>();
+    /** "region|finding dictionary id" → site concept. */
+    private final Map<String, LexConcept> defaults = new HashMap<>();
+    /** General findings reported only when refined at a site ({@code sites/site-only.tsv}). */
+    private final java.util.Set<String> siteOnly = new java.util.HashSet<>();
+
+    private ReportRegions() {
+    }
+
+    public static ReportRegions fromClasspath(RadiologyLexicon lexicon) {
+        ReportRegions r = new ReportRegions();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/report-regions.tsv")) {
+            if (f.length < 2 || f[0].equals("region")) continue;
+            LexConcept c = lexicon.bySnomed(f[1].trim())
+                    .orElseThrow(() -> new IllegalStateException("report-regions.tsv: unknown SNOMED CT code " + f[1]));
+            r.regionByDictionaryId.put(c.dictionaryId(), f[0].trim());
+        }
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/default-sites.tsv")) {
+            if (f.length < 4 || f[0].equals("region")) continue;
+            LexConcept finding = lexicon.byCode(f[1].trim(), f[2].trim())
+                    .orElseThrow(() -> new IllegalStateException("default-sites.tsv: unknown finding " + f[1] + " " + f[2]));
+            LexConcept site = lexicon.bySnomed(f[3].trim())
+                    .orElseThrow(() -> new IllegalStateException("default-sites.tsv: unknown site " + f[3]));
+            r.defaults.put(f[0].trim() + "|" + finding.dictionaryId(), site);
+        }
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/site-only.tsv")) {
+            if (f.length < 2 || f[0].equals("vocabulary")) continue;
+            LexConcept c = lexicon.byCode(f[0].trim(), f[1].trim())
+                    .orElseThrow(() -> new IllegalStateException("site-only.tsv: unknown concept " + f[0] + " " + f[1]));
+            r.siteOnly.add(c.dictionaryId());
+        }
+        return r;
+    }
+
+    /** True for a general finding that is reported only when a site refines it ("dilated", "fat stranding"). */
+    public boolean siteOnly(LexConcept c) {
+        return c != null && siteOnly.contains(c.dictionaryId());
+    }
+
+    /** The region most of the concepts vote for, or null (no vote, or a tie). */
+    public String region(List<LexConcept> mentioned) {
+        Map<String, Integer> votes = new HashMap<>();
+        for (LexConcept c : mentioned) {
+            String r = c == null ? null : regionByDictionaryId.get(c.dictionaryId());
+            if (r != null) votes.merge(r, 1, Integer::sum);
+        }
+        String best = null;
+        int bestVotes = 0;
+        boolean tie = false;
+        for (Map.Entry<String, Integer> e : votes.entrySet()) {
+            if (e.getValue() > bestVotes) { best = e.getKey(); bestVotes = e.getValue(); tie = false; }
+            else if (e.getValue() == bestVotes) tie = true;
+        }
+        return tie ? null : best;
+    }
+
+    /** The site a general finding takes in the region when its clause names none, or null. */
+    public LexConcept defaultSite(String region, LexConcept finding) {
+        if (region == null || finding == null) return null;
+        return defaults.get(region + "|" + finding.dictionaryId());
+    }
+}

@@ -1,0 +1,119 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention;
+import org.radbridge.nlp.RadiologyNlp;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One test per issue-11 temporality / scope rule (triggers in triggers/context-triggers.tsv, sites in sites/*.tsv). */
+class RadiologyScopeRulesTest {
+
+    private static RadiologyNlp nlp;
+
+    @BeforeAll
+    static void setUp() {
+        nlp = new RadiologyNlp();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        nlp.close();
+    }
+
+    private static List<FindingMention> of(String text, String code) {
+        return nlp.analyze("t", text).mentions().stream().filter(m -> code.equals(m.conceptCode())).toList();
+    }
+
+    private static FindingMention only(String text, String code) {
+        List<FindingMention> l = of(text, code);
+        assertThat(l).as(text + " -> " + nlp.analyze("t", text).mentions()).hasSize(1);
+        return l.get(0);
+    }
+
+    @Test
+    void oldHealedChronicSequelaeArePresentWithChronicity() {
+        for (String s : List.of("Old healed left rib fractures.", "Healed right rib fracture.", "Remote left rib fractures.",
+                "Chronic left rib fracture deformities.")) {
+            FindingMention m = only(s, "33737001");
+            assertThat(m.assertion()).as(s).isEqualTo(FindingMention.Assertion.PRESENT);
+            assertThat(m.temporality()).as(s).isEqualTo(FindingMention.Temporality.CURRENT);
+            assertThat(m.chronicity()).as(s).isEqualTo("chronic");
+        }
+        FindingMention g = only("Sequelae of prior granulomatous disease.", "101401000119103");
+        assertThat(g.temporality()).isEqualTo(FindingMention.Temporality.CURRENT);
+        assertThat(g.chronicity()).isEqualTo("chronic");
+        assertThat(only("Acute displaced left rib fracture.", "33737001").chronicity()).isNull();
+    }
+
+    @Test
+    void historicalIsForHistorySectionAndResectedFindings() {
+        assertThat(only("INDICATION: History of pneumonia.\nFINDINGS: Clear lungs.", "233604007").temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+        assertThat(only("CLINICAL HISTORY: Pneumothorax.\nFINDINGS: Clear lungs.", "36118008").temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+        assertThat(only("Status post resection of a carcinoma of the left lung.", "1187425009").temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+    }
+
+    @Test
+    void hedgeInsideANegatedListStaysNegated() {
+        String s = "No focal consolidation, suspicious opacity, pneumothorax or definite effusion.";
+        assertThat(only(s, "95436008").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(only(s, "274533004").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(only(s, "36118008").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(only(s, "60046008").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+        // a hedge after the clause ends is not inside the list
+        assertThat(only("No pneumothorax, but possible small pleural effusion.", "60046008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void resolutionMeansAbsent() {
+        for (String s : List.of("Interval resolution of the left pleural effusion.", "The left pleural effusion has resolved.",
+                "Left pleural effusion is no longer seen.", "Pleural effusion, resolved.")) {
+            assertThat(only(s, "60046008").assertion()).as(s).isEqualTo(FindingMention.Assertion.ABSENT);
+        }
+    }
+
+    @Test
+    void questionsHypothesesAndDisclaimersAreNoFindings() {
+        for (String s : List.of("Evaluate for pneumothorax.", "Rule out pneumonia.", "Nondisplaced rib fractures may not be demonstrated.",
+                "If symptoms persist, CT could exclude pneumonia.", "Assess for pleural effusion.")) {
+            assertThat(nlp.analyze("t", s).mentions()).as(s).isEmpty();
+        }
+    }
+
+    @Test
+    void hedgesArePossible() {
+        assertThat(only("Atelectasis would be a consideration.", "46621007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Pneumonia would be a consideration.", "233604007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Findings may represent atelectasis.", "46621007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("This could reflect atelectasis.", "46621007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Borderline cardiomegaly.", "8186001").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void clearOfAirspaceDiseaseIsAbsent() {
+        assertThat(only("The lungs are clear of airspace disease.", "274533004").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(only("Lungs are free of focal airspace disease.", "274533004").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+    }
+
+    @Test
+    void reportRegionGivesGeneralFindingsTheirSite() {
+        // chest report: a nodule without a site is a lung nodule, edema along the fissure is pulmonary edema
+        assertThat(only("FINDINGS: Innumerable small nodules. No pleural effusion.", "786838002").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(of("Mild edema along the minor fissure.", "19242006")).hasSize(1);
+        assertThat(of("Heart size is normal. Degenerative changes.", "75320002")).hasSize(1);
+        assertThat(of("Lungs are clear. Small hernia.", "84089009")).hasSize(1);
+        // no chest context: the general concept stays
+        assertThat(of("Soft tissue nodule.", "27925004")).hasSize(1);
+        // a site in the clause wins over the region
+        assertThat(of("No pneumothorax. Nodule in the thyroid.", "237495005")).hasSize(1);
+    }
+}

@@ -1,0 +1,150 @@
+package org.radbridge.nlp.eval;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention;
+import org.radbridge.nlp.RadiologyNlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue-11 evaluation sets, scored per sentence / per report on current findings about the patient with descendants
+ * accepted ({@link FindingScorer}); prints per-finding P/R/F1, micro and macro figures and false-positive present
+ * findings per normal report.
+ * <ul>
+ *   <li>{@code eval/blind-v3}: written after the rules were final and never tuned on; fails below 0.90 micro-F1.</li>
+ *   <li>{@code eval/issue11-dev} and {@code eval/issue11-dev2}: first written as blind sets v1 and v2; their first runs
+ *       guided later rule changes, so they are development sets now; fail below 0.85 micro-F1 (a regression floor,
+ *       not a validity claim). First blind runs: v1 0.831 sentences / 0.853 reports, v2 0.892 / 0.904.</li>
+ * </ul>
+ */
+class Issue11EvaluationTest {
+
+    private static RadiologyNlp nlp;
+
+    @BeforeAll
+    static void setUp() {
+        nlp = new RadiologyNlp();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        nlp.close();
+    }
+
+    record Item(String id, String domain, String text, Set<String> expected) {
+    }
+
+    static List<Item> read(String resource, boolean reports) throws IOException {
+        List<Item> out = new ArrayList<>();
+        try (InputStream in = Issue11EvaluationTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            boolean header = true;
+            for (String line : all.split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                if (header) { header = false; continue; }
+                String[] f = line.split("\t", -1);
+                String text = reports ? f[3].replace("\\n", "\n") : f[2];
+                String exp = reports ? f[2] : f[3];
+                Set<String> e = new LinkedHashSet<>();
+                for (String p : exp.split(";")) if (!p.isBlank()) e.add(p.trim());
+                out.add(new Item(f[0], f[1], text, e));
+            }
+        }
+        return out;
+    }
+
+    /** Current findings about the patient: what a report says today's image shows (or denies). */
+    static Set<String> current(List<FindingMention> mentions) {
+        return FindingScorer.pairs(mentions.stream()
+                .filter(m -> m.temporality() == FindingMention.Temporality.CURRENT)
+                .filter(m -> m.subject() == FindingMention.Subject.PATIENT).toList());
+    }
+
+    static double sentences(String dir, String title) throws IOException {
+        List<Item> items = read("/eval/" + dir + "/sentences.tsv", false);
+        assertThat(items).hasSizeGreaterThanOrEqualTo(400);
+        FindingScorer all = new FindingScorer(nlp.lexicon());
+        Map<String, FindingScorer> byDomain = new TreeMap<>();
+        for (Item it : items) {
+            Set<String> got = current(nlp.analyze(it.id(), it.text()).mentions());
+            all.score(it.id(), it.text(), got, it.expected());
+            byDomain.computeIfAbsent(it.domain(), k -> new FindingScorer(nlp.lexicon())).score(it.id(), it.text(), got, it.expected());
+        }
+        System.out.print(all.report(title + " sentences (" + items.size() + ")"));
+        byDomain.forEach((d, s) -> System.out.printf(Locale.ROOT, "  %s domain %-7s micro P %.3f R %.3f F1 %.3f%n",
+                title, d, s.precision(), s.recall(), s.f1()));
+        return all.f1();
+    }
+
+    static double reports(String dir, String title) throws IOException {
+        List<Item> items = read("/eval/" + dir + "/reports.tsv", true);
+        assertThat(items).hasSizeGreaterThanOrEqualTo(100);
+        FindingScorer all = new FindingScorer(nlp.lexicon());
+        FindingScorer present = new FindingScorer(nlp.lexicon());
+        int normal = 0, normalFp = 0;
+        for (Item it : items) {
+            Set<String> got = current(nlp.analyze(it.id(), it.text()).mentions());
+            all.score(it.id(), it.text().replace('\n', ' '), got, it.expected());
+            // present findings only (the issue's per-report score)
+            Set<String> gotP = new LinkedHashSet<>(), expP = new LinkedHashSet<>();
+            for (String g : got) if (g.endsWith(":present")) gotP.add(g);
+            for (String e : it.expected()) if (e.endsWith(":present")) expP.add(e);
+            present.score(it.id(), "", gotP, expP);
+            boolean isNormal = it.expected().stream().noneMatch(e -> e.endsWith(":present") || e.endsWith(":possible"));
+            if (isNormal) {
+                normal++;
+                for (String g : gotP) if (expP.stream().noneMatch(e -> present.matches(g, e))) normalFp++;
+            }
+        }
+        System.out.print(all.report(title + " reports (" + items.size() + "), all assertions"));
+        System.out.printf(Locale.ROOT, "%s reports, present findings only: micro P %.3f R %.3f F1 %.3f, macro F1 %.3f; "
+                        + "normal reports %d, false-positive present findings %d (%.3f per normal report)%n",
+                title, present.precision(), present.recall(), present.f1(), present.macroF1(), normal, normalFp,
+                normal == 0 ? 0 : normalFp / (double) normal);
+        return all.f1();
+    }
+
+    @Test
+    void blindSentencesMicroF1AtLeast090() throws IOException {
+        assertThat(sentences("blind-v3", "Blind v3")).as("blind v3 sentences micro F1").isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void blindReportsMicroF1AtLeast090() throws IOException {
+        assertThat(reports("blind-v3", "Blind v3")).as("blind v3 reports micro F1").isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void dev2SentencesMicroF1AtLeast085() throws IOException {
+        assertThat(sentences("issue11-dev2", "Dev2 (ex-blind v2)")).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void dev2ReportsMicroF1AtLeast085() throws IOException {
+        assertThat(reports("issue11-dev2", "Dev2 (ex-blind v2)")).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void devSentencesMicroF1AtLeast085() throws IOException {
+        assertThat(sentences("issue11-dev", "Dev (ex-blind v1)")).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void devReportsMicroF1AtLeast085() throws IOException {
+        assertThat(reports("issue11-dev", "Dev (ex-blind v1)")).isGreaterThanOrEqualTo(0.85);
+    }
+}
