@@ -577,7 +577,8 @@ class ThinPathEndToEndTest {
         assertThat(count("SELECT count(*) FROM omop.measurement WHERE unit_source_value = 'mm' AND value_as_number > 0 "
                 + "AND measurement_concept_id > 0 AND unit_concept_id > 0")).isPositive();
         assertThat(count("SELECT count(*) FROM omop.image_feature f JOIN omop.image_occurrence i USING (image_occurrence_id) "
-                + "JOIN omop.measurement m ON m.measurement_id = f.image_feature_event_id AND f.image_feature_event_field_concept_id = 21"))
+                + "JOIN omop.measurement m ON m.measurement_id = f.image_feature_event_id "
+                + "JOIN omop.concept k ON k.concept_id = f.image_feature_event_field_concept_id AND k.concept_code = 'measurement.measurement_id'"))
                 .isPositive();
         assertThat(count("SELECT count(*) FROM omop.image_feature f LEFT JOIN omop.image_occurrence i USING (image_occurrence_id) "
                 + "WHERE i.image_occurrence_id IS NULL")).isZero();

@@ -29,12 +29,16 @@ public final class OmopStudyWriter {
     private final Pseudonymizer pseudonymizer;
     private final CurrentMappings mappings;
     private final DeviceExposureWriter devices;
+    private final VisitWriter visits;
+    private final WadoRsUris wadoRs;
 
     public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings) {
         this.dataSource = dataSource;
         this.pseudonymizer = pseudonymizer;
         this.mappings = mappings;
         this.devices = new DeviceExposureWriter(mappings);
+        this.visits = new VisitWriter(mappings);
+        this.wadoRs = WadoRsUris.fromEnvironment();
     }
 
     public static final class UnprojectableStudyException extends Exception {
@@ -63,13 +67,16 @@ public final class OmopStudyWriter {
                 upsertPerson(c, personId, pseudonym, s);
                 upsertObservationPeriod(c, personId, pseudonym, patientStudyDates.isEmpty() ? List.of(studyDate) : patientStudyDates);
                 int procedureId = OmopIds.idFor(c, "procedure_occurrence", s.studyInstanceUid());
+                int visitId = visits.write(c, personId, s.studyInstanceUid(), studyDate, s.studyDate() == null ? null : s.studyTime(), null);
                 upsertProcedure(c, procedureId, personId, s, studyDate);
+                StudyLinks.procedure(c, procedureId, visitId, mappings.lookup("procedure", s.studyDescription(), studyDate).orElse(null));
                 for (List<InstanceRecord> series : s.series()) {
                     InstanceRecord first = series.get(0);
                     int imageId = OmopIds.idFor(c, "image_occurrence", first.seriesInstanceUid());
                     upsertImage(c, imageId, personId, procedureId, s, first, first.seriesDate() == null ? studyDate : first.seriesDate());
+                    StudyLinks.image(c, imageId, visitId, wadoRs.series(pseudonymizer.uid(s.studyInstanceUid()), pseudonymizer.uid(first.seriesInstanceUid())));
                 }
-                devices.write(c, personId, s, studyDate);
+                devices.write(c, personId, visitId, s, studyDate);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -1,0 +1,49 @@
+package org.radbridge.write.omop;
+
+import org.radbridge.mappings.MappingTarget;
+import org.radbridge.terminology.VocabularyLoader;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * What the study rows carry beyond their own columns, set right after OmopStudyWriter has written them (in its
+ * transaction): the study's VISIT_OCCURRENCE, the source concept of the procedure code and the image's WADO-RS
+ * address. Kept apart from the row writers so that their column lists stay theirs.
+ */
+final class StudyLinks {
+    private StudyLinks() {}
+
+    /**
+     * Links the procedure to its visit and sets procedure_source_concept_id: the concept of the code the
+     * procedure mapping gave the study description (an OHDSI concept where the vocabulary holds the code,
+     * the subset's site concept otherwise); 0 when the description is unmapped.
+     */
+    static void procedure(Connection c, int procedureId, int visitId, MappingTarget target) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE omop.procedure_occurrence SET visit_occurrence_id = ?, procedure_source_concept_id = coalesce(("
+                        + "SELECT concept_id FROM omop.concept WHERE vocabulary_id = ? AND concept_code = ? "
+                        + "ORDER BY (invalid_reason IS NULL) DESC, (concept_id < " + VocabularyLoader.FIRST_SITE_CONCEPT_ID + ") DESC, concept_id LIMIT 1), "
+                        + "?) WHERE procedure_occurrence_id = ?")) {
+            ps.setInt(1, visitId);
+            ps.setString(2, target == null || target.code() == null ? "" : target.vocabularyId());
+            ps.setString(3, target == null || target.code() == null ? "" : target.code());
+            ps.setInt(4, target == null || target.conceptId() == null ? 0 : target.conceptId());
+            ps.setInt(5, procedureId);
+            ps.executeUpdate();
+        }
+    }
+
+    static void image(Connection c, int imageId, int visitId, String wadorsUri) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE omop.image_occurrence SET visit_occurrence_id = ?, wadors_uri = ? WHERE image_occurrence_id = ?")) {
+            ps.setInt(1, visitId);
+            if (wadorsUri == null) ps.setNull(2, Types.VARCHAR);
+            else ps.setString(2, wadorsUri);
+            ps.setInt(3, imageId);
+            ps.executeUpdate();
+        }
+    }
+}
