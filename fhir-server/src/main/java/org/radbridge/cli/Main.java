@@ -26,6 +26,7 @@ public final class Main {
                                             NLP benchmark against a full cTAKES pipeline, ratio printed
               mappings validate|report|reload  check the mapping files / list unmapped values / apply edits to a running server
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
+              dq [--json FILE] [--thresholds FILE] [--all]   data-quality checks of the OMOP view (dq/checks.csv); exit 1 on a failure
               token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N
                                             API tokens for /fhir and /api (data/secrets/api-tokens.csv)
             """;
@@ -53,6 +54,7 @@ public final class Main {
                 case "bench" -> BenchCommands.run(rest);
                 case "mappings" -> MappingsCommands.mappings(rest);
                 case "vocab" -> MappingsCommands.vocab(rest);
+                case "dq" -> DqCommand.run(rest);
                 case "token" -> TokenCommand.run(rest, System.out, System.err);
                 case "omop", "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
