@@ -225,6 +225,9 @@ public final class VocabularyLoader {
                 dropOthers.setInt(3, siteId);
                 dropOthers.setInt(4, target);
                 dropOthers.executeUpdate();
+                // every load rewrites the site concept's row as standard: a linked one goes back to non-standard
+                nonStandard.setInt(1, siteId);
+                nonStandard.executeUpdate();
                 exists.setInt(1, siteId);
                 exists.setInt(2, target);
                 try (ResultSet rs = exists.executeQuery()) {
@@ -238,8 +241,6 @@ public final class VocabularyLoader {
                 insert.setInt(2, siteId);
                 insert.setString(3, "Mapped from");
                 insert.executeUpdate();
-                nonStandard.setInt(1, siteId);
-                nonStandard.executeUpdate();
                 added++;
             }
         }
