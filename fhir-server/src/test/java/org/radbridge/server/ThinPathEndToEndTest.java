@@ -800,31 +800,6 @@ class ThinPathEndToEndTest {
         return JSON.readTree(r.body());
     }
 
-    /** radbridge dq on the thin-path load: no failure, no error (issue 12). Runs after the other tests have loaded everything. */
-    @Test
-    @Order(90)
-    void dataQualityChecksFindNoFailureOnTheLoad() throws Exception {
-        Path home = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize();
-        DataQualityE2e.assertNoFailures(radbridgeDb(), home, work.resolve("dq.json"));
-    }
-
-    /** After an Athena import the site concepts it holds become non-standard and the load is re-projected: dq still finds nothing. */
-    @Test
-    @Order(91)
-    void dataQualityChecksFindNoFailureAfterAnAthenaImport() throws Exception {
-        Path home = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize();
-        Path athena = work.resolve("athena");
-        DataQualityE2e.writeSyntheticAthena(athena, 1_500_000_000L, 400);
-        String summary = ctx.getBean(org.radbridge.server.mappings.MappingsService.class).importVocabulary(athena);
-        ctx.getBean(org.radbridge.server.mappings.ReloadReprojection.class).awaitIdle();
-        assertThat(summary).contains("Mappings reloaded");
-        assertThat(count("SELECT count(*) FROM omop.concept_relationship r JOIN omop.concept s ON s.concept_id = r.concept_id_1 "
-                + "WHERE r.relationship_id = 'Maps to' AND s.concept_id >= 2000000000 AND r.concept_id_2 BETWEEN 1500000000 AND 1500000399 "
-                + "AND s.standard_concept IS NULL")).isGreaterThanOrEqualTo(5);
-        assertThat(strings("SELECT vocabulary_version FROM omop.cdm_source")).containsExactly("v5.0 SYNTHETIC");
-        DataQualityE2e.assertNoFailures(radbridgeDb(), home, work.resolve("dq-athena.json"));
-    }
-
     private void execute(String sql) throws Exception {
         try (Connection c = radbridgeDb().getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);

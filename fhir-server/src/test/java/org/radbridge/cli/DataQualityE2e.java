@@ -1,4 +1,4 @@
-package org.radbridge.server;
+package org.radbridge.cli;
 
 import org.radbridge.research.dq.CheckCatalogue;
 import org.radbridge.research.dq.DataQualityRunner;
