@@ -77,6 +77,7 @@ public final class OmopStudyWriter {
                     StudyLinks.image(c, imageId, visitId, wadoRs.series(pseudonymizer.uid(s.studyInstanceUid()), pseudonymizer.uid(first.seriesInstanceUid())));
                 }
                 devices.write(c, personId, visitId, s, studyDate);
+                StudyLinks.observationPeriodCoversImages(c, personId);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -46,4 +46,21 @@ final class StudyLinks {
             ps.executeUpdate();
         }
     }
+
+    /**
+     * Widens the person's observation period to the dates of all their image rows: a series date (0008,0021) can
+     * lie outside the span of the study dates the period is built from, and every imaging event must fall inside.
+     */
+    static void observationPeriodCoversImages(Connection c, int personId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE omop.observation_period o SET observation_period_start_date = least(o.observation_period_start_date, i.first), "
+                        + "observation_period_end_date = greatest(o.observation_period_end_date, i.last) "
+                        + "FROM (SELECT min(image_occurrence_date) AS first, max(image_occurrence_date) AS last FROM omop.image_occurrence "
+                        + "WHERE person_id = ?) i WHERE o.person_id = ? AND i.first IS NOT NULL "
+                        + "AND (i.first < o.observation_period_start_date OR i.last > o.observation_period_end_date)")) {
+            ps.setInt(1, personId);
+            ps.setInt(2, personId);
+            ps.executeUpdate();
+        }
+    }
 }
