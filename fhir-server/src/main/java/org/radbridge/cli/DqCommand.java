@@ -9,6 +9,7 @@ import org.radbridge.research.dq.DqResult;
 import org.radbridge.research.dq.ThresholdOverrides;
 import org.radbridge.server.config.EmbeddedDatabase;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +29,17 @@ final class DqCommand {
     private DqCommand() {}
 
     static int run(String[] args) throws Exception {
+        // stdout carries the table only: the embedded database's and the libraries' log lines go to stderr
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            return run(args, out);
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    private static int run(String[] args, PrintStream out) throws Exception {
         Path json = null;
         Path thresholds = null;
         boolean all = false;
@@ -77,7 +89,7 @@ final class DqCommand {
                 List<DqResult> results = DataQualityRunner.run(c, catalogue, r -> {
                     if (++done[0] % 50 == 0 || done[0] == total) System.err.printf("dq: %d/%d checks%n", done[0], total);
                 });
-                DqReport.printTable(results, all, System.out);
+                DqReport.printTable(results, all, out);
                 System.err.printf("dq: %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 if (json != null) DqReport.writeJson(results, json);
                 return results.stream().anyMatch(r -> r.status() == DqResult.Status.FAIL || r.status() == DqResult.Status.ERROR) ? 1 : 0;
