@@ -110,6 +110,23 @@ class ReportProjectionDatabaseTest {
         if (postgres != null) postgres.close();
     }
 
+    /**
+     * Visit linking: one outpatient visit (9202, mappings/visit.csv) per study on the study date, and every row of the
+     * study and its report points at it.
+     */
+    private void assertVisitLinking() throws Exception {
+        assertThat(count("SELECT count(*) FROM omop.visit_occurrence")).isEqualTo(count("SELECT count(*) FROM omop.procedure_occurrence"));
+        assertThat(count("SELECT count(*) FROM omop.visit_occurrence v JOIN omop.procedure_occurrence p USING (visit_occurrence_id, person_id) "
+                + "WHERE v.visit_concept_id = 9202 AND v.visit_start_date = p.procedure_date AND v.visit_end_date = p.procedure_date "
+                + "AND v.visit_source_value = 'IMAGING STUDY'")).isEqualTo(1);
+        for (String table : new String[] {"procedure_occurrence", "image_occurrence", "device_exposure", "note", "observation",
+                "condition_occurrence", "measurement"}) {
+            assertThat(count("SELECT count(*) FROM omop." + table + " t LEFT JOIN omop.visit_occurrence v USING (visit_occurrence_id, person_id) "
+                    + "WHERE v.visit_occurrence_id IS NULL")).as(table + " rows without their study's visit").isZero();
+        }
+        assertThat(count("SELECT count(DISTINCT visit_occurrence_id) FROM omop.image_occurrence")).isEqualTo(1);
+    }
+
     private static ReportFile report(String patientId, String status, String text) {
         return new ReportFile("ACC000123", patientId, "HOSP", null, status, LocalDate.of(2024, 3, 12), text);
     }
@@ -166,8 +183,18 @@ class ReportProjectionDatabaseTest {
                 + "JOIN omop.concept k ON k.concept_id = m.measurement_concept_id AND k.concept_code IN ('103339001', '103340004') "
                 + "WHERE m.value_as_number IN (32, 15)")).isEqualTo(2);
         // every series of the study is linked to the finding and to each measurement
-        assertThat(count("SELECT count(*) FROM omop.image_feature WHERE image_feature_event_field_concept_id = 19")).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM omop.image_feature WHERE image_feature_event_field_concept_id = 21")).isEqualTo(4);
+        // event field: the CDM Field concept of the id field of the table the event id points into
+        assertThat(count("SELECT count(*) FROM omop.image_feature f JOIN omop.concept k ON k.concept_id = f.image_feature_event_field_concept_id "
+                + "AND k.concept_code = 'condition_occurrence.condition_occurrence_id' AND k.concept_class_id = 'Field' "
+                + "JOIN omop.condition_occurrence c ON c.condition_occurrence_id = f.image_feature_event_id")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM omop.image_feature f JOIN omop.concept k ON k.concept_id = f.image_feature_event_field_concept_id "
+                + "AND k.concept_code = 'measurement.measurement_id' AND k.concept_class_id = 'Field' "
+                + "JOIN omop.measurement m ON m.measurement_id = f.image_feature_event_id")).isEqualTo(4);
+        // the report's rows hang off the visit of their study, which the procedure and images share
+        assertThat(count("SELECT count(*) FROM omop.measurement m JOIN omop.visit_occurrence v USING (visit_occurrence_id, person_id) "
+                + "JOIN omop.procedure_occurrence p USING (visit_occurrence_id)")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM omop.condition_era")).isEqualTo(1);
+        assertVisitLinking();
         assertThat(count("SELECT count(*) FROM omop.image_feature f JOIN omop.image_occurrence i USING (image_occurrence_id, person_id)")).isEqualTo(6);
         assertThat(count("SELECT count(*) FROM radbridge.report_mention")).isEqualTo(count("SELECT count(*) FROM omop.note_nlp"));
     }

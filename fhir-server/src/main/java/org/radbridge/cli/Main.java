@@ -31,6 +31,7 @@ public final class Main {
               qc [--out FILE]               QC rules of mappings/qc/qc-rules.csv over staging, results in radbridge.qc_result
               recipe list | recipe run NAME [--suppress [N]] [--out FILE]   the SQL recipes of sql/recipes
               bench sql [--series N]        chest-CT cohort on a generated OMOP of 1,000,000 series, with and without indexes
+              dq [--json FILE] [--thresholds FILE] [--all]   data-quality checks of the OMOP view (dq/checks.csv); exit 1 on a failure
               token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N
                                             API tokens for /fhir and /api (data/secrets/api-tokens.csv)
               export (--cohort FILE | --studies UIDS) --out DIR --purpose TEXT [--profile NAME] [--pixels]
@@ -61,6 +62,7 @@ public final class Main {
                 case "bench" -> BenchCommands.run(rest);
                 case "mappings" -> MappingsCommands.mappings(rest);
                 case "vocab" -> MappingsCommands.vocab(rest);
+                case "dq" -> DqCommand.run(rest);
                 case "token" -> TokenCommand.run(rest, System.out, System.err);
                 case "cohort" -> ResearchCommands.cohort(rest);
                 case "qc" -> ResearchCommands.qc(rest);

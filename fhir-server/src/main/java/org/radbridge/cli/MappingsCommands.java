@@ -75,6 +75,8 @@ final class MappingsCommands {
         }
         try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
             System.out.print(ctx.getBean(MappingsService.class).importVocabulary(dir));
+            // the re-projection the reload started runs on a background thread: finish it before the database stops
+            ctx.getBean(org.radbridge.server.mappings.ReloadReprojection.class).awaitIdle();
             return 0;
         }
     }

@@ -36,15 +36,18 @@ public final class VocabularyLoader {
     static final int ENGLISH = 4180186;
 
     /** Names and references of the vocabularies the subsets use; Athena's VOCABULARY rows win when imported. */
-    private static final Map<String, String[]> VOCABULARIES = Map.of(
-            "SNOMED", new String[] {"Systematic Nomenclature of Medicine - Clinical Terms (IHTSDO)", "http://www.snomed.org/"},
-            "LOINC", new String[] {"Logical Observation Identifiers Names and Codes (Regenstrief Institute)", "http://loinc.org/"},
-            "UCUM", new String[] {"Unified Code for Units of Measure (Regenstrief Institute)", "https://ucum.org/"},
-            "RadLex", new String[] {"RadLex (Radiological Society of North America)", "https://radlex.org/"},
-            "RadLex Playbook", new String[] {"RadLex Playbook (Radiological Society of North America)", "https://playbook.radlex.org/"},
-            "DICOM", new String[] {"DICOM Controlled Terminology (NEMA PS3.16)", "https://dicom.nema.org/medical/dicom/current/output/chtml/part16/"},
-            "Gender", new String[] {"OMOP Gender", "OMOP generated"},
-            "Type Concept", new String[] {"OMOP Type Concept", "OMOP generated"});
+    private static final Map<String, String[]> VOCABULARIES = Map.ofEntries(
+            Map.entry("SNOMED", new String[] {"Systematic Nomenclature of Medicine - Clinical Terms (IHTSDO)", "http://www.snomed.org/"}),
+            Map.entry("LOINC", new String[] {"Logical Observation Identifiers Names and Codes (Regenstrief Institute)", "http://loinc.org/"}),
+            Map.entry("UCUM", new String[] {"Unified Code for Units of Measure (Regenstrief Institute)", "https://ucum.org/"}),
+            Map.entry("RadLex", new String[] {"RadLex (Radiological Society of North America)", "https://radlex.org/"}),
+            Map.entry("RadLex Playbook", new String[] {"RadLex Playbook (Radiological Society of North America)", "https://playbook.radlex.org/"}),
+            Map.entry("DICOM", new String[] {"DICOM Controlled Terminology (NEMA PS3.16)", "https://dicom.nema.org/medical/dicom/current/output/chtml/part16/"}),
+            Map.entry("Gender", new String[] {"OMOP Gender", "OMOP generated"}),
+            Map.entry("Type Concept", new String[] {"OMOP Type Concept", "OMOP generated"}),
+            Map.entry("None", new String[] {"OMOP Standardized Vocabularies", "OMOP generated"}),
+            Map.entry("CDM", new String[] {"OMOP Common DataModel", "https://github.com/OHDSI/CommonDataModel"}),
+            Map.entry("Visit", new String[] {"OMOP Visit", "OMOP generated"}));
 
     private final DataSource dataSource;
 
@@ -222,6 +225,9 @@ public final class VocabularyLoader {
                 dropOthers.setInt(3, siteId);
                 dropOthers.setInt(4, target);
                 dropOthers.executeUpdate();
+                // every load rewrites the site concept's row as standard: a linked one goes back to non-standard
+                nonStandard.setInt(1, siteId);
+                nonStandard.executeUpdate();
                 exists.setInt(1, siteId);
                 exists.setInt(2, target);
                 try (ResultSet rs = exists.executeQuery()) {
@@ -235,8 +241,6 @@ public final class VocabularyLoader {
                 insert.setInt(2, siteId);
                 insert.setString(3, "Mapped from");
                 insert.executeUpdate();
-                nonStandard.setInt(1, siteId);
-                nonStandard.executeUpdate();
                 added++;
             }
         }

@@ -53,32 +53,37 @@ final class DeviceExposureWriter {
         return out;
     }
 
-    void write(Connection c, int personId, StudyView s, LocalDate studyDate) throws SQLException {
+    void write(Connection c, int personId, int visitId, StudyView s, LocalDate studyDate) throws SQLException {
         Map<String, LocalDate> devices = devices(s, studyDate);
         List<Integer> kept = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO omop.device_exposure (device_exposure_id, person_id, device_concept_id, device_exposure_start_date, "
                         + "device_exposure_start_datetime, device_exposure_end_date, device_type_concept_id, unique_device_id, production_id, "
                         + "quantity, visit_occurrence_id, device_source_value, device_source_concept_id) "
-                        + "VALUES (?,?,?,?,?,?,?,NULL,NULL,1,NULL,?,0) ON CONFLICT (device_exposure_id) DO UPDATE SET "
+                        + "VALUES (?,?,?,?,?,?,?,NULL,NULL,1,?,?,?) ON CONFLICT (device_exposure_id) DO UPDATE SET "
                         + "person_id = EXCLUDED.person_id, device_concept_id = EXCLUDED.device_concept_id, "
                         + "device_exposure_start_date = EXCLUDED.device_exposure_start_date, "
                         + "device_exposure_start_datetime = EXCLUDED.device_exposure_start_datetime, "
-                        + "device_exposure_end_date = EXCLUDED.device_exposure_end_date, device_source_value = EXCLUDED.device_source_value")) {
+                        + "device_exposure_end_date = EXCLUDED.device_exposure_end_date, device_source_value = EXCLUDED.device_source_value, "
+                        + "visit_occurrence_id = EXCLUDED.visit_occurrence_id, device_source_concept_id = EXCLUDED.device_source_concept_id")) {
             for (Map.Entry<String, LocalDate> d : devices.entrySet()) {
                 int id = OmopIds.idFor(c, KIND, s.studyInstanceUid() + "|" + d.getKey());
                 kept.add(id);
                 LocalDate date = d.getValue();
                 ps.setInt(1, id);
                 ps.setInt(2, personId);
-                ps.setInt(3, mappings.conceptId("device", d.getKey(), date));
+                int concept = mappings.conceptId("device", d.getKey(), date);
+                ps.setInt(3, concept);
                 ps.setDate(4, Date.valueOf(date));
                 if (s.studyTime() != null && date.equals(s.studyDate())) ps.setTimestamp(5, Timestamp.valueOf(date.atTime(s.studyTime())));
                 else ps.setNull(5, Types.TIMESTAMP);
                 // the exposure is the examination itself: it ends the day it starts
                 ps.setDate(6, Date.valueOf(date));
                 ps.setInt(7, TYPE_EHR);
-                ps.setString(8, cut(d.getKey(), 50));
+                ps.setInt(8, visitId);
+                ps.setString(9, cut(d.getKey(), 50));
+                // the site device list is the scanner's own code system: its concept is the source concept too
+                ps.setInt(10, concept);
                 ps.addBatch();
             }
             ps.executeBatch();

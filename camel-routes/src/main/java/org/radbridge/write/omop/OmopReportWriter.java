@@ -46,13 +46,21 @@ public final class OmopReportWriter {
     /** OHDSI concept "English language" (as VocabularyLoader gives synonyms). */
     private static final int ENGLISH = 4180186;
     /**
-     * Domain concept ids of the OMOP DOMAIN table (Condition 19, Measurement 21, Observation 27), the convention
-     * FACT_RELATIONSHIP uses to name the table of a fact; IMAGE_FEATURE.image_feature_event_field_concept_id
-     * carries them to say which table image_feature_event_id points into.
+     * IMAGE_FEATURE.image_feature_event_field_concept_id says which table image_feature_event_id points into, by
+     * the CDM vocabulary's Field concept of that table's id field (e.g. measurement.measurement_id), as the CDM's
+     * other *_event_field_concept_id columns do; {@code mappings/cdm_field.csv} names the concept of each table.
      */
-    private static final int DOMAIN_CONDITION = 19;
-    private static final int DOMAIN_MEASUREMENT = 21;
-    private static final int DOMAIN_OBSERVATION = 27;
+    /**
+     * The standard concept of a finding whose code has none (a RadLex-only finding), by the vocabulary of its code
+     * ({@code mappings/finding_no_standard.csv}): OMOP keeps non-standard concepts out of the standard field.
+     */
+    private static int noStandard(MappingSet maps, String vocabulary) {
+        return maps.lookup("finding_no_standard", vocabulary).map(MappingTarget::conceptId).filter(id -> id != null).orElse(0);
+    }
+
+    private static int eventField(MappingSet maps, String table) {
+        return maps.lookup("cdm_field", table).map(MappingTarget::conceptId).filter(id -> id != null).orElse(0);
+    }
 
     private final DataSource dataSource;
     private final Pseudonymizer pseudonymizer;
@@ -151,6 +159,9 @@ public final class OmopReportWriter {
                 List<Integer> featureIds = new ArrayList<>();
                 List<Feature> features = new ArrayList<>();
                 Integer presentId = maps.lookup("finding_assertion", "PRESENT").map(MappingTarget::conceptId).orElse(0);
+                int fieldCondition = eventField(maps, "CONDITION_OCCURRENCE");
+                int fieldObservation = eventField(maps, "OBSERVATION");
+                int fieldMeasurement = eventField(maps, "MEASUREMENT");
                 ConceptLookup.Concept mm = concepts.get("UCUM|mm");
                 for (ReportFindings.Finding f : findings) {
                     if (!f.present()) continue;
@@ -158,6 +169,7 @@ public final class OmopReportWriter {
                             : "RadLex|" + f.conceptCode());
                     ConceptLookup.Concept radlex = f.radlexId() == null ? null : concepts.get("RadLex|" + f.radlexId());
                     int conceptId = concept == null ? 0 : concept.conceptId();
+                    if (concept != null && conceptId == 0) conceptId = noStandard(maps, f.conceptSystem().endsWith("snomed.info/sct") ? "SNOMED" : "RadLex");
                     int sourceId = radlex != null ? radlex.sourceConceptId() : concept == null ? 0 : concept.sourceConceptId();
                     ConceptLookup.Concept site = f.bodySiteSnomed() == null ? null : concepts.get("SNOMED|" + f.bodySiteSnomed());
                     Integer sideId = f.laterality() == null ? null : maps.lookup("laterality", f.laterality()).map(MappingTarget::conceptId).orElse(null);
@@ -169,12 +181,12 @@ public final class OmopReportWriter {
                         findingId = OmopIds.idFor(c, "report_condition", key);
                         upsertCondition(c, findingId, personId, conceptId, sourceId, studyDate, f);
                         conditionIds.add(findingId);
-                        findingDomain = DOMAIN_CONDITION;
+                        findingDomain = fieldCondition;
                     } else {
                         findingId = OmopIds.idFor(c, "report_observation", key);
                         upsertObservation(c, findingId, personId, conceptId, sourceId, studyDate, f, presentId, sideId);
                         observationIds.add(findingId);
-                        findingDomain = DOMAIN_OBSERVATION;
+                        findingDomain = fieldObservation;
                     }
                     for (int img = 0; img < imageIds.size(); img++) {
                         features.add(new Feature(key + ":finding:" + img, imageIds.get(img), findingDomain, findingId, conceptId, findingId, site));
@@ -187,7 +199,7 @@ public final class OmopReportWriter {
                         upsertMeasurement(c, mid, personId, axisConcept, studyDate, dims.get(d), mm, f, axis);
                         measurementIds.add(mid);
                         for (int img = 0; img < imageIds.size(); img++) {
-                            features.add(new Feature(key + ":measurement:" + d + ":" + img, imageIds.get(img), DOMAIN_MEASUREMENT, mid,
+                            features.add(new Feature(key + ":measurement:" + d + ":" + img, imageIds.get(img), fieldMeasurement, mid,
                                     conceptId, findingId, site));
                         }
                     }
@@ -198,6 +210,8 @@ public final class OmopReportWriter {
                 deleteStale(c, "omop.condition_occurrence", "condition_occurrence_id", prev.conditions, conditionIds);
                 deleteStale(c, "omop.measurement", "measurement_id", prev.measurements, measurementIds);
                 deleteStale(c, "omop.image_feature", "image_feature_id", prev.features, featureIds);
+                ReportLinks.toVisit(c, VisitWriter.visitId(c, s.studyInstanceUid()), noteId, observationIds, conditionIds, measurementIds);
+                ConditionEraWriter.rebuild(c, personId);
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO radbridge.report_projection (accession_number, study_instance_uid, report_id, omop_note_nlp_ids, "
                                 + "omop_observation_ids, omop_condition_ids, omop_measurement_ids, omop_image_feature_ids, omop_projected_at) "

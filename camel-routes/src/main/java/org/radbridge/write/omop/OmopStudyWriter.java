@@ -36,6 +36,7 @@ public final class OmopStudyWriter {
     private final SourceValues sourceValues;
     private final ResearchDicomWeb wadoRs = ResearchDicomWeb.fromEnvironment();
     private final OmopDates dates;
+    private final VisitWriter visits;
 
     public OmopStudyWriter(DataSource dataSource, Pseudonymizer pseudonymizer, CurrentMappings mappings) {
         this(dataSource, pseudonymizer, mappings, SourceValues.fromEnvironment());
@@ -48,6 +49,7 @@ public final class OmopStudyWriter {
         this.sourceValues = sourceValues;
         this.dates = OmopDates.fromEnvironment(pseudonymizer);
         this.devices = new DeviceExposureWriter(mappings);
+        this.visits = new VisitWriter(mappings);
     }
 
     /** A free-text source value as the research view may hold it: its reviewed (mapped) form or nothing ({@link SourceValues}). */
@@ -88,13 +90,17 @@ public final class OmopStudyWriter {
                 upsertPerson(c, personId, pseudonym, s, java.util.Collections.max(patientStudyDates.isEmpty() ? List.of(studyDate) : patientStudyDates));
                 upsertObservationPeriod(c, personId, pseudonym, patientStudyDates.isEmpty() ? List.of(studyDate) : patientStudyDates);
                 int procedureId = OmopIds.idFor(c, "procedure_occurrence", s.studyInstanceUid());
+                int visitId = visits.write(c, personId, s.studyInstanceUid(), studyDate, s.studyDate() == null ? null : s.studyTime(), null);
                 upsertProcedure(c, procedureId, personId, s, studyDate);
+                StudyLinks.procedure(c, procedureId, visitId, mappings.lookup("procedure", s.studyDescription(), studyDate).orElse(null));
                 for (List<InstanceRecord> series : s.series()) {
                     InstanceRecord first = series.get(0);
                     int imageId = OmopIds.idFor(c, "image_occurrence", first.seriesInstanceUid());
                     upsertImage(c, imageId, personId, procedureId, s, first, first.seriesDate() == null ? studyDate : first.seriesDate());
+                    StudyLinks.image(c, imageId, visitId);
                 }
-                devices.write(c, personId, s, studyDate);
+                devices.write(c, personId, visitId, s, studyDate);
+                StudyLinks.observationPeriodCoversImages(c, personId);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

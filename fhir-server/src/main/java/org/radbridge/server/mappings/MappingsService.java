@@ -176,6 +176,8 @@ public class MappingsService {
     /** Streams an Athena download into the vocabulary tables, then reloads so mappings resolve to standard concepts. */
     public synchronized String importVocabulary(Path dir) throws IOException, SQLException {
         AthenaImporter.Result r = new AthenaImporter(dataSource).importDirectory(dir);
+        // CDM_SOURCE and METADATA name the vocabulary release now in force
+        new org.radbridge.write.omop.CdmSourceWriter(dataSource).write();
         Outcome o = reload();
         return "Imported the Athena vocabulary from " + dir + ":\n" + r.describe()
                 + (o.applied() ? "Mappings reloaded: they now resolve to the standard concepts.\n"

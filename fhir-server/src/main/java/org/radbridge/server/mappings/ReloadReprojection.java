@@ -54,6 +54,14 @@ public final class ReloadReprojection implements MappingsService.Reprojection, A
         });
     }
 
+    /**
+     * Waits until the re-projection queued so far has run: a command-line reload or vocabulary import must not
+     * close the database under it (the OMOP rows would keep concepts the import made non-standard).
+     */
+    public void awaitIdle() throws InterruptedException, java.util.concurrent.ExecutionException {
+        executor.submit(() -> { }).get();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

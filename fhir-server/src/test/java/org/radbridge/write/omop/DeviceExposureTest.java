@@ -54,9 +54,13 @@ class DeviceExposureTest {
 
             int siemens = ids.get("RadBridge Device|SIEMENS-SOMATOM-FORCE");
             assertThat(siemens).isGreaterThanOrEqualTo(2_000_000_000);
+            // each device exposure belongs to the visit of its study (the procedure's)
+            long visit = count("SELECT visit_occurrence_id FROM omop.procedure_occurrence");
             assertThat(rows()).containsExactly(
-                    "ACME^X1|0|2024-03-05|2024-03-05 09:30:00|32817|null|null",
-                    "SIEMENS^SOMATOM FORCE|" + siemens + "|2024-03-05|2024-03-05 09:30:00|32817|null|null");
+                    "ACME^X1|0|2024-03-05|2024-03-05 09:30:00|32817|null|" + visit,
+                    "SIEMENS^SOMATOM FORCE|" + siemens + "|2024-03-05|2024-03-05 09:30:00|32817|null|" + visit);
+            // the site device list is the scanner's own code: the source concept is the device concept
+            assertThat(count("SELECT count(*) FROM omop.device_exposure WHERE device_source_concept_id = device_concept_id")).isEqualTo(2);
             assertThat(count("SELECT count(*) FROM omop.device_exposure d JOIN omop.procedure_occurrence p ON p.person_id = d.person_id"))
                     .isEqualTo(2);
             assertThat(count("SELECT count(*) FROM omop.device_exposure WHERE device_source_value LIKE '%SN-%' OR unique_device_id IS NOT NULL "
