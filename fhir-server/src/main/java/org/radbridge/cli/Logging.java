@@ -32,6 +32,10 @@ final class Logging {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         // the nlp command points logback at a configuration of its own unless one is set: ours covers it
         if (System.getProperty("logback.configurationFile") == null) System.setProperty("logback.configurationFile", "logback.xml");
+        // Tomcat and a few libraries log through java.util.logging, whose default handler writes to standard error:
+        // into SLF4J with them (Spring Boot's logging system did this; it is off)
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         return rest.toArray(String[]::new);
     }
 }

@@ -34,7 +34,11 @@ final class ServerCommands {
                 "radbridge.server", String.valueOf(web)));
         System.err.println("Starting RadBridge (database, schemas, FHIR JPA server" + (web ? ", web server" : "")
                 + "); data directory " + s.dataDir() + ", log in " + s.dataDir().resolve("logs/radbridge.log"));
-        return app.run();
+        StartupProfile profile = StartupProfile.fromEnvironment();
+        if (profile != null) app.setApplicationStartup(profile.recorder());
+        ConfigurableApplicationContext ctx = app.run();
+        if (profile != null) profile.write();
+        return ctx;
     }
 
     /**
