@@ -134,6 +134,7 @@ final class MappingsCommands {
 
     static int reload(PrintStream out, PrintStream err) throws Exception {
         RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
+        ServerLock.awaitStartingServer(s);
         if (!ServerLock.running(s)) {
             err.println("No RadBridge server runs on data directory " + s.dataDir() + "; checking the files only.");
             int rc = validate(out, err);

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * data/server.url names the server running on a data directory, so that a second command hands
@@ -145,13 +144,6 @@ final class ServerLock {
         HttpResponse<String> r = send(s, path, JSON.writeValueAsString(body));
         if (r.statusCode() != 200 && r.statusCode() != 400) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
         return JSON.readTree(r.body());
-    }
-
-    static String post(RadBridgeSettings s, String path, List<Path> paths) throws IOException, InterruptedException {
-        HttpResponse<String> r = send(s, path, JSON.writeValueAsString(java.util.Map.of("paths", paths.stream().map(Path::toString).toList())));
-        if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
-        com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(r.body());
-        return json.has("summary") ? json.get("summary").asText() : json.toPrettyString() + "\n";
     }
 
     private static HttpResponse<String> send(RadBridgeSettings s, String path, String json) throws IOException, InterruptedException {
