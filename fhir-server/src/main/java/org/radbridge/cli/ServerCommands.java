@@ -87,7 +87,15 @@ final class ServerCommands {
         Path pacs = s.dataDir().resolve("demo-pacs");
         if (!Files.isDirectory(pacs.resolve("dicom"))) {
             System.err.println("Generating a sample PACS in " + pacs);
-            int rc = GenerateCommand.run(new String[] {"--patients", "20", "--seed", "42", "--out", pacs.toString()});
+            // the generator's summary is generate's result, but only a step of demo, whose result is the counts
+            java.io.PrintStream out = System.out;
+            int rc;
+            System.setOut(System.err);
+            try {
+                rc = GenerateCommand.run(new String[] {"--patients", "20", "--seed", "42", "--out", pacs.toString()});
+            } finally {
+                System.setOut(out);
+            }
             if (rc != 0) return rc;
         } else {
             System.err.println("Using the sample PACS already in " + pacs);

@@ -130,14 +130,19 @@ class EverydayUseEndToEndTest {
         List<Process> ingests = new ArrayList<>(List.of(first));
         long t0 = System.nanoTime();
         try {
-            // then an ingest every 1.5 s until the server answers, and one more after
+            // then ingests at 0.5, 1, 2, 4 ... s into the server's start-up (before its announcement, while it waits for
+            // the lock, while it starts) until it answers, at most eight; and one more once it is ready
+            long delayMillis = 500;
             while (!ready()) {
                 assertThat(serve.isAlive()).as(read(work.resolve("serve.err"))).isTrue();
                 assertThat(System.nanoTime() - t0).as("server start").isLessThan(Duration.ofMinutes(8).toNanos());
-                int i = ingests.size();
-                ingests.add(start(work.resolve("ingest-" + i + ".out"), work.resolve("ingest-" + i + ".err"), "ingest",
-                        pacs.resolve("reports").toString()));
-                Thread.sleep(1500);
+                if (ingests.size() <= 8 && System.nanoTime() - t0 >= delayMillis * 1_000_000) {
+                    int i = ingests.size();
+                    ingests.add(start(work.resolve("ingest-" + i + ".out"), work.resolve("ingest-" + i + ".err"), "ingest",
+                            pacs.resolve("reports").toString()));
+                    delayMillis *= 2;
+                }
+                Thread.sleep(100);
             }
             int i = ingests.size();
             ingests.add(start(work.resolve("ingest-" + i + ".out"), work.resolve("ingest-" + i + ".err"), "ingest", pacs.resolve("reports").toString()));
