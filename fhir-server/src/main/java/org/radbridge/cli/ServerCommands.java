@@ -21,6 +21,9 @@ import java.util.Map;
 
 /** Commands that run the application, in-process or by handing work to a running server. */
 final class ServerCommands {
+    /** The data directory's lock while this process is its server. */
+    private static volatile DataDirectoryLock serverLock;
+
     private ServerCommands() {}
 
     static ConfigurableApplicationContext start(boolean web) {
@@ -54,8 +57,9 @@ final class ServerCommands {
         }
         ServerLock.announceStarting(s);
         try {
-            // held until this process ends: the operating system releases it however the server stops
-            DataDirectoryLock.acquire(s, ServerLock.START_WAIT);
+            // held until this process ends: the operating system releases it however the server stops (kept in a
+            // field, since an unreachable channel is closed by the garbage collector, and its lock with it)
+            serverLock = DataDirectoryLock.acquire(s, ServerLock.START_WAIT);
             return start(web);
         } catch (Exception e) {
             ServerLock.withdrawStarting(s);
