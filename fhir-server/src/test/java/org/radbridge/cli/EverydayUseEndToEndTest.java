@@ -92,6 +92,13 @@ class EverydayUseEndToEndTest {
                 "example_study_uids");
         assertThat(todo).allSatisfy(x -> assertThat(Long.parseLong(x.get("records"))).isPositive());
 
+        // --verbose adds the log to standard error; standard output stays the same CSV
+        Run verbose = run(Duration.ofMinutes(3), "mappings", "report", "--verbose");
+        assertThat(verbose.rc).as(verbose.err).isZero();
+        assertThat(verbose.out).isEqualTo(report.out);
+        assertThat(verbose.err).contains(" INFO ").contains("Database: starting embedded PostgreSQL");
+        assertThat(report.err).doesNotContain(" INFO ");
+
         Run coverage = run(Duration.ofMinutes(3), "mappings", "report", "--coverage");
         List<CSVRecord> fields = strictCsv(coverage.out, "field", "unit", "records", "mapped", "mapped_by_rules_only", "coverage_percent");
         assertThat(fields).extracting(x -> x.get("field")).contains("study_description", "modality");
