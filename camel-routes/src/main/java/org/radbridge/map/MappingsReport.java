@@ -47,22 +47,34 @@ public final class MappingsReport {
     public record Result(List<Line> todo, List<Coverage> coverage) {
         /** The to-do list as CSV: rank, field, source value, normalised key, status, records, example study UIDs. */
         public String todoCsv() {
-            StringBuilder b = new StringBuilder("rank,field,source_value,normalised_key,status,mapped_to,records,example_study_uids\n");
-            int rank = 0;
-            for (Line l : todo) {
-                b.append(++rank).append(',').append(l.field()).append(',').append(quote(l.sourceValue())).append(',').append(quote(l.key()))
-                        .append(',').append(l.status()).append(',').append(quote(l.target())).append(',').append(l.records()).append(',')
-                        .append(quote(String.join(" ", l.examples()))).append('\n');
-            }
-            return b.toString();
+            return csv(new String[] {"rank", "field", "source_value", "normalised_key", "status", "mapped_to", "records", "example_study_uids"},
+                    p -> {
+                        int rank = 0;
+                        for (Line l : todo)
+                            p.printRecord(++rank, l.field(), l.sourceValue(), l.key(), l.status(), l.target(), l.records(), String.join(" ", l.examples()));
+                    });
         }
 
         /** Coverage per field as CSV. */
         public String coverageCsv() {
-            StringBuilder b = new StringBuilder("field,unit,records,mapped,mapped_by_rules_only,coverage_percent\n");
-            for (Coverage c : coverage) {
-                b.append(c.field()).append(',').append(c.unit()).append(',').append(c.records()).append(',').append(c.mapped()).append(',')
-                        .append(c.ruleOnly()).append(',').append(String.format(Locale.ROOT, "%.1f", c.percent())).append('\n');
+            return csv(new String[] {"field", "unit", "records", "mapped", "mapped_by_rules_only", "coverage_percent"}, p -> {
+                for (Coverage c : coverage)
+                    p.printRecord(c.field(), c.unit(), c.records(), c.mapped(), c.ruleOnly(), String.format(Locale.ROOT, "%.1f", c.percent()));
+            });
+        }
+
+        private interface Rows {
+            void print(org.apache.commons.csv.CSVPrinter printer) throws java.io.IOException;
+        }
+
+        /** RFC 4180 through Commons CSV (fields quoted where they need it), lines ending in \n. */
+        private static String csv(String[] header, Rows rows) {
+            StringBuilder b = new StringBuilder();
+            try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(b,
+                    org.apache.commons.csv.CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader(header).get())) {
+                rows.print(p);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
             return b.toString();
         }
@@ -180,13 +192,5 @@ public final class MappingsReport {
                 .thenComparing(Comparator.comparingLong(Line::records).reversed())
                 .thenComparing(Line::field).thenComparing(Line::sourceValue));
         return out;
-    }
-
-    static String quote(String s) {
-        if (s == null) return "";
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.startsWith(" ") || s.endsWith(" ")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

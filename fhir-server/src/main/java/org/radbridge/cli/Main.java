@@ -17,6 +17,7 @@ public final class Main {
               generate --patients N --seed S --out DIR [--profile demo|realistic]
                                             write a synthetic PACS export (DICOM + reports)
               omop rebuild | fhir rebuild   re-project every staged study with the current mappings
+              omop export --format csv|parquet --out DIR [--tables T,...]   the OMOP tables as files for DuckDB, Spark, OHDSI tools
               pull dimse --aet AE --host H --port P [--from D --to D --modality M --patient ID --accession A] [--get]
               pull dicomweb --url BASE [same filters]   C-FIND + C-MOVE/C-GET, or QIDO-RS + WADO-RS metadata (resumable)
               nlp [--with-categories] [FILE...]   report text (stdin if no file) to finding mentions, one JSON line each
@@ -37,6 +38,7 @@ public final class Main {
               export (--cohort FILE | --studies UIDS) --out DIR --purpose TEXT [--profile NAME] [--pixels]
                                             de-identified DICOM (PS3.15 profile, default research), audited
               reidentify --person-key KEY --purpose TEXT   research key back to the source patient (admin only, audited)
+            Every command: --verbose also shows the log on standard error (always in DATA/logs/radbridge.log).
             """;
 
     private Main() {}
@@ -46,6 +48,7 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        args = Logging.configure(args);
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
             System.out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -69,7 +72,8 @@ public final class Main {
                 case "recipe" -> ResearchCommands.recipe(rest);
                 case "export" -> ExportCommand.run(rest, System.out, System.err);
                 case "reidentify" -> ReidentifyCommand.run(rest, System.out, System.err);
-                case "omop", "fhir" -> {
+                case "omop" -> OmopCommand.run(rest);
+                case "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
                         System.err.println("usage: radbridge " + args[0] + " rebuild");
                         yield 2;
@@ -87,7 +91,7 @@ public final class Main {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             System.err.println("radbridge " + args[0] + " failed: " + (root.getMessage() == null ? root.toString() : root.getMessage()));
-            org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", e);
+            org.slf4j.LoggerFactory.getLogger(Main.class).info("radbridge {} failed", args[0], e);
             return 1;
         }
     }

@@ -3,6 +3,7 @@ package org.radbridge.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.map.CurrentMappings;
 import org.radbridge.map.MappingsReport;
 import org.radbridge.mappings.MappingSet;
 import org.radbridge.server.mappings.MappingsService;
@@ -22,13 +23,15 @@ import java.util.List;
 
 /**
  * {@code radbridge mappings validate|report|reload} and {@code radbridge vocab import DIR}.
- * validate needs no database; report, reload and import hand the work to a running server on the
- * same data directory, or (report, import) start the application in-process when none runs.
+ * validate needs no database; report and import open the database alone ({@link DatabaseOnly}); reload, and an
+ * import while a server runs, hand the work to the server on the same data directory.
  */
 final class MappingsCommands {
     static final String USAGE = """
             usage: radbridge mappings validate          check mappings/*.csv and terminology/codesystems/*.csv, errors as file:line
-                   radbridge mappings report [--out F]  unmapped and rule-only source values by frequency, then coverage per field (CSV)
+                   radbridge mappings report [--coverage] [--out F]
+                                                       unmapped and rule-only source values by frequency (CSV), or the
+                                                       coverage per field (CSV) with --coverage
                    radbridge mappings reload            apply edited mapping files to the running server (refused if invalid)
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,22 +65,27 @@ final class MappingsCommands {
             return 2;
         }
         RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
-        if (ServerLock.running(s)) {
-            System.out.println("A RadBridge server runs on this data directory: handing the import to it at " + ServerLock.url(s));
-            HttpResponse<String> r = send(s, "POST", "/api/vocab/import", "{\"paths\":[" + JSON.writeValueAsString(dir.toString()) + "]}", Duration.ofHours(6));
-            JsonNode body = JSON.readTree(r.body());
-            if (r.statusCode() != 200) {
-                System.err.println("radbridge vocab import: " + body.path("error").asText(r.body()));
-                return 1;
+        try (ServerLock.Owner owner = ServerLock.claim(s)) {
+            if (owner.server()) {
+                // the server holds the mappings in memory: it imports and reloads them itself
+                System.err.println("A RadBridge server runs on this data directory: handing the import to it at " + ServerLock.url(s));
+                HttpResponse<String> r = send(s, "POST", "/api/vocab/import", "{\"paths\":[" + JSON.writeValueAsString(dir.toString()) + "]}", Duration.ofHours(6));
+                JsonNode body = JSON.readTree(r.body());
+                if (r.statusCode() != 200) {
+                    System.err.println("radbridge vocab import: " + body.path("error").asText(r.body()));
+                    return 1;
+                }
+                System.out.print(body.path("summary").asText());
+                return 0;
             }
-            System.out.print(body.path("summary").asText());
-            return 0;
-        }
-        try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
-            System.out.print(ctx.getBean(MappingsService.class).importVocabulary(dir));
-            // the re-projection the reload started runs on a background thread: finish it before the database stops
-            ctx.getBean(org.radbridge.server.mappings.ReloadReprojection.class).awaitIdle();
-            return 0;
+            // the import reloads the mappings, and re-projecting what they change needs the whole pipeline (FHIR and OMOP)
+            try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
+                System.err.println("Importing the Athena vocabulary from " + dir);
+                System.out.print(ctx.getBean(MappingsService.class).importVocabulary(dir));
+                // the re-projection the reload started runs on a background thread: finish it before the database stops
+                ctx.getBean(org.radbridge.server.mappings.ReloadReprojection.class).awaitIdle();
+                return 0;
+            }
         }
     }
 
@@ -99,28 +107,30 @@ final class MappingsCommands {
 
     static int report(String[] args) throws Exception {
         Path outFile = null;
+        boolean coverage = false;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) outFile = Path.of(args[++i]);
+            else if (args[i].equals("--coverage")) coverage = true;
             else {
                 System.err.print(USAGE);
                 return 2;
             }
         }
         RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
-        String csv;
-        if (ServerLock.running(s)) {
-            HttpResponse<String> r = send(s, "GET", "/api/mappings/report", null, Duration.ofMinutes(10));
-            if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
-            csv = r.body();
-        } else {
-            try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
-                MappingsReport.Result result = ctx.getBean(MappingsService.class).report();
-                csv = result.csv();
-            }
+        MappingsReport.Result result;
+        try (DatabaseOnly db = DatabaseOnly.open(s)) {
+            // a read of staging with the mapping files as they are on disk, also when a server runs (its database is shared)
+            result = new MappingsReport(db.dataSource(), new CurrentMappings(db.mappingSet())).run();
+        }
+        String csv = coverage ? result.coverageCsv() : result.todoCsv();
+        if (!coverage) {
+            System.err.println("Coverage per field (mapped / records; 'radbridge mappings report --coverage' gives it as CSV):");
+            result.coverage().forEach(c -> System.err.printf(java.util.Locale.ROOT, "  %-28s %6.1f %%  (%d of %d %s, %d by rules only)%n",
+                    c.field(), c.percent(), c.mapped(), c.records(), c.unit(), c.ruleOnly()));
         }
         if (outFile != null) {
             Files.writeString(outFile, csv, StandardCharsets.UTF_8);
-            System.out.println("Wrote the mappings report to " + outFile.toAbsolutePath());
+            System.err.println("Wrote the mappings report to " + outFile.toAbsolutePath());
         } else {
             System.out.print(csv);
         }
@@ -129,10 +139,11 @@ final class MappingsCommands {
 
     static int reload(PrintStream out, PrintStream err) throws Exception {
         RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
+        ServerLock.awaitStartingServer(s);
         if (!ServerLock.running(s)) {
-            out.println("No RadBridge server runs on data directory " + s.dataDir() + "; checking the files only.");
+            err.println("No RadBridge server runs on data directory " + s.dataDir() + "; checking the files only.");
             int rc = validate(out, err);
-            if (rc == 0) out.println("The server will use these mappings when it starts.");
+            if (rc == 0) err.println("The server will use these mappings when it starts.");
             return rc;
         }
         HttpResponse<String> r = send(s, "POST", "/api/mappings/reload", "", Duration.ofMinutes(5));

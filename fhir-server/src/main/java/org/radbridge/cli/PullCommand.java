@@ -30,30 +30,32 @@ final class PullCommand {
             return 2;
         }
         RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
-        if (ServerLock.running(s)) {
-            System.out.println("A RadBridge server runs on this data directory: handing the pull to it at " + ServerLock.url(s));
-            JsonNode answer;
-            try {
-                answer = ServerLock.postJson(s, "/api/pull", Map.of("args", argList));
-            } catch (IOException e) {
-                System.err.println("radbridge pull: the server stopped answering (" + e.getMessage()
-                        + "); run the same command again once it is back: the pull resumes where it stopped");
+        try (ServerLock.Owner owner = ServerLock.claim(s)) {
+            if (owner.server()) {
+                System.err.println("A RadBridge server runs on this data directory: handing the pull to it at " + ServerLock.url(s));
+                JsonNode answer;
+                try {
+                    answer = ServerLock.postJson(s, "/api/pull", Map.of("args", argList));
+                } catch (IOException e) {
+                    System.err.println("radbridge pull: the server stopped answering (" + e.getMessage()
+                            + "); run the same command again once it is back: the pull resumes where it stopped");
+                    return 1;
+                }
+                System.out.print(answer.path("summary").asText());
+                return answer.path("exitCode").asInt(1);
+            }
+            // fail fast, before the database and FHIR server start, when the PACS is unreachable or refuses us
+            String problem = PullService.check(request);
+            if (problem != null) {
+                System.err.println("radbridge pull: " + problem);
                 return 1;
             }
-            System.out.print(answer.path("summary").asText());
-            return answer.path("exitCode").asInt(1);
-        }
-        // fail fast, before the database and FHIR server start, when the PACS is unreachable or refuses us
-        String problem = PullService.check(request);
-        if (problem != null) {
-            System.err.println("radbridge pull: " + problem);
-            return 1;
-        }
-        try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
-            PullService.Outcome o = ctx.getBean(PullService.class).run(request);
-            // the pull's report goes to stdout as before; an error that stopped it before it began to stderr
-            (o.output().startsWith("radbridge pull:") ? System.err : System.out).print(o.output());
-            return o.exitCode();
+            try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
+                PullService.Outcome o = ctx.getBean(PullService.class).run(request);
+                // the pull's report goes to stdout as before; an error that stopped it before it began to stderr
+                (o.output().startsWith("radbridge pull:") ? System.err : System.out).print(o.output());
+                return o.exitCode();
+            }
         }
     }
 }

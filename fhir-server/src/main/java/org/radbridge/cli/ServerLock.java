@@ -11,18 +11,101 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * data/server.url names the server running on a data directory, so that a second command hands
- * its work over instead of starting a rival process on the same database and ports.
+ * its work over instead of starting a rival process on the same database and ports. data/server.starting (the
+ * server's pid) says a server is on its way, from before it takes the database ({@link DataDirectoryLock}) until
+ * server.url is written: a command that finds it waits for the server and then hands its work over.
  */
 final class ServerLock {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** How long a command waits for a starting server (a demo start ingests the sample PACS first). */
+    static final Duration START_WAIT = Duration.ofMinutes(15);
     private ServerLock() {}
 
     private static Path file(RadBridgeSettings s) {
         return s.dataDir().resolve("server.url");
+    }
+
+    private static Path startingFile(RadBridgeSettings s) {
+        return s.dataDir().resolve("server.starting");
+    }
+
+    /** Who does a command's work: the server of the data directory, or this process, which then holds the lock. */
+    record Owner(DataDirectoryLock lock) implements AutoCloseable {
+        boolean server() {
+            return lock == null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (lock != null) lock.close();
+        }
+    }
+
+    /**
+     * Finds out who does a command's work: a running server (after waiting for a starting one, with a message on
+     * standard error), or this process, which then owns the data directory's database until the owner is closed.
+     */
+    static Owner claim(RadBridgeSettings s) throws IOException, InterruptedException {
+        while (true) {
+            awaitStartingServer(s);
+            if (running(s)) return new Owner(null);
+            DataDirectoryLock lock = DataDirectoryLock.acquire(s, START_WAIT);
+            // a server that announced itself while we took the lock waits for it: let it have it
+            if (startingPid(s).isPresent()) {
+                lock.close();
+                continue;
+            }
+            return new Owner(lock);
+        }
+    }
+
+    /** The pid of a server announced as starting and still alive (a stale announcement of a dead one is removed). */
+    static java.util.Optional<Long> startingPid(RadBridgeSettings s) {
+        Path f = startingFile(s);
+        try {
+            long pid = Long.parseLong(Files.readString(f).trim());
+            if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                return java.util.Optional.of(pid);
+            if (pid != ProcessHandle.current().pid()) Files.deleteIfExists(f);
+        } catch (IOException | NumberFormatException e) {
+            // no announcement, or one being written: the next look sees it
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Waits while a server is starting on this data directory; returns at once when none is. */
+    static void awaitStartingServer(RadBridgeSettings s) throws IOException, InterruptedException {
+        java.util.Optional<Long> pid = startingPid(s);
+        if (pid.isEmpty()) return;
+        System.err.println("radbridge: a RadBridge server (pid " + pid.get() + ") is starting on data directory " + s.dataDir()
+                + "; waiting for it to be ready to hand the work over");
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (startingPid(s).isPresent()) {
+            if (System.nanoTime() > deadline)
+                throw new IOException("the RadBridge server (pid " + pid.get() + ") was not ready after " + START_WAIT.toMinutes() + " min");
+            Thread.sleep(250);
+        }
+    }
+
+    /** Announces this process as a server starting on the data directory (before it takes the database). */
+    static void announceStarting(RadBridgeSettings s) throws IOException {
+        Files.createDirectories(s.dataDir());
+        Path tmp = Files.createTempFile(s.dataDir(), "server.starting", ".tmp");
+        Files.writeString(tmp, ProcessHandle.current().pid() + "\n");
+        Files.move(tmp, startingFile(s), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        startingFile(s).toFile().deleteOnExit();
+    }
+
+    /** Withdraws the announcement: the server is ready (server.url written) or its start failed. */
+    static void withdrawStarting(RadBridgeSettings s) {
+        try {
+            Files.deleteIfExists(startingFile(s));
+        } catch (IOException ignored) {
+            // a stale announcement names a dead pid and is ignored
+        }
     }
 
     static String url(RadBridgeSettings s) throws IOException {
@@ -61,13 +144,6 @@ final class ServerLock {
         HttpResponse<String> r = send(s, path, JSON.writeValueAsString(body));
         if (r.statusCode() != 200 && r.statusCode() != 400) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
         return JSON.readTree(r.body());
-    }
-
-    static String post(RadBridgeSettings s, String path, List<Path> paths) throws IOException, InterruptedException {
-        HttpResponse<String> r = send(s, path, JSON.writeValueAsString(java.util.Map.of("paths", paths.stream().map(Path::toString).toList())));
-        if (r.statusCode() != 200) throw new IOException("server answered " + r.statusCode() + ": " + r.body());
-        com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(r.body());
-        return json.has("summary") ? json.get("summary").asText() : json.toPrettyString() + "\n";
     }
 
     private static HttpResponse<String> send(RadBridgeSettings s, String path, String json) throws IOException, InterruptedException {

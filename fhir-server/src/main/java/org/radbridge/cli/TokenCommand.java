@@ -58,10 +58,13 @@ final class TokenCommand {
                 }
             }
             case "list" -> {
-                out.println("name,role,patient,created");
-                for (TokenStore.Entry e : store.list())
-                    out.println(e.principal().name() + "," + e.principal().role().label() + ","
-                            + (e.principal().patientId() == null ? "" : e.principal().patientId()) + "," + e.created());
+                StringBuilder csv = new StringBuilder();
+                try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(csv, org.apache.commons.csv.CSVFormat.RFC4180
+                        .builder().setRecordSeparator('\n').setHeader("name", "role", "patient", "created").get())) {
+                    for (TokenStore.Entry e : store.list())
+                        p.printRecord(e.principal().name(), e.principal().role().label(), e.principal().patientId(), e.created());
+                }
+                out.print(csv);
                 return 0;
             }
             case "revoke" -> {
@@ -74,7 +77,7 @@ final class TokenCommand {
                     err.println("radbridge token revoke: no token named '" + args[1] + "'");
                     return 1;
                 }
-                out.println("Revoked token '" + args[1] + "'.");
+                err.println("Revoked token '" + args[1] + "'.");
                 return 0;
             }
             default -> {

@@ -41,6 +41,33 @@ public class ViewCounts {
         return out;
     }
 
+    /** What an ingest run did, as counts named like the columns of a table (files, instances_new ...). */
+    public static Map<String, Long> ingestCounts(org.radbridge.ingest.IngestSummary s) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("files", s.filesSeen());
+        out.put("instances_new", s.instancesNew());
+        out.put("instances_already_staged", s.instancesAlreadyStaged());
+        out.put("reports_new", s.reportsNew());
+        out.put("reports_already_staged", s.reportsAlreadyStaged());
+        out.put("studies_projected", (long) s.studiesProjected());
+        out.put("reports_projected", (long) s.reportsProjected());
+        out.put("reports_waiting", s.reportsPending());
+        out.put("reports_not_linked", s.reportsNotLinked());
+        out.put("quarantined", (long) s.quarantined().size());
+        out.put("not_projected", (long) s.projectionProblems().size());
+        return out;
+    }
+
+    /**
+     * Counts as a command's result on standard output: one "name TAB count" line each, nothing else, so that
+     * {@code cut}, {@code awk -F'\t'} or any TSV reader takes them as they are.
+     */
+    public static String tsv(Map<String, Long> counts) {
+        StringBuilder b = new StringBuilder();
+        counts.forEach((k, v) -> b.append(k).append('\t').append(v).append('\n'));
+        return b.toString();
+    }
+
     public String describe() throws SQLException {
         StringBuilder b = new StringBuilder();
         counts().forEach((k, v) -> b.append(String.format("  %-28s %d%n", k, v)));

@@ -117,7 +117,11 @@ class MappingsEndToEndTest {
         assertThat(lines.get(0)).isEqualTo("rank,field,source_value,normalised_key,status,mapped_to,records,example_study_uids");
         assertThat(lines.get(1)).isEqualTo("1,study_description," + UNSEEN + "," + UNSEEN + ",unmapped,,1," + unseenUid);
         long studies = count("SELECT count(*) FROM radbridge.study");
-        assertThat(lines).contains("study_description,studies," + studies + "," + (studies - 1) + ","
+        assertThat(r.err).contains("Coverage per field");
+        Cli coverage = cli("mappings", "report", "--coverage");
+        assertThat(coverage.rc).isZero();
+        assertThat(coverage.out.lines().findFirst().orElse("")).isEqualTo("field,unit,records,mapped,mapped_by_rules_only,coverage_percent");
+        assertThat(coverage.out.lines().toList()).contains("study_description,studies," + studies + "," + (studies - 1) + ","
                 + (studies - 1 - directlyMapped()) + "," + String.format(java.util.Locale.ROOT, "%.1f", 100.0 * (studies - 1) / studies));
         assertThat(procedureCodes()).isEmpty();
         // each study has one DEVICE_EXPOSURE per scanner, mapped to the site device concepts, of the study's person
@@ -251,7 +255,7 @@ class MappingsEndToEndTest {
         Cli report = cli("mappings", "report");
         assertThat(report.out).doesNotContain(",unmapped,");
         long studies = count("SELECT count(*) FROM radbridge.study");
-        assertThat(report.out).contains("study_description,studies," + studies + "," + studies + ",");
+        assertThat(cli("mappings", "report", "--coverage").out).contains("study_description,studies," + studies + "," + studies + ",");
     }
 
     @Test

@@ -47,7 +47,7 @@ class OfflineCommandsEndToEndTest {
             System.setOut(stdout);
             assertThat(ingest).containsPattern("FHIR ImagingStudy\\s+" + generated.studies() + "\\b")
                     .containsPattern("omop.procedure_occurrence\\s+" + generated.studies() + "\\b");
-            assertThat(rebuild).contains("Re-projected " + generated.studies() + " studies");
+            assertThat(rebuild).contains("studies_projected\t" + generated.studies() + "\n");
         } finally {
             System.setOut(stdout);
             saved.forEach((k, v) -> {

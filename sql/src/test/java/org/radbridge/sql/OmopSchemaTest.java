@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the Flyway migrations of {@code sql/migrations} on a real PostgreSQL 17 (zonky embedded)
+ * Runs the Flyway migrations of {@code sql/migrations} on a real PostgreSQL (zonky embedded, the version the server runs)
  * and checks the OMOP CDM 5.4 + imaging extension schema against the spec list
  * {@code omop_cdm54_columns.tsv} (transcribed from OHDSI's OMOP_CDMv5.4_Field_Level.csv and the
  * MI-CDM field-level spec).

@@ -1,18 +1,30 @@
 package org.radbridge.terminology;
 
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 4180 CSV with a header row, as spreadsheet programs write it. Rows keep their line number
- * so that validation errors can point an interface engineer to the exact line.
+ * RFC 4180 CSV with a header row, as spreadsheet programs write it, read by Apache Commons CSV: quoted fields with
+ * commas, doubled quotes and line breaks, a UTF-8 byte-order mark, blank lines and lines starting with '#' (comments).
+ * Rows keep the line number they start on, so that validation errors can point an interface engineer to the exact
+ * line; a quote left open is an error naming the line.
  */
 public final class CsvReader {
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .get();
 
     public record Row(int line, Map<String, String> values, int columnCount) {
         public String get(String column) {
@@ -23,69 +35,75 @@ public final class CsvReader {
 
     public record Table(List<String> header, List<Row> rows) {}
 
+    private CsvReader() {}
+
     public static Table read(Reader in) throws IOException {
-        BufferedReader r = new BufferedReader(in);
+        StringWriter w = new StringWriter();
+        in.transferTo(w);
+        String text = w.toString();
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        LineIndex lines = new LineIndex(text);
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
-        int line = 0;
-        String text;
-        while ((text = r.readLine()) != null) {
-            line++;
-            int startLine = line;
-            // a quoted field may hold line breaks: keep reading until the quotes balance
-            while (countQuotes(text) % 2 == 1) {
-                String more = r.readLine();
-                if (more == null) break;
-                line++;
-                text = text + "\n" + more;
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            for (CSVRecord rec : parser) {
+                List<String> fields = rec.toList();
+                // a line of blanks only is a blank line, as a spreadsheet sees it
+                if (fields.size() == 1 && fields.get(0).isBlank()) continue;
+                if (header == null) {
+                    header = fields.stream().map(String::trim).toList();
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < header.size() && i < fields.size(); i++) values.put(header.get(i), fields.get(i));
+                rows.add(new Row(lines.firstRecordLine(rec.getCharacterPosition()), values, fields.size()));
             }
-            if (text.isBlank() || text.startsWith("#")) continue;
-            List<String> fields = split(text);
-            if (header == null) {
-                if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) fields.set(0, fields.get(0).substring(1));
-                header = fields.stream().map(String::trim).toList();
-                continue;
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < header.size() && i < fields.size(); i++) values.put(header.get(i), fields.get(i));
-            rows.add(new Row(startLine, values, fields.size()));
+        } catch (UncheckedIOException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
         }
         return new Table(header == null ? List.of() : header, rows);
     }
 
-    private static int countQuotes(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '"') n++;
-        return n;
-    }
+    /** Line numbers (from 1) of character positions; \n, \r\n and a lone \r each end a line. */
+    static final class LineIndex {
+        private final String text;
+        private final long[] starts;
 
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
+        LineIndex(String text) {
+            this.text = text;
+            long[] s = new long[16];
+            int n = 0;
+            s[n++] = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                    if (n == s.length) s = Arrays.copyOf(s, n * 2);
+                    s[n++] = i + 1;
                 }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
             }
+            starts = Arrays.copyOf(s, n);
         }
-        out.add(cur.toString());
-        return out;
+
+        int lineOf(long position) {
+            int i = Arrays.binarySearch(starts, position);
+            return (i >= 0 ? i : -i - 2) + 1;
+        }
+
+        /**
+         * The line a record starts on. Commons CSV reports the position where it began reading the record, which is
+         * before the blank and comment lines it skipped on the way: step over those.
+         */
+        int firstRecordLine(long position) {
+            int line = lineOf(position);
+            while (line < starts.length && skipped(line)) line++;
+            return line;
+        }
+
+        private boolean skipped(int line) {
+            int from = (int) starts[line - 1];
+            int to = line < starts.length ? (int) starts[line] : text.length();
+            String s = text.substring(from, to);
+            return s.isBlank() || s.startsWith("#");
+        }
     }
 }

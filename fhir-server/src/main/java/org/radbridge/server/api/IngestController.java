@@ -22,10 +22,12 @@ import java.util.Map;
 public class IngestController {
     private final IngestService ingest;
     private final StudyProjector projector;
+    private final org.radbridge.server.ViewCounts viewCounts;
 
-    public IngestController(IngestService ingest, StudyProjector projector) {
+    public IngestController(IngestService ingest, StudyProjector projector, org.radbridge.server.ViewCounts viewCounts) {
         this.ingest = ingest;
         this.projector = projector;
+        this.viewCounts = viewCounts;
     }
 
     public record IngestRequest(List<String> paths) {}
@@ -33,7 +35,10 @@ public class IngestController {
     @PostMapping("/ingest")
     public ResponseEntity<Map<String, Object>> ingest(@RequestBody IngestRequest request) throws Exception {
         IngestSummary s = ingest.ingest(request.paths().stream().map(Path::of).toList(), "folder");
-        return ResponseEntity.ok(Map.of("summary", s.describe(), "quarantined", s.quarantined().size()));
+        // counts: what the command prints on standard output, the same whether it ran here or in its own process
+        Map<String, Long> counts = new java.util.LinkedHashMap<>(org.radbridge.server.ViewCounts.ingestCounts(s));
+        counts.putAll(viewCounts.counts());
+        return ResponseEntity.ok(Map.of("summary", s.describe(), "quarantined", s.quarantined().size(), "counts", counts));
     }
 
     @PostMapping("/rebuild")

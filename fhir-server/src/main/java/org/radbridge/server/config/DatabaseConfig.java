@@ -46,6 +46,11 @@ public class DatabaseConfig {
 
     @Bean
     public Flyway radbridgeMigrations(@Qualifier("radbridgeDataSource") DataSource ds) {
+        return migrate(ds);
+    }
+
+    /** Brings schemas radbridge and omop up to date from sql/migrations (the server and the database-only commands). */
+    public static Flyway migrate(DataSource ds) {
         // radbridge first: Flyway's history table then lives there, out of the read-only omop role's sight
         Flyway flyway = Flyway.configure()
                 .dataSource(ds)
@@ -57,7 +62,7 @@ public class DatabaseConfig {
         return flyway;
     }
 
-    private static HikariDataSource pool(String name, String url, RadBridgeSettings settings, String schema, int size) {
+    public static HikariDataSource pool(String name, String url, RadBridgeSettings settings, String schema, int size) {
         HikariConfig c = new HikariConfig();
         c.setPoolName(name);
         c.setJdbcUrl(url);

@@ -37,6 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path dir = settings.pgDir();
         Files.createDirectories(dir.getParent());
+        checkDataDirectoryVersion(dir, binariesMajor());
         log.info("Database: starting embedded PostgreSQL on 127.0.0.1:{} with data in {}", settings.dbPort(), dir);
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -60,6 +61,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         }
         ensureSchema(jdbcUrl(), settings.dbUser(), settings.dbPassword());
+    }
+
+    /** The major version of the embedded PostgreSQL binaries (from the build's postgres-binaries.version). */
+    static String binariesMajor() throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = EmbeddedDatabase.class.getResourceAsStream("embedded-postgres.properties")) {
+            if (in == null) throw new IOException("embedded-postgres.properties missing from the build");
+            p.load(in);
+        }
+        return p.getProperty("postgres.binaries.version").split("\\.")[0];
+    }
+
+    /**
+     * A data directory written by another PostgreSQL major version cannot be opened by these binaries (the on-disk
+     * format differs); PostgreSQL would stop with a terse FATAL in its own log. Say what to do instead.
+     */
+    static void checkDataDirectoryVersion(Path dir, String major) throws IOException {
+        Path version = dir.resolve("PG_VERSION");
+        if (!Files.exists(version)) return;
+        String found = Files.readString(version).trim();
+        if (found.equals(major)) return;
+        throw new IllegalStateException(dir + " holds a PostgreSQL " + found + " database, but this RadBridge runs PostgreSQL " + major
+                + " (the major version of the machine's pg_dump/psql). Either move " + dir + " away and start afresh (then ingest or pull"
+                + " your sources again: staging, FHIR and OMOP are rebuilt from them), or dump the old database with a PostgreSQL "
+                + found + " client while the RadBridge version that wrote it runs, and restore the dump into the new one"
+                + " (README, 'PostgreSQL version').");
     }
 
     private static boolean exists(Statement st, String sql) throws SQLException {

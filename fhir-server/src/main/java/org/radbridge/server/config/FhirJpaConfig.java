@@ -149,7 +149,8 @@ public class FhirJpaConfig {
         p.put("hibernate.archive.scanner", "org.hibernate.boot.archive.scan.internal.DisabledScanner");
         p.put("hibernate.implicit_naming_strategy", SpringImplicitNamingStrategy.class.getName());
         p.put("hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName());
-        p.put("hibernate.hbm2ddl.auto", "update");
+        boolean schemaCurrent = HapiSchemaMark.upToDate(dataSource);
+        p.put("hibernate.hbm2ddl.auto", schemaCurrent ? "none" : "update");
         p.put("hibernate.default_schema", "fhir");
         p.put("hibernate.jdbc.batch_size", "20");
         p.put("hibernate.cache.use_query_cache", "false");
@@ -163,6 +164,13 @@ public class FhirJpaConfig {
         emf.setJpaPropertyMap(p);
         emf.setDataSource(dataSource);
         return emf;
+    }
+
+    /** Built once HAPI's entity manager factory is, and so after Hibernate's schema update, when one ran: marks it done. */
+    @Bean
+    public Object hapiSchemaMarked(EntityManagerFactory emf, DataSource dataSource) {
+        if (!HapiSchemaMark.upToDate(dataSource)) HapiSchemaMark.mark(dataSource);
+        return HapiSchemaMark.expected();
     }
 
     @Bean

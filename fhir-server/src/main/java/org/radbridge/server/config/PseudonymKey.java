@@ -33,7 +33,7 @@ public final class PseudonymKey {
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the file stays with default permissions
         }
-        log.warn("Pseudonymisation key: none configured, created {} (set RADBRIDGE_PSEUDONYM_KEY in production; "
+        log.info("Pseudonymisation key: none configured, created {} (set RADBRIDGE_PSEUDONYM_KEY in production; "
                 + "losing the key breaks linkage of new data to existing pseudonyms)", file);
         return HexFormat.of().formatHex(key);
     }

@@ -72,7 +72,7 @@ public final class TokenStore {
         }
         String raw = create(LOCAL_ADMIN, Role.ADMIN, null);
         writePrivate(adminTokenFile, raw + "\n");
-        log.warn("API access: created an admin token in {} for the local command line; create tokens for users with "
+        log.info("API access: created an admin token in {} for the local command line; create tokens for users with "
                 + "'radbridge token create --name N --role reader|patient|admin' (set RADBRIDGE_ADMIN_TOKEN in production)", adminTokenFile);
     }
 
