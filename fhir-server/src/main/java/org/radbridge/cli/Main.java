@@ -28,6 +28,8 @@ public final class Main {
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
               token create --name N --role admin|reader|patient [--patient ID] | token list | token revoke N
                                             API tokens for /fhir and /api (data/secrets/api-tokens.csv)
+              client register --name N --jwks FILE|URL --scope 'system/*.read' [--patient ID] | client list | client remove N
+                                            SMART Backend Services clients (token endpoint /auth/token)
             """;
 
     private Main() {}
@@ -54,6 +56,7 @@ public final class Main {
                 case "mappings" -> MappingsCommands.mappings(rest);
                 case "vocab" -> MappingsCommands.vocab(rest);
                 case "token" -> TokenCommand.run(rest, System.out, System.err);
+                case "client" -> ClientCommand.run(rest, System.out, System.err);
                 case "omop", "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {
                         System.err.println("usage: radbridge " + args[0] + " rebuild");

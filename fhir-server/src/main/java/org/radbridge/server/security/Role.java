@@ -12,11 +12,15 @@ public enum Role {
     /** read and search every clinical resource, terminology operations; no writes, no audit trail */
     READER,
     /** read one patient's compartment only (a patient portal, a treating clinician's app) */
-    PATIENT;
+    PATIENT,
+    /** a JWT access token (issued at /auth/token or by the hospital's OpenID Connect provider): what its SMART scopes grant */
+    SMART;
 
     public static Role parse(String s) {
         try {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            Role r = valueOf(s.trim().toUpperCase(Locale.ROOT));
+            if (r == SMART) throw new IllegalArgumentException("SMART tokens are issued at /auth/token, not kept in the token file");
+            return r;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown role '" + s + "' (admin, reader or patient)");
         }

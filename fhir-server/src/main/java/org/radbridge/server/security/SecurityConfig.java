@@ -26,8 +26,13 @@ public class SecurityConfig {
     }
 
     @Bean
-    public BearerAuthentication bearerAuthentication(TokenStore tokens) {
-        return new BearerAuthentication(tokens);
+    public BearerAuthentication bearerAuthentication(TokenStore tokens, org.radbridge.server.security.smart.AccessTokens jwts) {
+        return new BearerAuthentication(tokens, jwts);
+    }
+
+    @Bean
+    public RefusalAudit refusalAudit(AuditEventWriter audit) {
+        return new RefusalAudit(audit);
     }
 
     @Bean(destroyMethod = "close")
@@ -37,8 +42,11 @@ public class SecurityConfig {
 
     /** Registers the interceptors on the FHIR servlet; returned so other beans can depend on secured FHIR. */
     @Bean
-    public FhirAccessRules fhirAccessRules(RestfulServer server, BearerAuthentication authentication, AuditEventWriter audit) {
-        FhirAccessRules rules = new FhirAccessRules(authentication);
+    public FhirAccessRules fhirAccessRules(RestfulServer server, BearerAuthentication authentication, AuditEventWriter audit,
+                                           RefusalAudit refusals, org.radbridge.server.security.smart.SmartDiscovery discovery) {
+        FhirAccessRules rules = new FhirAccessRules(authentication, refusals);
+        server.registerInterceptor(discovery);
+        server.registerInterceptor(new SmartInteractionCheck(authentication, refusals));
         server.registerInterceptor(new PatientSearchNarrowing(authentication));
         server.registerInterceptor(rules);
         server.registerInterceptor(new BalpAuditCaptureInterceptor(audit, new AuditContext(authentication)));
