@@ -54,6 +54,15 @@ public class SecurityConfig {
     }
 
     @Bean
+    public FilterRegistrationBean<RequestSizeLimit> fhirRequestSizeLimit(
+            @org.springframework.beans.factory.annotation.Value("${radbridge.fhir.max-request-bytes:16777216}") long maxBytes) {
+        FilterRegistrationBean<RequestSizeLimit> reg = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+        reg.addUrlPatterns("/fhir/*");
+        reg.setName("fhirRequestSizeLimit");
+        return reg;
+    }
+
+    @Bean
     public FilterRegistrationBean<ApiAccessFilter> apiAccessFilter(BearerAuthentication authentication) {
         FilterRegistrationBean<ApiAccessFilter> reg = new FilterRegistrationBean<>(new ApiAccessFilter(authentication));
         reg.addUrlPatterns("/api/*");
