@@ -44,6 +44,14 @@ public class FhirSubscriptionExportConfig {
         };
     }
 
+    /** Only rest-hook subscriptions are supported (RESTHOOK in SubscriptionSettings); HAPI's processor still asks for a mailer. */
+    @Bean
+    public ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender noEmailSubscriptions() {
+        return details -> {
+            throw new UnsupportedOperationException("e-mail subscriptions are not supported; use channel type rest-hook");
+        };
+    }
+
     @Bean
     public IBinaryStorageSvc binaryStorageSvc(RadBridgeSettings settings) throws IOException {
         Path dir = Files.createDirectories(settings.dataDir().resolve("fhir-binary"));
