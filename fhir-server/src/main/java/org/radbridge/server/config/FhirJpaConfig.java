@@ -76,6 +76,10 @@ public class FhirJpaConfig {
         s.setReuseCachedSearchResultsForMillis(null);
         // batch jobs (bulk export) start their next step as soon as one ends instead of waiting for the maintenance pass
         s.setJobFastTrackingEnabled(true);
+        // Patient-level $export needs it; off by default for its write cost (see PatientExportGuard)
+        if (Boolean.parseBoolean(System.getProperty("radbridge.fhir.index.missing.fields",
+                System.getenv().getOrDefault("RADBRIDGE_FHIR_INDEX_MISSING_FIELDS", "false"))))
+            s.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.ENABLED);
         s.setBulkExportFileRetentionPeriodHours(Integer.parseInt(System.getProperty("radbridge.bulk.export.retention.hours",
                 System.getenv().getOrDefault("RADBRIDGE_BULK_EXPORT_RETENTION_HOURS", "2"))));
         return s;

@@ -64,8 +64,10 @@ public class FhirSubscriptionExportConfig {
     /** Registered with the storage interceptors (the export job writes its Binary resources through the DAO). */
     @Bean
     public Object fhirRestExtensions(RestfulServer server, BulkDataExportProvider export, IInterceptorService storage,
-                                     BinaryStorageInterceptor<?> binaries) {
+                                     BinaryStorageInterceptor<?> binaries, ca.uhn.fhir.jpa.api.config.JpaStorageSettings settings) {
         server.registerProvider(export);
+        server.registerInterceptor(new org.radbridge.server.fhir.PatientExportGuard(
+                settings.getIndexMissingFields() == ca.uhn.fhir.jpa.api.config.JpaStorageSettings.IndexEnabledEnum.ENABLED));
         storage.registerInterceptor(binaries);
         return new Object();
     }

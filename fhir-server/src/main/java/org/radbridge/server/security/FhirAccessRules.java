@@ -2,7 +2,6 @@ package org.radbridge.server.security;
 
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
@@ -29,7 +28,8 @@ import java.util.List;
  */
 public final class FhirAccessRules extends AuthorizationInterceptor {
     private static final String[] TERMINOLOGY_OPERATIONS = {"$translate", "$lookup", "$validate-code", "$expand", "$subsumes"};
-    private static final String[] EXPORT_OPERATIONS = {"$export-poll-status"};
+    private static final String EXPORT = "$export";
+    private static final String EXPORT_STATUS = "$export-poll-status";
 
     private final BearerAuthentication authentication;
     private final RefusalAudit refusals;
@@ -52,8 +52,7 @@ public final class FhirAccessRules extends AuthorizationInterceptor {
             if (isMetadata(request)) return new RuleBuilder().allow("capability statement").metadata().build();
             String reason = auth.description();
             refusals.refused(method(request), path(request), null, remote(request), 401, reason);
-            AuthenticationException e = new AuthenticationException(reason);
-            e.setOperationOutcome(outcome(OperationOutcome.IssueType.LOGIN, reason));
+            UnauthorizedException e = new UnauthorizedException(reason, outcome(OperationOutcome.IssueType.LOGIN, reason));
             String challenge = "Bearer realm=\"radbridge\"" + (auth.error() == null ? ""
                     : ", error=\"" + auth.error() + "\", error_description=\"" + reason.replace("\"", "'") + "\"");
             e.addResponseHeader("WWW-Authenticate", challenge);
@@ -109,9 +108,12 @@ public final class FhirAccessRules extends AuthorizationInterceptor {
         if (anyRead) b = terminology(b);
         if (anyWrite) b = b.allow("transaction of granted writes").transaction().withAnyOperation().andApplyNormalRules().andThen();
         if (scopes.allows(Context.SYSTEM, "*", Interaction.READ) && scopes.allows(Context.SYSTEM, "*", Interaction.SEARCH)) {
-            b = b.allow("bulk export").bulkExport().any().andThen();
-            for (String op : EXPORT_OPERATIONS)
-                b = b.allow("bulk export status").operation().named(op).onServer().andAllowAllResponses().andThen();
+            // the kick-off is an operation (system, Patient type, Group or Patient instance), then HAPI asks the bulk rule
+            b = b.allow("bulk export").operation().named(EXPORT).onServer().andAllowAllResponses().andThen()
+                    .allow("bulk export").operation().named(EXPORT).onType(org.hl7.fhir.r4.model.Patient.class).andAllowAllResponses().andThen()
+                    .allow("bulk export").operation().named(EXPORT).onAnyInstance().andAllowAllResponses().andThen()
+                    .allow("bulk export").bulkExport().any().andThen()
+                    .allow("bulk export status").operation().named(EXPORT_STATUS).onServer().andAllowAllResponses().andThen();
         }
         return b.denyAll("not covered by the token's scopes").build();
     }

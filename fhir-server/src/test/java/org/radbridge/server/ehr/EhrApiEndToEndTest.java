@@ -196,7 +196,9 @@ class EhrApiEndToEndTest {
         JsonNode security = json("/fhir/metadata", null).path("rest").get(0).path("security");
         assertThat(security.path("service").get(0).path("coding").get(0).path("code").asText()).isEqualTo("SMART-on-FHIR");
         assertThat(security.path("extension").get(0).path("extension").get(0).path("valueUri").asText()).isEqualTo(tokenUrl);
-        assertThat(send("GET", "/auth/jwks", null, null).body()).contains("\"P-384\"").doesNotContain("\"d\"");
+        String jwks = http.send(HttpRequest.newBuilder(URI.create(base + "/auth/jwks")).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(jwks).contains("\"P-384\"").doesNotContain("\"d\"");
     }
 
     @Test
@@ -410,8 +412,13 @@ class EhrApiEndToEndTest {
         try (Stream<Path> files = Files.walk(data.resolve("fhir-binary"))) {
             assertThat(files.filter(Files::isRegularFile).count()).as("export files under the data directory").isPositive();
         }
-        Map<String, Integer> patientLevel = export("/fhir/Patient/$export?_type=Patient,ImagingStudy", t);
-        assertThat(patientLevel.get("ImagingStudy")).isEqualTo(generated.studies());
+        // Patient level needs "index missing fields" (off by default for its write cost): refused at kick-off, with the reason
+        HttpResponse<String> patientLevel = http.send(HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/%24export?_type=ImagingStudy"))
+                .header("Authorization", "Bearer " + t).header("Prefer", "respond-async").header("Accept", "application/fhir+json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(patientLevel.statusCode()).isEqualTo(400);
+        assertOperationOutcome(patientLevel, "not-supported");
+        assertThat(patientLevel.body()).contains("RADBRIDGE_FHIR_INDEX_MISSING_FIELDS");
         Map<String, Integer> since = export("/fhir/$export?_type=ImagingStudy&_since=" + Instant.now().plusSeconds(3600), t);
         assertThat(since.getOrDefault("ImagingStudy", 0)).isZero();
 
@@ -468,7 +475,10 @@ class EhrApiEndToEndTest {
         FhirContext fc = FhirContext.forR4Cached();
         ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(fc),
                 new InMemoryTerminologyServerValidationSupport(fc), new CommonCodeSystemsTerminologyService(fc));
-        FhirValidator validator = fc.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+        // HAPI labels its AuditEvents with the IHE BALP profiles, which are not available offline: checked against R4 itself
+        instanceValidator.setErrorForUnknownProfiles(false);
+        FhirValidator validator = fc.newValidator().registerValidatorModule(instanceValidator);
         IGenericClient fhir = client(admin());
         for (String type : List.of("Patient", "ImagingStudy", "DiagnosticReport", "Observation", "Provenance", "Device", "AuditEvent",
                 "CodeSystem", "ConceptMap")) {
@@ -476,6 +486,8 @@ class EhrApiEndToEndTest {
             assertThat(b.getEntry()).as(type + " written by RadBridge").isNotEmpty();
             for (Bundle.BundleEntryComponent e : b.getEntry()) {
                 Resource r = e.getResource();
+                // checked against R4 itself: the BALP profiles HAPI labels its AuditEvents with cannot be resolved offline
+                r.getMeta().getProfile().clear();
                 ValidationResult result = validator.validateWithResult(r);
                 List<String> errors = result.getMessages().stream()
                         .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())

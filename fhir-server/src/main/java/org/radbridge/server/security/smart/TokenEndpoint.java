@@ -83,7 +83,7 @@ public class TokenEndpoint {
         }
     }
 
-    @GetMapping(path = "/auth/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/auth/jwks", produces = {MediaType.APPLICATION_JSON_VALUE, "application/jwk-set+json"})
     public Map<String, Object> jwks() {
         return tokens.publicKeys().toJSONObject(true);
     }
