@@ -35,6 +35,7 @@ final class BenchCommands {
         if (args.length > 0 && args[0].equals("nlp")) {
             return nlp(args);
         }
+        if (args.length > 0 && args[0].equals("fhir")) return FhirBench.run(args);
         if (args.length == 0 || !args[0].equals("ingest")) {
             System.err.println("usage: radbridge bench ingest [--min-instances N] [--warm-up-instances N] [--orthanc-files N] [--dir DIR]");
             System.err.println("       radbridge bench nlp [--reports N] [--full-sample N] [--threads N] [--seed S] [--peer-heap-mb M] [--warm-up-seconds S] [--dir DIR]");
