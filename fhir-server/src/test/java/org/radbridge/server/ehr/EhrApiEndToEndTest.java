@@ -340,6 +340,20 @@ class EhrApiEndToEndTest {
             assertThat(types).contains("ImagingStudy", "DiagnosticReport");
         }
         assertThat(withStudy).isPositive();
+        // findings point at their study: Observation?derived-from=ImagingStudy/ID
+        JsonNode obs = json("/fhir/Observation?_count=200", admin);
+        int derived = 0;
+        for (JsonNode e : obs.path("entry")) {
+            for (JsonNode d : e.path("resource").path("derivedFrom")) {
+                String ref = d.path("reference").asText();
+                if (!ref.startsWith("ImagingStudy/")) continue;
+                derived++;
+                List<String> ids = new ArrayList<>();
+                json("/fhir/Observation?derived-from=" + ref + "&_count=200", admin).path("entry").forEach(f -> ids.add(f.path("resource").path("id").asText()));
+                assertThat(ids).contains(e.path("resource").path("id").asText());
+            }
+        }
+        assertThat(derived).isPositive();
         JsonNode is = json("/fhir/ImagingStudy?_count=1", admin).path("entry").get(0).path("resource");
         String uid = null, acsn = null;
         for (JsonNode id : is.path("identifier")) {
