@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -81,8 +80,13 @@ public final class ClientAssertionVerifier {
         Instant exp = verified.getExpirationTime().toInstant();
         if (exp.isAfter(now.plus(MAX_LIFETIME).plusSeconds(CLOCK_SKEW_SECONDS)))
             throw TokenRefusal.invalidClient("client_assertion exp is more than 5 minutes ahead");
-        if (!replays.firstUse(client.clientId(), verified.getJWTID(), exp, now))
-            throw TokenRefusal.invalidClient("client_assertion jti was already used (replay)");
+        boolean first;
+        try {
+            first = replays.firstUse(client.clientId(), verified.getJWTID(), exp, now);
+        } catch (IllegalStateException e) {
+            throw new TokenRefusal("temporarily_unavailable", 503, "cannot check the assertion's jti now; retry");
+        }
+        if (!first) throw TokenRefusal.invalidClient("client_assertion jti was already used (replay)");
         return client;
     }
 
@@ -92,7 +96,4 @@ public final class ClientAssertionVerifier {
         return t.length() > 64 ? t.substring(0, 64) + "..." : t;
     }
 
-    static Set<String> set(String... s) {
-        return new HashSet<>(java.util.Arrays.asList(s));
-    }
 }

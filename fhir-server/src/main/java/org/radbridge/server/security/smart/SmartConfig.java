@@ -50,8 +50,10 @@ public class SmartConfig {
     }
 
     @Bean
-    public ClientAssertionVerifier clientAssertionVerifier(SmartClientRegistry clients) {
-        return new ClientAssertionVerifier(clients, new JtiReplayGuard(), Clock.systemUTC());
+    public ClientAssertionVerifier clientAssertionVerifier(SmartClientRegistry clients,
+            @org.springframework.beans.factory.annotation.Qualifier("radbridgeDataSource") javax.sql.DataSource ds,
+            org.flywaydb.core.Flyway radbridgeMigrations) {
+        return new ClientAssertionVerifier(clients, new DatabaseJtiReplayGuard(ds), Clock.systemUTC());
     }
 
     @Bean

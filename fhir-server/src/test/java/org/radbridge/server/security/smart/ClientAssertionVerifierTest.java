@@ -30,7 +30,7 @@ class ClientAssertionVerifierTest {
     @BeforeEach
     void setUp() throws Exception {
         registry = new SmartClientRegistry(dir.resolve("secrets"));
-        verifier = new ClientAssertionVerifier(registry, new JtiReplayGuard(), Clock.systemUTC());
+        verifier = new ClientAssertionVerifier(registry, JtiReplayGuard.inMemory(), Clock.systemUTC());
         rsa = SmartTestKeys.rsa();
         ec = SmartTestKeys.ec();
         registry.register("ehr-rsa", SmartTestKeys.publicJwks(dir, rsa).toString(), "system/*.read", null);
