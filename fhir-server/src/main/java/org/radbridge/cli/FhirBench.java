@@ -129,8 +129,9 @@ final class FhirBench {
                 results.add(measure("RadBridge FHIR  " + kind, http, studies, fhirQueries.get(kind), clients, warmUp, seconds));
                 results.add(measure("Orthanc QIDO-RS " + kind, http, studies, qidoQueries.get(kind), clients, warmUp, seconds));
             }
-            System.out.printf(Locale.ROOT, "bench fhir: %d ImagingStudy (%d DiagnosticReport) over %d patients; %d client connections, %.0f s per query kind%n",
-                    studies.size(), gen.reports(), gen.patients(), clients, seconds);
+            System.out.printf(Locale.ROOT, "bench fhir: %d ImagingStudy (%d DiagnosticReport) over %d patients; %d client connections, %.0f s per query kind; "
+                    + "%d cores, load average at the end %s%n", studies.size(), gen.reports(), gen.patients(), clients, seconds,
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
             System.out.printf(Locale.ROOT, "%-40s %9s %9s %9s %10s %7s%n", "query", "requests", "p50 ms", "p99 ms", "per s", "errors");
             for (Stats r : results)
                 System.out.printf(Locale.ROOT, "%-40s %9d %9.1f %9.1f %10.1f %7d%n", r.label(), r.n(), r.p50(), r.p99(), r.perSecond(), r.errors());
@@ -219,6 +220,15 @@ final class FhirBench {
 
     private static HttpRequest qido(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/dicom+json").GET().build();
+    }
+
+    /** The 1-minute load average: on a shared machine it tells how much else competed for the cores. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String enc(String s) {
