@@ -36,8 +36,8 @@ public class SecurityConfig {
     }
 
     @Bean(destroyMethod = "close")
-    public AuditEventWriter auditEventWriter(DaoRegistry daos) {
-        return new AuditEventWriter(daos.getResourceDao(AuditEvent.class));
+    public AuditEventWriter auditEventWriter(DaoRegistry daos, org.springframework.orm.jpa.JpaTransactionManager transactions) {
+        return new AuditEventWriter(daos.getResourceDao(AuditEvent.class), transactions);
     }
 
     /** Registers the interceptors on the FHIR servlet; returned so other beans can depend on secured FHIR. */
