@@ -51,7 +51,6 @@ public final class SmartDiscovery extends OncePerRequestFilter {
                 "system/ImagingStudy.rs", "system/DiagnosticReport.rs", "system/Observation.rs", "system/Patient.rs"));
         m.put("response_types_supported", List.of("token"));
         m.put("capabilities", List.of("client-confidential-asymmetric", "permission-v1", "permission-v2"));
-        if (tokens.oidc() != null) m.put("associated_endpoints", List.of());
         return m;
     }
 
