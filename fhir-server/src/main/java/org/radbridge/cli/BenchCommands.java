@@ -37,6 +37,7 @@ final class BenchCommands {
         if (args.length > 0 && args[0].equals("nlp")) {
             return nlp(args);
         }
+        if (args.length > 0 && args[0].equals("fhir")) return FhirBench.run(args);
         if (args.length == 0 || !args[0].equals("ingest")) {
             System.err.println("usage: radbridge bench ingest [--min-instances N] [--warm-up-instances N] [--orthanc-files N] [--dir DIR]");
             System.err.println("       radbridge bench fuzz [--inputs N] [--cstore N] [--hl7 N] [--seed S] [--dir DIR]");

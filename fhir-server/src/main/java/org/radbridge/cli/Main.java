@@ -26,6 +26,8 @@ public final class Main {
                                             ingest benchmark against pydicom and Orthanc, ratios printed
               bench nlp [--reports N] [--full-sample N] [--threads N] [--peer-heap-mb M]
                                             NLP benchmark against a full cTAKES pipeline, ratio printed
+              bench fhir [--patients N] [--clients C] [--seconds S]
+                                            FHIR ImagingStudy searches against Orthanc's QIDO-RS over the same studies
               mappings validate|report|reload  check the mapping files / list unmapped values / apply edits to a running server
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables
               cohort run FILE [--out DIR] [--name N] [--sql] [--aggregate]   cohort on OMOP: attrition, omop.cohort, manifest with weak labels
@@ -39,6 +41,8 @@ public final class Main {
                                             de-identified DICOM (PS3.15 profile, default research), audited
               reidentify --person-key KEY --purpose TEXT   research key back to the source patient (admin only, audited)
             Every command: --verbose also shows the log on standard error (always in DATA/logs/radbridge.log).
+              client register --name N --jwks FILE|URL --scope 'system/*.read' [--patient ID] | client list | client remove N
+                                            SMART Backend Services clients (token endpoint /auth/token)
             """;
 
     private Main() {}
@@ -72,6 +76,7 @@ public final class Main {
                 case "recipe" -> ResearchCommands.recipe(rest);
                 case "export" -> ExportCommand.run(rest, System.out, System.err);
                 case "reidentify" -> ReidentifyCommand.run(rest, System.out, System.err);
+                case "client" -> ClientCommand.run(rest, System.out, System.err);
                 case "omop" -> OmopCommand.run(rest);
                 case "fhir" -> {
                     if (rest.length != 1 || !rest[0].equals("rebuild")) {

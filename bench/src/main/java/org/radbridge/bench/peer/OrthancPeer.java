@@ -30,6 +30,15 @@ public final class OrthancPeer implements AutoCloseable {
     }
 
     public void start(Path workDir) throws IOException, InterruptedException {
+        start(workDir, List.of());
+    }
+
+    /** The Orthanc DICOMweb plugin of the Debian package orthanc-dicomweb (QIDO-RS at /dicom-web). */
+    public static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
+
+    public int port() { return port; }
+
+    public void start(Path workDir, List<Path> plugins) throws IOException, InterruptedException {
         port = freePort();
         Path storage = Files.createDirectories(workDir.resolve("orthanc-storage"));
         Path config = workDir.resolve("orthanc.json");
@@ -42,9 +51,10 @@ public final class OrthancPeer implements AutoCloseable {
                   "DicomServerEnabled": false,
                   "StorageDirectory": "%s",
                   "IndexDirectory": "%s",
-                  "Plugins": []
+                  "Plugins": [%s]
                 }
-                """.formatted(port, storage, storage));
+                """.formatted(port, storage, storage,
+                String.join(", ", plugins.stream().map(p -> "\"" + p + "\"").toList())));
         process = new ProcessBuilder(BINARY.toString(), config.toString())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("orthanc.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();

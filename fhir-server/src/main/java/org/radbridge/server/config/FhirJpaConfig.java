@@ -74,6 +74,14 @@ public class FhirJpaConfig {
         s.setAllowMultipleDelete(true);
         // no reuse of cached search results: a search right after an ingest must see the new studies
         s.setReuseCachedSearchResultsForMillis(null);
+        // batch jobs (bulk export) start their next step as soon as one ends instead of waiting for the maintenance pass
+        s.setJobFastTrackingEnabled(true);
+        // Patient-level $export needs it; off by default for its write cost (see PatientExportGuard)
+        if (Boolean.parseBoolean(System.getProperty("radbridge.fhir.index.missing.fields",
+                System.getenv().getOrDefault("RADBRIDGE_FHIR_INDEX_MISSING_FIELDS", "false"))))
+            s.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.ENABLED);
+        s.setBulkExportFileRetentionPeriodHours(Integer.parseInt(System.getProperty("radbridge.bulk.export.retention.hours",
+                System.getenv().getOrDefault("RADBRIDGE_BULK_EXPORT_RETENTION_HOURS", "2"))));
         return s;
     }
 
@@ -102,7 +110,9 @@ public class FhirJpaConfig {
 
     @Bean
     public SubscriptionSettings subscriptionSettings() {
-        return new SubscriptionSettings();
+        SubscriptionSettings s = new SubscriptionSettings();
+        s.addSupportedSubscriptionType(org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType.RESTHOOK);
+        return s;
     }
 
     @Bean
@@ -219,6 +229,7 @@ public class FhirJpaConfig {
         boolean instanceUids = ctx.getEnvironment().getProperty("radbridge.fhir.index-instance-uids", Boolean.class, false);
         new UnindexedSearchParameters(ctx.getBean(FhirContext.class), systemDao, ctx.getBean(ISearchParamRegistry.class))
                 .apply(instanceUids ? List.of() : UnindexedSearchParameters.OPTIONAL);
+        new org.radbridge.server.fhir.ImagingSearchParameters(systemDao, ctx.getBean(ISearchParamRegistry.class)).apply();
     }
 
     @Bean

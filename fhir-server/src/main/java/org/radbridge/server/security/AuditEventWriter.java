@@ -6,9 +6,13 @@ import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,41 +20,78 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stores AuditEvents through the DAO on a background thread: the events are produced inside the
  * request's own (read-only) transaction, where a write cannot join. The queue is bounded; if it
  * overflows, the event is logged to the radbridge.audit log instead of being dropped silently.
+ * Whatever has queued up is written in one transaction (up to {@value #BATCH} events): a search
+ * produces one BALP event per patient in its results, and a commit per event made the audit trail
+ * the largest cost of a search.
  */
 public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditEventWriter.class);
     private static final Logger audit = LoggerFactory.getLogger("radbridge.audit");
+    static final int BATCH = 200;
 
     private final IFhirResourceDao<AuditEvent> dao;
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(10_000), r -> {
-                Thread t = new Thread(r, "audit-event-writer");
-                t.setDaemon(true);
-                return t;
-            });
+    private final TransactionTemplate transactions;
+    private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(10_000);
+    private final Thread thread;
+    private volatile boolean closing;
     private final AtomicLong written = new AtomicLong();
 
     public AuditEventWriter(IFhirResourceDao<AuditEvent> dao) {
+        this(dao, null);
+    }
+
+    /** @param transactions the JPA transaction manager, or null for one transaction per event */
+    public AuditEventWriter(IFhirResourceDao<AuditEvent> dao, PlatformTransactionManager transactions) {
         this.dao = dao;
+        this.transactions = transactions == null ? null : new TransactionTemplate(transactions);
+        this.thread = new Thread(this::drain, "audit-event-writer");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
-        try {
-            executor.execute(() -> store(event));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        if (!queue.offer(event))
             audit.warn("audit queue full, event logged only: {} {} by {}", event.getAction(),
                     event.getEntityFirstRep().getWhat().getReference(), event.getAgentFirstRep().getWho().getDisplay());
+    }
+
+    private void drain() {
+        List<AuditEvent> batch = new ArrayList<>(BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                store(batch);
+            } catch (InterruptedException e) {
+                closing = true;
+            } finally {
+                batch.clear();
+            }
         }
     }
 
-    private void store(AuditEvent event) {
-        try {
-            dao.create(event, new SystemRequestDetails());
-            written.incrementAndGet();
-        } catch (RuntimeException e) {
-            log.error("Could not store an AuditEvent ({} {}); logged instead", event.getAction(),
-                    event.getEntityFirstRep().getWhat().getReference(), e);
+    private void store(List<AuditEvent> batch) {
+        if (transactions != null && batch.size() > 1) {
+            try {
+                transactions.executeWithoutResult(status -> batch.forEach(e -> dao.create(e, new SystemRequestDetails())));
+                written.addAndGet(batch.size());
+                return;
+            } catch (RuntimeException e) {
+                // one bad event must not cost the others: store them one by one
+                log.warn("Could not store {} AuditEvents in one transaction ({}); storing them one by one", batch.size(), e.toString());
+            }
+        }
+        for (AuditEvent event : batch) {
+            try {
+                dao.create(event, new SystemRequestDetails());
+                written.incrementAndGet();
+            } catch (RuntimeException e) {
+                log.error("Could not store an AuditEvent ({} {}); logged instead", event.getAction(),
+                        event.getEntityFirstRep().getWhat().getReference(), e);
+            }
         }
     }
 
@@ -58,8 +99,8 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
 
     @Override
     public void close() throws InterruptedException {
-        executor.shutdown();
-        if (!executor.awaitTermination(10, TimeUnit.SECONDS))
-            log.warn("{} AuditEvents were still queued at shutdown", executor.getQueue().size());
+        closing = true;
+        thread.join(10_000);
+        if (thread.isAlive()) log.warn("{} AuditEvents were still queued at shutdown", queue.size());
     }
 }

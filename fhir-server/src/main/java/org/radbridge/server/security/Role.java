@@ -14,11 +14,15 @@ public enum Role {
     /** read one patient's compartment only (a patient portal, a treating clinician's app) */
     PATIENT,
     /** the research view only: the de-identified DICOMweb at /dicomweb (OMOP through the omop_reader database role); no identified FHIR */
-    RESEARCHER;
+    RESEARCHER,
+    /** a JWT access token (issued at /auth/token or by the hospital's OpenID Connect provider): what its SMART scopes grant */
+    SMART;
 
     public static Role parse(String s) {
         try {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            Role r = valueOf(s.trim().toUpperCase(Locale.ROOT));
+            if (r == SMART) throw new IllegalArgumentException("SMART tokens are issued at /auth/token, not kept in the token file");
+            return r;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown role '" + s + "' (admin, reader, patient or researcher)");
         }

@@ -26,23 +26,40 @@ public class SecurityConfig {
     }
 
     @Bean
-    public BearerAuthentication bearerAuthentication(TokenStore tokens) {
-        return new BearerAuthentication(tokens);
+    public BearerAuthentication bearerAuthentication(TokenStore tokens, org.radbridge.server.security.smart.AccessTokens jwts) {
+        return new BearerAuthentication(tokens, jwts);
+    }
+
+    @Bean
+    public RefusalAudit refusalAudit(AuditEventWriter audit) {
+        return new RefusalAudit(audit);
     }
 
     @Bean(destroyMethod = "close")
-    public AuditEventWriter auditEventWriter(DaoRegistry daos) {
-        return new AuditEventWriter(daos.getResourceDao(AuditEvent.class));
+    public AuditEventWriter auditEventWriter(DaoRegistry daos, org.springframework.orm.jpa.JpaTransactionManager transactions) {
+        return new AuditEventWriter(daos.getResourceDao(AuditEvent.class), transactions);
     }
 
     /** Registers the interceptors on the FHIR servlet; returned so other beans can depend on secured FHIR. */
     @Bean
-    public FhirAccessRules fhirAccessRules(RestfulServer server, BearerAuthentication authentication, AuditEventWriter audit) {
-        FhirAccessRules rules = new FhirAccessRules(authentication);
+    public FhirAccessRules fhirAccessRules(RestfulServer server, BearerAuthentication authentication, AuditEventWriter audit,
+                                           RefusalAudit refusals, org.radbridge.server.security.smart.SmartDiscovery discovery) {
+        FhirAccessRules rules = new FhirAccessRules(authentication, refusals);
+        server.registerInterceptor(discovery);
+        server.registerInterceptor(new SmartInteractionCheck(authentication, refusals));
         server.registerInterceptor(new PatientSearchNarrowing(authentication));
         server.registerInterceptor(rules);
         server.registerInterceptor(new BalpAuditCaptureInterceptor(audit, new AuditContext(authentication)));
         return rules;
+    }
+
+    @Bean
+    public FilterRegistrationBean<RequestSizeLimit> fhirRequestSizeLimit(
+            @org.springframework.beans.factory.annotation.Value("${radbridge.fhir.max-request-bytes:16777216}") long maxBytes) {
+        FilterRegistrationBean<RequestSizeLimit> reg = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+        reg.addUrlPatterns("/fhir/*");
+        reg.setName("fhirRequestSizeLimit");
+        return reg;
     }
 
     @Bean
