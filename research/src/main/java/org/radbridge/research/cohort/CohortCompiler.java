@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * attrition table counts what each criterion left.
  */
 public final class CohortCompiler {
+    /** The CDM Field concept measurement.measurement_id, which IMAGE_FEATURE names for a MEASUREMENT event (MI-CDM; mappings/cdm_field.csv). */
+    static final int MEASUREMENT_FIELD = 1147330;
+
     private final ConceptResolver resolver;
     private final List<String> conceptSetCtes = new ArrayList<>();
     private final List<String> helperCtes = new ArrayList<>();
@@ -98,7 +101,7 @@ public final class CohortCompiler {
                     "procedure_occurrence_id IN (SELECT io2.procedure_occurrence_id FROM omop.image_feature f\n"
                             + "      JOIN omop.measurement m ON m.measurement_id = f.image_feature_event_id\n"
                             + "      JOIN omop.image_occurrence io2 ON io2.image_occurrence_id = f.image_occurrence_id\n"
-                            + "      WHERE f.image_feature_event_field_concept_id = 21 AND m.unit_source_value = 'mm'\n"
+                            + "      WHERE f.image_feature_event_field_concept_id = " + MEASUREMENT_FIELD + " AND m.unit_source_value = 'mm'\n"
                             + "        AND f.image_finding_concept_id IN (SELECT concept_id FROM " + cs + ")\n"
                             + "      GROUP BY io2.procedure_occurrence_id, f.image_finding_id HAVING " + String.join(" AND ", having) + ")");
         }
