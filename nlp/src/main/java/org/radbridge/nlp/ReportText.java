@@ -8,7 +8,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
-/** Report file text: strict UTF-8 decoding and the RadBridge header block (README "Report files"). */
+/** Report file text: strict UTF-8 decoding and the RadBridge header block (docs/ingest-and-reports.md, "Report files"). */
 public final class ReportText {
     private ReportText() {}
 

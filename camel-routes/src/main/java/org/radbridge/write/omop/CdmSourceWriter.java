@@ -36,7 +36,7 @@ public final class CdmSourceWriter {
                             + "source_documentation_reference, cdm_etl_reference, source_release_date, cdm_release_date, cdm_version, "
                             + "cdm_version_concept_id, vocabulary_version) VALUES ('RadBridge imaging research view', 'RadBridge', 'local site', "
                             + "'DICOM metadata and radiology reports from PACS, pseudonymised; one visit per imaging study', "
-                            + "'README.md (OMOP research view)', ?, current_date, current_date, 'v5.4', 756265, left(" + VOCABULARY_VERSION + ", 20))")) {
+                            + "'docs/research.md (OMOP research view)', ?, current_date, current_date, 'v5.4', 756265, left(" + VOCABULARY_VERSION + ", 20))")) {
                 ps.setString(1, "RadBridge " + version + " (sql/migrations, camel-routes write/omop)");
                 ps.executeUpdate();
             }

@@ -188,7 +188,7 @@ public final class OmopStudyWriter {
 
     /**
      * The pseudonym, prefixed {@code U-} when the PatientID was empty or a placeholder (the person stands for one study) and
-     * {@code A-} when the year of birth is approximate (counted back from PatientAge); README "Placeholder patients".
+     * {@code A-} when the year of birth is approximate (counted back from PatientAge); docs/ingest-and-reports.md, "Real-world files".
      */
     static String personSourceValue(String pseudonym, StudyView s) {
         return (s.placeholderPatient() ? "U-" : "") + (s.facts().yearOfBirthApproximate() ? "A-" : "") + pseudonym;

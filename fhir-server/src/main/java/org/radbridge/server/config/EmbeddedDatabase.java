@@ -86,7 +86,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 + " (the major version of the machine's pg_dump/psql). Either move " + dir + " away and start afresh (then ingest or pull"
                 + " your sources again: staging, FHIR and OMOP are rebuilt from them), or dump the old database with a PostgreSQL "
                 + found + " client while the RadBridge version that wrote it runs, and restore the dump into the new one"
-                + " (README, 'PostgreSQL version').");
+                + " (docs/research.md, 'PostgreSQL version').");
     }
 
     private static boolean exists(Statement st, String sql) throws SQLException {

@@ -73,7 +73,7 @@ public final class UnindexedSearchParameters {
             sp.setType(Enumerations.SearchParamType.fromCode(builtIn.getParamType().getCode()));
             sp.setExpression(builtIn.getPath());
             sp.setStatus(Enumerations.PublicationStatus.RETIRED);
-            sp.setDescription("Not indexed by RadBridge (one index row per instance); see README, FHIR view");
+            sp.setDescription("Not indexed by RadBridge (one index row per instance); see docs/research.md, Looking at the data");
             b.addEntry().setResource(sp).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("SearchParameter?url=" + url);
         }
         systemDao.transaction(new SystemRequestDetails(), b);
