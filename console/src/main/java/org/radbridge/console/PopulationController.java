@@ -19,7 +19,8 @@ import java.util.Set;
 /** Page 4: the imaged population from OMOP; every chart with its table and a CSV download. */
 @Controller
 public class PopulationController {
-    public record Panel(DataTable table, String chart) {}
+    /** chart: a Chart.js spec; svg: a drawing made here instead (the box plot), null otherwise. */
+    public record Panel(DataTable table, String chart, String svg) {}
 
     private final ConsoleSession session;
     private final Pages pages;
@@ -39,7 +40,7 @@ public class PopulationController {
         Snapshot.Value<Map<String, DataTable>> v = refresh ? tables.fresh() : tables.get();
         if (v == null) return pages.computing("the population charts", session.user(request).orElseThrow(), session.csrf(request));
         List<Panel> panels = new ArrayList<>();
-        for (DataTable t : v.value().values()) panels.add(new Panel(t, chart(t)));
+        for (DataTable t : v.value().values()) panels.add(t.name().equals("ct-dose") ? new Panel(t, "{}", DoseBoxPlot.svg(t)) : new Panel(t, chart(t), null));
         Map<String, Object> model = new HashMap<>();
         model.put("panels", panels);
         model.put("computedAt", Times.utc(v.computedAt()));

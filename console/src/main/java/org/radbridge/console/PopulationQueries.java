@@ -11,7 +11,7 @@ import java.util.List;
  * shows and downloads is what a researcher may see. Each query is one GROUP BY over an indexed OMOP table.
  */
 public final class PopulationQueries {
-    public static final List<String> CHARTS = List.of("modality-month", "age-sex", "top-procedures", "findings-year");
+    public static final List<String> CHARTS = List.of("modality-month", "age-sex", "top-procedures", "findings-year", "ct-dose");
 
     private final JdbcTemplate jdbc;
     private final SmallCells small;
@@ -31,6 +31,7 @@ public final class PopulationQueries {
             case "age-sex" -> ageSex();
             case "top-procedures" -> topProcedures();
             case "findings-year" -> findingsByYear();
+            case "ct-dose" -> ctDoseByProtocol();
             default -> throw new IllegalArgumentException("no chart " + name);
         };
     }
@@ -83,5 +84,37 @@ public final class PopulationQueries {
             rows.add(List.of(rs.getInt(1), rs.getString(2), small.cell(rs.getLong(3)), small.cell(rs.getLong(4))));
         });
         return new DataTable("findings-year", "Top findings by year (NLP mentions)", List.of("year", "finding", "present", "absent"), rows);
+    }
+
+    /**
+     * CT dose per protocol (the study's procedure concept) and dose index, from what `radbridge qc` stored (research.qc_result:
+     * CT_CTDIVOL_DRL* the study's highest CTDIvol, CT_DLP_DRL* its dose SR's DLP total; the same source as the recipe
+     * ct-dose-by-protocol-scanner.sql). One value per study and index even when two rules checked it. A group smaller than
+     * the small-cell threshold keeps only its masked count: its minimum and maximum would be single patients' doses.
+     */
+    DataTable ctDoseByProtocol() {
+        List<List<Object>> rows = new ArrayList<>();
+        jdbc.query("WITH d AS (SELECT DISTINCT ON (q.procedure_occurrence_id, 2) q.procedure_occurrence_id, "
+                + "CASE WHEN q.rule_id LIKE 'CT\\_CTDIVOL\\_DRL%' THEN 'CTDIvol (mGy)' ELSE 'DLP (mGy.cm)' END AS dose_index, q.value_as_number AS v "
+                + "FROM research.qc_result q WHERE (q.rule_id LIKE 'CT\\_CTDIVOL\\_DRL%' OR q.rule_id LIKE 'CT\\_DLP\\_DRL%') "
+                + "AND q.value_as_number IS NOT NULL AND q.procedure_occurrence_id IS NOT NULL ORDER BY q.procedure_occurrence_id, 2, q.value_as_number DESC) "
+                + "SELECT d.dose_index, coalesce(pc.concept_name, 'unmapped'), count(*), min(d.v), "
+                + "percentile_cont(0.25) WITHIN GROUP (ORDER BY d.v), percentile_cont(0.5) WITHIN GROUP (ORDER BY d.v), "
+                + "percentile_cont(0.75) WITHIN GROUP (ORDER BY d.v), max(d.v) "
+                + "FROM d JOIN omop.procedure_occurrence po ON po.procedure_occurrence_id = d.procedure_occurrence_id "
+                + "LEFT JOIN omop.concept pc ON pc.concept_id = po.procedure_concept_id AND po.procedure_concept_id <> 0 "
+                + "GROUP BY 1, 2 ORDER BY 1, 2", rs -> {
+            long n = rs.getLong(3);
+            Object count = small.cell(n);
+            List<Object> r = new ArrayList<>(List.of(rs.getString(1), rs.getString(2), count));
+            for (int col = 4; col <= 8; col++) r.add(count instanceof DataTable.Suppressed ? null : round(rs.getDouble(col)));
+            rows.add(java.util.Collections.unmodifiableList(r));
+        });
+        return new DataTable("ct-dose", "CT dose by protocol (from radbridge qc)",
+                List.of("dose index", "protocol", "studies", "min", "q1", "median", "q3", "max"), rows);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 }

@@ -77,13 +77,14 @@ class ConsoleBrowserEndToEndTest {
     private String unseenUid;
     private Path fresh;
     private WebDriver browser;
+    private Path realHome;
 
     @BeforeAll
     void start() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian packages chromium and chromium-driver are needed (./radbridge test installs them)");
         for (String p : PROPS) saved.put(p, System.getProperty(p));
-        Path realHome = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize();
+        realHome = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize();
         work = Files.createTempDirectory("radbridge-console-e2e");
         shots = Files.createDirectories(realHome.resolve("fhir-server/target/console-screenshots"));
         // the console writes mapping rows: into a copy of mappings/, never the repository's files
@@ -91,6 +92,12 @@ class ConsoleBrowserEndToEndTest {
         copy(realHome.resolve("mappings"), home.resolve("mappings"));
         copy(realHome.resolve("terminology/codesystems"), home.resolve("terminology/codesystems"));
         Files.copy(realHome.resolve("terminology/fhir-codesystems.csv"), home.resolve("terminology/fhir-codesystems.csv"));
+        // the cohorts page lists the repository's example definitions and labels manifests with its label sets
+        copy(realHome.resolve("sql/cohorts/examples"), home.resolve("sql/cohorts/examples"));
+        copy(realHome.resolve("terminology/label-sets"), home.resolve("terminology/label-sets"));
+        // and a definition saved in the configured folder (default DATA/cohort-definitions): every CT series
+        Files.writeString(Files.createDirectories(work.resolve("data/cohort-definitions")).resolve("all-ct.yaml"),
+                "name: console-all-ct\ndescription: every CT series (console test)\nmodality: [CT]\noccurrence: all\nlabels: chexpert\n");
 
         Path pacs = work.resolve("pacs");
         new SyntheticPacsGenerator(new GenerateOptions(3, 17L, pacs)).generate();
@@ -156,7 +163,7 @@ class ConsoleBrowserEndToEndTest {
     @Test
     @Order(1)
     void withoutATokenOnlyTheSignInPageIsShown() throws Exception {
-        for (String page : List.of("/", "/quarantine", "/quarantine/1", "/mappings", "/population", "/study", "/population/age-sex.csv")) {
+        for (String page : List.of("/", "/quarantine", "/quarantine/1", "/mappings", "/population", "/study", "/population/age-sex.csv", "/cohorts", "/cohorts/run/1")) {
             browser.get(base + page);
             assertThat(browser.getCurrentUrl()).as(page).isEqualTo(base + "/signin");
             assertThat(browser.findElements(By.id("token"))).hasSize(1);
@@ -423,6 +430,102 @@ class ConsoleBrowserEndToEndTest {
         screenshot("8-study");
         browser.get(base + "/study?q=NO-SUCH-ACCESSION");
         assertThat(browser.findElement(By.id("not-found")).getText()).contains("No study");
+    }
+
+    @Test
+    @Order(9)
+    void theCtDoseBoxPlotShowsWhatQcStored() throws Exception {
+        // what `radbridge qc` does: the rules of the repository over this archive, stored in radbridge.qc_result
+        try (Connection c = ctx.getBean("radbridgeDataSource", DataSource.class).getConnection()) {
+            var outcomes = org.radbridge.research.qc.QcRunner.run(c, org.radbridge.research.qc.QcRule.load(realHome.resolve("mappings/qc/qc-rules.csv")));
+            org.radbridge.research.qc.QcRunner.store(c, outcomes);
+        }
+        String doseRules = "(rule_id LIKE 'CT\\_CTDIVOL\\_DRL%' OR rule_id LIKE 'CT\\_DLP\\_DRL%') AND value_as_number IS NOT NULL";
+        long doseStudies = count("SELECT count(DISTINCT procedure_occurrence_id) FROM research.qc_result WHERE rule_id LIKE 'CT\\_CTDIVOL\\_DRL%' "
+                + "AND value_as_number IS NOT NULL");
+        assertThat(doseStudies).as("CT studies with a CTDIvol in this archive").isPositive();
+        browser.get(base + "/population?refresh=true");
+        waitForCharts();
+        List<WebElement> plots = browser.findElements(By.cssSelector("#panel-ct-dose figure.boxplot"));
+        assertThat((long) plots.size()).isEqualTo(count("SELECT count(DISTINCT rule_id LIKE 'CT\\_CTDIVOL%') FROM research.qc_result WHERE " + doseRules));
+        long groups = count("SELECT count(*) FROM (SELECT DISTINCT q.rule_id LIKE 'CT\\_CTDIVOL%', po.procedure_concept_id FROM research.qc_result q "
+                + "JOIN omop.procedure_occurrence po USING (procedure_occurrence_id) WHERE " + doseRules + ") g");
+        assertThat((long) browser.findElements(By.cssSelector("#panel-ct-dose g.box")).size()).isEqualTo(groups);
+        List<org.apache.commons.csv.CSVRecord> dose = csv(fetchCsvInBrowser("/population/ct-dose.csv"));
+        assertThat((long) dose.size()).isEqualTo(groups);
+        List<org.apache.commons.csv.CSVRecord> ctdi = dose.stream().filter(r -> r.get("dose index").startsWith("CTDIvol")).toList();
+        assertThat(ctdi.stream().mapToLong(r -> Long.parseLong(r.get("studies"))).sum()).isEqualTo(doseStudies);
+        double max = ctdi.stream().mapToDouble(r -> Double.parseDouble(r.get("max"))).max().orElseThrow();
+        assertThat(max).isCloseTo(Double.parseDouble(rows("SELECT max(value_as_number) FROM research.qc_result WHERE rule_id LIKE 'CT\\_CTDIVOL\\_DRL%'")
+                .get(0)[0]), org.assertj.core.data.Offset.offset(0.01));
+        for (var r : dose) {
+            assertThat(Double.parseDouble(r.get("min"))).isLessThanOrEqualTo(Double.parseDouble(r.get("q1")));
+            assertThat(Double.parseDouble(r.get("q1"))).isLessThanOrEqualTo(Double.parseDouble(r.get("median")));
+            assertThat(Double.parseDouble(r.get("median"))).isLessThanOrEqualTo(Double.parseDouble(r.get("q3")));
+            assertThat(Double.parseDouble(r.get("q3"))).isLessThanOrEqualTo(Double.parseDouble(r.get("max")));
+        }
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('panel-ct-dose').scrollIntoView()");
+        screenshot("9-population-dose");
+    }
+
+    @Test
+    @Order(10)
+    void anAdminRunsASavedCohortAndEveryoneSignedInDownloadsItsManifest() throws Exception {
+        signOut();
+        signIn(adminToken);
+        String adminName = browser.findElement(By.className("who")).getText().replaceFirst(" \\(admin\\)$", "");
+        browser.get(base + "/cohorts");
+        long examples;
+        try (Stream<Path> s = Files.list(home.resolve("sql/cohorts/examples"))) {
+            examples = s.filter(p -> p.toString().endsWith(".yaml")).count();
+        }
+        assertThat((long) browser.findElements(By.cssSelector("#cohort-definitions tr[data-definition^='examples/']")).size()).isEqualTo(examples);
+        assertThat(browser.findElements(By.id("no-runs"))).hasSize(1);
+        long auditsBefore = count("SELECT count(*) FROM radbridge.research_audit");
+        WebElement run = browser.findElement(By.cssSelector("#cohort-definitions tr[data-definition='saved/all-ct.yaml'] button"));
+        screenshot("10-cohorts-empty");
+        submit(run);
+        long auditId = count("SELECT max(audit_id) FROM radbridge.research_audit WHERE action = 'cohort-run' AND name = 'console-all-ct'");
+        assertThat(count("SELECT count(*) FROM radbridge.research_audit")).isEqualTo(auditsBefore + 1);
+        assertThat(browser.getCurrentUrl()).startsWith(base + "/cohorts/run/" + auditId);
+        assertThat(rows("SELECT actor FROM radbridge.research_audit WHERE audit_id = " + auditId).get(0)[0]).startsWith("token:" + adminName + " db:");
+        long definitionId = count("SELECT cohort_definition_id FROM omop.cohort_definition WHERE cohort_definition_name = 'console-all-ct'");
+        long persons = count("SELECT count(DISTINCT subject_id) FROM omop.cohort WHERE cohort_definition_id = " + definitionId);
+        long ctSeries = count("SELECT count(*) FROM omop.image_occurrence io JOIN omop.concept c ON c.concept_id = io.modality_concept_id "
+                + "WHERE c.concept_code = 'CT'");
+        assertThat(ctSeries).isPositive();
+        String[] counts = browser.findElement(By.id("run-counts")).getText().split(" / ");
+        assertThat(Long.parseLong(counts[0])).isEqualTo(persons);
+        assertThat(Long.parseLong(counts[2])).isEqualTo(ctSeries);
+        List<WebElement> attrition = browser.findElements(By.cssSelector("#attrition tbody tr"));
+        assertThat(attrition).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(attrition.get(attrition.size() - 1).findElements(By.tagName("td")).get(4).getText()).isEqualTo(String.valueOf(ctSeries));
+        String manifest = fetchCsvInBrowser("/cohorts/run/" + auditId + "/manifest.csv");
+        List<org.apache.commons.csv.CSVRecord> rows = csv(manifest);
+        assertThat((long) rows.size()).isEqualTo(ctSeries);
+        assertThat(rows.stream().map(r -> r.get("series_uid")).distinct().count()).isEqualTo(ctSeries);
+        assertThat(count("SELECT count(*) FROM radbridge.console_action WHERE action = 'cohort-run' AND outcome = 'research_audit " + auditId + "'"))
+                .isEqualTo(1);
+        screenshot("11-cohort-run");
+        browser.get(base + "/cohorts");
+        WebElement listed = browser.findElement(By.cssSelector("#cohort-runs tr[data-audit='" + auditId + "']"));
+        assertThat(listed.getText()).contains("console-all-ct").contains("cohort-run").contains("token:" + adminName);
+        screenshot("12-cohorts");
+
+        signOut();
+        signIn(readerToken);
+        browser.get(base + "/cohorts");
+        assertThat(browser.findElement(By.cssSelector("#cohort-runs tr[data-audit='" + auditId + "']")).getText()).contains("console-all-ct");
+        assertThat(fetchCsvInBrowser("/cohorts/run/" + auditId + "/manifest.csv")).isEqualTo(manifest);
+        WebElement readerRun = browser.findElement(By.cssSelector("#cohort-definitions tr[data-definition='saved/all-ct.yaml'] button"));
+        assertThat(readerRun.isEnabled()).isFalse();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].form.submit()", readerRun);
+        waitForNextPage(readerRun);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        assertThat(count("SELECT count(*) FROM radbridge.research_audit")).isEqualTo(auditsBefore + 1);
+        signOut();
+        browser.get(base + "/cohorts/run/" + auditId + "/manifest.csv");
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/signin");
     }
 
     private void signIn(String token) {

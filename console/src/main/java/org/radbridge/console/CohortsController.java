@@ -1,0 +1,108 @@
+package org.radbridge.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.research.cohort.CohortDefinitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import javax.sql.DataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Page 6: the cohort runs of the research toolkit with their counts and attrition; an admin runs a saved definition
+ * (audited in research_audit by the runner and in console_action); everyone signed in downloads a run's manifest.
+ */
+@Controller
+public class CohortsController {
+    private static final Logger log = LoggerFactory.getLogger(CohortsController.class);
+
+    private final ConsoleSession session;
+    private final Pages pages;
+    private final CohortRuns runs;
+    private final ConsoleAudit audit;
+
+    public CohortsController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds, RadBridgeSettings settings,
+                             ConsoleAudit audit) {
+        this.session = session;
+        this.pages = pages;
+        this.runs = new CohortRuns(ds, settings.home(), settings.dataDir(), CohortRuns.savedDir(settings.dataDir()));
+        this.audit = audit;
+    }
+
+    @GetMapping("/cohorts")
+    public ResponseEntity<String> list(HttpServletRequest request, @RequestParam(name = "page", defaultValue = "0") int page) {
+        page = Math.max(0, page);
+        List<CohortRuns.Run> found = runs.list(page);
+        Map<String, Object> model = new HashMap<>();
+        model.put("runs", found.subList(0, Math.min(found.size(), CohortRuns.PAGE)));
+        model.put("pageNo", page);
+        model.put("more", found.size() > CohortRuns.PAGE);
+        model.put("definitions", runs.definitions());
+        model.put("examplesDir", runs.examplesDir().toString());
+        model.put("savedDir", runs.savedDir().toString());
+        model.put("message", request.getParameter("message"));
+        return pages.render("cohorts", session.user(request).orElseThrow(), session.csrf(request), model);
+    }
+
+    @GetMapping("/cohorts/run/{id}")
+    public ResponseEntity<String> run(HttpServletRequest request, @PathVariable("id") long id) {
+        var run = runs.run(id);
+        if (run.isEmpty()) return notFound(request, "No cohort run with audit id " + id + ".");
+        Map<String, Object> model = new HashMap<>();
+        model.put("run", run.get());
+        model.put("files", runs.files(run.get()));
+        model.put("message", request.getParameter("message"));
+        return pages.render("cohort-run", session.user(request).orElseThrow(), session.csrf(request), model);
+    }
+
+    @GetMapping("/cohorts/run/{id}/manifest.csv")
+    public ResponseEntity<Resource> manifest(@PathVariable("id") long id) {
+        var run = runs.run(id);
+        if (run.isEmpty() || !runs.files(run.get()).manifestHere()) return ResponseEntity.notFound().build();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + run.get().name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-manifest.csv\"")
+                .body(new FileSystemResource(runs.manifest(run.get())));
+    }
+
+    @PostMapping("/cohorts/run")
+    public ResponseEntity<String> runDefinition(HttpServletRequest request, @RequestParam(name = "definition") String definition) {
+        ConsoleUser user = session.user(request).orElseThrow();
+        try {
+            CohortRuns.Outcome o = runs.runDefinition(definition, user.name());
+            audit.record(user, "cohort-run", "cohort definition " + definition, "research_audit " + o.auditId());
+            return SignInController.redirect("/cohorts/run/" + o.auditId() + "?message=" + enc(o.text()));
+        } catch (CohortDefinitionException | IllegalArgumentException e) {
+            audit.record(user, "cohort-run", "cohort definition " + definition, "refused: " + e.getMessage());
+            return SignInController.redirect("/cohorts?message=" + enc("Not run: " + e.getMessage()));
+        } catch (Exception e) {
+            log.warn("Cohort run of {} failed", definition, e);
+            audit.record(user, "cohort-run", "cohort definition " + definition, "failed: " + e);
+            return SignInController.redirect("/cohorts?message=" + enc("The run failed and left nothing behind: " + e.getMessage()));
+        }
+    }
+
+    private ResponseEntity<String> notFound(HttpServletRequest request, String message) {
+        return pages.render(HttpStatus.NOT_FOUND, "message", session.user(request).orElseThrow(), session.csrf(request),
+                Map.of("title", "Not found", "text", message));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s.length() > 1500 ? s.substring(0, 1500) + "…" : s, StandardCharsets.UTF_8);
+    }
+}
