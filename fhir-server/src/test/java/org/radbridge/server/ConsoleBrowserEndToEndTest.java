@@ -435,6 +435,11 @@ class ConsoleBrowserEndToEndTest {
     @Test
     @Order(9)
     void theCtDoseBoxPlotShowsWhatQcStored() throws Exception {
+        // seed 17 has no CT of a body part the dose rules cover (chest, head, abdomen-pelvis); seed 26's patient has chest and head CTs
+        Path dosePacs = work.resolve("dose-pacs");
+        new SyntheticPacsGenerator(new GenerateOptions(1, 26L, dosePacs)).generate();
+        assertThat(ctx.getBean(IngestService.class).ingest(List.of(dosePacs.resolve("dicom"), dosePacs.resolve("reports")), "folder")
+                .projectionProblems()).isEmpty();
         // what `radbridge qc` does: the rules of the repository over this archive, stored in radbridge.qc_result
         try (Connection c = ctx.getBean("radbridgeDataSource", DataSource.class).getConnection()) {
             var outcomes = org.radbridge.research.qc.QcRunner.run(c, org.radbridge.research.qc.QcRule.load(realHome.resolve("mappings/qc/qc-rules.csv")));
