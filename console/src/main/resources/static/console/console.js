@@ -14,7 +14,9 @@
         return { label: d.label, data: d.data, backgroundColor: colour, borderColor: colour };
       });
       var valueAxis = { stacked: spec.stacked, beginAtZero: true, ticks: { callback: abs, precision: 0 } };
-      var categoryAxis = { stacked: spec.stacked };
+      // every label shown (autoskip left every other finding unnamed); a horizontal chart grows with its rows
+      var categoryAxis = { stacked: spec.stacked, ticks: { autoSkip: false } };
+      if (spec.horizontal) canvas.parentNode.style.height = Math.max(320, spec.labels.length * 24 + 80) + 'px';
       new Chart(canvas, {
         type: spec.type,
         data: { labels: spec.labels, datasets: datasets },

@@ -50,7 +50,15 @@ public class CohortsController {
         page = Math.max(0, page);
         List<CohortRuns.Run> found = runs.list(page);
         Map<String, Object> model = new HashMap<>();
-        model.put("runs", found.subList(0, Math.min(found.size(), CohortRuns.PAGE)));
+        List<CohortRuns.Run> shown = found.subList(0, Math.min(found.size(), CohortRuns.PAGE));
+        model.put("runs", shown);
+        // persons left after each criterion, from the run's cohort.json (blank when its folder no longer holds this run)
+        Map<Long, String> attrition = new HashMap<>();
+        for (CohortRuns.Run r : shown) {
+            List<CohortRuns.Step> steps = runs.files(r).attrition();
+            attrition.put(r.auditId(), String.join(" → ", steps.stream().map(st -> String.valueOf(st.persons())).toList()));
+        }
+        model.put("attrition", attrition);
         model.put("pageNo", page);
         model.put("more", found.size() > CohortRuns.PAGE);
         model.put("definitions", runs.definitions());

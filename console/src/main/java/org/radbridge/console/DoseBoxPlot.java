@@ -15,9 +15,9 @@ import java.util.Map;
  * presentation attributes are used, so the strict Content-Security-Policy (no inline styles) holds.
  */
 public final class DoseBoxPlot {
-    static final int WIDTH = 760;
-    static final int LABEL = 260;
-    static final int ROW = 28;
+    static final int WIDTH = 1180;
+    static final int LABEL = 320;
+    static final int ROW = 34;
     static final int AXIS = 30;
 
     private DoseBoxPlot() {}
@@ -39,9 +39,8 @@ public final class DoseBoxPlot {
         int h = rows.size() * ROW + AXIS + 24;
         StringBuilder s = new StringBuilder();
         s.append("<figure class=\"boxplot\"><figcaption>").append(esc(index)).append("</figcaption>");
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"").append(h)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(h).append("\" aria-label=\"").append(esc("box plot of " + index + " by protocol"))
-                .append("\" font-family=\"sans-serif\" font-size=\"12\">");
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(h).append("\" aria-label=\"").append(esc("box plot of " + index + " by protocol"))
+                .append("\" font-family=\"sans-serif\" font-size=\"14\">");
         int axisY = rows.size() * ROW + 6;
         for (int k = 0; k <= 4; k++) {
             double v = top * k / 4;
@@ -56,7 +55,7 @@ public final class DoseBoxPlot {
             boolean drawn = r.get(3) instanceof Number && top > 0;
             String label = r.get(1) + " (n=" + r.get(2) + ")";
             s.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" fill=\"")
-                    .append(drawn ? "#222" : "#888").append("\"><title>").append(esc(tooltip(r))).append("</title>").append(esc(cut(label, 40))).append("</text>");
+                    .append(drawn ? "#222" : "#888").append("\"><title>").append(esc(tooltip(r))).append("</title>").append(esc(cut(label, 44))).append("</text>");
             if (!drawn) {
                 s.append("<text x=\"").append(LABEL).append("\" y=\"").append(f(y + 4)).append("\" fill=\"#888\" class=\"small-cell\">")
                         .append(esc("fewer than the small-cell threshold: not drawn")).append("</text>");

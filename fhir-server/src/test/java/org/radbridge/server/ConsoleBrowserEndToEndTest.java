@@ -515,6 +515,8 @@ class ConsoleBrowserEndToEndTest {
         browser.get(base + "/cohorts");
         WebElement listed = browser.findElement(By.cssSelector("#cohort-runs tr[data-audit='" + auditId + "']"));
         assertThat(listed.getText()).contains("console-all-ct").contains("cohort-run").contains("token:" + adminName);
+        assertThat(listed.findElement(By.className("attrition")).getText())
+                .isEqualTo(count("SELECT count(DISTINCT person_id) FROM omop.image_occurrence") + " → " + persons);
         screenshot("12-cohorts");
 
         signOut();
