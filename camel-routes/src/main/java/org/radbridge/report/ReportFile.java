@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
  * or the word derived from a DICOM SR's flags); projection maps it through {@code mappings/report_status.csv}.
  * {@code reportedAt} is when this version was reported (HL7 OBR-22, SR content date and time) and
  * {@code observedAt} when the examination was done (HL7 OBR-7); both may be null. {@code sourceMessageId} names the
- * carrier (HL7 MSH-10, SR SOP Instance UID) for audit.
+ * carrier (HL7 MSH-10, SR SOP Instance UID) for audit. {@code patientClass} is the HL7 PV1-2 patient class (table 0004:
+ * E, I, O ...) when an ORU message has a PV1 for the report's patient, else null; it chooses the study's visit concept.
  */
 public record ReportFile(
         String accessionNumber,
@@ -22,7 +23,16 @@ public record ReportFile(
         String text,
         OffsetDateTime reportedAt,
         OffsetDateTime observedAt,
-        String sourceMessageId) {
+        String sourceMessageId,
+        String patientClass) {
+
+    /** A report whose source names no patient class. */
+    public ReportFile(String accessionNumber, String patientId, String issuerOfPatientId, String studyInstanceUid,
+                      String status, LocalDate reportDate, String text, OffsetDateTime reportedAt, OffsetDateTime observedAt,
+                      String sourceMessageId) {
+        this(accessionNumber, patientId, issuerOfPatientId, studyInstanceUid, status, reportDate, text, reportedAt, observedAt,
+                sourceMessageId, null);
+    }
 
     /** The original seven components (text files), with no timestamps or message id. */
     public ReportFile(String accessionNumber, String patientId, String issuerOfPatientId, String studyInstanceUid,

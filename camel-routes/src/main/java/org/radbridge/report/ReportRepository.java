@@ -22,11 +22,12 @@ import java.util.List;
 public final class ReportRepository {
     private static final String UPSERT =
             "INSERT INTO radbridge.report (report_id, accession_number, patient_id, issuer_of_patient_id, study_instance_uid, "
-                    + "status, report_date, text, text_sha256, source, source_path, reported_at, observed_at, source_message_id) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                    + "status, report_date, text, text_sha256, source, source_path, reported_at, observed_at, source_message_id, patient_class) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (report_id) DO UPDATE SET status = EXCLUDED.status, "
                     + "reported_at = COALESCE(EXCLUDED.reported_at, report.reported_at), "
-                    + "source_message_id = COALESCE(EXCLUDED.source_message_id, report.source_message_id), updated_at = now(), dirty = true "
+                    + "source_message_id = COALESCE(EXCLUDED.source_message_id, report.source_message_id), "
+                    + "patient_class = COALESCE(EXCLUDED.patient_class, report.patient_class), updated_at = now(), dirty = true "
                     + "WHERE report.status IS DISTINCT FROM EXCLUDED.status "
                     + "AND (EXCLUDED.reported_at IS NULL OR report.reported_at IS NULL OR EXCLUDED.reported_at >= report.reported_at) "
                     + "RETURNING (xmax = 0)";
@@ -96,6 +97,7 @@ public final class ReportRepository {
             ps.setTimestamp(12, timestamp(r.reportedAt()));
             ps.setTimestamp(13, timestamp(r.observedAt()));
             ps.setString(14, r.sourceMessageId());
+            ps.setString(15, r.patientClass());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }

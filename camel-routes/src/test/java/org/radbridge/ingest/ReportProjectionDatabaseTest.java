@@ -30,6 +30,7 @@ import org.radbridge.terminology.Terminology;
 import org.radbridge.terminology.VocabularyLoader;
 import org.radbridge.write.fhir.FhirSink;
 import org.radbridge.write.omop.OmopReportWriter;
+import org.radbridge.write.omop.VisitWriter;
 import org.radbridge.write.omop.OmopStudyWriter;
 
 import javax.sql.DataSource;
@@ -297,6 +298,32 @@ class ReportProjectionDatabaseTest {
         assertThat(r.reportsProjected()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND link_status = 'linked'")).isZero();
         assertThat(only(sent.get(sent.size() - 1), DiagnosticReport.class).getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.CORRECTED);
+    }
+
+    /**
+     * An HL7 report whose PV1-2 says inpatient turns the study's visit into Inpatient Visit 9201 (mappings/visit.csv),
+     * and a later re-projection of the study keeps it; an unmapped class falls back to the imaging-study default.
+     */
+    @Test
+    @Order(9)
+    void theReportsPatientClassSetsTheStudysVisitConcept() throws Exception {
+        String visit = "SELECT v.visit_concept_id FROM omop.visit_occurrence v JOIN omop.procedure_occurrence p USING (visit_occurrence_id) "
+                + "JOIN omop.note n ON n.visit_occurrence_id = v.visit_occurrence_id";
+        assertThat(count(visit)).isEqualTo(9202);
+        reports.stage(new ReportFile("ACC000123", "MRN004567", "HOSP", null, "final", LocalDate.of(2024, 3, 13),
+                AMENDED + "\nADDENDUM: inpatient.", OffsetDateTime.now(), null, "MSG-PV1", "I"), "hl7-mllp", "mllp:RIS^HOSP/3");
+        assertThat(projector.projectDirty().reportsProjected()).isEqualTo(1);
+        assertThat(count(visit)).isEqualTo(9201);
+        assertThat(string("SELECT visit_source_value FROM omop.visit_occurrence v JOIN omop.note n USING (visit_occurrence_id)")).isEqualTo("I");
+        projector.projectAll();
+        assertThat(count(visit)).isEqualTo(9201);
+
+        reports.stage(new ReportFile("ACC000123", "MRN004567", "HOSP", null, "final", LocalDate.of(2024, 3, 14),
+                AMENDED + "\nADDENDUM: class unknown here.", OffsetDateTime.now(), null, "MSG-PV1-2", "Z9"), "hl7-mllp", "mllp:RIS^HOSP/4");
+        projector.projectDirty();
+        assertThat(count(visit)).isEqualTo(9202);
+        assertThat(string("SELECT visit_source_value FROM omop.visit_occurrence v JOIN omop.note n USING (visit_occurrence_id)"))
+                .isEqualTo(VisitWriter.IMAGING_STUDY);
     }
 
     /**

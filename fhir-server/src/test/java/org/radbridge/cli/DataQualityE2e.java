@@ -76,6 +76,15 @@ final class DataQualityE2e {
                 long target = standard ? id : id - 1;
                 r.write(id + "\t" + target + "\tMaps to\t19700101\t20991231\t\n" + target + "\t" + id + "\tMapped from\t19700101\t20991231\t\n");
             }
+            // CDM vocabulary rows shaped as Athena ships them: Field concepts named table.field and coded CDMnnn (OHDSI
+            // Vocabulary-v5.0 CDM/load_stage.sql; the codes here are synthetic), and the Table concept 'measurement' at
+            // 1147330, the id IMAGE_FEATURE wrongly used before; dq must still find each event's table by the Field's name
+            String[][] cdm = {{"1147138", "measurement.measurement_id", "Field"}, {"1147165", "observation.observation_id", "Field"},
+                    {"1147127", "condition_occurrence.condition_occurrence_id", "Field"},
+                    {"1147082", "procedure_occurrence.procedure_occurrence_id", "Field"}, {"1147330", "measurement", "Table"}};
+            for (int i = 0; i < cdm.length; i++) {
+                w.write(cdm[i][0] + "\t" + cdm[i][1] + "\tMetadata\tCDM\t" + cdm[i][2] + "\tS\tCDM9000" + i + "\t19700101\t20991231\t\n");
+            }
         }
         Files.writeString(dir.resolve("VOCABULARY.csv"), "vocabulary_id\tvocabulary_name\tvocabulary_reference\tvocabulary_version\tvocabulary_concept_id\n"
                 + "None\tOMOP Standardized Vocabularies\tOMOP generated\tv5.0 SYNTHETIC\t44819096\n");

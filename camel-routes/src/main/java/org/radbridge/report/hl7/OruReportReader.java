@@ -30,8 +30,10 @@ import java.util.Set;
  * OBX's). An NTE after the PID and before any OBR is a note on the patient, not on a report, and is skipped.
  * Strict where a mistake would attach a report to the wrong patient or lose part of it: the whole message
  * is refused (AE) if any OBR lacks an accession number or text, if two PIDs follow each other with no OBR between
- * them, or if an OBX comes before any OBR. Segments we do not use (PV1, ORC, Z-segments other than ZDS ...)
- * are skipped.
+ * them, or if an OBX comes before any OBR. Segments we do not use (ORC, PV2, Z-segments other than ZDS ...)
+ * are skipped. PV1 (patient visit, in the ORU^R01 PATIENT/VISIT group after PID) gives its patient class PV1-2
+ * (HL7 table 0004) to the reports of that patient that follow it; a PV1 with no PID before it, or a class that
+ * is not a table-0004-like code, is ignored (the visit then falls back to the imaging-study default).
  *
  * <p>Codes taken from published sources: the Study Instance UID OBX is recognised by DICOM code 113014 "Study Instance
  * UID" (DICOM PS3.16, Annex D, DCM coding scheme), as IHE Radiology TF-2 and DICOM PS3.20 use it; ZDS-1 carries the
@@ -166,6 +168,7 @@ public final class OruReportReader {
         boolean patientHasOrder = false;
         Order order = null;
         String pendingStudyUid = null;
+        String patientClass = null;
         int mshCount = 0;
         for (Hl7Segment s : segments) {
             switch (s.name()) {
@@ -184,9 +187,18 @@ public final class OruReportReader {
                     patient = patient(s, d, cs);
                     patientHasOrder = false;
                     order = null;
+                    patientClass = null;
+                }
+                case "PV1" -> {
+                    if (patient == null) {
+                        log.debug("message {}: PV1 (segment {}) before any PID is ignored", h.controlId(), s.sequence());
+                    } else {
+                        patientClass = patientClass(s, d, cs);
+                    }
                 }
                 case "OBR" -> {
                     order = new Order(s, patient);
+                    order.patientClass = patientClass;
                     if (pendingStudyUid != null) order.studyUid = pendingStudyUid;
                     pendingStudyUid = null;
                     orders.add(order);
@@ -208,7 +220,7 @@ public final class OruReportReader {
                     if (order != null) order.studyUid = uid;
                     else pendingStudyUid = uid;
                 }
-                default -> { /* PV1, PD1, ORC, SPM ... are not needed for the report */ }
+                default -> { /* PD1, PV2, ORC, SPM ... are not needed for the report */ }
             }
         }
         if (orders.isEmpty()) {
@@ -278,7 +290,15 @@ public final class OruReportReader {
         Patient p = o.patient;
         return new ReportFile(accession, p == null ? null : p.id, p == null ? "" : p.issuer,
                 studyUid == null || studyUid.isEmpty() ? null : studyUid, status == null || status.isEmpty() ? null : status,
-                date, body, reported, observed, h.controlId());
+                date, body, reported, observed, h.controlId(), o.patientClass);
+    }
+
+    private static final java.util.regex.Pattern PATIENT_CLASS = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,20}");
+
+    /** PV1-2 patient class (IS, HL7 table 0004), upper-cased; null when empty or not a code. */
+    private static String patientClass(Hl7Segment pv1, Hl7Text.Delimiters d, Charset cs) {
+        String v = Hl7Text.unescape(pv1.component(2, 1), d, cs).trim();
+        return PATIENT_CLASS.matcher(v).matches() ? v.toUpperCase(Locale.ROOT) : null;
     }
 
     /** PID-3: the repetition typed MR (medical record number) if any, else the first; issuer from CX-4 (HD). */
@@ -375,6 +395,8 @@ public final class OruReportReader {
         /** OBX and NTE segments under the OBR, in message order. */
         final List<Hl7Segment> content = new ArrayList<>();
         String studyUid;
+        /** PV1-2 of the patient's visit group, when the message has one. */
+        String patientClass;
 
         Order(Hl7Segment obr, Patient patient) {
             this.obr = obr;

@@ -229,6 +229,8 @@ public final class OmopReportWriter {
                     ps.setArray(8, c.createArrayOf("integer", featureIds.toArray()));
                     ps.executeUpdate();
                 }
+                // the PV1-2 class of the study's linked reports (this one included) decides the visit concept
+                new VisitWriter(mappings).applyReportedClass(c, s.studyInstanceUid(), studyDate);
                 c.commit();
                 return new Written(noteId, nlpIds.size(), observationIds.size(), conditionIds.size(), measurementIds.size(), featureIds.size());
             } catch (SQLException | RuntimeException e) {

@@ -175,7 +175,7 @@ public final class OmopStudyWriter {
             ps.setInt(1, id);
             ps.setInt(2, personId);
             ps.setInt(3, procedureId);
-            ps.setInt(4, mappings.conceptId("body_part", series.bodyPartExamined(), date));
+            ps.setInt(4, AnatomicSite.conceptId(mappings, series.bodyPartExamined(), series.laterality(), date));
             // the research DICOMweb (de-identified, research UIDs), never the identified archive
             ps.setString(5, wadoRs.series(pseudonymizer.uid(s.studyInstanceUid()), pseudonymizer.uid(series.seriesInstanceUid())));
             ps.setDate(6, Date.valueOf(date));

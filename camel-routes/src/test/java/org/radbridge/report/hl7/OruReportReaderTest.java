@@ -135,6 +135,22 @@ class OruReportReaderTest {
     }
 
     @Test
+    void pv1PatientClassGoesToThatPatientsReportsOnly() throws Exception {
+        // PATIENT group 1 with PV1-2 'i' (inpatient, case-folded); group 2 without PV1; group 3 with an empty PV1-2
+        List<ReportFile> reports = read(oru(PID, "PV1|1|i|WARD^12^1", "OBR|1||ACC1", "OBX|1|TX|||One.", "OBR|2||ACC2", "OBX|1|TX|||Two.",
+                "PID|1||MRN456^^^OTHER||ROE^RICHARD", "OBR|1||ACC3", "OBX|1|TX|||Three.",
+                "PID|1||MRN789^^^OTHER||POE^PAT", "PV1|1||ER", "OBR|1||ACC4", "OBX|1|TX|||Four."));
+        assertThat(reports).extracting(ReportFile::patientClass).containsExactly("I", "I", null, null);
+    }
+
+    @Test
+    void pv1WithoutPidOrWithAMalformedClassIsIgnored() throws Exception {
+        assertThat(read(oru("PV1|1|E", "OBR|1||ACC1", "OBX|1|TX|||One.")).get(0).patientClass()).isNull();
+        assertThat(read(oru(PID, "PV1|1|not a code", "OBR|1||ACC1", "OBX|1|TX|||One.")).get(0).patientClass()).isNull();
+        assertThat(read(oru(PID, "PV1|1|E^emergency", "OBR|1||ACC1", "OBX|1|TX|||One.")).get(0).patientClass()).isEqualTo("E");
+    }
+
+    @Test
     void twoPidsWithoutAnObrBetweenAreAmbiguous() {
         assertThatThrownBy(() -> read(oru(PID, "PID|1||MRN456^^^OTHER", "OBR|1||ACC1", "OBX|1|TX|||Text.")))
                 .isInstanceOf(OruRejection.class).hasMessageContaining("two PID segments")

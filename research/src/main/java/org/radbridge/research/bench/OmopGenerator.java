@@ -134,7 +134,7 @@ public final class OmopGenerator {
                     INSERT INTO omop.image_feature (image_feature_id, person_id, image_occurrence_id, image_feature_event_field_concept_id,
                                                     image_feature_event_id, image_feature_concept_id, image_feature_type_concept_id,
                                                     image_finding_concept_id, image_finding_id, alg_system)
-                    SELECT io.image_occurrence_id, m.person_id, io.image_occurrence_id, 1147330, m.measurement_id, %1$d, 32817, %1$d, m.measurement_id,
+                    SELECT io.image_occurrence_id, m.person_id, io.image_occurrence_id, 1147138, m.measurement_id, %1$d, 32817, %1$d, m.measurement_id,
                            'radbridge-nlp generated'
                     FROM omop.measurement m JOIN omop.image_occurrence io ON io.procedure_occurrence_id = m.measurement_id
                     WHERE m.measurement_id > %2$d AND m.measurement_id <= %2$d + %3$d""".formatted(k.get("f4"), idBase, size.studies()));

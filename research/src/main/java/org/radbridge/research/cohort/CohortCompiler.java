@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class CohortCompiler {
     /** The CDM Field concept measurement.measurement_id, which IMAGE_FEATURE names for a MEASUREMENT event (MI-CDM; mappings/cdm_field.csv). */
-    static final int MEASUREMENT_FIELD = 1147330;
+    static final int MEASUREMENT_FIELD = 1147138;
 
     private final ConceptResolver resolver;
     private final List<String> conceptSetCtes = new ArrayList<>();
