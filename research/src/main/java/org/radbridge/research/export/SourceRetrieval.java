@@ -1,0 +1,159 @@
+package org.radbridge.research.export;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.radbridge.dicom.net.DicomNetworkError;
+import org.radbridge.dicom.net.DicomNode;
+import org.radbridge.dicom.net.DimseClient;
+import org.radbridge.dicom.net.RetrieveResult;
+import org.radbridge.dicom.net.RetryPolicy;
+import org.radbridge.dicom.net.Spool;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings an instance back from the source a study was pulled from, into a temporary spool, for a pixel export whose
+ * received file is gone (or that was pulled as metadata only): WADO-RS instance retrieve (multipart/related,
+ * application/dicom, parsed with Apache James Mime4j) from the study's WADO-RS endpoint for DICOMweb pulls; C-GET
+ * of the study from the PACS of the DIMSE pull (once per study, then each instance is picked from the spool). A
+ * failure carries a short reason without identifiers, for the export report.
+ */
+public final class SourceRetrieval implements AutoCloseable {
+    /** Where a staged study came from: its staging source, WADO-RS endpoint, and the DIMSE peer of its pull. */
+    public record Origin(String source, String endpointUrl, String dimsePeer) {}
+
+    /** A retrieval that did not give the instance; {@code reason} names the kind of failure, never an identifier. */
+    public static final class Failed extends Exception {
+        public Failed(String reason) {
+            super(reason);
+        }
+    }
+
+    private static final String ACCEPT = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
+    private final Path spoolRoot;
+    private final String callingAe;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private DimseClient dimse;
+    private final Map<String, Object> studiesGot = new HashMap<>(); // study -> Spool or Failed
+    private int counter;
+
+    /** @param spoolRoot a temporary directory, removed by {@link #close()} */
+    public SourceRetrieval(Path spoolRoot, String callingAe) {
+        this.spoolRoot = spoolRoot;
+        this.callingAe = callingAe;
+    }
+
+    public Path fetch(Origin o, String study, String series, String sop, String sopClass) throws Failed {
+        if (o.endpointUrl() != null && !o.endpointUrl().isBlank()) return wado(o.endpointUrl(), series, sop);
+        if (o.dimsePeer() != null) return cGet(o.dimsePeer(), study, sop, sopClass);
+        throw new Failed("no retrievable source (" + o.source() + " without a WADO-RS endpoint or DIMSE pull)");
+    }
+
+    private Path wado(String studyUrl, String series, String sop) throws Failed {
+        String base = studyUrl.endsWith("/") ? studyUrl.substring(0, studyUrl.length() - 1) : studyUrl;
+        HttpResponse<InputStream> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(URI.create(base + "/series/" + series + "/instances/" + sop))
+                    .timeout(Duration.ofMinutes(5)).header("Accept", ACCEPT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new Failed("WADO-RS unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("WADO-RS interrupted");
+        } catch (IllegalArgumentException e) {
+            throw new Failed("WADO-RS endpoint is not a URL");
+        }
+        try (InputStream body = r.body()) {
+            if (r.statusCode() != 200) throw new Failed("WADO-RS HTTP " + r.statusCode());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            Path target = spoolRoot.resolve("wado-" + (++counter) + ".dcm");
+            Files.createDirectories(spoolRoot);
+            if (type.toLowerCase().startsWith("application/dicom")) {
+                Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+                return target;
+            }
+            if (!type.toLowerCase().startsWith("multipart/related")) throw new Failed("WADO-RS answered " + type.split(";")[0]);
+            boolean[] got = {false};
+            MimeStreamParser parser = new MimeStreamParser(MimeConfig.PERMISSIVE);
+            parser.setContentHandler(new AbstractContentHandler() {
+                @Override
+                public void body(BodyDescriptor bd, InputStream in) throws IOException {
+                    if (got[0]) return;
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    got[0] = true;
+                }
+            });
+            // the HTTP header carries the boundary: put it in front of the body so that the parser sees one MIME entity
+            byte[] head = ("Content-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            parser.parse(new SequenceInputStream(new ByteArrayInputStream(head), body));
+            if (!got[0] || Files.size(target) == 0) throw new Failed("WADO-RS answer held no instance");
+            return target;
+        } catch (IOException | MimeException e) {
+            throw new Failed("WADO-RS answer unreadable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Path cGet(String peer, String study, String sop, String sopClass) throws Failed {
+        Object got = studiesGot.get(study);
+        if (got == null) {
+            got = getStudy(peer, study, sopClass);
+            studiesGot.put(study, got);
+        }
+        if (got instanceof Failed f) throw new Failed(f.getMessage());
+        Path file = ((Spool) got).studyDir(study).resolve(sop + ".dcm");
+        if (!Files.isRegularFile(file)) throw new Failed("C-GET did not return the instance");
+        return file;
+    }
+
+    private Object getStudy(String peer, String study, String sopClass) {
+        DicomNode node;
+        try {
+            int at = peer.indexOf('@'), colon = peer.lastIndexOf(':');
+            node = new DicomNode(peer.substring(0, at), peer.substring(at + 1, colon), Integer.parseInt(peer.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            return new Failed("DIMSE peer of the pull unreadable");
+        }
+        try {
+            // fewer attempts than a pull: a failed retrieval is reported, and the export can simply be run again
+            if (dimse == null) dimse = new DimseClient(new DimseClient.Options(callingAe, Duration.ofSeconds(10), Duration.ofMinutes(30),
+                    new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(10))));
+            Spool spool = new Spool(spoolRoot.resolve("cget-" + (++counter)));
+            RetrieveResult r = dimse.get(node, study, sopClass == null ? Set.of() : Set.of(sopClass), spool, null, null);
+            if (r.completed() == 0) return new Failed("C-GET returned no instance");
+            return spool;
+        } catch (DicomNetworkError e) {
+            return new Failed("C-GET failed (" + e.kind() + ")");
+        } catch (IOException e) {
+            return new Failed("temporary spool: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (dimse != null) dimse.close();
+        if (Files.isDirectory(spoolRoot)) {
+            try (var s = Files.walk(spoolRoot)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
