@@ -73,6 +73,7 @@ class ResearchPixelsPeersTest {
     private JarProcess server;
     private final Pseudonymizer keys = new Pseudonymizer(KEY);
     private String webPatient, dimsePatient;
+    private long pulledInstances;
 
     @BeforeAll
     void start() throws Exception {
@@ -85,19 +86,25 @@ class ResearchPixelsPeersTest {
         Path home = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize();
 
         work = Files.createTempDirectory("radbridge-research-pixels");
-        generated = new SyntheticPacsGenerator(new GenerateOptions(2, 4242L, work.resolve("pacs"))).generate();
+        generated = new SyntheticPacsGenerator(new GenerateOptions(4, 4242L, work.resolve("pacs"))).generate();
         server = new JarProcess("server", work, jar, home, KEY);
         server.startServer();
         orthanc = new OrthancPeer("RADBRIDGE", server.dicomPort);
         try (Stream<Path> s = Files.walk(work.resolve("pacs/dicom"))) {
             for (Path f : s.filter(f -> f.toString().endsWith(".dcm")).sorted().toList()) assertThat(orthanc.upload(f)).isEqualTo("Success");
         }
-        List<String> patients = new ArrayList<>();
-        for (JsonNode p : orthanc.get("/patients?expand")) patients.add(p.path("MainDicomTags").path("PatientID").asText());
-        Collections.sort(patients);
-        assertThat(patients).hasSize(2);
-        webPatient = patients.get(0);
-        dimsePatient = patients.get(1);
+        // two patients with a series not prone to burned-in text (so that both ways of retrieval carry pixels)
+        Map<String, String> patientOfStudy = new java.util.HashMap<>();
+        for (JsonNode st : orthanc.get("/studies?expand")) patientOfStudy.put(st.path("ID").asText(), st.path("PatientMainDicomTags").path("PatientID").asText());
+        TreeSet<String> candidates = new TreeSet<>();
+        for (JsonNode se : orthanc.get("/series?expand")) {
+            if (Set.of("CT", "MR", "CR", "DX").contains(se.path("MainDicomTags").path("Modality").asText())) {
+                candidates.add(patientOfStudy.get(se.path("ParentStudy").asText()));
+            }
+        }
+        assertThat(candidates).as("generated patients with CT/MR/CR/DX series").hasSizeGreaterThanOrEqualTo(2);
+        webPatient = candidates.first();
+        dimsePatient = candidates.higher(webPatient);
         server.awaitUp(Duration.ofMinutes(20));
     }
 
@@ -121,7 +128,8 @@ class ResearchPixelsPeersTest {
                 "--port", String.valueOf(orthanc.dicomPort), "--get", "--patient", dimsePatient);
         assertThat(dimse.exitCode()).as(dimse.output()).isZero();
         try (Connection c = server.db()) {
-            assertThat(one(c, "SELECT count(*) FROM radbridge.instance")).isEqualTo(generated.instances());
+            pulledInstances = one(c, "SELECT count(*) FROM radbridge.instance");
+            assertThat(pulledInstances).isEqualTo(orthancInstances(webPatient) + orthancInstances(dimsePatient));
             assertThat(one(c, "SELECT count(*) FROM radbridge.instance WHERE source = 'dicomweb' AND file_path IS NULL")).isPositive();
             assertThat(one(c, "SELECT count(*) FROM radbridge.instance WHERE source = 'dimse' AND file_path IS NOT NULL")).isPositive();
         }
@@ -146,11 +154,16 @@ class ResearchPixelsPeersTest {
                 .POST(body(Map.of("Uri", "/studies"))));
         assertThat(qido.statusCode()).as(qido.body()).isEqualTo(200);
         Set<String> found = new TreeSet<>();
-        for (JsonNode s : JSON.readTree(qido.body())) found.add(s.path("0020000D").path("Value").get(0).asText());
-        assertThat(found).as("QIDO-RS through Orthanc: every staged study, under its research UID").isEqualTo(researchStudies);
+        for (JsonNode s : JSON.readTree(qido.body())) {
+            // Orthanc's proxied QIDO-RS answer gives single values as strings, not DICOM JSON arrays
+            JsonNode v = s.path("0020000D").path("Value");
+            found.add(v.isArray() ? v.path(0).asText() : v.asText());
+        }
+        assertThat(found).as("QIDO-RS through Orthanc (" + qido.body() + "): every staged study, under its research UID").isEqualTo(researchStudies);
         assertNoPhi("QIDO-RS answer", qido.body());
 
-        String dimseStudy = column("SELECT study_instance_uid FROM radbridge.study WHERE patient_id = '" + dimsePatient + "'").iterator().next();
+        String dimseStudy = column("SELECT i.study_instance_uid FROM radbridge.instance i JOIN radbridge.study s USING (study_instance_uid) "
+                + "WHERE s.patient_id = '" + dimsePatient + "' AND i.modality IN ('CT','MR','CR','DX')").iterator().next();
         String research = keys.uid(dimseStudy);
         String issuer = column("SELECT issuer_of_patient_id FROM radbridge.study WHERE study_instance_uid = '" + dimseStudy + "'").stream()
                 .findFirst().orElse("");
@@ -188,12 +201,15 @@ class ResearchPixelsPeersTest {
         System.out.println("export --pixels: " + r.output().lines().filter(l -> l.startsWith("Exported") || l.startsWith("  ")).toList());
         assertThat(r.exitCode()).as(r.output()).isZero();
         JsonNode counts = JSON.readTree(out.resolve("export-report.json").toFile()).path("counts");
-        long instances = generated.instances();
+        long instances = pulledInstances;
         long flagged = counts.path("flaggedBurnedIn").asLong();
         assertThat(counts.path("instances").asLong()).isEqualTo(instances);
         assertThat(counts.path("retrievalFailed").asLong()).isZero();
         assertThat(counts.path("retrievedFromSource").asLong()).as("every instance not flagged came back from its source").isEqualTo(instances - flagged);
         assertThat(counts.path("withPixels").asLong()).isEqualTo(instances - flagged);
+        JsonNode by = JSON.readTree(out.resolve("export-report.json").toFile()).path("retrievedBy");
+        assertThat(by.path("WADO-RS").asLong()).as("by WADO-RS (DICOMweb metadata pull)").isPositive();
+        assertThat(by.path("C-GET").asLong()).as("by C-GET (DIMSE pull, files deleted)").isPositive();
 
         Set<String> researchSops = new HashSet<>(), researchStudies = new HashSet<>();
         column("SELECT sop_instance_uid FROM radbridge.instance").forEach(s -> researchSops.add(keys.uid(s)));
@@ -228,10 +244,10 @@ class ResearchPixelsPeersTest {
         JsonNode report = JSON.readTree(out.resolve("export-report.json").toFile());
         JsonNode counts = report.path("counts");
         System.out.println("export --pixels without the source: " + counts + " " + report.path("retrievalFailures"));
-        long expected = generated.instances() - counts.path("flaggedBurnedIn").asLong();
+        long expected = pulledInstances - counts.path("flaggedBurnedIn").asLong();
         assertThat(counts.path("retrievalFailed").asLong()).isEqualTo(expected);
         assertThat(counts.path("withPixels").asLong()).isZero();
-        assertThat(counts.path("instances").asLong()).as("still exported, header only").isEqualTo(generated.instances());
+        assertThat(counts.path("instances").asLong()).as("still exported, header only").isEqualTo(pulledInstances);
         long byReason = 0;
         for (JsonNode n : report.path("retrievalFailures")) byReason += n.asLong();
         assertThat(byReason).isEqualTo(expected);
@@ -239,6 +255,12 @@ class ResearchPixelsPeersTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private long orthancInstances(String patientId) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + orthanc.httpPort + "/tools/find"))
+                .POST(body(Map.of("Level", "Instance", "Query", Map.of("PatientID", patientId)))));
+        return JSON.readTree(r.body()).size();
+    }
 
     /** The staged PHI values: patient IDs, names (and their components), accession numbers, the original UIDs. */
     private void assertNoPhi(String where, String text) throws Exception {

@@ -71,7 +71,7 @@ public final class DicomExport {
         Map<String, Integer> reasons = new TreeMap<>();
         Map<String, Integer> actions = new TreeMap<>();
         java.util.Set<String> studies = new java.util.HashSet<>(), series = new java.util.HashSet<>();
-        Map<String, Integer> retrievalFailures = new TreeMap<>();
+        Map<String, Integer> retrievalFailures = new TreeMap<>(), retrievedBy = new TreeMap<>();
         int done = 0, withPixels = 0, headerOnly = 0, flagged = 0, unavailable = 0, failed = 0, retrieved = 0, retrievalFailed = 0;
         Instant start = Instant.now();
         Instant lastReport = Instant.EPOCH;
@@ -149,6 +149,7 @@ public final class DicomExport {
                 }
             }
             c.commit();
+            retrievedBy.putAll(retrieval.retrievedBy());
         }
         ObjectNode report = JSON.createObjectNode();
         report.put("radbridgeVersion", o.version());
@@ -172,6 +173,7 @@ public final class DicomExport {
         counts.put("retrievedFromSource", retrieved);
         counts.put("retrievalFailed", retrievalFailed);
         report.putPOJO("flaggedReasons", reasons);
+        report.putPOJO("retrievedBy", retrievedBy);
         report.putPOJO("retrievalFailures", retrievalFailures);
         report.putPOJO("attributeActions", actions);
         Path reportFile = o.out().resolve("export-report.json");

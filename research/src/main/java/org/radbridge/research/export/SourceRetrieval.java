@@ -55,6 +55,12 @@ public final class SourceRetrieval implements AutoCloseable {
     private DimseClient dimse;
     private final Map<String, Object> studiesGot = new HashMap<>(); // study -> Spool or Failed
     private int counter;
+    private final Map<String, Integer> retrievedBy = new java.util.TreeMap<>();
+
+    /** Instances brought back so far, by way (WADO-RS, C-GET). */
+    public Map<String, Integer> retrievedBy() {
+        return retrievedBy;
+    }
 
     /** @param spoolRoot a temporary directory, removed by {@link #close()} */
     public SourceRetrieval(Path spoolRoot, String callingAe) {
@@ -63,8 +69,16 @@ public final class SourceRetrieval implements AutoCloseable {
     }
 
     public Path fetch(Origin o, String study, String series, String sop, String sopClass) throws Failed {
-        if (o.endpointUrl() != null && !o.endpointUrl().isBlank()) return wado(o.endpointUrl(), series, sop);
-        if (o.dimsePeer() != null) return cGet(o.dimsePeer(), study, sop, sopClass);
+        if (o.endpointUrl() != null && !o.endpointUrl().isBlank()) {
+            Path p = wado(o.endpointUrl(), series, sop);
+            retrievedBy.merge("WADO-RS", 1, Integer::sum);
+            return p;
+        }
+        if (o.dimsePeer() != null) {
+            Path p = cGet(o.dimsePeer(), study, sop, sopClass);
+            retrievedBy.merge("C-GET", 1, Integer::sum);
+            return p;
+        }
         throw new Failed("no retrievable source (" + o.source() + " without a WADO-RS endpoint or DIMSE pull)");
     }
 
