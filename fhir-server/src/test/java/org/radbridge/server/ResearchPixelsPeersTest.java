@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <ul>
  * <li>one patient's studies pulled as DICOMweb metadata (no files), the other's by C-GET; the C-GET files are then
  * deleted; {@code export --pixels} must fetch every instance back from its source (WADO-RS, C-GET), de-identify it
- * and write it with pixel data, research UIDs and none of the staged PHI values; with Orthanc gone, every retrieval
+ * and write it with pixel data, research UIDs and none of the staged PHI values; again by C-MOVE to the server's
+ * receiver; with Orthanc gone, every retrieval
  * is counted as failed with its reason and the command fails;</li>
  * <li>Orthanc as a DICOMweb client of RadBridge's research {@code /dicomweb} (a server entry with the researcher's
  * bearer token): QIDO-RS through Orthanc, then a WADO-RS retrieve into Orthanc, whose stored instances must carry
@@ -231,11 +232,37 @@ class ResearchPixelsPeersTest {
         assertThat(withPixels).as("files with Pixel Data").isEqualTo(instances - flagged);
     }
 
+    /** C-MOVE to the running server's receiver (Orthanc knows it as RADBRIDGE), as for a PACS that does not do C-GET. */
     @Test
     @Order(4)
+    void exportWithPixelsByCMoveToTheServersReceiver() throws Exception {
+        String dimseStudies = String.join(",", column("SELECT study_instance_uid FROM radbridge.study WHERE patient_id = '" + dimsePatient + "'"));
+        for (String f : column("SELECT file_path FROM radbridge.instance WHERE file_path IS NOT NULL")) Files.deleteIfExists(Path.of(f));
+        Path out = work.resolve("export-move");
+        JarProcess.Result r = server.run(Duration.ofMinutes(10), "export", "--studies", dimseStudies, "--out", out.toString(),
+                "--purpose", "e2e: pixels by C-MOVE", "--pixels", "--move");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        JsonNode report = JSON.readTree(out.resolve("export-report.json").toFile());
+        System.out.println("export --pixels --move: " + report.path("counts") + " " + report.path("retrievedBy"));
+        long expected = orthancInstances(dimsePatient) - report.path("counts").path("flaggedBurnedIn").asLong();
+        // the server's receiver stages what the C-MOVE brings back at the instances' spool paths, so after the study's
+        // C-MOVE (on its first missing instance) the others are at hand again
+        assertThat(report.path("retrievedBy").path("C-MOVE").asLong()).isPositive();
+        assertThat(report.path("counts").path("retrievalFailed").asLong()).isZero();
+        assertThat(report.path("counts").path("withPixels").asLong()).isEqualTo(expected);
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".dcm")).toList()) {
+                assertNoPhi(f.getFileName().toString(), new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void withTheSourceGoneEveryRetrievalIsCountedAsFailedWithItsReason() throws Exception {
         orthanc.close();
         orthanc = null;
+        for (String f : column("SELECT file_path FROM radbridge.instance WHERE file_path IS NOT NULL")) Files.deleteIfExists(Path.of(f));
         Path out = work.resolve("export-no-source");
         String studies = String.join(",", column("SELECT study_instance_uid FROM radbridge.study"));
         JarProcess.Result r = server.run(Duration.ofMinutes(10), "export", "--studies", studies, "--out", out.toString(),

@@ -39,10 +39,14 @@ import java.util.TreeMap;
 public final class DicomExport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** @param callingAe our AE title for C-GET from a DIMSE source */
-    public record Options(Path out, boolean pixels, String purpose, String version, String callingAe) {
+    /**
+     * @param callingAe     our AE title for C-GET from a DIMSE source, and the C-MOVE destination
+     * @param receiverSpool the running server's receiver spool (C-MOVE lands there), or null
+     * @param preferMove    C-MOVE before C-GET
+     */
+    public record Options(Path out, boolean pixels, String purpose, String version, String callingAe, Path receiverSpool, boolean preferMove) {
         public Options(Path out, boolean pixels, String purpose, String version) {
-            this(out, pixels, purpose, version, "RADBRIDGE");
+            this(out, pixels, purpose, version, "RADBRIDGE", null, false);
         }
     }
 
@@ -75,7 +79,8 @@ public final class DicomExport {
         int done = 0, withPixels = 0, headerOnly = 0, flagged = 0, unavailable = 0, failed = 0, retrieved = 0, retrievalFailed = 0;
         Instant start = Instant.now();
         Instant lastReport = Instant.EPOCH;
-        try (SourceRetrieval retrieval = new SourceRetrieval(Files.createTempDirectory("radbridge-export-spool"), o.callingAe());
+        try (SourceRetrieval retrieval = new SourceRetrieval(Files.createTempDirectory("radbridge-export-spool"), o.callingAe(),
+                o.receiverSpool(), o.preferMove());
              Connection c = ds.getConnection();
              // the source of each study: its WADO-RS endpoint (DICOMweb pulls), else the PACS of its latest DIMSE pull
              PreparedStatement ps = c.prepareStatement("SELECT i.sop_instance_uid, i.study_instance_uid, i.series_instance_uid, i.file_path, "

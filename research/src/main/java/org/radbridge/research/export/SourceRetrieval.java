@@ -42,8 +42,15 @@ public final class SourceRetrieval implements AutoCloseable {
 
     /** A retrieval that did not give the instance; {@code reason} names the kind of failure, never an identifier. */
     public static final class Failed extends Exception {
+        private final boolean unreachable;
+
         public Failed(String reason) {
+            this(reason, false);
+        }
+
+        Failed(String reason, boolean unreachable) {
             super(reason);
+            this.unreachable = unreachable;
         }
     }
 
@@ -53,7 +60,10 @@ public final class SourceRetrieval implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private DimseClient dimse;
-    private final Map<String, Object> studiesGot = new HashMap<>(); // study -> Spool or Failed
+    private final Path receiverSpool;
+    private final boolean preferMove;
+    private record Got(Spool spool, String way) {}
+    private final Map<String, Object> studiesGot = new HashMap<>(); // study -> Got or Failed
     private int counter;
     private final Map<String, Integer> retrievedBy = new java.util.TreeMap<>();
 
@@ -62,10 +72,22 @@ public final class SourceRetrieval implements AutoCloseable {
         return retrievedBy;
     }
 
-    /** @param spoolRoot a temporary directory, removed by {@link #close()} */
-    public SourceRetrieval(Path spoolRoot, String callingAe) {
+    /**
+     * @param spoolRoot     a temporary directory, removed by {@link #close()}
+     * @param callingAe     our AE title: calling AE of C-GET, destination of C-MOVE
+     * @param receiverSpool the spool of a running RadBridge server's receiver (where a C-MOVE to {@code callingAe}
+     *                      lands), or null: then C-MOVE is not possible
+     * @param preferMove    C-MOVE first (for a PACS that does not do C-GET); otherwise C-GET, and C-MOVE only when it fails
+     */
+    public SourceRetrieval(Path spoolRoot, String callingAe, Path receiverSpool, boolean preferMove) {
         this.spoolRoot = spoolRoot;
         this.callingAe = callingAe;
+        this.receiverSpool = receiverSpool;
+        this.preferMove = preferMove;
+    }
+
+    public SourceRetrieval(Path spoolRoot, String callingAe) {
+        this(spoolRoot, callingAe, null, false);
     }
 
     public Path fetch(Origin o, String study, String series, String sop, String sopClass) throws Failed {
@@ -74,11 +96,7 @@ public final class SourceRetrieval implements AutoCloseable {
             retrievedBy.merge("WADO-RS", 1, Integer::sum);
             return p;
         }
-        if (o.dimsePeer() != null) {
-            Path p = cGet(o.dimsePeer(), study, sop, sopClass);
-            retrievedBy.merge("C-GET", 1, Integer::sum);
-            return p;
-        }
+        if (o.dimsePeer() != null) return dimse(o.dimsePeer(), study, sop, sopClass);
         throw new Failed("no retrievable source (" + o.source() + " without a WADO-RS endpoint or DIMSE pull)");
     }
 
@@ -126,19 +144,21 @@ public final class SourceRetrieval implements AutoCloseable {
         }
     }
 
-    private Path cGet(String peer, String study, String sop, String sopClass) throws Failed {
+    private Path dimse(String peer, String study, String sop, String sopClass) throws Failed {
         Object got = studiesGot.get(study);
         if (got == null) {
-            got = getStudy(peer, study, sopClass);
+            got = retrieveStudy(peer, study, sopClass);
             studiesGot.put(study, got);
         }
         if (got instanceof Failed f) throw new Failed(f.getMessage());
-        Path file = ((Spool) got).studyDir(study).resolve(sop + ".dcm");
-        if (!Files.isRegularFile(file)) throw new Failed("C-GET did not return the instance");
+        Got g = (Got) got;
+        Path file = g.spool().studyDir(study).resolve(sop + ".dcm");
+        if (!Files.isRegularFile(file)) throw new Failed(g.way() + " did not return the instance");
+        retrievedBy.merge(g.way(), 1, Integer::sum);
         return file;
     }
 
-    private Object getStudy(String peer, String study, String sopClass) {
+    private Object retrieveStudy(String peer, String study, String sopClass) {
         DicomNode node;
         try {
             int at = peer.indexOf('@'), colon = peer.lastIndexOf(':');
@@ -146,16 +166,39 @@ public final class SourceRetrieval implements AutoCloseable {
         } catch (RuntimeException e) {
             return new Failed("DIMSE peer of the pull unreadable");
         }
-        try {
+        if (dimse == null) {
             // fewer attempts than a pull: a failed retrieval is reported, and the export can simply be run again
-            if (dimse == null) dimse = new DimseClient(new DimseClient.Options(callingAe, Duration.ofSeconds(10), Duration.ofMinutes(30),
+            dimse = new DimseClient(new DimseClient.Options(callingAe, Duration.ofSeconds(10), Duration.ofMinutes(30),
                     new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(10))));
+        }
+        Object first = preferMove ? cMove(node, study) : cGet(node, study, sopClass);
+        if (first instanceof Got) return first;
+        if (((Failed) first).unreachable) return first; // the other way would not reach the PACS either
+        Object second = preferMove ? cGet(node, study, sopClass) : cMove(node, study);
+        return second instanceof Got ? second : new Failed(((Failed) first).getMessage() + "; " + ((Failed) second).getMessage());
+    }
+
+    private Object cMove(DicomNode node, String study) {
+        if (receiverSpool == null) return new Failed("C-MOVE needs a running RadBridge server to receive");
+        try {
+            RetrieveResult r = dimse.move(node, study, callingAe);
+            if (r.completed() == 0) return new Failed("C-MOVE returned no instance");
+            return new Got(new Spool(receiverSpool), "C-MOVE");
+        } catch (DicomNetworkError e) {
+            return new Failed("C-MOVE failed (" + e.kind() + ")", e.kind() == DicomNetworkError.Kind.UNREACHABLE);
+        } catch (IOException e) {
+            return new Failed("receiver spool: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Object cGet(DicomNode node, String study, String sopClass) {
+        try {
             Spool spool = new Spool(spoolRoot.resolve("cget-" + (++counter)));
             RetrieveResult r = dimse.get(node, study, sopClass == null ? Set.of() : Set.of(sopClass), spool, null, null);
             if (r.completed() == 0) return new Failed("C-GET returned no instance");
-            return spool;
+            return new Got(spool, "C-GET");
         } catch (DicomNetworkError e) {
-            return new Failed("C-GET failed (" + e.kind() + ")");
+            return new Failed("C-GET failed (" + e.kind() + ")", e.kind() == DicomNetworkError.Kind.UNREACHABLE);
         } catch (IOException e) {
             return new Failed("temporary spool: " + e.getClass().getSimpleName());
         }
