@@ -83,17 +83,19 @@ public final class DicomExport {
                 o.receiverSpool(), o.preferMove());
              Connection c = ds.getConnection();
              // the source of each study: its WADO-RS endpoint (DICOMweb pulls), else the PACS of its latest DIMSE pull
-             PreparedStatement ps = c.prepareStatement("SELECT i.sop_instance_uid, i.study_instance_uid, i.series_instance_uid, i.file_path, "
-                     + "i.attributes::text, s.patient_id, s.issuer_of_patient_id, i.sop_class_uid, s.source, s.endpoint_url, "
-                     + "(SELECT j.peer FROM radbridge.pull_study ps JOIN radbridge.pull_job j ON j.job_key = ps.job_key "
-                     + "WHERE ps.study_instance_uid = s.study_instance_uid AND j.kind LIKE 'dimse%' ORDER BY ps.updated_at DESC LIMIT 1) "
-                     + "FROM radbridge.instance i JOIN radbridge.study s "
-                     + "ON s.study_instance_uid = i.study_instance_uid WHERE i.study_instance_uid = ANY(?) "
+             PreparedStatement ps = c.prepareStatement("WITH dimse AS (SELECT DISTINCT ON (ps.study_instance_uid) ps.study_instance_uid, j.peer "
+                     + "FROM radbridge.pull_study ps JOIN radbridge.pull_job j ON j.job_key = ps.job_key "
+                     + "WHERE j.kind LIKE 'dimse%' AND ps.study_instance_uid = ANY(?) ORDER BY ps.study_instance_uid, ps.updated_at DESC) "
+                     + "SELECT i.sop_instance_uid, i.study_instance_uid, i.series_instance_uid, i.file_path, "
+                     + "i.attributes::text, s.patient_id, s.issuer_of_patient_id, i.sop_class_uid, s.source, s.endpoint_url, d.peer "
+                     + "FROM radbridge.instance i JOIN radbridge.study s ON s.study_instance_uid = i.study_instance_uid "
+                     + "LEFT JOIN dimse d ON d.study_instance_uid = i.study_instance_uid WHERE i.study_instance_uid = ANY(?) "
                      + "ORDER BY i.study_instance_uid, i.series_instance_uid, i.instance_number NULLS LAST, i.sop_instance_uid")) {
             c.setAutoCommit(false);
             ps.setFetchSize(200);
             Array uids = c.createArrayOf("varchar", studyUids.toArray());
             ps.setArray(1, uids);
+            ps.setArray(2, uids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Staged s = new Staged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
