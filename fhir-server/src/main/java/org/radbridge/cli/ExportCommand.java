@@ -18,16 +18,19 @@ import java.util.List;
  */
 final class ExportCommand {
     static final String USAGE = """
-            usage: radbridge export (--cohort FILE | --studies UID[,UID...]) --out DIR --purpose TEXT [--profile NAME|FILE.json] [--pixels]
+            usage: radbridge export (--cohort FILE | --studies UID[,UID...]) --out DIR --purpose TEXT [--profile NAME|FILE.json] [--pixels [--our-aet AE] [--move]]
               FILE: a cohort manifest (CSV with a study_uid / study_instance_uid / image_study_uid column) or one UID a line;
               UIDs may be staged or research (2.25) UIDs. Profiles: research (default), basic, research-device, or a profile file.
+              --pixels: an instance whose received file is gone (or was pulled as metadata) is fetched back from its source:
+              WADO-RS from the study's DICOMweb endpoint, C-GET (as AE --our-aet, default RADBRIDGE) from the PACS of its DIMSE pull,
+              or C-MOVE to the receiver of the server running on the data directory when C-GET fails (--move: C-MOVE first).
             """;
 
     private ExportCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        String cohort = null, studies = null, dir = null, purpose = null, profileName = null;
-        boolean pixels = false;
+        String cohort = null, studies = null, dir = null, purpose = null, profileName = null, ourAet = "RADBRIDGE";
+        boolean pixels = false, move = false;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -37,6 +40,8 @@ final class ExportCommand {
                 case "--purpose" -> { purpose = v; i++; }
                 case "--profile" -> { profileName = v; i++; }
                 case "--pixels" -> pixels = true;
+                case "--our-aet" -> { ourAet = v; i++; }
+                case "--move" -> move = true;
                 default -> {
                     err.print("radbridge export: unknown argument '" + args[i] + "'\n" + USAGE);
                     return 2;
@@ -62,13 +67,17 @@ final class ExportCommand {
             }
             DicomDeidentifier deid = new DicomDeidentifier(profile, db.keys, db.descriptorReviewer(), ResearchDatabase.version());
             DicomExport.Report r = new DicomExport(db.dataSource(), db.keys, deid, err)
-                    .run(selected.studyUids(), new DicomExport.Options(Path.of(dir), pixels, purpose, ResearchDatabase.version()));
+                    .run(selected.studyUids(), new DicomExport.Options(Path.of(dir), pixels, purpose, ResearchDatabase.version(), ourAet,
+                            ServerLock.running(db.settings) ? db.settings.dataDir().resolve("spool") : null, move));
             out.printf("Exported %d studies, %d series, %d instances to %s (profile %s)%n", r.studies(), r.series(), r.instances(),
                     Path.of(dir).toAbsolutePath(), profile.name());
             out.printf("  with pixel data %d, header only %d (pixels unavailable %d), flagged for burned-in text %d %s, failed %d%n",
                     r.withPixels(), r.headerOnly(), r.pixelsUnavailable(), r.flaggedBurnedIn(), r.flaggedReasons(), r.failed());
+            if (pixels) {
+                out.printf("  fetched back from the source %d, retrieval failed %d %s%n", r.retrieved(), r.retrievalFailed(), r.retrievalFailures());
+            }
             out.printf("  report %s; audit entry %d%n", r.reportFile(), r.auditId());
-            return r.failed() == 0 ? 0 : 1;
+            return r.failed() == 0 && r.retrievalFailed() == 0 ? 0 : 1;
         }
     }
 }

@@ -31,17 +31,28 @@ import java.util.TreeMap;
 /**
  * Writes de-identified DICOM Part 10 files for a set of staged studies: {@code OUT/<research study UID>/<research series
  * UID>/<research SOP instance UID>.dcm}, plus {@code OUT/export-report.json}. Headers come from staging; with pixels
- * requested, an instance whose received file is still at hand (spool, folder ingest) is exported whole, unless it is
- * flagged for burned-in text, which keeps it header-only. Progress with an ETA goes to the given stream (stderr).
+ * requested, an instance whose received file is still at hand (spool, folder ingest) is exported whole; one whose file
+ * is gone or was never received (DICOMweb metadata pull) is first fetched back from its source ({@link SourceRetrieval}:
+ * WADO-RS or C-GET) into a temporary spool; either is de-identified with the same profile. Instances flagged for
+ * burned-in text stay header-only and are not fetched. A failed retrieval is counted with its reason in the report. Progress with an ETA goes to the given stream (stderr).
  */
 public final class DicomExport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public record Options(Path out, boolean pixels, String purpose, String version) {}
+    /**
+     * @param callingAe     our AE title for C-GET from a DIMSE source, and the C-MOVE destination
+     * @param receiverSpool the running server's receiver spool (C-MOVE lands there), or null
+     * @param preferMove    C-MOVE before C-GET
+     */
+    public record Options(Path out, boolean pixels, String purpose, String version, String callingAe, Path receiverSpool, boolean preferMove) {
+        public Options(Path out, boolean pixels, String purpose, String version) {
+            this(out, pixels, purpose, version, "RADBRIDGE", null, false);
+        }
+    }
 
     public record Report(int studies, int series, int instances, int withPixels, int headerOnly, int flaggedBurnedIn,
                          int pixelsUnavailable, int failed, Map<String, Integer> flaggedReasons, Map<String, Integer> actions,
-                         Path reportFile, long auditId) {}
+                         Path reportFile, long auditId, int retrieved, int retrievalFailed, Map<String, Integer> retrievalFailures) {}
 
     private final DataSource ds;
     private final Pseudonymizer keys;
@@ -55,7 +66,8 @@ public final class DicomExport {
         this.progress = progress;
     }
 
-    private record Staged(String sop, String study, String series, String filePath, String attributes, String patientId, String issuer) {}
+    private record Staged(String sop, String study, String series, String filePath, String attributes, String patientId, String issuer,
+                          String sopClass, SourceRetrieval.Origin origin) {}
 
     public Report run(List<String> studyUids, Options o) throws SQLException, IOException {
         Files.createDirectories(o.out());
@@ -63,21 +75,31 @@ public final class DicomExport {
         Map<String, Integer> reasons = new TreeMap<>();
         Map<String, Integer> actions = new TreeMap<>();
         java.util.Set<String> studies = new java.util.HashSet<>(), series = new java.util.HashSet<>();
-        int done = 0, withPixels = 0, headerOnly = 0, flagged = 0, unavailable = 0, failed = 0;
+        Map<String, Integer> retrievalFailures = new TreeMap<>(), retrievedBy = new TreeMap<>();
+        int done = 0, withPixels = 0, headerOnly = 0, flagged = 0, unavailable = 0, failed = 0, retrieved = 0, retrievalFailed = 0;
         Instant start = Instant.now();
         Instant lastReport = Instant.EPOCH;
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT i.sop_instance_uid, i.study_instance_uid, i.series_instance_uid, i.file_path, "
-                     + "i.attributes::text, s.patient_id, s.issuer_of_patient_id FROM radbridge.instance i JOIN radbridge.study s "
-                     + "ON s.study_instance_uid = i.study_instance_uid WHERE i.study_instance_uid = ANY(?) "
+        try (SourceRetrieval retrieval = new SourceRetrieval(Files.createTempDirectory("radbridge-export-spool"), o.callingAe(),
+                o.receiverSpool(), o.preferMove());
+             Connection c = ds.getConnection();
+             // the source of each study: its WADO-RS endpoint (DICOMweb pulls), else the PACS of its latest DIMSE pull
+             PreparedStatement ps = c.prepareStatement("WITH dimse AS (SELECT DISTINCT ON (ps.study_instance_uid) ps.study_instance_uid, j.peer "
+                     + "FROM radbridge.pull_study ps JOIN radbridge.pull_job j ON j.job_key = ps.job_key "
+                     + "WHERE j.kind LIKE 'dimse%' AND ps.study_instance_uid = ANY(?) ORDER BY ps.study_instance_uid, ps.updated_at DESC) "
+                     + "SELECT i.sop_instance_uid, i.study_instance_uid, i.series_instance_uid, i.file_path, "
+                     + "i.attributes::text, s.patient_id, s.issuer_of_patient_id, i.sop_class_uid, s.source, s.endpoint_url, d.peer "
+                     + "FROM radbridge.instance i JOIN radbridge.study s ON s.study_instance_uid = i.study_instance_uid "
+                     + "LEFT JOIN dimse d ON d.study_instance_uid = i.study_instance_uid WHERE i.study_instance_uid = ANY(?) "
                      + "ORDER BY i.study_instance_uid, i.series_instance_uid, i.instance_number NULLS LAST, i.sop_instance_uid")) {
             c.setAutoCommit(false);
             ps.setFetchSize(200);
             Array uids = c.createArrayOf("varchar", studyUids.toArray());
             ps.setArray(1, uids);
+            ps.setArray(2, uids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Staged s = new Staged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                    Staged s = new Staged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), new SourceRetrieval.Origin(rs.getString(9), rs.getString(10), rs.getString(11)));
                     String personKey = keys.person(s.issuer(), s.patientId());
                     try {
                         AttributeList header = HeaderList.from(JSON.readValue(s.attributes(), new TypeReference<Map<String, String>>() {}));
@@ -90,6 +112,17 @@ public final class DicomExport {
                         }
                         if (o.pixels() && !outcome.burnedInFlag()) {
                             Path file = s.filePath() == null ? null : Path.of(s.filePath());
+                            if (file == null || !Files.isReadable(file)) {
+                                try {
+                                    file = retrieval.fetch(s.origin(), s.study(), s.series(), s.sop(), s.sopClass());
+                                    retrieved++;
+                                } catch (SourceRetrieval.Failed e) {
+                                    // counted with its reason in the report; the instance is still exported, header only
+                                    file = null;
+                                    retrievalFailed++;
+                                    retrievalFailures.merge(e.getMessage(), 1, Integer::sum);
+                                }
+                            }
                             if (file != null && Files.isReadable(file)) {
                                 AttributeList full = new AttributeList();
                                 full.setDecompressPixelData(false);
@@ -123,6 +156,7 @@ public final class DicomExport {
                 }
             }
             c.commit();
+            retrievedBy.putAll(retrieval.retrievedBy());
         }
         ObjectNode report = JSON.createObjectNode();
         report.put("radbridgeVersion", o.version());
@@ -143,14 +177,19 @@ public final class DicomExport {
         counts.put("flaggedBurnedIn", flagged);
         counts.put("pixelsUnavailable", unavailable);
         counts.put("failed", failed);
+        counts.put("retrievedFromSource", retrieved);
+        counts.put("retrievalFailed", retrievalFailed);
         report.putPOJO("flaggedReasons", reasons);
+        report.putPOJO("retrievedBy", retrievedBy);
+        report.putPOJO("retrievalFailures", retrievalFailures);
         report.putPOJO("attributeActions", actions);
         Path reportFile = o.out().resolve("export-report.json");
         JSON.writeValue(reportFile.toFile(), report);
         long audit = DeidAudit.record(ds, "export", DeidAudit.actor(), o.purpose(), deid.profile().name(),
                 String.join(",", deid.profile().options()), studyUids.size() + " studies to " + o.out().toAbsolutePath(),
                 JSON.writeValueAsString(report.get("counts")), o.version());
-        return new Report(studies.size(), series.size(), done, withPixels, headerOnly, flagged, unavailable, failed, reasons, actions, reportFile, audit);
+        return new Report(studies.size(), series.size(), done, withPixels, headerOnly, flagged, unavailable, failed, reasons, actions, reportFile, audit,
+                retrieved, retrievalFailed, retrievalFailures);
     }
 
     static String progressLine(int done, int total, Duration elapsed) {
