@@ -246,7 +246,7 @@ class FourPathsEndToEndTest {
                     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT to_jsonb(t)::text FROM omop." + table + " t")) {
                         while (rs.next()) {
                             ObjectNode row = (ObjectNode) JSON.readTree(rs.getString(1));
-                            for (String idColumn : List.of("person_id", "procedure_occurrence_id", "image_occurrence_id")) {
+                            for (String idColumn : List.of("person_id", "procedure_occurrence_id", "image_occurrence_id", "visit_occurrence_id")) {
                                 if (!row.path(idColumn).isNumber()) continue;
                                 String kind = idColumn.substring(0, idColumn.length() - 3);
                                 String natural = keys.get(kind + ":" + row.path(idColumn).asInt());
