@@ -23,12 +23,12 @@ import javax.sql.DataSource;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({SignInController.class, OverviewController.class, QuarantineController.class, MappingsPageController.class,
-        PopulationController.class, StudyController.class, CohortsController.class})
+        PopulationController.class, StudyController.class, CohortsController.class, NotProjectedController.class})
 public class ConsoleAutoConfiguration {
     /** The session cookie's name, so the console's cookie settings touch no other cookie. */
     public static final String SESSION_COOKIE = "RADBRIDGE_CONSOLE";
     static final String[] PAGES = {"/", "/signin", "/signout", "/quarantine", "/quarantine/**", "/mappings", "/mappings/**",
-            "/population", "/population/**", "/study", "/study/**", "/cohorts", "/cohorts/**"};
+            "/population", "/population/**", "/study", "/study/**", "/cohorts", "/cohorts/**", "/not-projected"};
 
     @Bean
     public Pages consolePages() {

@@ -19,12 +19,14 @@ public class OverviewController {
     private final Pages pages;
     private final OverviewQueries queries;
     private final Snapshot<OverviewQueries.Counts> counts;
+    private final NotProjectedQueries notProjected;
 
     public OverviewController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds, ConsoleFigures figures) {
         this.session = session;
         this.pages = pages;
         this.queries = new OverviewQueries(ds);
         this.counts = figures.counts();
+        this.notProjected = new NotProjectedQueries(ds);
     }
 
     @GetMapping("/")
@@ -40,6 +42,8 @@ public class OverviewController {
         model.put("receivers", queries.receivers());
         model.put("pulls", queries.runningPulls());
         model.put("arriving", queries.arriving());
+        // counted live: both counts walk a partial index of the few studies concerned
+        model.put("notProjected", notProjected.counts());
         model.put("days", days);
         model.put("daysChart", Charts.spec("bar", days.stream().map(d -> d.day().toString()).toList(),
                 List.of(new Charts.Series("studies received", days.stream().map(OverviewQueries.Day::studies).toList())), false, false));

@@ -163,7 +163,7 @@ class ConsoleBrowserEndToEndTest {
     @Test
     @Order(1)
     void withoutATokenOnlyTheSignInPageIsShown() throws Exception {
-        for (String page : List.of("/", "/quarantine", "/quarantine/1", "/mappings", "/population", "/study", "/population/age-sex.csv", "/cohorts", "/cohorts/run/1")) {
+        for (String page : List.of("/", "/quarantine", "/quarantine/1", "/mappings", "/population", "/study", "/population/age-sex.csv", "/cohorts", "/cohorts/run/1", "/not-projected")) {
             browser.get(base + page);
             assertThat(browser.getCurrentUrl()).as(page).isEqualTo(base + "/signin");
             assertThat(browser.findElements(By.id("token"))).hasSize(1);
@@ -533,6 +533,65 @@ class ConsoleBrowserEndToEndTest {
         signOut();
         browser.get(base + "/cohorts/run/" + auditId + "/manifest.csv");
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/signin");
+    }
+
+    @Test
+    @Order(11)
+    void studiesNotProjectedAreListedWithTheirReasonsAndLinkToTheStudyView() throws Exception {
+        // A data-problem failure needs content the FHIR server or PostgreSQL refuses, which the generator cannot make, and the
+        // generated patients all have a birth date: so one staged study of each kind gets the columns ingest's projection
+        // writes (StagingRepository.markFailed / markOmopExcluded), set here directly.
+        List<String[]> two = rows("SELECT study_instance_uid FROM radbridge.study WHERE NOT dirty ORDER BY study_instance_uid LIMIT 2");
+        assertThat(two).hasSize(2);
+        String failedUid = two.get(0)[0];
+        String excludedUid = two.get(1)[0];
+        update("UPDATE radbridge.study SET projection_failed_reason = 'FHIR server refused the ImagingStudy: HTTP 422 (console test)', "
+                + "projection_failed_at = now() WHERE study_instance_uid = '" + failedUid + "'");
+        update("UPDATE radbridge.study SET omop_excluded_reason = 'no year of birth (PatientBirthDate and PatientAge absent) (console test)' "
+                + "WHERE study_instance_uid = '" + excludedUid + "'");
+
+        signIn(readerToken);
+        assertThat(number(browser.findElement(By.id("not-projected-failed"))))
+                .isEqualTo(count("SELECT count(*) FROM radbridge.study WHERE projection_failed_reason IS NOT NULL")).isEqualTo(1);
+        assertThat(number(browser.findElement(By.id("not-projected-excluded"))))
+                .isEqualTo(count("SELECT count(*) FROM radbridge.study WHERE omop_excluded_reason IS NOT NULL AND projection_failed_reason IS NULL"))
+                .isEqualTo(1);
+        submit(browser.findElement(By.id("not-projected")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/not-projected");
+
+        assertListMatches("failed", "SELECT study_instance_uid, projection_failed_reason FROM radbridge.study "
+                + "WHERE projection_failed_reason IS NOT NULL ORDER BY projection_failed_at DESC, study_instance_uid", 4);
+        assertListMatches("excluded", "SELECT study_instance_uid, omop_excluded_reason FROM radbridge.study "
+                + "WHERE omop_excluded_reason IS NOT NULL AND projection_failed_reason IS NULL ORDER BY study_instance_uid", 3);
+        assertThat(browser.findElement(By.cssSelector("#failed tbody tr td:last-child")).getText())
+                .isEqualTo("on new instances or a mappings change");
+        assertThat(browser.getPageSource()).doesNotContain(rows("SELECT coalesce(patient_name, 'ZZ NO NAME') FROM radbridge.study WHERE study_instance_uid = '"
+                + failedUid + "'").get(0)[0]);
+        screenshot("11-not-projected");
+
+        submit(browser.findElement(By.cssSelector("#excluded tbody tr a")));
+        String accession = rows("SELECT coalesce(accession_number, '') FROM radbridge.study WHERE study_instance_uid = '" + excludedUid + "'").get(0)[0];
+        assertThat(browser.findElement(By.id("accession")).getText()).isEqualTo(accession);
+    }
+
+    /** The table's rows are the query's rows, in its order: the Study Instance UID behind each link and the reason. */
+    private void assertListMatches(String table, String sql, int reasonColumn) throws Exception {
+        List<String[]> expected = rows(sql);
+        List<WebElement> shown = browser.findElements(By.cssSelector("#" + table + " tbody tr"));
+        assertThat(shown).hasSize(expected.size());
+        assertThat(number(browser.findElement(By.id(table + "-total")))).isEqualTo(expected.size());
+        for (int i = 0; i < shown.size(); i++) {
+            WebElement row = shown.get(i);
+            assertThat(row.getAttribute("data-uid")).isEqualTo(expected.get(i)[0]);
+            assertThat(row.findElements(By.tagName("td")).get(reasonColumn).getText()).isEqualTo(expected.get(i)[1]);
+            assertThat(row.findElement(By.tagName("a")).getAttribute("href")).isEqualTo(base + "/study?q=" + expected.get(i)[0]);
+        }
+    }
+
+    private void update(String sql) throws Exception {
+        try (Connection c = ctx.getBean("radbridgeDataSource", DataSource.class).getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
     }
 
     private void signIn(String token) {
