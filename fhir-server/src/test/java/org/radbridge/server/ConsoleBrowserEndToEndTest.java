@@ -567,7 +567,7 @@ class ConsoleBrowserEndToEndTest {
                 .isEqualTo("on new instances or a mappings change");
         assertThat(browser.getPageSource()).doesNotContain(rows("SELECT coalesce(patient_name, 'ZZ NO NAME') FROM radbridge.study WHERE study_instance_uid = '"
                 + failedUid + "'").get(0)[0]);
-        screenshot("11-not-projected");
+        screenshot("13-not-projected");
 
         submit(browser.findElement(By.cssSelector("#excluded tbody tr a")));
         String accession = rows("SELECT coalesce(accession_number, '') FROM radbridge.study WHERE study_instance_uid = '" + excludedUid + "'").get(0)[0];
