@@ -58,6 +58,7 @@ public final class IngestService {
     private final int threads;
     private final long fileTimeoutMillis;
     private final java.time.Duration sidecarWait;
+    private volatile RunningJobs jobs;
 
     public IngestService(StagingRepository staging, ReportRepository reports, Quarantine quarantine, StudyProjector projector,
                          int threads, long fileTimeoutMillis) {
@@ -95,9 +96,25 @@ public final class IngestService {
         }
     }
 
+    /** Where a running ingest shows its progress (the console's Overview); optional, the command line has none. */
+    public void reportTo(RunningJobs jobs) {
+        this.jobs = jobs;
+    }
+
     public synchronized IngestSummary ingest(List<Path> roots, String source) throws IOException, SQLException {
-        long t0 = System.nanoTime();
         long total = countFiles(roots);
+        RunningJobs registry = jobs;
+        if (registry == null) return ingest(roots, source, total, null);
+        try (RunningJobs.Job job = registry.start("ingest", String.format("folder ingest (%,d files)", total), total)) {
+            IngestSummary s = ingest(roots, source, total, job);
+            job.finish(s.quarantined().isEmpty() && s.projectionProblems().isEmpty(), String.format(
+                    "%,d files read, %,d quarantined, %,d studies projected", s.filesSeen(), s.quarantined().size(), s.studiesProjected()));
+            return s;
+        }
+    }
+
+    private IngestSummary ingest(List<Path> roots, String source, long total, RunningJobs.Job job) throws IOException, SQLException {
+        long t0 = System.nanoTime();
         Progress progress = new Progress(log, "Reading files", total);
         List<String> quarantined = new ArrayList<>();
         long seen = 0;
@@ -123,6 +140,7 @@ public final class IngestService {
                             seen++;
                             handle(await(window.poll()), pipeline, quarantined, reportCounts, source);
                             progress.update(seen);
+                            if (job != null) job.update(seen);
                         }
                     }
                 }
@@ -131,6 +149,7 @@ public final class IngestService {
                 seen++;
                 handle(await(window.poll()), pipeline, quarantined, reportCounts, source);
                 progress.update(seen);
+                if (job != null) job.update(seen);
             }
             pipeline.finish();
         } finally {

@@ -1,6 +1,8 @@
 package org.radbridge.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.radbridge.ingest.RunningJobs;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,13 +22,17 @@ public class OverviewController {
     private final OverviewQueries queries;
     private final Snapshot<OverviewQueries.Counts> counts;
     private final NotProjectedQueries notProjected;
+    private final RunningJobs jobs;
 
-    public OverviewController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds, ConsoleFigures figures) {
+    public OverviewController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds, ConsoleFigures figures,
+                              ObjectProvider<RunningJobs> jobs) {
         this.session = session;
         this.pages = pages;
         this.queries = new OverviewQueries(ds);
         this.counts = figures.counts();
         this.notProjected = new NotProjectedQueries(ds);
+        // a server without the pipeline beans (none today) simply shows no jobs
+        this.jobs = jobs.getIfAvailable(RunningJobs::new);
     }
 
     @GetMapping("/")
@@ -41,6 +47,8 @@ public class OverviewController {
         model.put("countsTookMs", c.took().toMillis());
         model.put("receivers", queries.receivers());
         model.put("pulls", queries.runningPulls());
+        model.put("jobs", jobs.running().stream().map(j -> new Job(j, Times.utc(j.started()))).toList());
+        model.put("finishedJobs", jobs.recentlyFinished().stream().map(j -> new FinishedJob(j, Times.utc(j.finished()))).toList());
         model.put("arriving", queries.arriving());
         // counted live: both counts walk a partial index of the few studies concerned
         model.put("notProjected", notProjected.counts());
@@ -49,4 +57,10 @@ public class OverviewController {
                 List.of(new Charts.Series("studies received", days.stream().map(OverviewQueries.Day::studies).toList())), false, false));
         return pages.render("overview", session.user(request).orElseThrow(), session.csrf(request), model);
     }
+
+    /** A running job with its start time as the console prints times. */
+    public record Job(RunningJobs.View job, String startedAt) {}
+
+    /** A finished job with its end time as the console prints times. */
+    public record FinishedJob(RunningJobs.View job, String endedAt) {}
 }

@@ -39,9 +39,11 @@ public class MappingsConfig {
     /** Reloads re-project the studies whose mapped values changed. */
     @Bean(destroyMethod = "close")
     public org.radbridge.server.mappings.ReloadReprojection reloadReprojection(MappingsService service,
-            @Qualifier("radbridgeDataSource") DataSource ds, org.radbridge.ingest.StudyProjector projector) {
+            @Qualifier("radbridgeDataSource") DataSource ds, org.radbridge.ingest.StudyProjector projector,
+            org.radbridge.ingest.RunningJobs jobs) {
         org.radbridge.server.mappings.ReloadReprojection r =
                 new org.radbridge.server.mappings.ReloadReprojection(new org.radbridge.map.MappingImpact(ds), projector);
+        r.reportTo(jobs);
         service.setReprojection(r);
         return r;
     }

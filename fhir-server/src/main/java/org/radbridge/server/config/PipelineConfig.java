@@ -99,7 +99,15 @@ public class PipelineConfig {
 
     @Bean
     public IngestService ingestService(StagingRepository staging, ReportRepository reports, Quarantine quarantine,
-                                       StudyProjector projector) {
-        return new IngestService(staging, reports, quarantine, projector, Runtime.getRuntime().availableProcessors(), 30_000);
+                                       StudyProjector projector, org.radbridge.ingest.RunningJobs jobs) {
+        IngestService s = new IngestService(staging, reports, quarantine, projector, Runtime.getRuntime().availableProcessors(), 30_000);
+        s.reportTo(jobs);
+        return s;
+    }
+
+    /** What is running now (ingests, re-projections), for the console's Overview. */
+    @Bean
+    public org.radbridge.ingest.RunningJobs runningJobs() {
+        return new org.radbridge.ingest.RunningJobs();
     }
 }

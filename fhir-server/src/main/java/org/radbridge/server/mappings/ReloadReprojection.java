@@ -28,10 +28,16 @@ public final class ReloadReprojection implements MappingsService.Reprojection, A
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile org.radbridge.ingest.RunningJobs jobs;
 
     public ReloadReprojection(MappingImpact impact, StudyProjector projector) {
         this.impact = impact;
         this.projector = projector;
+    }
+
+    /** Where a running re-projection shows on the console's Overview. */
+    public void reportTo(org.radbridge.ingest.RunningJobs jobs) {
+        this.jobs = jobs;
     }
 
     @Override
@@ -44,12 +50,22 @@ public final class ReloadReprojection implements MappingsService.Reprojection, A
         if (!queued.compareAndSet(false, true)) return;
         executor.execute(() -> {
             queued.set(false);
+            org.radbridge.ingest.RunningJobs registry = jobs;
+            // the projector does not say how many studies are dirty up front: the job shows as running without a total
+            org.radbridge.ingest.RunningJobs.Job job = registry == null ? null
+                    : registry.start("re-projection", "re-projection after a mappings reload", -1);
             try {
                 StudyProjector.Result r = projector.projectDirty();
                 log.info("Re-projected {} studies ({} reports) with the reloaded mappings", r.projected(), r.reportsProjected());
                 r.problems().forEach(p -> log.warn("Not re-projected: {}", LogRef.text(p)));
+                if (job != null) {
+                    job.update(r.projected());
+                    job.finish(r.problems().isEmpty(), String.format("%,d studies re-projected, %,d not (see the log)",
+                            r.projected(), r.problems().size()));
+                }
             } catch (SQLException | RuntimeException e) {
                 log.warn("Re-projection after the reload failed; the studies stay dirty and are projected later: {}", e.getMessage());
+                if (job != null) job.finish(false, "failed; the studies stay dirty and are projected later");
             }
         });
     }
