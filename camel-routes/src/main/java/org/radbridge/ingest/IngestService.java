@@ -105,7 +105,9 @@ public final class IngestService {
         long total = countFiles(roots);
         RunningJobs registry = jobs;
         if (registry == null) return ingest(roots, source, total, null);
-        try (RunningJobs.Job job = registry.start("ingest", String.format("folder ingest (%,d files)", total), total)) {
+        try (RunningJobs.Job job = registry.start("ingest",
+                // a source is a configured name ("folder", a pull's peer), never a path
+                String.format("%s (%,d files)", "folder".equals(source) ? "folder ingest" : "ingest from " + source, total), total)) {
             IngestSummary s = ingest(roots, source, total, job);
             job.finish(s.quarantined().isEmpty() && s.projectionProblems().isEmpty(), String.format(
                     "%,d files read, %,d quarantined, %,d studies projected", s.filesSeen(), s.quarantined().size(), s.studiesProjected()));

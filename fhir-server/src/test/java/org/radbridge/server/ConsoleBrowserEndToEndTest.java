@@ -575,6 +575,41 @@ class ConsoleBrowserEndToEndTest {
     }
 
     /** The table's rows are the query's rows, in its order: the Study Instance UID behind each link and the reason. */
+    @Test
+    @Order(12)
+    void aRunningJobShowsOnTheOverviewWithItsProgressAndThenAsFinished() throws Exception {
+        // registered in the server's own registry, as IngestService does, so the page is read while the job is surely running
+        org.radbridge.ingest.RunningJobs jobs = ctx.getBean(org.radbridge.ingest.RunningJobs.class);
+        org.radbridge.ingest.RunningJobs.Job job = jobs.start("ingest", "folder ingest (1,234 files)", 1234);
+        Thread.sleep(1100);
+        job.update(617);
+
+        signOut();
+        signIn(readerToken);
+        WebElement row = browser.findElement(By.cssSelector("#jobs tbody tr[data-kind='ingest']"));
+        assertThat(row.findElement(By.className("label")).getText()).isEqualTo("folder ingest (1,234 files)");
+        assertThat(row.findElement(By.className("done")).getText()).isEqualTo("617");
+        assertThat(row.findElement(By.className("total")).getText()).isEqualTo("1,234");
+        assertThat(row.findElement(By.className("percent")).getText()).isEqualTo("50 %");
+        assertThat(row.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("617");
+        assertThat(row.findElement(By.tagName("progress")).getAttribute("max")).isEqualTo("1234");
+        // half done after at least a second: the rest takes at least as long again
+        assertThat(row.findElement(By.className("eta")).getText()).matches("\\d+ (s|min \\d+ s)").isNotEqualTo("0 s");
+        assertThat(browser.findElements(By.id("no-jobs"))).isEmpty();
+        screenshot("14-overview-running-job");
+
+        job.update(1234);
+        job.finish(true, "1,234 files read, 0 quarantined, 12 studies projected");
+        browser.get(base + "/");
+        assertThat(browser.findElements(By.id("jobs"))).isEmpty();
+        assertThat(browser.findElement(By.id("no-jobs")).getText()).isEqualTo("No ingest or re-projection running.");
+        WebElement finished = browser.findElement(By.cssSelector("#finished-jobs tbody tr[data-kind='ingest']"));
+        assertThat(finished.findElement(By.className("label")).getText()).isEqualTo("folder ingest (1,234 files)");
+        assertThat(finished.findElement(By.className("outcome")).getText())
+                .isEqualTo("done: 1,234 files read, 0 quarantined, 12 studies projected");
+        screenshot("15-overview-finished-job");
+    }
+
     private void assertListMatches(String table, String sql, int reasonColumn) throws Exception {
         List<String[]> expected = rows(sql);
         List<WebElement> shown = browser.findElements(By.cssSelector("#" + table + " tbody tr"));
