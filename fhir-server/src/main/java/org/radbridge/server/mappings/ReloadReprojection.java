@@ -60,7 +60,7 @@ public final class ReloadReprojection implements MappingsService.Reprojection, A
                 r.problems().forEach(p -> log.warn("Not re-projected: {}", LogRef.text(p)));
                 if (job != null) {
                     job.update(r.projected());
-                    job.finish(r.problems().isEmpty(), String.format("%,d studies re-projected, %,d not (see the log)",
+                    job.finish(r.problems().isEmpty(), String.format("studies re-projected: %,d; not re-projected: %,d (see the log)",
                             r.projected(), r.problems().size()));
                 }
             } catch (SQLException | RuntimeException e) {
