@@ -56,9 +56,6 @@ public class DatabaseConfig {
                 .dataSource(ds)
                 .schemas("radbridge", "omop")
                 .locations("classpath:db/radbridge")
-                // each issue has its own version range and they land in any order (V11 after V15 here):
-                // a database that already ran a later one still gets the earlier one instead of refusing to start
-                .outOfOrder(true)
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
         log.info("Database: schemas radbridge and omop up to date ({} migrations applied now)", applied);
