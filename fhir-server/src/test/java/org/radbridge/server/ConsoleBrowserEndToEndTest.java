@@ -643,8 +643,18 @@ class ConsoleBrowserEndToEndTest {
     }
 
     private void waitForNextPage(WebElement old) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // while the old document is being replaced Chrome may answer this instead of "stale element"
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) return true;
+                throw e;
+            }
+        });
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
