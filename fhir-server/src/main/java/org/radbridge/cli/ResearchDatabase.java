@@ -9,6 +9,7 @@ import org.radbridge.deid.dicom.DescriptorReviewer;
 import org.radbridge.mappings.MappingSet;
 import org.radbridge.server.config.EmbeddedDatabase;
 import org.radbridge.server.config.PseudonymKey;
+import org.radbridge.server.dicomweb.ResearchDicomWebConfig;
 import org.radbridge.terminology.Terminology;
 
 import javax.sql.DataSource;
@@ -56,20 +57,10 @@ final class ResearchDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /**
-     * Clean Descriptors for exports: a procedure description survives as the mapping file lists it (a value an interface
-     * engineer has read), everything else is removed.
-     */
+    /** Clean Descriptors for exports, as the research DICOMweb applies them. */
     DescriptorReviewer descriptorReviewer() throws Exception {
         MappingSet mappings = MappingSet.load(settings.mappingsDir(), Terminology.load(settings.terminologyDir()));
-        return (group, element, value) -> {
-            int tag = (group << 16) | element;
-            // Study Description, Requested Procedure Description, Performed Procedure Step Description
-            if (tag != 0x00081030 && tag != 0x00321060 && tag != 0x00400254) return null;
-            MappingSet.Resolution r = mappings.resolve("procedure", value, null);
-            if (!r.mapped()) return null;
-            return r.match() == MappingSet.Match.DIRECT ? value.strip() : r.key();
-        };
+        return ResearchDicomWebConfig.procedureDescriptions(v -> mappings.resolve("procedure", v, null));
     }
 
     static String version() {

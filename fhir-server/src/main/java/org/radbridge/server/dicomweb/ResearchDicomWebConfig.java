@@ -21,17 +21,22 @@ public class ResearchDicomWebConfig {
 
     @Bean
     public DeidentifiedArchive deidentifiedArchive(@Qualifier("radbridgeDataSource") DataSource ds, Pseudonymizer keys, CurrentMappings mappings) {
-        DicomDeidentifier deid = new DicomDeidentifier(DeidProfile.fromEnvironment(), keys, procedureDescriptions(mappings),
+        DicomDeidentifier deid = new DicomDeidentifier(DeidProfile.fromEnvironment(), keys,
+                procedureDescriptions(v -> mappings.resolve("procedure", v, null)),
                 version());
         return new DeidentifiedArchive(ds, keys, deid);
     }
 
-    /** Clean Descriptors: a procedure description survives as a mapping file lists it; every other descriptor goes. */
-    static DescriptorReviewer procedureDescriptions(CurrentMappings mappings) {
+    /**
+     * Clean Descriptors: a procedure description (Study Description, Requested Procedure Description, Performed
+     * Procedure Step Description) survives as the mapping file lists it (a value an interface engineer has read);
+     * every other descriptor goes. {@code procedure} resolves a description against mappings/procedure.csv and its rules.
+     */
+    public static DescriptorReviewer procedureDescriptions(java.util.function.Function<String, MappingSet.Resolution> procedure) {
         return (group, element, value) -> {
             int tag = (group << 16) | element;
             if (tag != 0x00081030 && tag != 0x00321060 && tag != 0x00400254) return null;
-            MappingSet.Resolution r = mappings.resolve("procedure", value, null);
+            MappingSet.Resolution r = procedure.apply(value);
             if (!r.mapped()) return null;
             return r.match() == MappingSet.Match.DIRECT ? value.strip() : r.key();
         };
