@@ -116,15 +116,8 @@ public final class MappingSet {
 
     private static Map<String, List<Entry>> readMapping(String file, CsvReader.Table t, Terminology terminology, List<String> errors) {
         Map<String, List<Entry>> map = new LinkedHashMap<>();
-        List<String> missing = COLUMNS.stream().filter(c -> !t.header().contains(c)).toList();
-        for (String col : missing) errors.add(file + ":1: missing column " + col);
-        if (!missing.isEmpty()) return map;
-        for (CsvReader.Row row : t.rows()) {
+        for (CsvReader.Row row : t.checkedRows(file, COLUMNS, errors)) {
             String where = file + ":" + row.line();
-            if (row.columnCount() != t.header().size()) {
-                errors.add(where + ": expected " + t.header().size() + " columns, found " + row.columnCount());
-                continue;
-            }
             String invalid = row.get("invalid_reason");
             if (!invalid.isEmpty() && !invalid.equals("D") && !invalid.equals("U")) {
                 errors.add(where + ": invalid_reason must be empty, D (deleted) or U (updated), not '" + invalid + "'");

@@ -27,16 +27,9 @@ record RuleSet(List<Rule> rules) {
 
     static RuleSet read(String file, CsvReader.Table t, List<String> errors) {
         List<Rule> rules = new ArrayList<>();
-        List<String> missing = COLUMNS.stream().filter(c -> !t.header().contains(c)).toList();
-        for (String col : missing) errors.add(file + ":1: missing column " + col);
-        if (!missing.isEmpty()) return new RuleSet(rules);
         Map<Integer, String> orders = new HashMap<>();
-        for (CsvReader.Row row : t.rows()) {
+        for (CsvReader.Row row : t.checkedRows(file, COLUMNS, errors)) {
             String where = file + ":" + row.line();
-            if (row.columnCount() != t.header().size()) {
-                errors.add(where + ": expected " + t.header().size() + " columns, found " + row.columnCount());
-                continue;
-            }
             int before = errors.size();
             int order = 0;
             try {

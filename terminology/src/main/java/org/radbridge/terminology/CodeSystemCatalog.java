@@ -49,24 +49,15 @@ public final class CodeSystemCatalog {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             t = CsvReader.read(r);
         }
-        for (String col : COLUMNS) {
-            if (!t.header().contains(col)) errors.add(name + ":1: missing column " + col);
-        }
-        if (errors.isEmpty()) {
-            for (CsvReader.Row row : t.rows()) {
-                String where = name + ":" + row.line();
-                if (row.columnCount() != t.header().size()) {
-                    errors.add(where + ": expected " + t.header().size() + " columns, found " + row.columnCount());
-                    continue;
-                }
-                Entry e = new Entry(row.get("vocabulary_id"), row.get("url"), row.get("content"), row.get("name"), row.get("title"), row.get("publisher"));
-                if (e.vocabularyId().isEmpty() || e.url().isEmpty()) errors.add(where + ": vocabulary_id and url are required");
-                if (!CONTENTS.contains(e.content())) errors.add(where + ": content must be fragment, complete or not-published, not '" + e.content() + "'");
-                if (e.published() && !e.name().matches("[A-Z][A-Za-z0-9_]{0,254}")) {
-                    errors.add(where + ": name '" + e.name() + "' must start with a capital letter and hold only letters, digits and _ (FHIR rule cnl-0)");
-                }
-                if (entries.putIfAbsent(e.vocabularyId(), e) != null) errors.add(where + ": vocabulary " + e.vocabularyId() + " listed twice");
+        for (CsvReader.Row row : t.checkedRows(name, COLUMNS, errors)) {
+            String where = name + ":" + row.line();
+            Entry e = new Entry(row.get("vocabulary_id"), row.get("url"), row.get("content"), row.get("name"), row.get("title"), row.get("publisher"));
+            if (e.vocabularyId().isEmpty() || e.url().isEmpty()) errors.add(where + ": vocabulary_id and url are required");
+            if (!CONTENTS.contains(e.content())) errors.add(where + ": content must be fragment, complete or not-published, not '" + e.content() + "'");
+            if (e.published() && !e.name().matches("[A-Z][A-Za-z0-9_]{0,254}")) {
+                errors.add(where + ": name '" + e.name() + "' must start with a capital letter and hold only letters, digits and _ (FHIR rule cnl-0)");
             }
+            if (entries.putIfAbsent(e.vocabularyId(), e) != null) errors.add(where + ": vocabulary " + e.vocabularyId() + " listed twice");
         }
         if (!errors.isEmpty()) throw new TerminologyException(errors);
         return new CodeSystemCatalog(entries);

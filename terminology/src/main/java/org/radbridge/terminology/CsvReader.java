@@ -33,7 +33,24 @@ public final class CsvReader {
         }
     }
 
-    public record Table(List<String> header, List<Row> rows) {}
+    public record Table(List<String> header, List<Row> rows) {
+        /**
+         * The rows an importer can trust: none when a required column is missing (each one an error on line 1),
+         * otherwise every row with as many fields as the header. A row with another count becomes an error naming
+         * its line when the iteration reaches it, so the caller's own errors stay in line order. Errors read
+         * {@code FILE:LINE: problem}, the form every validation message of the project uses.
+         */
+        public Iterable<Row> checkedRows(String file, List<String> requiredColumns, List<String> errors) {
+            List<String> missing = requiredColumns.stream().filter(c -> !header.contains(c)).toList();
+            for (String col : missing) errors.add(file + ":1: missing column " + col);
+            if (!missing.isEmpty()) return List.of();
+            return () -> rows.stream().filter(row -> {
+                if (row.columnCount() == header.size()) return true;
+                errors.add(file + ":" + row.line() + ": expected " + header.size() + " columns, found " + row.columnCount());
+                return false;
+            }).iterator();
+        }
+    }
 
     private CsvReader() {}
 

@@ -46,15 +46,8 @@ public final class Terminology {
         for (Path f : files) {
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 CsvReader.Table t = CsvReader.read(r);
-                for (String col : COLUMNS) {
-                    if (!t.header().contains(col)) errors.add(f.getFileName() + ": missing column " + col);
-                }
-                for (CsvReader.Row row : t.rows()) {
+                for (CsvReader.Row row : t.checkedRows(f.getFileName().toString(), List.of(COLUMNS), errors)) {
                     String where = f.getFileName() + ":" + row.line();
-                    if (row.columnCount() != t.header().size()) {
-                        errors.add(where + ": expected " + t.header().size() + " columns, found " + row.columnCount());
-                        continue;
-                    }
                     if (row.get("source").isEmpty()) errors.add(where + ": no source recorded");
                     Integer id = null;
                     if (!row.get("omop_concept_id").isEmpty()) {

@@ -50,4 +50,18 @@ class CsvReaderTest {
         assertThat(t.header()).isEqualTo(List.of());
         assertThat(t.rows()).isEmpty();
     }
+
+    @Test
+    void checkedRowsDropShortAndLongRowsWithTheirLinesAndNothingWhenAColumnIsMissing() throws IOException {
+        CsvReader.Table t = CsvReader.read(new StringReader("a,b\n1,2\n# note\n3\n4,5,6\n7,8\n"));
+        List<String> errors = new java.util.ArrayList<>();
+        List<String> seen = new java.util.ArrayList<>();
+        for (CsvReader.Row row : t.checkedRows("f.csv", List.of("a", "b"), errors)) seen.add(row.line() + " after " + errors.size() + " errors");
+        assertThat(seen).containsExactly("2 after 0 errors", "6 after 2 errors");
+        assertThat(errors).containsExactly("f.csv:4: expected 2 columns, found 1", "f.csv:5: expected 2 columns, found 3");
+
+        errors.clear();
+        assertThat(t.checkedRows("f.csv", List.of("a", "c", "d"), errors)).isEmpty();
+        assertThat(errors).containsExactly("f.csv:1: missing column c", "f.csv:1: missing column d");
+    }
 }

@@ -48,50 +48,41 @@ public final class CheckCatalogue {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             t = CsvReader.read(r);
         }
-        for (String col : COLUMNS) {
-            if (!t.header().contains(col)) errors.add(name + ":1: missing column " + col);
-        }
-        if (errors.isEmpty()) {
-            for (CsvReader.Row row : t.rows()) {
-                String where = name + ":" + row.line();
-                if (row.columnCount() != t.header().size()) {
-                    errors.add(where + ": expected " + t.header().size() + " columns, found " + row.columnCount());
-                    continue;
-                }
-                double threshold;
-                try {
-                    threshold = Double.parseDouble(row.get("threshold"));
-                } catch (NumberFormatException e) {
-                    errors.add(where + ": threshold '" + row.get("threshold") + "' is not a number");
-                    continue;
-                }
-                String domains = row.get("domains");
-                DqCheck c = new DqCheck(row.get("check_id"), row.get("check_name"), row.get("template"), row.get("cdm_table_name"),
-                        row.get("cdm_field_name"), row.get("fk_table"), row.get("fk_field"),
-                        domains.isEmpty() ? "" : "'" + String.join("', '", domains.split("\\|")) + "'", row.get("value"),
-                        row.get("other_field"), threshold, row.get("severity"), row.get("description"));
-                if (c.id().isEmpty() || !ids.add(c.id())) errors.add(where + ": check_id '" + c.id() + "' is empty or repeated");
-                for (String[] p : new String[][] {{"cdm_table_name", c.table()}, {"cdm_field_name", c.field()}, {"fk_table", c.fkTable()},
-                        {"fk_field", c.fkField()}, {"other_field", c.otherField()}}) {
-                    if (!p[1].isEmpty() && !IDENTIFIER.matcher(p[1]).matches()) errors.add(where + ": " + p[0] + " '" + p[1] + "' is not an SQL name");
-                }
-                if (!domains.isEmpty() && !DOMAIN_LIST.matcher(domains).matches()) errors.add(where + ": domains must be names separated by |");
-                if (!c.value().isEmpty() && !c.value().matches("[0-9-]+") && !c.name().equals("plausibleValueHigh")) {
-                    errors.add(where + ": value '" + c.value() + "' must be a number or a date");
-                }
-                String template = templates.computeIfAbsent(c.template(), CheckCatalogue::template);
-                if (template == null) {
-                    errors.add(where + ": no SQL template '" + c.template() + "'");
-                    templates.remove(c.template());
-                    continue;
-                }
-                Matcher m = PLACEHOLDER.matcher(template);
-                while (m.find()) {
-                    String v = c.parameters().get(m.group(1));
-                    if (v == null || v.isEmpty()) errors.add(where + ": template " + c.template() + " needs " + m.group(1));
-                }
-                checks.add(c);
+        for (CsvReader.Row row : t.checkedRows(name, COLUMNS, errors)) {
+            String where = name + ":" + row.line();
+            double threshold;
+            try {
+                threshold = Double.parseDouble(row.get("threshold"));
+            } catch (NumberFormatException e) {
+                errors.add(where + ": threshold '" + row.get("threshold") + "' is not a number");
+                continue;
             }
+            String domains = row.get("domains");
+            DqCheck c = new DqCheck(row.get("check_id"), row.get("check_name"), row.get("template"), row.get("cdm_table_name"),
+                    row.get("cdm_field_name"), row.get("fk_table"), row.get("fk_field"),
+                    domains.isEmpty() ? "" : "'" + String.join("', '", domains.split("\\|")) + "'", row.get("value"),
+                    row.get("other_field"), threshold, row.get("severity"), row.get("description"));
+            if (c.id().isEmpty() || !ids.add(c.id())) errors.add(where + ": check_id '" + c.id() + "' is empty or repeated");
+            for (String[] p : new String[][] {{"cdm_table_name", c.table()}, {"cdm_field_name", c.field()}, {"fk_table", c.fkTable()},
+                    {"fk_field", c.fkField()}, {"other_field", c.otherField()}}) {
+                if (!p[1].isEmpty() && !IDENTIFIER.matcher(p[1]).matches()) errors.add(where + ": " + p[0] + " '" + p[1] + "' is not an SQL name");
+            }
+            if (!domains.isEmpty() && !DOMAIN_LIST.matcher(domains).matches()) errors.add(where + ": domains must be names separated by |");
+            if (!c.value().isEmpty() && !c.value().matches("[0-9-]+") && !c.name().equals("plausibleValueHigh")) {
+                errors.add(where + ": value '" + c.value() + "' must be a number or a date");
+            }
+            String template = templates.computeIfAbsent(c.template(), CheckCatalogue::template);
+            if (template == null) {
+                errors.add(where + ": no SQL template '" + c.template() + "'");
+                templates.remove(c.template());
+                continue;
+            }
+            Matcher m = PLACEHOLDER.matcher(template);
+            while (m.find()) {
+                String v = c.parameters().get(m.group(1));
+                if (v == null || v.isEmpty()) errors.add(where + ": template " + c.template() + " needs " + m.group(1));
+            }
+            checks.add(c);
         }
         if (!errors.isEmpty()) throw new DqException(errors);
         return new CheckCatalogue(List.copyOf(checks), templates);

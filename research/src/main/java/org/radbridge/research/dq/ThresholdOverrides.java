@@ -42,25 +42,20 @@ public final class ThresholdOverrides {
             t = CsvReader.read(r);
         }
         List<String> errors = new ArrayList<>();
-        for (String col : COLUMNS) {
-            if (!t.header().contains(col)) errors.add(name + ": missing column " + col);
-        }
         Map<String, Override> out = new HashMap<>();
-        if (errors.isEmpty()) {
-            for (CsvReader.Row row : t.rows()) {
-                String where = name + ":" + row.line();
-                double th;
-                try {
-                    th = Double.parseDouble(row.get("threshold"));
-                } catch (NumberFormatException e) {
-                    errors.add(where + ": threshold '" + row.get("threshold") + "' is not a number");
-                    continue;
-                }
-                if (th < 0 || th > 100) errors.add(where + ": threshold must be a percentage (0 to 100)");
-                if (row.get("notes").isBlank()) errors.add(where + ": notes are required (why is this check's threshold changed?)");
-                Override o = new Override(row.get("check_name"), row.get("cdm_table_name"), row.get("cdm_field_name"), th, row.get("notes"));
-                if (out.put(key(o.checkName(), o.table(), o.field()), o) != null) errors.add(where + ": the same check is listed twice");
+        for (CsvReader.Row row : t.checkedRows(name, COLUMNS, errors)) {
+            String where = name + ":" + row.line();
+            double th;
+            try {
+                th = Double.parseDouble(row.get("threshold"));
+            } catch (NumberFormatException e) {
+                errors.add(where + ": threshold '" + row.get("threshold") + "' is not a number");
+                continue;
             }
+            if (th < 0 || th > 100) errors.add(where + ": threshold must be a percentage (0 to 100)");
+            if (row.get("notes").isBlank()) errors.add(where + ": notes are required (why is this check's threshold changed?)");
+            Override o = new Override(row.get("check_name"), row.get("cdm_table_name"), row.get("cdm_field_name"), th, row.get("notes"));
+            if (out.put(key(o.checkName(), o.table(), o.field()), o) != null) errors.add(where + ": the same check is listed twice");
         }
         if (!errors.isEmpty()) throw new DqException(errors);
         return new ThresholdOverrides(out);
