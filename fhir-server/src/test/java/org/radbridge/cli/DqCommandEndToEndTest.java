@@ -14,11 +14,9 @@ import org.radbridge.bench.generate.GenerateOptions;
 import org.radbridge.bench.generate.SyntheticPacsGenerator;
 import org.radbridge.ingest.IngestService;
 import org.radbridge.server.E2eSupport;
-import org.radbridge.server.RadBridgeApplication;
+import org.radbridge.server.InProcessServer;
 import org.radbridge.server.mappings.MappingsService;
 import org.radbridge.server.mappings.ReloadReprojection;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
@@ -29,10 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,10 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DqCommandEndToEndTest {
-    private static final String[] PROPS = {"radbridge.home", "radbridge.data", "radbridge.db.port", "radbridge.pseudonym.key", "radbridge.db.url"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, String> saved = new HashMap<>();
+    private String savedDbUrl;
+    private InProcessServer server;
     private Path work;
     private Path home;
     private int dbPort;
@@ -56,20 +51,14 @@ class DqCommandEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        for (String p : PROPS) saved.put(p, System.getProperty(p));
+        savedDbUrl = System.getProperty("radbridge.db.url");
         home = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize();
         work = Files.createTempDirectory("radbridge-dq-e2e");
         Path pacs = work.resolve("pacs");
         new SyntheticPacsGenerator(new GenerateOptions(4, 12L, pacs)).generate();
-        dbPort = E2eSupport.freePort();
-        System.setProperty("radbridge.home", home.toString());
-        System.setProperty("radbridge.data", work.resolve("data").toString());
-        System.setProperty("radbridge.db.port", String.valueOf(dbPort));
-        System.setProperty("radbridge.pseudonym.key", "dq-e2e-key-0123456789abcdef");
-        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of("radbridge.server", "false"));
-        ctx = app.run();
+        server = InProcessServer.in(work).home(home).pseudonymKey("dq-e2e-key-0123456789abcdef").pipelineOnly().start();
+        ctx = server.context();
+        dbPort = server.dbPort();
         ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports")), "folder");
         // the command opens the database of the running context as a user would open an external one
         System.setProperty("radbridge.db.url", "jdbc:postgresql://127.0.0.1:" + dbPort + "/radbridge");
@@ -77,14 +66,10 @@ class DqCommandEndToEndTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (ctx != null) ctx.close();
-        saved.forEach((k, v) -> {
-            if (v == null) System.clearProperty(k);
-            else System.setProperty(k, v);
-        });
-        try (Stream<Path> s = Files.walk(work)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        if (server != null) server.close();
+        if (savedDbUrl == null) System.clearProperty("radbridge.db.url");
+        else System.setProperty("radbridge.db.url", savedDbUrl);
+        InProcessServer.deleteTree(work);
     }
 
     private DataSource db() {

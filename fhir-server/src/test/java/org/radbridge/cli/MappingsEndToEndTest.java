@@ -17,9 +17,7 @@ import org.radbridge.ingest.IngestService;
 import org.radbridge.ingest.IngestSummary;
 import org.radbridge.map.CurrentMappings;
 import org.radbridge.server.E2eSupport;
-import org.radbridge.server.RadBridgeApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
+import org.radbridge.server.InProcessServer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
@@ -37,7 +35,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MappingsEndToEndTest {
     private static final String UNSEEN = "ZZ UNSEEN EXAM";
-    private static final String[] PROPS = {"radbridge.home", "radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.pseudonym.key"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, String> saved = new java.util.HashMap<>();
+    private InProcessServer server;
     private Path work;
     private Path home;
     private ConfigurableApplicationContext ctx;
@@ -68,7 +64,6 @@ class MappingsEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        for (String p : PROPS) saved.put(p, System.getProperty(p));
         Path realHome = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize();
         work = Files.createTempDirectory("radbridge-mappings-e2e");
         home = work.resolve("home");
@@ -81,16 +76,9 @@ class MappingsEndToEndTest {
         new SyntheticPacsGenerator(new GenerateOptions(2, 5L, pacs)).generate();
         unseenUid = renameOneStudy(pacs.resolve("dicom"));
 
-        httpPort = E2eSupport.freePort();
-        System.setProperty("radbridge.home", home.toString());
-        System.setProperty("radbridge.data", work.resolve("data").toString());
-        System.setProperty("radbridge.http.port", String.valueOf(httpPort));
-        System.setProperty("radbridge.db.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.pseudonym.key", "mappings-e2e-key-0123456789");
-        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
-        app.setWebApplicationType(WebApplicationType.SERVLET);
-        app.setDefaultProperties(Map.of("server.port", String.valueOf(httpPort), "server.address", "127.0.0.1"));
-        ctx = app.run();
+        server = InProcessServer.in(work).home(home).pseudonymKey("mappings-e2e-key-0123456789").start();
+        ctx = server.context();
+        httpPort = server.httpPort();
         ServerLock.write(RadBridgeSettings.fromEnvironment(), ctx);
         IngestSummary s = ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports")), "folder");
         assertThat(s.projectionProblems()).isEmpty();
@@ -98,14 +86,8 @@ class MappingsEndToEndTest {
 
     @AfterAll
     void stop() throws IOException {
-        if (ctx != null) ctx.close();
-        saved.forEach((k, v) -> {
-            if (v == null) System.clearProperty(k);
-            else System.setProperty(k, v);
-        });
-        try (Stream<Path> s = Files.walk(work)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        if (server != null) server.close();
+        InProcessServer.deleteTree(work);
     }
 
     @Test

@@ -36,8 +36,6 @@ import org.radbridge.research.export.DicomExport;
 import org.radbridge.server.security.Role;
 import org.radbridge.server.security.TokenStore;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
@@ -57,7 +55,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -87,6 +84,7 @@ class ResearchViewEndToEndTest {
     private Path work;
     private ConfigurableApplicationContext ctx;
     private int httpPort;
+    private InProcessServer server;
     private DataSource ds;
     private final Pseudonymizer keys = new Pseudonymizer(KEY);
     private final Set<String> markers = new LinkedHashSet<>();
@@ -102,18 +100,9 @@ class ResearchViewEndToEndTest {
         Path pushed = Files.createDirectories(work.resolve("marker-cstore"));
         writeStudy(pushed, "ZQXC", STUDY3, "ZQXACC0003", "20260101", 3);
 
-        httpPort = E2eSupport.freePort();
-        System.setProperty("radbridge.data", work.resolve("data").toString());
-        System.setProperty("radbridge.http.port", String.valueOf(httpPort));
-        System.setProperty("radbridge.db.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.dicom.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.mllp.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.pseudonym.key", KEY);
-        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
-        app.setWebApplicationType(WebApplicationType.SERVLET);
-        app.setDefaultProperties(Map.of("server.port", String.valueOf(httpPort), "server.address", "127.0.0.1",
-                "radbridge.server", "true", "radbridge.quiet-period-seconds", "3600"));
-        ctx = app.run();
+        server = InProcessServer.in(work).pseudonymKey(KEY).serverModeTestProjects().start();
+        ctx = server.context();
+        httpPort = server.httpPort();
         // every log event from here on, whatever the configured appenders do with it
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
@@ -127,13 +116,8 @@ class ResearchViewEndToEndTest {
     @AfterAll
     void stop() throws IOException {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-        if (ctx != null) ctx.close();
-        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.mllp.port", "radbridge.pseudonym.key"}) {
-            System.clearProperty(p);
-        }
-        try (Stream<Path> s = Files.walk(work)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        if (server != null) server.close();
+        InProcessServer.deleteTree(work);
     }
 
     /** One CT instance of the patient: every table attribute a marker, then the identity the pipeline needs. */

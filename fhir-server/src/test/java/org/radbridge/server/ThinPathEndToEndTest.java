@@ -21,8 +21,6 @@ import org.radbridge.ingest.IngestSummary;
 import org.radbridge.nlp.ctakes.LeanPipeline;
 import org.radbridge.nlp.ctakes.Mention;
 import org.radbridge.report.hl7.MllpClient;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
@@ -65,6 +63,7 @@ class ThinPathEndToEndTest {
     private GenerationSummary generated;
     private ConfigurableApplicationContext ctx;
     private int httpPort;
+    private InProcessServer server;
     private IngestSummary first;
 
     @BeforeAll
@@ -76,32 +75,18 @@ class ThinPathEndToEndTest {
         writeBadFiles();
         badHashes = hashes(bad);
 
-        httpPort = E2eSupport.freePort();
-        System.setProperty("radbridge.data", work.resolve("data").toString());
-        System.setProperty("radbridge.http.port", String.valueOf(httpPort));
-        System.setProperty("radbridge.db.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.dicom.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.mllp.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.pseudonym.key", KEY);
-        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
-        app.setWebApplicationType(WebApplicationType.SERVLET);
-        // server mode starts the inbox watcher; the quiet period is long so that only the tests decide
-        // when projections run (the outage test must see its study still pending)
-        app.setDefaultProperties(Map.of("server.port", String.valueOf(httpPort), "server.address", "127.0.0.1",
-                "radbridge.server", "true", "radbridge.quiet-period-seconds", "3600"));
-        ctx = app.run();
+        // server mode starts the inbox watcher; only the tests decide when projections run (the outage test must
+        // see its study still pending)
+        server = InProcessServer.in(work).pseudonymKey(KEY).serverModeTestProjects().start();
+        ctx = server.context();
+        httpPort = server.httpPort();
         first = ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports"), bad), "folder");
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (ctx != null) ctx.close();
-        for (String p : new String[] {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port", "radbridge.mllp.port", "radbridge.pseudonym.key"}) {
-            System.clearProperty(p);
-        }
-        try (Stream<Path> s = Files.walk(work)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        if (server != null) server.close();
+        InProcessServer.deleteTree(work);
     }
 
     /** A text file, a DICOM file cut short, and a DICOM file whose StudyInstanceUID tag was renamed. */

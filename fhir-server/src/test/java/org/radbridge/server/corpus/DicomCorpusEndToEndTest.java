@@ -8,12 +8,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.radbridge.ingest.IngestService;
 import org.radbridge.ingest.IngestSummary;
 import org.radbridge.server.E2eSupport;
-import org.radbridge.server.RadBridgeApplication;
+import org.radbridge.server.InProcessServer;
 import org.radbridge.server.ViewCounts;
 import org.radbridge.staging.StagingRepository;
 import org.radbridge.staging.StudyView;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
@@ -44,12 +42,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class DicomCorpusEndToEndTest {
-    private static final String[] PROPS = {"radbridge.data", "radbridge.http.port", "radbridge.db.port", "radbridge.dicom.port",
-            "radbridge.mllp.port", "radbridge.pseudonym.key"};
-
     private Path corpus;
     private Path work;
     private ConfigurableApplicationContext ctx;
+    private InProcessServer server;
     private IngestSummary summary;
     private DataSource db;
 
@@ -58,33 +54,17 @@ class DicomCorpusEndToEndTest {
         corpus = Path.of(System.getProperty("radbridge.home", "..")).toAbsolutePath().normalize().resolve("../shared/dicom-corpus").normalize();
         assumeTrue(Files.isDirectory(corpus), "the public DICOM corpus is not at " + corpus + " (only where ../shared exists)");
         work = Files.createTempDirectory("radbridge-corpus");
-        System.setProperty("radbridge.data", work.resolve("data").toString());
-        System.setProperty("radbridge.http.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.db.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.dicom.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.mllp.port", String.valueOf(E2eSupport.freePort()));
-        System.setProperty("radbridge.pseudonym.key", "corpus-e2e-key-0123456789abcdef");
-        int http = E2eSupport.freePort();
-        System.setProperty("radbridge.http.port", String.valueOf(http));
-        SpringApplication app = new SpringApplication(RadBridgeApplication.class);
-        app.setWebApplicationType(WebApplicationType.SERVLET);
         // server mode for the C-STORE and MLLP listeners of the fuzz smoke run; projections only when the test asks
-        app.setDefaultProperties(Map.of("server.port", String.valueOf(http), "server.address", "127.0.0.1", "radbridge.server", "true",
-                "radbridge.quiet-period-seconds", "3600"));
-        ctx = app.run();
+        server = InProcessServer.in(work).pseudonymKey("corpus-e2e-key-0123456789abcdef").serverModeTestProjects().start();
+        ctx = server.context();
         db = ctx.getBean("radbridgeDataSource", DataSource.class);
         summary = ctx.getBean(IngestService.class).ingest(List.of(corpus), "folder");
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (ctx != null) ctx.close();
-        for (String p : PROPS) System.clearProperty(p);
-        if (work != null) {
-            try (Stream<Path> s = Files.walk(work)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        if (server != null) server.close();
+        InProcessServer.deleteTree(work);
     }
 
     private List<String> strings(String sql) throws Exception {
