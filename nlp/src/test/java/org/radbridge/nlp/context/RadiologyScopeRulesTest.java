@@ -75,9 +75,13 @@ class RadiologyScopeRulesTest {
     @Test
     void resolutionMeansAbsent() {
         for (String s : List.of("Interval resolution of the left pleural effusion.", "The left pleural effusion has resolved.",
-                "Left pleural effusion is no longer seen.", "Pleural effusion, resolved.")) {
+                "Left pleural effusion is no longer seen.", "Pleural effusion, resolved.", "IMPRESSION: Resolved effusion.",
+                "Resolved left pleural effusion.")) {
             assertThat(only(s, "60046008").assertion()).as(s).isEqualTo(FindingMention.Assertion.ABSENT);
         }
+        // "resolved" before a finding reaches only the next few words, not a later finding of the clause
+        assertThat(only("Resolved right lower lobe pneumonia with residual scarring.", "12402003").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
     }
 
     @Test
