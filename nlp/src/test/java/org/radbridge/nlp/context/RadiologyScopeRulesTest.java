@@ -85,6 +85,26 @@ class RadiologyScopeRulesTest {
     }
 
     @Test
+    void findingsExplainedAsAMimicAreNoFindings() {
+        for (String s : List.of("Nodular density at the left base likely represents a nipple shadow.",
+                "Apparent opacity at the right base is likely due to overlying breast tissue.",
+                "Linear density over the left apex is consistent with a skin fold.")) {
+            assertThat(nlp.analyze("t", s).mentions()).as(s).isEmpty();
+        }
+        // the mimic must explain the finding: a neighbouring soft tissue finding or a denied mimic does not drop it
+        assertThat(only("Small left effusion and overlying soft tissue swelling.", "60046008").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only("Right lower lobe nodule, not a nipple shadow.", "786838002").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+    }
+
+    @Test
+    void normalForAgeIsNoFinding() {
+        assertThat(nlp.analyze("t", "Age-appropriate volume loss.").mentions()).isEmpty();
+        assertThat(only("Moderate cerebral atrophy.", "13331008").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+    }
+
+    @Test
     void questionsHypothesesAndDisclaimersAreNoFindings() {
         for (String s : List.of("Evaluate for pneumothorax.", "Rule out pneumonia.", "Nondisplaced rib fractures may not be demonstrated.",
                 "If symptoms persist, CT could exclude pneumonia.", "Assess for pleural effusion.")) {
