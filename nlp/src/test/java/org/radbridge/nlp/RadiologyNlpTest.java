@@ -88,7 +88,8 @@ class RadiologyNlpTest {
         assertThat(only("Pleural effusion on the right.", EFFUSION).laterality()).isEqualTo("right");
         assertThat(only("Bilateral pleural effusions.", EFFUSION).laterality()).isEqualTo("bilateral");
         assertThat(only("Pleural effusions, left greater than right.", EFFUSION).laterality()).isEqualTo("bilateral");
-        assertThat(only("Nodule in the left upper lobe.", NODULE).laterality()).isEqualTo("left");
+        // "left upper lobe" is a lung site: the nodule is a lung nodule (refinements)
+        assertThat(only("Nodule in the left upper lobe.", "786838002").laterality()).isEqualTo("left");
         assertThat(only("Cardiomegaly.", CARDIOMEGALY).laterality()).isNull();
         List<FindingMention> two = nlp.analyze("t", "Small left pleural effusion and right pneumothorax.").mentions();
         assertThat(two).extracting(FindingMention::laterality).containsExactly("left", "right");
@@ -96,7 +97,7 @@ class RadiologyNlpTest {
 
     @Test
     void measurementsInMillimetresOnTheNearestFinding() {
-        FindingMention m = only("There is a 3.2 x 1.5 cm mass in the left upper lobe.", MASS);
+        FindingMention m = only("There is a 3.2 x 1.5 cm mass in the left upper lobe.", "309529002");
         assertThat(m.dimensionsMm()).containsExactly(new BigDecimal("32"), new BigDecimal("15"));
         assertThat(m.measurementMm()).isEqualByComparingTo("32");
         assertThat(only("A 4 mm nodule.", NODULE).dimensionsMm()).containsExactly(new BigDecimal("4"));

@@ -34,7 +34,14 @@ public final class ConText {
     public enum Category { NEG_PRE, NEG_POST, UNC_PRE, UNC_POST, PSEUDO, HIST_PRE, FAM_PRE, FAM_POST, TERM, CONFIRM,
         CHRONIC_PRE, HYPO_PRE, HYPO_POST,
         /** uncertainty on both sides: atelectasis versus consolidation */
-        UNC_BI }
+        UNC_BI,
+        /** negation on both sides, the pre side only for the next few words: "resolved effusion", "effusion has resolved" */
+        NEG_BI,
+        /**
+         * the finding word names a normal structure or artifact that mimics it ("nodular density ... likely represents a
+         * nipple shadow", "opacity ... due to overlying soft tissue"): not a finding of the patient, not reported
+         */
+        MIMIC_POST }
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
@@ -182,7 +189,7 @@ public final class ConText {
                     if (words > window(t) || blocked(from, start)) continue;
                     int dist = start - from;
                     switch (t.category()) {
-                        case NEG_PRE -> { if (dist < negDist) { negDist = dist; neg = t; } }
+                        case NEG_PRE, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
                         case UNC_PRE, UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case CONFIRM -> { if (dist < confirmDist) { confirmDist = dist; confirm = t; } }
                         case HIST_PRE -> hist = true;
@@ -194,14 +201,14 @@ public final class ConText {
                 } else if (t.start() >= end) { // post trigger candidates
                     if (!isPost(t.category()) || copulaHedgeBeforeWords(t)) continue;
                     // "X versus Y" hedges the X right before it, not an earlier finding of the clause
-                    int maxWords = t.category() == Category.UNC_BI ? 1 : 5;
+                    int maxWords = t.category() == Category.UNC_BI ? 1 : t.category() == Category.MIMIC_POST ? 10 : 5;
                     if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
                     int dist = t.start() - end;
                     switch (t.category()) {
-                        case NEG_POST -> { if (dist < negDist) { negDist = dist; neg = t; } }
+                        case NEG_POST, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
                         case UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case FAM_POST -> fam = true;
-                        case HYPO_POST -> hypo = true;
+                        case HYPO_POST, MIMIC_POST -> hypo = true;
                         default -> { }
                     }
                 }
@@ -259,11 +266,13 @@ public final class ConText {
 
     private static boolean isPre(Category c) {
         return c == Category.NEG_PRE || c == Category.UNC_PRE || c == Category.HIST_PRE || c == Category.FAM_PRE
-                || c == Category.CONFIRM || c == Category.CHRONIC_PRE || c == Category.HYPO_PRE || c == Category.UNC_BI;
+                || c == Category.CONFIRM || c == Category.CHRONIC_PRE || c == Category.HYPO_PRE || c == Category.UNC_BI
+                || c == Category.NEG_BI;
     }
 
     private static boolean isPost(Category c) {
-        return c == Category.NEG_POST || c == Category.UNC_POST || c == Category.FAM_POST || c == Category.HYPO_POST || c == Category.UNC_BI;
+        return c == Category.NEG_POST || c == Category.UNC_POST || c == Category.FAM_POST || c == Category.HYPO_POST || c == Category.UNC_BI
+                || c == Category.NEG_BI || c == Category.MIMIC_POST;
     }
 
     private static int window(Trigger t) {
@@ -271,6 +280,7 @@ public final class ConText {
         return switch (t.category()) {
             case UNC_POST, UNC_BI -> 6;
             case NEG_PRE -> 12;
+            case NEG_BI -> 3; // "resolved left pleural effusion", not a later finding of the clause
             case UNC_PRE -> oneWord ? 6 : 12;
             case HIST_PRE -> oneWord ? 2 : 8;
             case FAM_PRE -> 10;

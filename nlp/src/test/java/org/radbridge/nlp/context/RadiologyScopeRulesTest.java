@@ -75,9 +75,33 @@ class RadiologyScopeRulesTest {
     @Test
     void resolutionMeansAbsent() {
         for (String s : List.of("Interval resolution of the left pleural effusion.", "The left pleural effusion has resolved.",
-                "Left pleural effusion is no longer seen.", "Pleural effusion, resolved.")) {
+                "Left pleural effusion is no longer seen.", "Pleural effusion, resolved.", "IMPRESSION: Resolved effusion.",
+                "Resolved left pleural effusion.")) {
             assertThat(only(s, "60046008").assertion()).as(s).isEqualTo(FindingMention.Assertion.ABSENT);
         }
+        // "resolved" before a finding reaches only the next few words, not a later finding of the clause
+        assertThat(only("Resolved right lower lobe pneumonia with residual scarring.", "12402003").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+    }
+
+    @Test
+    void findingsExplainedAsAMimicAreNoFindings() {
+        for (String s : List.of("Nodular density at the left base likely represents a nipple shadow.",
+                "Apparent opacity at the right base is likely due to overlying breast tissue.",
+                "Linear density over the left apex is consistent with a skin fold.")) {
+            assertThat(nlp.analyze("t", s).mentions()).as(s).isEmpty();
+        }
+        // the mimic must explain the finding: a neighbouring soft tissue finding or a denied mimic does not drop it
+        assertThat(only("Small left effusion and overlying soft tissue swelling.", "60046008").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only("Right lower lobe nodule, not a nipple shadow.", "786838002").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+    }
+
+    @Test
+    void normalForAgeIsNoFinding() {
+        assertThat(nlp.analyze("t", "Age-appropriate volume loss.").mentions()).isEmpty();
+        assertThat(only("Moderate cerebral atrophy.", "13331008").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
     }
 
     @Test

@@ -56,6 +56,8 @@ class ReportLabelerTest {
         assertThat(labels("Old healed left rib fractures.").get("Fracture")).isEqualTo(1);
         assertThat(labels("Innumerable small pulmonary nodules.").get("Lung Lesion")).isEqualTo(1);
         assertThat(labels("Pulmonary vascular congestion.").get("Edema")).isEqualTo(1);
+        assertThat(labels("Compression fracture of T12.").get("Fracture")).isEqualTo(1);
+        assertThat(labels("Calcified pleural thickening at the left base.").get("Pleural Other")).isEqualTo(1);
         assertThat(labels("Left-sided pacemaker with leads in the right atrium and ventricle.").get("Support Devices")).isEqualTo(1);
     }
 
