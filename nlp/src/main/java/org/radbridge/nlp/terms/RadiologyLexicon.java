@@ -136,6 +136,12 @@ public final class RadiologyLexicon {
             String s = normalise(f[2]);
             if (!s.isEmpty()) terms.get(c.dictionaryId()).add(s);
         }
+        Set<String> qualifierIds = new LinkedHashSet<>();
+        for (String[] row : rows.values()) {
+            LexConcept c = byKey.get(row[0] + "|" + row[1]);
+            if (c != null && "Qualifier Value".equals(row[4])) qualifierIds.add(c.dictionaryId());
+        }
+        addPlurals(byId, terms, qualifierIds);
         RadiologyLexicon lex = new RadiologyLexicon(byId, terms);
         for (String[] row : rows.values()) {
             LexConcept c = byKey.get(row[0] + "|" + row[1]);
@@ -179,6 +185,42 @@ public final class RadiologyLexicon {
             }
         }
         return out;
+    }
+
+    /**
+     * Adds the regular plural of every finding term ("arthroplasty" -> "arthroplasties", "effusion" -> "effusions"):
+     * the dictionary lookup matches surface forms only, and reports use plurals freely ("bilateral hip arthroplasties").
+     * A plural that is already a term of any concept is left to the curated synonyms; anatomy and qualifiers keep their
+     * curated forms only (their plurals read as other words: "lungs" is also a site list).
+     */
+    private static void addPlurals(Map<String, LexConcept> byId, Map<String, Set<String>> terms, Set<String> qualifierIds) {
+        Set<String> known = new java.util.HashSet<>();
+        terms.values().forEach(known::addAll);
+        for (LexConcept c : byId.values()) {
+            if (c.anatomy() || qualifierIds.contains(c.dictionaryId())) continue;
+            Set<String> own = terms.get(c.dictionaryId());
+            for (String t : List.copyOf(own)) {
+                String p = plural(t);
+                if (p != null && known.add(p)) own.add(p);
+            }
+        }
+    }
+
+    /** Regular English plural of the last word, or null where it is irregular, not a noun or already plural. */
+    public static String plural(String term) {
+        int sp = term.lastIndexOf(' ');
+        String head = term.substring(0, sp + 1);
+        String w = term.substring(sp + 1);
+        if (w.length() < 4 || !w.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) return null;
+        if (w.endsWith("ed") || w.endsWith("ing") || w.endsWith("al") || w.endsWith("ic") || w.endsWith("us")
+                || w.endsWith("um") || w.endsWith("ae") || w.endsWith("ies") || w.endsWith("ous") || w.endsWith("ar")) {
+            return null;
+        }
+        if (w.endsWith("is")) return head + w.substring(0, w.length() - 2) + "es"; // stenosis -> stenoses
+        if (w.endsWith("ss") || w.endsWith("x") || w.endsWith("ch") || w.endsWith("sh")) return head + w + "es";
+        if (w.endsWith("s")) return null;
+        if (w.endsWith("y") && "aeiou".indexOf(w.charAt(w.length() - 2)) < 0) return head + w.substring(0, w.length() - 1) + "ies";
+        return head + w + "s";
     }
 
     /** Lower case, single spaces; "|" would break the BSV format and is dropped. */

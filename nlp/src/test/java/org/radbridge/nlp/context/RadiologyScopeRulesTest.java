@@ -140,4 +140,57 @@ class RadiologyScopeRulesTest {
         // a site in the clause wins over the region
         assertThat(of("No pneumothorax. Nodule in the thyroid.", "237495005")).hasSize(1);
     }
+
+    @Test
+    void effusionAtAJointIsNeverPleural() {
+        for (String s : List.of("EXAM: XR KNEE 3 VIEWS\nFINDINGS: Small joint effusion. No acute fracture.",
+                "EXAM: XR KNEE\nFINDINGS: Moderate suprapatellar effusion.", "EXAM: XR HIP\nFINDINGS: Small hip effusion.",
+                "EXAM: MRI SHOULDER\nFINDINGS: Small glenohumeral joint effusion.",
+                "EXAM: XR ELBOW\nFINDINGS: Elbow joint effusion with elevated fat pads.",
+                "EXAM: XR KNEE\nFINDINGS: Tricompartmental degenerative changes of the knee. Small effusion.")) {
+            String t = s.replace("\\n", "\n");
+            assertThat(of(t, "60046008")).as(t).isEmpty();
+            assertThat(of(t, "387637008")).as(t).hasSize(1);
+        }
+        // a chest report keeps the bare effusion pleural
+        assertThat(of("FINDINGS: Small left effusion. Heart size is normal.", "60046008")).hasSize(1);
+        // MSK region: soft tissue swelling of a knee is not pulmonary edema
+        assertThat(of("EXAM: XR KNEE\nFINDINGS: Soft tissue swelling about the knee. Small joint effusion.", "19242006")).isEmpty();
+    }
+
+    @Test
+    void disclaimersAboutRadiographsAreNoFinding() {
+        for (String s : List.of("Nondisplaced rib fractures may not be visible on radiographs.",
+                "Rib fractures may not be apparent on radiographs.", "Nondisplaced fractures are often radiographically occult.",
+                "Small pneumothoraces may not be detected on a supine radiograph.")) {
+            assertThat(nlp.analyze("t", s).mentions()).as(s).isEmpty();
+        }
+        // cannot be excluded stays uncertain (CheXpert)
+        assertThat(only("Pneumothorax cannot be excluded on this examination.", "36118008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Acute rib fracture is visible on the right.", "33737001").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+    }
+
+    @Test
+    void mimicNamedBeforeTheFindingIsNoFinding() {
+        for (String s : List.of("Skin fold mimics a pneumothorax.", "Skin fold simulating pneumothorax on the right.",
+                "Skin fold could mimic a pneumothorax.", "Pseudo-pneumothorax from a skin fold.")) {
+            assertThat(of(s, "36118008")).as(s).isEmpty();
+        }
+        assertThat(only("Small right apical pneumothorax.", "36118008").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+    }
+
+    @Test
+    void pluralAndTotalFormsAreFound() {
+        for (String s : List.of("Bilateral hip arthroplasties.", "Bilateral total knee arthroplasties.", "Right total knee arthroplasty.",
+                "Status post left total shoulder arthroplasty.")) {
+            assertThat(of(s, "53350007")).as(s).hasSize(1);
+        }
+        assertThat(of("Bilateral pleural effusions.", "60046008")).hasSize(1);
+        assertThat(org.radbridge.nlp.terms.RadiologyLexicon.plural("arthroplasty")).isEqualTo("arthroplasties");
+        assertThat(org.radbridge.nlp.terms.RadiologyLexicon.plural("stenosis")).isEqualTo("stenoses");
+        assertThat(org.radbridge.nlp.terms.RadiologyLexicon.plural("enlarged")).isNull();
+        assertThat(org.radbridge.nlp.terms.RadiologyLexicon.plural("granulomas")).isNull();
+        assertThat(of("Age-appropriate cerebral volume loss.", "13331008")).isEmpty();
+    }
 }
