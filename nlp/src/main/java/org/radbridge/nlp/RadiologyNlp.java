@@ -242,7 +242,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 LexConcept c = lexicon.refine(concept.get(m), site).orElse(null);
                 if (c == null) {
                     // no site in the clause (or none that refines it): the report's region may give one
-                    LexConcept regional = regions.defaultSite(region, concept.get(m));
+                    LexConcept regional = regions.defaultSite(region, concept.get(m), m.text());
                     c = lexicon.refine(concept.get(m), regional).orElse(null);
                     if (c != null && site == null) site = regional;
                     if (c == null) c = concept.get(m);

@@ -15,6 +15,10 @@ import java.util.Map;
 public final class ReportRegions {
 
     private final Map<String, String> regionByDictionaryId = new HashMap<>();
+    /** Votes a concept casts for its region (optional 4th column of report-regions.tsv, default 1). */
+    private final Map<String, Integer> weightByDictionaryId = new HashMap<>();
+    /** "region|finding dictionary id" → words that, in the mention text, keep the finding from taking the default site. */
+    private final Map<String, java.util.List<String>> defaultUnless = new HashMap<>();
     /** "region|finding dictionary id" → site concept. */
     private final Map<String, LexConcept> defaults = new HashMap<>();
     /** General findings reported only when refined at a site ({@code sites/site-only.tsv}). */
@@ -30,6 +34,7 @@ public final class ReportRegions {
             LexConcept c = lexicon.bySnomed(f[1].trim())
                     .orElseThrow(() -> new IllegalStateException("report-regions.tsv: unknown SNOMED CT code " + f[1]));
             r.regionByDictionaryId.put(c.dictionaryId(), f[0].trim());
+            if (f.length > 3 && !f[3].isBlank()) r.weightByDictionaryId.put(c.dictionaryId(), Integer.parseInt(f[3].trim()));
         }
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/default-sites.tsv")) {
             if (f.length < 4 || f[0].equals("region")) continue;
@@ -38,6 +43,10 @@ public final class ReportRegions {
             LexConcept site = lexicon.bySnomed(f[3].trim())
                     .orElseThrow(() -> new IllegalStateException("default-sites.tsv: unknown site " + f[3]));
             r.defaults.put(f[0].trim() + "|" + finding.dictionaryId(), site);
+            if (f.length > 5 && !f[5].isBlank()) {
+                r.defaultUnless.put(f[0].trim() + "|" + finding.dictionaryId(),
+                        java.util.Arrays.stream(f[5].split(",")).map(w -> w.trim().toLowerCase(java.util.Locale.ROOT)).toList());
+            }
         }
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/site-only.tsv")) {
             if (f.length < 2 || f[0].equals("vocabulary")) continue;
@@ -58,7 +67,7 @@ public final class ReportRegions {
         Map<String, Integer> votes = new HashMap<>();
         for (LexConcept c : mentioned) {
             String r = c == null ? null : regionByDictionaryId.get(c.dictionaryId());
-            if (r != null) votes.merge(r, 1, Integer::sum);
+            if (r != null) votes.merge(r, weightByDictionaryId.getOrDefault(c.dictionaryId(), 1), Integer::sum);
         }
         String best = null;
         int bestVotes = 0;
@@ -72,7 +81,21 @@ public final class ReportRegions {
 
     /** The site a general finding takes in the region when its clause names none, or null. */
     public LexConcept defaultSite(String region, LexConcept finding) {
+        return defaultSite(region, finding, "");
+    }
+
+    /**
+     * As {@link #defaultSite(String, LexConcept)}, but none where the mention's own words name another site
+     * ("pleural effusion" on a knee report stays pleural; only the bare "effusion" is a joint effusion there).
+     */
+    public LexConcept defaultSite(String region, LexConcept finding, String mentionText) {
         if (region == null || finding == null) return null;
-        return defaults.get(region + "|" + finding.dictionaryId());
+        String key = region + "|" + finding.dictionaryId();
+        java.util.List<String> unless = defaultUnless.get(key);
+        if (unless != null && mentionText != null) {
+            String t = mentionText.toLowerCase(java.util.Locale.ROOT);
+            for (String w : unless) if (t.contains(w)) return null;
+        }
+        return defaults.get(key);
     }
 }

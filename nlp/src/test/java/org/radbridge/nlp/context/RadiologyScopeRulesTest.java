@@ -152,6 +152,12 @@ class RadiologyScopeRulesTest {
             assertThat(of(t, "60046008")).as(t).isEmpty();
             assertThat(of(t, "387637008")).as(t).hasSize(1);
         }
+        // one joint name is enough against the bare effusion's chest vote
+        assertThat(of("EXAM: XR KNEE\nFINDINGS: Small effusion.", "387637008")).hasSize(1);
+        assertThat(of("EXAM: XR SHOULDER\nFINDINGS: No effusion.", "387637008")).hasSize(1);
+        // an explicitly pleural effusion on a knee report stays pleural
+        assertThat(of("EXAM: XR KNEE\nFINDINGS: Tricompartmental degenerative changes of the knee. Incidental small right pleural"
+                + " effusion.", "60046008")).hasSize(1);
         // a chest report keeps the bare effusion pleural
         assertThat(of("FINDINGS: Small left effusion. Heart size is normal.", "60046008")).hasSize(1);
         // MSK region: soft tissue swelling of a knee is not pulmonary edema
