@@ -1,6 +1,6 @@
 -- Scale data for the console's timings (issue 17): 100,000 studies / 1,000,000 instances / 300,000 series, 100,000
 -- reports with 500,000 NLP mentions, and the matching OMOP rows, written by SQL straight into a RadBridge database
--- (nothing goes through the pipeline, so it takes a minute instead of hours). Synthetic values only: no person is real.
+-- and 20,000 quarantined items. Nothing goes through the pipeline (a minute instead of hours); synthetic values only.
 --
 --   psql "postgresql://radbridge:radbridge@127.0.0.1:$PORT/radbridge" -v ON_ERROR_STOP=1 -f scripts/console-scale-data.sql
 --
@@ -59,6 +59,13 @@ SELECT 'scale.r' || i, m, m * 10, m * 10 + 5, 'term' || m, 'http://snomed.info/s
        (ARRAY['present', 'absent', 'possible'])[1 + (i + m) % 3], 'current', 'patient', 'findings', 'scale'
 FROM generate_series(1, 100000) i, generate_series(1, 5) m;
 
+-- 20,000 quarantined items (a quarter dismissed), for the Quarantine page's filters and paging
+INSERT INTO radbridge.quarantine (content_sha256, original_path, kind, reason, quarantined_at, resolution, resolved_at, resolved_by)
+SELECT md5('q' || i) || md5('q' || i), '/scale/inbox/bad-' || i || '.dcm', (ARRAY['dicom', 'report', 'hl7', 'staging', 'file'])[1 + i % 5],
+       'scale: unreadable item, reason ' || (i % 17), now() - make_interval(secs => i * 37),
+       CASE WHEN i % 4 = 0 THEN 'dismissed' END, CASE WHEN i % 4 = 0 THEN now() END, CASE WHEN i % 4 = 0 THEN 'scale' END
+FROM generate_series(1, 20000) i;
+
 -- OMOP: persons, one procedure per study, an image occurrence per series, a note per report, 5 note_nlp rows each
 INSERT INTO omop.person (person_id, gender_concept_id, year_of_birth, race_concept_id, ethnicity_concept_id, person_source_value)
 SELECT 900000000 + p, (ARRAY[8507, 8532, 0])[1 + p % 3], 1940 + p % 70, 0, 0, 'scale' || p FROM generate_series(0, 39999) p;
@@ -83,6 +90,7 @@ ANALYZE radbridge.study;
 ANALYZE radbridge.instance;
 ANALYZE radbridge.report;
 ANALYZE radbridge.report_mention;
+ANALYZE radbridge.quarantine;
 ANALYZE omop.person;
 ANALYZE omop.procedure_occurrence;
 ANALYZE omop.image_occurrence;
