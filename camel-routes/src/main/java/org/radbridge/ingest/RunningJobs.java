@@ -50,15 +50,20 @@ public final class RunningJobs {
         private final String kind;
         private final String label;
         private final Instant started;
-        private final long total;
+        private final AtomicLong total;
         private final AtomicLong done = new AtomicLong();
 
         private Job(long id, String kind, String label, long total) {
             this.id = id;
             this.kind = kind;
             this.label = label;
-            this.total = total;
+            this.total = new AtomicLong(total);
             this.started = clock.instant();
+        }
+
+        /** The amount of work when it becomes known or changes (files keep arriving in the inbox while it is read). */
+        public void total(long units) {
+            total.set(units);
         }
 
         public void update(long doneSoFar) {
@@ -82,6 +87,7 @@ public final class RunningJobs {
 
         View view(Instant finishedAt, String outcome, boolean ok) {
             long d = done.get();
+            long total = this.total.get();
             Instant end = finishedAt == null ? clock.instant() : finishedAt;
             double secs = Math.max(1e-3, Duration.between(started, end).toNanos() / 1e9);
             double rate = d / secs;
