@@ -70,7 +70,7 @@ public final class InboxProgress {
         }
     }
 
-    /** Files in the inbox the route would take (hidden files and folders are not read). */
+    /** Files in the inbox the route would take (hidden files and folders are not read, Camel's lock markers are its own). */
     long waiting() {
         if (!Files.isDirectory(inbox)) return 0;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -84,6 +84,7 @@ public final class InboxProgress {
     }
 
     private boolean visible(Path file) {
+        if (file.getFileName().toString().endsWith(".camelLock")) return false;
         for (Path part : inbox.relativize(file)) if (part.toString().startsWith(".")) return false;
         return true;
     }

@@ -34,6 +34,7 @@ class InboxProgressTest {
         for (int i = 0; i < 4; i++) Files.writeString(inbox.resolve("site-a/f" + i + ".dcm"), "x");
         Files.writeString(inbox.resolve(".hidden.dcm"), "x");          // not read by the route: not waiting either
         Files.writeString(inbox.resolve(".partial/g.dcm"), "x");
+        Files.writeString(inbox.resolve("site-a/f3.dcm.camelLock"), "");   // Camel's marker while it reads a file
 
         // a file left for a later poll starts nothing
         progress.handled(false, true, false);
