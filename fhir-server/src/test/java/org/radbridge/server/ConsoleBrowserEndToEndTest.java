@@ -606,6 +606,7 @@ class ConsoleBrowserEndToEndTest {
         WebElement finishedRun = browser.findElement(By.cssSelector("#finished-jobs tbody tr[data-kind='cohort run']"));
         assertThat(finishedRun.findElement(By.className("label")).getText()).isEqualTo("cohort run: console-unknown-site");
         assertThat(finishedRun.findElement(By.className("outcome")).getText()).isEqualTo("FAILED: nothing was written (the error is on the Cohorts page)");
+        signOut();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -750,6 +751,8 @@ class ConsoleBrowserEndToEndTest {
             assertThat(s.toList()).isEmpty();
         }
         assertThat(count("SELECT count(*) FROM radbridge.instance WHERE source = 'inbox'")).isEqualTo(2);
+        // instances added to a known study are counted at once (the overview's figures are recomputed when they arrive)
+        assertRow("Instances", count("SELECT count(*) FROM radbridge.instance"), null, null);
         screenshot("17-overview-inbox-finished");
     }
 
