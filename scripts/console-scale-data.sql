@@ -44,10 +44,12 @@ SELECT 'scale.' || s || '.' || k, 'scale.' || s, 'scale.' || s || '.s' || (k % 3
        'cstore', header.a || jsonb_build_object('00080018', 'scale.' || s || '.' || k)
 FROM header, generate_series(1, 100000) s, generate_series(0, 9) k;
 
--- one report per study, most linked, some pending or mismatched; 5 NLP mentions each
+-- a report for most studies, linked; the others pending or mismatched under accession numbers no study has (so the
+-- server's linker finds nothing to link and re-project); 5 NLP mentions each
 INSERT INTO radbridge.report (report_id, accession_number, patient_id, study_instance_uid, status, report_date, text, text_sha256,
                               source, received_at, link_status, study_link_uid, dirty, projected_at)
-SELECT 'scale.r' || i, 'SA' || i, 'SP' || (i % 40000), 'scale.' || i, (ARRAY['final', 'final', 'preliminary', 'amended', 'SCALE STATUS'])[1 + i % 5],
+SELECT 'scale.r' || i, CASE WHEN i % 10 < 8 THEN 'SA' ELSE 'SN' END || i, 'SP' || (i % 40000), CASE WHEN i % 10 < 8 THEN 'scale.' || i END,
+       (ARRAY['final', 'final', 'preliminary', 'amended', 'SCALE STATUS'])[1 + i % 5],
        current_date - (i % 1095), 'FINDINGS: no acute abnormality. IMPRESSION: normal.', md5(i::text) || md5(i::text), 'hl7',
        now() - make_interval(secs => (i % 5184000)), (ARRAY['linked', 'linked', 'linked', 'linked', 'linked', 'linked', 'linked', 'linked', 'pending', 'mismatch'])[1 + i % 10],
        CASE WHEN i % 10 < 8 THEN 'scale.' || i END, false, now()
