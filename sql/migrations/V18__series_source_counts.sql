@@ -41,9 +41,13 @@ CREATE INDEX series_source_count_field_idx ON radbridge.series_source_count (fie
 -- Instances are never updated or deleted by RadBridge; a hand-made DELETE leaves these figures as they were.
 CREATE FUNCTION radbridge.count_series_source_values() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    WITH v AS (
+    WITH s AS (
+        -- the batch's instances are mostly of a few series: their distinct values first, then one row per field
+        SELECT DISTINCT series_instance_uid, study_instance_uid, modality, body_part_examined, laterality, manufacturer, model_name
+        FROM new_instances
+    ), v AS (
         SELECT DISTINCT f.field, f.value1, f.value2, n.series_instance_uid, n.study_instance_uid
-        FROM new_instances n
+        FROM s n
         CROSS JOIN LATERAL (VALUES ('series', NULL, NULL), ('modality', n.modality, NULL),
                                    ('body_part_examined', n.body_part_examined, NULL), ('laterality', n.laterality, NULL),
                                    ('manufacturer^model', n.manufacturer, n.model_name)) AS f (field, value1, value2)
