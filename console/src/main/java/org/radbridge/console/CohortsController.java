@@ -116,11 +116,11 @@ public class CohortsController {
             return SignInController.redirect("/cohorts?message=" + enc("Not run: " + e.getMessage()));
         }
         // the run itself takes minutes on a large OMOP database: it runs in the background and the page follows it
-        CohortRunQueue.Submission s = queue.submit(definition, name, user.name(), steps -> runs.runDefinition(definition, user.name(), steps),
+        queue.submit(definition, name, user.name(), steps -> runs.runDefinition(definition, user.name(), steps),
                 done -> audit.record(user, "cohort-run", "cohort definition " + definition, done.state() == CohortRunQueue.State.DONE
                         ? "research_audit " + done.auditId() : "failed: " + done.message()));
         return SignInController.redirect("/cohorts?message=" + enc("Started the cohort run of " + definition
-                + "; it is listed below under 'Started here' and under the Overview's running jobs.") + "#started-" + s.id());
+                + "; it is listed below under 'Started here' and under the Overview's running jobs."));
     }
 
     /** Where a run started here ended: its page when written, else the cohorts page with its error. */
@@ -131,7 +131,8 @@ public class CohortsController {
         if (s.get().state() == CohortRunQueue.State.DONE) {
             return SignInController.redirect("/cohorts/run/" + s.get().auditId() + "?message=" + enc(s.get().message()));
         }
-        return SignInController.redirect("/cohorts#started-" + id);
+        // no #fragment: the page's self-reload would then only scroll, not fetch the page again
+        return SignInController.redirect("/cohorts");
     }
 
     private ResponseEntity<String> notFound(HttpServletRequest request, String message) {
