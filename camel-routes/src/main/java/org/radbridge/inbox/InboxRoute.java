@@ -14,11 +14,18 @@ public final class InboxRoute extends RouteBuilder {
     private final Path inbox;
     private final Path done;
     private final IngestService ingest;
+    private final InboxProgress progress;
 
     public InboxRoute(Path inbox, Path done, IngestService ingest) {
+        this(inbox, done, ingest, null);
+    }
+
+    /** @param progress where the files taken and waiting show as a running job (null: nowhere) */
+    public InboxRoute(Path inbox, Path done, IngestService ingest, InboxProgress progress) {
         this.inbox = inbox;
         this.done = done;
         this.ingest = ingest;
+        this.progress = progress;
     }
 
     @Override
@@ -30,7 +37,11 @@ public final class InboxRoute extends RouteBuilder {
                 .routeId("inbox")
                 .process(exchange -> {
                     Path file = exchange.getIn().getBody(java.io.File.class).toPath();
-                    ingest.ingestInboxFile(file, done.resolve(LocalDate.now().toString()));
+                    boolean staged = ingest.ingestInboxFile(file, done.resolve(LocalDate.now().toString()));
+                    if (progress != null) {
+                        progress.handled(!java.nio.file.Files.exists(file), staged,
+                                Boolean.TRUE.equals(exchange.getProperty(org.apache.camel.Exchange.BATCH_COMPLETE, Boolean.class)));
+                    }
                 });
     }
 }

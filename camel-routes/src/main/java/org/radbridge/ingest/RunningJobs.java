@@ -22,7 +22,7 @@ public final class RunningJobs {
 
     /** One snapshot of a job for display; {@code total} is -1 when the job cannot say how much there is. */
     public record View(long id, String kind, String label, Instant started, long done, long total, double ratePerSecond,
-                       Duration eta, Instant finished, String outcome, boolean ok) {
+                       Duration eta, Instant finished, String outcome, boolean ok, boolean steps) {
         public boolean running() {
             return finished == null;
         }
@@ -50,15 +50,22 @@ public final class RunningJobs {
         private final String kind;
         private final String label;
         private final Instant started;
-        private final long total;
+        private final AtomicLong total;
         private final AtomicLong done = new AtomicLong();
+        private final boolean steps;
 
-        private Job(long id, String kind, String label, long total) {
+        private Job(long id, String kind, String label, long total, boolean steps) {
             this.id = id;
             this.kind = kind;
             this.label = label;
-            this.total = total;
+            this.steps = steps;
+            this.total = new AtomicLong(total);
             this.started = clock.instant();
+        }
+
+        /** The amount of work when it becomes known or changes (files keep arriving in the inbox while it is read). */
+        public void total(long units) {
+            total.set(units);
         }
 
         public void update(long doneSoFar) {
@@ -82,12 +89,14 @@ public final class RunningJobs {
 
         View view(Instant finishedAt, String outcome, boolean ok) {
             long d = done.get();
+            long total = this.total.get();
             Instant end = finishedAt == null ? clock.instant() : finishedAt;
             double secs = Math.max(1e-3, Duration.between(started, end).toNanos() / 1e9);
-            double rate = d / secs;
-            Duration eta = finishedAt == null && total >= 0 && rate > 0 && total > d
+            // steps of unequal length give no rate to extrapolate from
+            double rate = steps ? 0 : d / secs;
+            Duration eta = !steps && finishedAt == null && total >= 0 && rate > 0 && total > d
                     ? Duration.ofSeconds(Math.round((total - d) / rate)) : null;
-            return new View(id, kind, label, started, d, total, rate, eta, finishedAt, outcome, ok);
+            return new View(id, kind, label, started, d, total, rate, eta, finishedAt, outcome, ok, steps);
         }
     }
 
@@ -110,7 +119,16 @@ public final class RunningJobs {
      * @param total units of work, or -1 when unknown
      */
     public Job start(String kind, String label, long total) {
-        Job j = new Job(ids.incrementAndGet(), kind, label, total);
+        return start(kind, label, total, false);
+    }
+
+    /** A job of a few steps of unequal length (a cohort run): shown as step n of N, without a rate or an ETA. */
+    public Job startSteps(String kind, String label, int steps) {
+        return start(kind, label, steps, true);
+    }
+
+    private Job start(String kind, String label, long total, boolean steps) {
+        Job j = new Job(ids.incrementAndGet(), kind, label, total, steps);
         running.put(j.id, j);
         return j;
     }

@@ -81,6 +81,20 @@ public final class StudyProjector {
         return projectDirty(1);
     }
 
+    /** Told how many studies a run projects (once, at its start) and how many it has done (after each study). */
+    @FunctionalInterface
+    public interface ProgressListener {
+        ProgressListener NONE = (done, total) -> { };
+
+        void progress(long done, long total);
+    }
+
+    /** As {@link #projectDirty()}, telling {@code listener} the number of dirty studies at the start and each one done. */
+    public synchronized Result projectDirty(ProgressListener listener) throws SQLException {
+        return project(() -> union(staging.dirtyStudies(), reports == null ? List.of() : reports.staging().studiesWithDirtyReports(false)),
+                true, 1, listener);
+    }
+
     /**
      * As {@link #projectDirty()}, on up to {@code workers} threads (the end of a batch ingest, when nothing else is left
      * to do). No other projection runs meanwhile (this holds the projector's lock), and the studies are split so that
@@ -134,9 +148,20 @@ public final class StudyProjector {
         final java.util.concurrent.atomic.LongAdder reportNanos = new java.util.concurrent.atomic.LongAdder();
         /** Studies whose projection failed on a worker, to be projected once more alone. */
         final List<String> retry = java.util.Collections.synchronizedList(new ArrayList<>());
+        final ProgressListener listener;
+        final long total;
+
+        Tally(ProgressListener listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
     }
 
     private Result project(Due due, boolean listWaiting, int workers) throws SQLException {
+        return project(due, listWaiting, workers, ProgressListener.NONE);
+    }
+
+    private Result project(Due due, boolean listWaiting, int workers, ProgressListener listener) throws SQLException {
         if (reports != null) {
             ReportStaging.LinkOutcome linked = reports.staging().link();
             if (linked.linked() + linked.mismatched() > 0) {
@@ -144,7 +169,8 @@ public final class StudyProjector {
             }
         }
         List<String> uids = due.studies();
-        Tally tally = new Tally();
+        Tally tally = new Tally(listener, uids.size());
+        listener.progress(0, uids.size());
         if (!uids.isEmpty()) {
             Progress progress = new Progress(log, "Projecting studies", uids.size());
             if (workers > 1 && uids.size() > 2 && reports != null) {
@@ -240,6 +266,7 @@ public final class StudyProjector {
         int n = tally.done.incrementAndGet();
         synchronized (progress) {
             progress.update(n);
+            tally.listener.progress(n, tally.total);
         }
     }
 

@@ -62,6 +62,9 @@ public final class StagingRepository {
                                 + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
                                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
                                 + "AS u(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r) "
+                                // in key order, as V18's trigger adds its keys: concurrent batches that share instances
+                                // wait for each other instead of deadlocking
+                                + "ORDER BY a "
                                 + "ON CONFLICT (sop_instance_uid) DO NOTHING RETURNING study_instance_uid")) {
                     for (int col = 0; col < cols.length; col++) ps.setArray(col + 1, c.createArrayOf("text", cols[col]));
                     try (ResultSet rs = ps.executeQuery()) {

@@ -50,6 +50,29 @@ class RunningJobsTest {
     }
 
     @Test
+    void aJobOfStepsShowsItsStepButNoRateOrEta() {
+        RunningJobs.Job job = jobs.startSteps("cohort run", "cohort run: x", 3);
+        clock.advance(Duration.ofSeconds(2));
+        job.update(2);
+        RunningJobs.View v = jobs.running().get(0);
+        assertThat(v.steps()).isTrue();
+        assertThat(v.percent()).isEqualTo(66);
+        assertThat(v.ratePerSecond()).isZero();
+        assertThat(v.eta()).isNull();
+    }
+
+    @Test
+    void aTotalLearnedLaterGivesThePercentageAndEta() {
+        RunningJobs.Job job = jobs.start("re-projection", "re-projection after a mappings reload", -1);
+        assertThat(jobs.running().get(0).percent()).isEqualTo(-1);
+        job.total(40);
+        clock.advance(Duration.ofSeconds(10));
+        job.update(10);
+        assertThat(jobs.running().get(0).percent()).isEqualTo(25);
+        assertThat(jobs.running().get(0).etaText()).isEqualTo("30 s");
+    }
+
+    @Test
     void anUnknownTotalHasNoPercentageAndNoEta() {
         jobs.start("re-projection", "re-projection after a mappings reload", -1);
         clock.advance(Duration.ofSeconds(5));

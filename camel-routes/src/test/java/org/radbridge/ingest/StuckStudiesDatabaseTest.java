@@ -212,8 +212,10 @@ class StuckStudiesDatabaseTest {
         } finally {
             fhirDown = false;
         }
-        // an explicit run (ingest, rebuild) does not wait for the back-off
-        assertThat(projector.projectDirty().projected()).isEqualTo(1);
+        // an explicit run (ingest, rebuild) does not wait for the back-off; its listener hears the total first
+        List<String> told = java.util.Collections.synchronizedList(new ArrayList<>());
+        assertThat(projector.projectDirty((done, total) -> told.add(done + "/" + total)).projected()).isEqualTo(1);
+        assertThat(told).containsExactly("0/1", "1/1");
         assertThat(db.count("SELECT count(*) FROM radbridge.study WHERE dirty")).isZero();
     }
 

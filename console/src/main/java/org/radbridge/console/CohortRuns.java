@@ -152,20 +152,31 @@ public final class CohortRuns {
 
     /** Runs the listed definition with this id as `radbridge cohort run` would; the actor is the console user's token name. */
     public Outcome runDefinition(String id, String tokenName) throws Exception {
+        return runDefinition(id, tokenName, step -> { });
+    }
+
+    /** The saved definition {@code id}, parsed: a definition with a problem throws its file:line error here. */
+    public CohortDefinition parse(String id) throws Exception {
         Definition def = definitions().stream().filter(d -> d.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no saved definition " + id));
-        // a definition with a problem throws its file:line error here
-        CohortDefinition definition = CohortDefinitionParser.parse(def.file());
+        return CohortDefinitionParser.parse(def.file());
+    }
+
+    /** As {@link #runDefinition(String, String)}, telling {@code steps} when the cohort is compiled (1) and selected (2). */
+    public Outcome runDefinition(String id, String tokenName, CohortRunQueue.Steps steps) throws Exception {
+        CohortDefinition definition = parse(id);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        try (Connection c = ds.getConnection(); PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+        try (Connection c = ds.getConnection(); PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+             PrintStream runnerOut = new PrintStream(CohortRunQueue.firstOutput(text, steps), true, StandardCharsets.UTF_8)) {
             CompiledCohort compiled = CohortCompiler.compile(definition, new JdbcConceptResolver(c));
+            steps.reached(1);
             LabelSet labels = null;
             Path lf = home.resolve("terminology/label-sets/" + definition.labelSet() + ".csv");
             if (definition.labelSet() != null && Files.exists(lf)) labels = LabelSet.load(definition.labelSet(), lf);
             else out.println("Label set " + lf + " not found: the manifest has no label columns");
             Path outDir = dataDir.resolve("cohorts").resolve(definition.name().replaceAll("[^A-Za-z0-9_.-]", "_"));
             CohortRunner.Result r = CohortRunner.run(c, compiled, new CohortRunner.Options(outDir, null, false, 0, labels,
-                    AuditLog.actor(c, tokenName)), out, out);
+                    AuditLog.actor(c, tokenName)), runnerOut, runnerOut);
             return new Outcome(r.auditId(), text.toString(StandardCharsets.UTF_8).trim());
         }
     }

@@ -1,10 +1,13 @@
 package org.radbridge.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.annotation.PreDestroy;
 import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.ingest.RunningJobs;
 import org.radbridge.research.cohort.CohortDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -36,13 +39,20 @@ public class CohortsController {
     private final Pages pages;
     private final CohortRuns runs;
     private final ConsoleAudit audit;
+    private final CohortRunQueue queue;
 
     public CohortsController(ConsoleSession session, Pages pages, @Qualifier("radbridgeDataSource") DataSource ds, RadBridgeSettings settings,
-                             ConsoleAudit audit) {
+                             ConsoleAudit audit, ObjectProvider<RunningJobs> jobs) {
         this.session = session;
         this.pages = pages;
         this.runs = new CohortRuns(ds, settings.home(), settings.dataDir(), CohortRuns.savedDir(settings.dataDir()));
         this.audit = audit;
+        this.queue = new CohortRunQueue(jobs.getIfAvailable(RunningJobs::new));
+    }
+
+    @PreDestroy
+    public void close() {
+        queue.close();
     }
 
     @GetMapping("/cohorts")
@@ -65,6 +75,8 @@ public class CohortsController {
         model.put("examplesDir", runs.examplesDir().toString());
         model.put("savedDir", runs.savedDir().toString());
         model.put("message", request.getParameter("message"));
+        model.put("started", queue.recent());
+        model.put("anyPending", queue.anyPending());
         return pages.render("cohorts", session.user(request).orElseThrow(), session.csrf(request), model);
     }
 
@@ -91,18 +103,36 @@ public class CohortsController {
     @PostMapping("/cohorts/run")
     public ResponseEntity<String> runDefinition(HttpServletRequest request, @RequestParam(name = "definition") String definition) {
         ConsoleUser user = session.user(request).orElseThrow();
+        String name;
         try {
-            CohortRuns.Outcome o = runs.runDefinition(definition, user.name());
-            audit.record(user, "cohort-run", "cohort definition " + definition, "research_audit " + o.auditId());
-            return SignInController.redirect("/cohorts/run/" + o.auditId() + "?message=" + enc(o.text()));
+            // parsed here, so that a definition with a problem is refused on the spot with its file:line error
+            name = runs.parse(definition).name();
         } catch (CohortDefinitionException | IllegalArgumentException e) {
             audit.record(user, "cohort-run", "cohort definition " + definition, "refused: " + e.getMessage());
             return SignInController.redirect("/cohorts?message=" + enc("Not run: " + e.getMessage()));
         } catch (Exception e) {
-            log.warn("Cohort run of {} failed", definition, e);
+            log.warn("Cohort definition {} could not be read", definition, e);
             audit.record(user, "cohort-run", "cohort definition " + definition, "failed: " + e);
-            return SignInController.redirect("/cohorts?message=" + enc("The run failed and left nothing behind: " + e.getMessage()));
+            return SignInController.redirect("/cohorts?message=" + enc("Not run: " + e.getMessage()));
         }
+        // the run itself takes minutes on a large OMOP database: it runs in the background and the page follows it
+        queue.submit(definition, name, user.name(), steps -> runs.runDefinition(definition, user.name(), steps),
+                done -> audit.record(user, "cohort-run", "cohort definition " + definition, done.state() == CohortRunQueue.State.DONE
+                        ? "research_audit " + done.auditId() : "failed: " + done.message()));
+        return SignInController.redirect("/cohorts?message=" + enc("Started the cohort run of " + definition
+                + "; it is listed below under 'Started here' and under the Overview's running jobs."));
+    }
+
+    /** Where a run started here ended: its page when written, else the cohorts page with its error. */
+    @GetMapping("/cohorts/started/{id}")
+    public ResponseEntity<String> started(HttpServletRequest request, @PathVariable("id") long id) {
+        var s = queue.find(id);
+        if (s.isEmpty()) return notFound(request, "No run " + id + " was started here lately (the server keeps the last " + CohortRunQueue.KEEP + ").");
+        if (s.get().state() == CohortRunQueue.State.DONE) {
+            return SignInController.redirect("/cohorts/run/" + s.get().auditId() + "?message=" + enc(s.get().message()));
+        }
+        // no #fragment: the page's self-reload would then only scroll, not fetch the page again
+        return SignInController.redirect("/cohorts");
     }
 
     private ResponseEntity<String> notFound(HttpServletRequest request, String message) {

@@ -20,11 +20,13 @@ public final class ConsoleFigures {
 
     public ConsoleFigures(DataSource ds, CurrentMappings mappings, SmallCells smallCells) {
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        // what changes when anything arrives, is quarantined, projected or resolved; each part is an index lookup
+        // what changes when anything arrives, is quarantined, projected or resolved; each part is an index lookup or a few rows
         Callable<Object> data = () -> jdbc.queryForList("SELECT (SELECT max(first_received_at) FROM radbridge.study)::text, "
                 + "(SELECT max(received_at) FROM radbridge.report)::text, (SELECT max(quarantined_at) FROM radbridge.quarantine)::text, "
                 + "(SELECT count(*) FROM radbridge.quarantine WHERE resolution IS NULL), "
-                + "(SELECT count(*) FROM radbridge.study WHERE dirty), (SELECT count(*) FROM radbridge.report WHERE dirty)").get(0).values().stream()
+                + "(SELECT count(*) FROM radbridge.study WHERE dirty), (SELECT count(*) FROM radbridge.report WHERE dirty), "
+                // instances staged (V18's running count): an instance added to a known study changes no column above
+                + "(SELECT sum(records) FROM radbridge.series_source_count WHERE field = 'instances')").get(0).values().stream()
                 .map(String::valueOf).toList();
         OverviewQueries overview = new OverviewQueries(ds);
         this.counts = new Snapshot<>("overview-counts", overview::counts, Duration.ofSeconds(30), data);

@@ -98,6 +98,9 @@ class ConsoleBrowserEndToEndTest {
         // and a definition saved in the configured folder (default DATA/cohort-definitions): every CT series
         Files.writeString(Files.createDirectories(work.resolve("data/cohort-definitions")).resolve("all-ct.yaml"),
                 "name: console-all-ct\ndescription: every CT series (console test)\nmodality: [CT]\noccurrence: all\nlabels: chexpert\n");
+        Files.writeString(work.resolve("data/cohort-definitions/unknown-site.yaml"), "name: console-unknown-site\n"
+                + "description: a body site no vocabulary has (console test, the run fails)\nmodality: [CT]\n"
+                + "body_site:\n  vocabulary: SNOMED\n  codes: [\"999999999\"]\noccurrence: all\n");
 
         Path pacs = work.resolve("pacs");
         new SyntheticPacsGenerator(new GenerateOptions(3, 17L, pacs)).generate();
@@ -121,7 +124,10 @@ class ConsoleBrowserEndToEndTest {
         System.setProperty("radbridge.pseudonym.key", "console-e2e-key-0123456789abcdef");
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
-        app.setDefaultProperties(Map.of("server.port", String.valueOf(port), "server.address", "127.0.0.1"));
+        // as `serve` runs: the inbox is watched (its files show as a running job); projection of new arrivals waits for a
+        // quiet period the test never reaches, so nothing is projected behind the test's back
+        app.setDefaultProperties(Map.of("server.port", String.valueOf(port), "server.address", "127.0.0.1",
+                "radbridge.server", "true", "radbridge.quiet-period-seconds", "3600"));
         ctx = app.run();
         base = "http://127.0.0.1:" + port;
         IngestSummary s = ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports"), bad), "folder");
@@ -489,9 +495,53 @@ class ConsoleBrowserEndToEndTest {
         long auditsBefore = count("SELECT count(*) FROM radbridge.research_audit");
         WebElement run = browser.findElement(By.cssSelector("#cohort-definitions tr[data-definition='saved/all-ct.yaml'] button"));
         screenshot("10-cohorts-empty");
-        submit(run);
+        org.radbridge.ingest.RunningJobs jobs = ctx.getBean(org.radbridge.ingest.RunningJobs.class);
+        // the run goes on in the background: held at its write of omop.cohort (a SHARE lock lets it read, not write), the page
+        // has answered, and the run shows as running, on this page and under the Overview's running jobs
+        try (Connection hold = ctx.getBean("radbridgeDataSource", DataSource.class).getConnection(); Statement st = hold.createStatement()) {
+            hold.setAutoCommit(false);
+            st.execute("LOCK TABLE omop.cohort IN SHARE MODE");
+            submit(run);
+            assertThat(browser.getCurrentUrl()).startsWith(base + "/cohorts?message=");
+            assertThat(browser.findElement(By.id("message")).getText()).startsWith("Started the cohort run of saved/all-ct.yaml");
+            waitUntil(() -> jobs.running().stream().anyMatch(j -> j.kind().equals("cohort run") && j.done() == 2));
+            browser.get(base + "/cohorts");
+            WebElement started = browser.findElement(By.cssSelector("#started-runs tbody tr"));
+            assertThat(started.getAttribute("data-state")).isEqualTo("running");
+            assertThat(started.findElement(By.className("state")).getText()).isEqualTo("running");
+            assertThat(browser.findElement(By.id("following")).getText()).contains("reloads every 3 seconds");
+            assertThat(count("SELECT count(*) FROM radbridge.research_audit")).isEqualTo(auditsBefore);
+            screenshot("10a-cohort-started");
+            browser.get(base + "/");
+            WebElement job = browser.findElement(By.cssSelector("#jobs tbody tr[data-kind='cohort run']"));
+            assertThat(job.findElement(By.className("label")).getText()).isEqualTo("cohort run: console-all-ct");
+            assertThat(job.findElement(By.className("done")).getText()).isEqualTo("2");
+            assertThat(job.findElement(By.className("total")).getText()).isEqualTo("3");
+            assertThat(job.findElement(By.className("percent")).getText()).isEqualTo("66 %");
+            // three steps of unequal length: no rate, no ETA made up from them
+            assertThat(job.findElement(By.className("rate")).getText()).isEqualTo("—");
+            assertThat(job.findElement(By.className("eta")).getText()).isEqualTo("—");
+            screenshot("10b-overview-cohort-job");
+            hold.rollback();
+        }
+        // the cohorts page follows the run by reloading itself until it has ended
+        browser.get(base + "/cohorts");
+        waitUntil(() -> {
+            try {
+                return "done".equals(browser.findElement(By.cssSelector("#started-runs tbody tr")).getAttribute("data-state"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false; // the page was being reloaded
+            }
+        });
         long auditId = count("SELECT max(audit_id) FROM radbridge.research_audit WHERE action = 'cohort-run' AND name = 'console-all-ct'");
         assertThat(count("SELECT count(*) FROM radbridge.research_audit")).isEqualTo(auditsBefore + 1);
+        assertThat(browser.findElements(By.id("following"))).isEmpty();
+        assertThat(jobs.recentlyFinished()).anySatisfy(j -> {
+            assertThat(j.kind()).isEqualTo("cohort run");
+            assertThat(j.ok()).isTrue();
+            assertThat(j.outcome()).isEqualTo("written (research_audit " + auditId + ")");
+        });
+        submit(browser.findElement(By.cssSelector("#started-runs tbody tr .outcome a")));
         assertThat(browser.getCurrentUrl()).startsWith(base + "/cohorts/run/" + auditId);
         assertThat(rows("SELECT actor FROM radbridge.research_audit WHERE audit_id = " + auditId).get(0)[0]).startsWith("token:" + adminName + " db:");
         long definitionId = count("SELECT cohort_definition_id FROM omop.cohort_definition WHERE cohort_definition_name = 'console-all-ct'");
@@ -533,6 +583,38 @@ class ConsoleBrowserEndToEndTest {
         signOut();
         browser.get(base + "/cohorts/run/" + auditId + "/manifest.csv");
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/signin");
+
+        // a run that fails in the background (its body site code is in no vocabulary: found when it is compiled) shows its error
+        signIn(adminToken);
+        browser.get(base + "/cohorts");
+        submit(browser.findElement(By.cssSelector("#cohort-definitions tr[data-definition='saved/unknown-site.yaml'] button")));
+        waitUntil(() -> {
+            try {
+                return "failed".equals(browser.findElement(By.cssSelector("#started-runs tbody tr")).getAttribute("data-state"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false;
+            }
+        });
+        WebElement failed = browser.findElement(By.cssSelector("#started-runs tbody tr"));
+        assertThat(failed.findElement(By.className("outcome")).getText())
+                .startsWith("Failed, nothing was written:").contains("no concept matches SNOMED code '999999999'");
+        assertThat(count("SELECT count(*) FROM radbridge.research_audit")).isEqualTo(auditsBefore + 1);
+        assertThat(count("SELECT count(*) FROM radbridge.console_action WHERE action = 'cohort-run' AND target = 'cohort definition saved/unknown-site.yaml' "
+                + "AND outcome LIKE 'failed: %no concept matches SNOMED code%'")).isEqualTo(1);
+        screenshot("12a-cohort-failed");
+        browser.get(base + "/");
+        WebElement finishedRun = browser.findElement(By.cssSelector("#finished-jobs tbody tr[data-kind='cohort run']"));
+        assertThat(finishedRun.findElement(By.className("label")).getText()).isEqualTo("cohort run: console-unknown-site");
+        assertThat(finishedRun.findElement(By.className("outcome")).getText()).isEqualTo("FAILED: nothing was written (the error is on the Cohorts page)");
+        signOut();
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("waited 60 s in vain");
+            Thread.sleep(200);
+        }
     }
 
     @Test
@@ -602,12 +684,76 @@ class ConsoleBrowserEndToEndTest {
         job.finish(true, "1,234 files read, 0 quarantined, 12 studies projected");
         browser.get(base + "/");
         assertThat(browser.findElements(By.id("jobs"))).isEmpty();
-        assertThat(browser.findElement(By.id("no-jobs")).getText()).isEqualTo("No ingest or re-projection running.");
+        assertThat(browser.findElement(By.id("no-jobs")).getText()).isEqualTo("No ingest, inbox files, re-projection or cohort run running.");
         WebElement finished = browser.findElement(By.cssSelector("#finished-jobs tbody tr[data-kind='ingest']"));
         assertThat(finished.findElement(By.className("label")).getText()).isEqualTo("folder ingest (1,234 files)");
         assertThat(finished.findElement(By.className("outcome")).getText())
                 .isEqualTo("done: 1,234 files read, 0 quarantined, 12 studies projected");
         screenshot("15-overview-finished-job");
+    }
+
+    /**
+     * Files dropped into the inbox show as one running job: taken so far, of how many (the files taken plus those still in
+     * the inbox), until the inbox is empty again. One file is kept growing (a copy still being written, which the inbox
+     * leaves alone) so that the job is surely running while the page is read.
+     */
+    @Test
+    @Order(13)
+    void inboxFilesShowAsARunningJobUntilTheInboxIsEmpty() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(work.resolve("other/dicom"))) {
+            files = s.filter(p -> p.toString().endsWith(".dcm")).sorted().skip(1).limit(2).toList();
+        }
+        assertThat(files).hasSize(2);
+        Path inbox = work.resolve("data/inbox");
+        byte[] slow = Files.readAllBytes(files.get(1));
+        java.util.concurrent.atomic.AtomicBoolean keepWriting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Path growing = inbox.resolve("b-still-copying.dcm");
+        Thread writer = new Thread(() -> {
+            try (java.io.OutputStream out = Files.newOutputStream(growing)) {
+                int written = 0;
+                // a byte every 200 ms while the test reads the page, then the rest: a copy that takes its time
+                while (keepWriting.get() && written < slow.length - 1) {
+                    out.write(slow[written++]);
+                    out.flush();
+                    Thread.sleep(200);
+                }
+                out.write(slow, written, slow.length - written);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "console-test-slow-copy");
+        writer.start();
+        try {
+            Files.copy(files.get(0), inbox.resolve("a-complete.dcm"));
+            org.radbridge.ingest.RunningJobs jobs = ctx.getBean(org.radbridge.ingest.RunningJobs.class);
+            waitUntil(() -> jobs.running().stream().anyMatch(j -> j.kind().equals("inbox") && j.done() == 1));
+            signOut();
+            signIn(readerToken);
+            WebElement row = browser.findElement(By.cssSelector("#jobs tbody tr[data-kind='inbox']"));
+            assertThat(row.findElement(By.className("label")).getText()).isEqualTo("files arriving in the inbox");
+            assertThat(row.findElement(By.className("done")).getText()).isEqualTo("1");
+            assertThat(row.findElement(By.className("total")).getText()).isEqualTo("2");
+            assertThat(row.findElement(By.className("percent")).getText()).isEqualTo("50 %");
+            screenshot("16-overview-inbox-job");
+        } finally {
+            keepWriting.set(false);
+            writer.join();
+        }
+        org.radbridge.ingest.RunningJobs jobs = ctx.getBean(org.radbridge.ingest.RunningJobs.class);
+        waitUntil(() -> jobs.running().stream().noneMatch(j -> j.kind().equals("inbox"))
+                && jobs.recentlyFinished().stream().anyMatch(j -> j.kind().equals("inbox")));
+        browser.get(base + "/");
+        WebElement finished = browser.findElement(By.cssSelector("#finished-jobs tbody tr[data-kind='inbox']"));
+        assertThat(finished.findElement(By.className("outcome")).getText())
+                .isEqualTo("done: inbox empty again: 2 files taken, 0 of them quarantined");
+        try (Stream<Path> s = Files.list(inbox)) {
+            assertThat(s.toList()).isEmpty();
+        }
+        assertThat(count("SELECT count(*) FROM radbridge.instance WHERE source = 'inbox'")).isEqualTo(2);
+        // instances added to a known study are counted at once (the overview's figures are recomputed when they arrive)
+        assertRow("Instances", count("SELECT count(*) FROM radbridge.instance"), null, null);
+        screenshot("17-overview-inbox-finished");
     }
 
     private void assertListMatches(String table, String sql, int reasonColumn) throws Exception {

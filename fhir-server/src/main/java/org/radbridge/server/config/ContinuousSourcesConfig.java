@@ -20,9 +20,12 @@ import java.time.Duration;
 public class ContinuousSourcesConfig {
 
     @Bean
-    public InboxRoute inboxRoute(RadBridgeSettings settings, IngestService ingest) throws IOException {
+    public InboxRoute inboxRoute(RadBridgeSettings settings, IngestService ingest,
+                                 org.springframework.beans.factory.ObjectProvider<org.radbridge.ingest.RunningJobs> jobs) throws IOException {
         Files.createDirectories(settings.inboxDir());
-        return new InboxRoute(settings.inboxDir(), settings.dataDir().resolve("done"), ingest);
+        org.radbridge.ingest.RunningJobs registry = jobs.getIfAvailable();
+        return new InboxRoute(settings.inboxDir(), settings.dataDir().resolve("done"), ingest,
+                registry == null ? null : new org.radbridge.inbox.InboxProgress(settings.inboxDir(), registry));
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

@@ -51,11 +51,14 @@ public final class ReloadReprojection implements MappingsService.Reprojection, A
         executor.execute(() -> {
             queued.set(false);
             org.radbridge.ingest.RunningJobs registry = jobs;
-            // the projector does not say how many studies are dirty up front: the job shows as running without a total
+            // the total (the dirty studies) is known once the projector has listed them
             org.radbridge.ingest.RunningJobs.Job job = registry == null ? null
                     : registry.start("re-projection", "re-projection after a mappings reload", -1);
             try {
-                StudyProjector.Result r = projector.projectDirty();
+                StudyProjector.Result r = projector.projectDirty(job == null ? StudyProjector.ProgressListener.NONE : (done, total) -> {
+                    job.total(total);
+                    job.update(done);
+                });
                 log.info("Re-projected {} studies ({} reports) with the reloaded mappings", r.projected(), r.reportsProjected());
                 r.problems().forEach(p -> log.warn("Not re-projected: {}", LogRef.text(p)));
                 if (job != null) {
