@@ -81,8 +81,10 @@ public final class LabelSet {
         for (CsvReader.Row row : t.rows()) {
             line++;
             String label = row.get("label").trim(), code = row.get("code").trim();
-            LexConcept c = lexicon.bySnomed(code).orElseThrow(() -> new IllegalArgumentException(
-                    name + ".csv: unknown SNOMED CT code " + code + " for label " + label));
+            // a RadLex RID names a RadLex-only concept (e.g. a device SNOMED CT has no checked code for here)
+            boolean radlex = code.startsWith("RID");
+            LexConcept c = (radlex ? lexicon.byRadlex(code) : lexicon.bySnomed(code)).orElseThrow(() -> new IllegalArgumentException(
+                    name + ".csv: unknown " + (radlex ? "RadLex RID " : "SNOMED CT code ") + code + " for label " + label));
             map.computeIfAbsent(label, k -> new ArrayList<>()).add(c);
         }
         Map<String, List<LexConcept>> frozen = new LinkedHashMap<>();

@@ -71,7 +71,8 @@ public final class ReportLabeler {
             if (m.assertion() == FindingMention.Assertion.ABSENT) continue;
             LexConcept c = concept(m);
             // a Condition, or a RadLex-only imaging observation; not devices, device-in-situ findings or procedures
-            if (c == null || "Condition".equals(c.domainId()) || (c.snomedCode() == null && !c.anatomy())) return false;
+            if (c == null || "Condition".equals(c.domainId())
+                    || (c.snomedCode() == null && !c.anatomy() && !"Device".equals(c.domainId()))) return false;
         }
         return true;
     }

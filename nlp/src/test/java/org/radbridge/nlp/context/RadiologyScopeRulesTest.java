@@ -199,4 +199,22 @@ class RadiologyScopeRulesTest {
         assertThat(org.radbridge.nlp.terms.RadiologyLexicon.plural("granulomas")).isNull();
         assertThat(of("Age-appropriate cerebral volume loss.", "13331008")).isEmpty();
     }
+
+    @Test
+    void chestTubeIsTheRadlexThoracostomyTube() {
+        for (String s : List.of("Right chest tube in place.", "Left basilar chest tube is unchanged in position.",
+                "A left-sided thoracostomy tube terminates at the apex.", "Right intercostal drain in situ.",
+                "Bilateral chest tubes.")) {
+            assertThat(only(s, "RID5573").assertion()).as(s).isEqualTo(FindingMention.Assertion.PRESENT);
+        }
+        assertThat(only("No chest tube.", "RID5573").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+        // the removal is a procedure: no device, and the pneumothorax next to it stays present
+        assertThat(of("Tiny residual left apical pneumothorax after chest tube removal.", "RID5573")).isEmpty();
+        assertThat(only("Tiny residual left apical pneumothorax after chest tube removal.", "36118008").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+        for (String s : List.of("Interval removal of the right chest tube.", "The left chest tube has been removed.")) {
+            assertThat(of(s, "RID5573")).as(s).allSatisfy(m ->
+                    assertThat(m.assertion()).as(s).isEqualTo(FindingMention.Assertion.ABSENT));
+        }
+    }
 }

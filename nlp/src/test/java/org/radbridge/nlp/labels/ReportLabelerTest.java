@@ -59,6 +59,8 @@ class ReportLabelerTest {
         assertThat(labels("Compression fracture of T12.").get("Fracture")).isEqualTo(1);
         assertThat(labels("Calcified pleural thickening at the left base.").get("Pleural Other")).isEqualTo(1);
         assertThat(labels("Left-sided pacemaker with leads in the right atrium and ventricle.").get("Support Devices")).isEqualTo(1);
+        // a RadLex-only device (the label set row names its RID) counts for its label
+        assertThat(labels("Right chest tube in place.").get("Support Devices")).isEqualTo(1);
     }
 
     @Test
@@ -67,6 +69,7 @@ class ReportLabelerTest {
         assertThat(labels("No pneumothorax. Possible small effusion.").get("No Finding")).isNull();
         // a device is no abnormal finding
         assertThat(labels("Pacemaker in place. No acute cardiopulmonary process. No pleural effusion.").get("No Finding")).isEqualTo(1);
+        assertThat(labels("Left chest tube in place. No pneumothorax. Lungs are clear.").get("No Finding")).isEqualTo(1);
     }
 
     @Test
@@ -107,5 +110,7 @@ class ReportLabelerTest {
         }
         assertThatThrownBy(() -> LabelSet.read("x", new StringReader("label,code,display\nCardiomegaly,999999999,X\n"),
                 nlp.lexicon(), List.of())).hasMessageContaining("999999999");
+        assertThatThrownBy(() -> LabelSet.read("x", new StringReader("label,code,display\nSupport Devices,RID999999,X\n"),
+                nlp.lexicon(), List.of())).hasMessageContaining("RadLex RID RID999999");
     }
 }
