@@ -137,7 +137,7 @@ class EverydayUseEndToEndTest {
         Run recipes = run(Duration.ofMinutes(2), "recipe", "list");
         assertThat(recipes.rc).as(recipes.err).isZero();
         assertThat(recipes.out.lines().toList()).isNotEmpty()
-                .allSatisfy(line -> assertThat(line).matches("[a-z0-9-]+\t[^\t]+(\t\(aggregate\))?"));
+                .allSatisfy(line -> assertThat(line).matches("[a-z0-9-]+\t[^\t]+(\t\\(aggregate\\))?"));
         for (Run r : List.of(report, coverage, export, token, nlp, validate, rebuild, recipes)) assertNoWarnings(r);
     }
 
