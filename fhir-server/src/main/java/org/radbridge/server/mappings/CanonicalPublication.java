@@ -2,13 +2,11 @@ package org.radbridge.server.mappings;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MetadataResource;
-import org.hl7.fhir.r4.model.Resource;
 import org.radbridge.write.fhir.FhirSink;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -18,8 +16,29 @@ import java.util.List;
  * match and compare before finding nothing to do (seconds at start for the CodeSystems with their concepts), where one
  * search per URL answers the same question.
  */
-final class CanonicalPublication {
+public final class CanonicalPublication {
     private CanonicalPublication() {}
+
+    /** The version of the resource of a type stored under a canonical URL, if exactly one is stored. */
+    @FunctionalInterface
+    public interface StoredVersions {
+        java.util.Optional<String> of(String type, String url);
+
+        /** Knows nothing: every resource is written (a conditional PUT on an unchanged one changes nothing). */
+        StoredVersions NONE = (type, url) -> java.util.Optional.empty();
+
+        /** Asks HAPI's DAO of the type: a synchronous search by url. */
+        static StoredVersions of(ca.uhn.fhir.jpa.api.dao.DaoRegistry daos) {
+            return (type, url) -> {
+                ca.uhn.fhir.jpa.searchparam.SearchParameterMap byUrl =
+                        ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous("url", new ca.uhn.fhir.rest.param.UriParam(url));
+                List<org.hl7.fhir.instance.model.api.IBaseResource> found = daos.getResourceDao(type)
+                        .search(byUrl, new ca.uhn.fhir.rest.api.server.SystemRequestDetails()).getResources(0, 2);
+                return found.size() == 1 && found.get(0) instanceof MetadataResource m ? java.util.Optional.ofNullable(m.getVersion())
+                        : java.util.Optional.empty();
+            };
+        }
+    }
 
     /** A version naming the content: the first 12 hex digits of the SHA-256 of the lines given. */
     static String version(List<String> lines) {
@@ -36,29 +55,12 @@ final class CanonicalPublication {
      * Writes, in one transaction of PUTs conditional on the URL, the resources not stored at their version; returns
      * how many were written.
      */
-    static <R extends MetadataResource> int write(FhirSink fhir, String type, List<R> resources) {
-        List<R> changed = changed(fhir, type, resources);
+    static <R extends MetadataResource> int write(FhirSink fhir, StoredVersions stored, String type, List<R> resources) {
+        List<R> changed = resources.stream().filter(r -> !stored.of(type, r.getUrl()).map(r.getVersion()::equals).orElse(false)).toList();
         if (changed.isEmpty()) return 0;
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         for (R r : changed) b.addEntry().setResource(r).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(type + "?url=" + r.getUrl());
         fhir.transaction(b);
         return changed.size();
-    }
-
-    /** Those of the resources whose URL has no stored resource of the same version (one transaction of searches). */
-    private static <R extends MetadataResource> List<R> changed(FhirSink fhir, String type, List<R> resources) {
-        if (resources.isEmpty()) return List.of();
-        Bundle searches = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (R r : resources) searches.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(type + "?url=" + r.getUrl());
-        Bundle answer = fhir.transaction(searches);
-        List<R> out = new ArrayList<>();
-        for (int i = 0; i < resources.size(); i++) {
-            R r = resources.get(i);
-            Resource found = i < answer.getEntry().size() ? answer.getEntry().get(i).getResource() : null;
-            boolean stored = found instanceof Bundle result && result.getEntry().size() == 1
-                    && result.getEntryFirstRep().getResource() instanceof MetadataResource m && r.getVersion().equals(m.getVersion());
-            if (!stored) out.add(r);
-        }
-        return out;
     }
 }

@@ -31,6 +31,7 @@ public class CodeSystemPublisher {
     private static final Logger log = LoggerFactory.getLogger(CodeSystemPublisher.class);
 
     private final FhirSink fhir;
+    private final CanonicalPublication.StoredVersions stored;
     private final Consumer<List<CodeSystem>> onPublished;
 
     public CodeSystemPublisher(FhirSink fhir) {
@@ -39,7 +40,16 @@ public class CodeSystemPublisher {
 
     /** @param onPublished told the CodeSystems once the server has stored them (the $lookup module) */
     public CodeSystemPublisher(FhirSink fhir, Consumer<List<CodeSystem>> onPublished) {
+        this(fhir, CanonicalPublication.StoredVersions.NONE, onPublished);
+    }
+
+    /**
+     * @param stored      the versions the server has stored (those stored at their version are not sent again)
+     * @param onPublished told the CodeSystems once the server has stored them (the $lookup module)
+     */
+    public CodeSystemPublisher(FhirSink fhir, CanonicalPublication.StoredVersions stored, Consumer<List<CodeSystem>> onPublished) {
         this.fhir = fhir;
+        this.stored = stored;
         this.onPublished = onPublished;
     }
 
@@ -47,7 +57,7 @@ public class CodeSystemPublisher {
     public int publish(Terminology terminology, CodeSystemCatalog catalog) {
         try {
             List<CodeSystem> systems = codeSystems(terminology, catalog);
-            int written = CanonicalPublication.write(fhir, "CodeSystem", systems);
+            int written = CanonicalPublication.write(fhir, stored, "CodeSystem", systems);
             onPublished.accept(systems);
             log.info("Published {} FHIR CodeSystems from terminology/ ({} changed, written now)", systems.size(), written);
             return systems.size();

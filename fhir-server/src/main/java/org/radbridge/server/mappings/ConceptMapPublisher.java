@@ -27,9 +27,16 @@ public class ConceptMapPublisher {
     public static final String SOURCE_PREFIX = "urn:radbridge:source:";
 
     private final FhirSink fhir;
+    private final CanonicalPublication.StoredVersions stored;
 
     public ConceptMapPublisher(FhirSink fhir) {
+        this(fhir, CanonicalPublication.StoredVersions.NONE);
+    }
+
+    /** @param stored the versions the server has stored (those stored at their version are not sent again) */
+    public ConceptMapPublisher(FhirSink fhir, CanonicalPublication.StoredVersions stored) {
         this.fhir = fhir;
+        this.stored = stored;
     }
 
     /**
@@ -39,7 +46,7 @@ public class ConceptMapPublisher {
     public int publish(MappingSet mappings) {
         try {
             List<ConceptMap> maps = mappings.mappingNames().stream().map(name -> conceptMap(name, mappings)).toList();
-            int written = CanonicalPublication.write(fhir, "ConceptMap", maps);
+            int written = CanonicalPublication.write(fhir, stored, "ConceptMap", maps);
             log.debug("ConceptMaps: {} published, {} changed and written now", maps.size(), written);
             return maps.size();
         } catch (RuntimeException e) {
