@@ -30,7 +30,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the reports of an HL7v2 ORU^R01 message (HL7 v2.5.1 chapter 7, section 7.3.1): one report per OBR, its text
+ * Reads the reports of an HL7v2 ORU^R01 message (HL7 v2.5.1 chapter 7, section 7.3.1), parsed by HAPI HL7v2's
+ * PipeParser into its generic model ({@link Er7Parsing}; fields through Terser): one report per OBR, its text
  * the OBX segments of value type TX, FT or ST and the NTE segments under that OBR, in message order (each repetition
  * of OBX-5 and of NTE-3 a line), the patient from the PID before it. Many RIS put report text, addenda or comments in
  * NTE (notes and comments, v2.5.1 chapter 2, section 2.15.10): the ORU^R01 structure allows one after the OBR (a note
