@@ -66,7 +66,6 @@ public class MappingsConfig {
 
     /** The CodeSystems and ConceptMaps follow the files: published once the server is up (and by every reload). */
     @EventListener(ApplicationReadyEvent.class)
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100)
     public void publishConceptMaps(ApplicationReadyEvent event) {
         event.getApplicationContext().getBean(MappingsService.class).publish();
     }

@@ -7,25 +7,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
 /**
- * Loads the report NLP (cTAKES, its models, the dictionary: several seconds) in the background once the server has
- * started, so that the first report after a start is not held up by it. It begins after the other ready work (search
- * parameters, CodeSystem and ConceptMap publication: the last ready listener), not during the start: on a machine of
- * two cores its 8-10 s of CPU otherwise competed with HAPI's start and delayed the moment the server answers. Only while the server runs (radbridge.server), not for
+ * Loads the report NLP (cTAKES, its models, the dictionary: several seconds) in the background when the server starts,
+ * so that the first report after a start is not held up by it. Only while the server runs (radbridge.server), not for
  * one-shot commands, which load it on their first report if they have one; RADBRIDGE_NLP_WARM_UP=false turns it off.
  * The gauge {@code radbridge.nlp.warmed.up} (1 once done) shows it on /actuator/prometheus.
  */
 @Component
 @ConditionalOnExpression("${radbridge.nlp.warm-up:${radbridge.server:false}}")
-public class NlpWarmUp implements ApplicationListener<ApplicationReadyEvent>, Ordered, DisposableBean {
+public class NlpWarmUp implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NlpWarmUp.class);
 
     private final ReportNlp nlp;
@@ -38,9 +33,11 @@ public class NlpWarmUp implements ApplicationListener<ApplicationReadyEvent>, Or
     }
 
     @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
+    public void start() {
         Thread t = new Thread(this::warmUp, "nlp-warm-up");
         t.setDaemon(true);
+        // below normal priority: the rest of the start (HAPI, routes) goes first on a small machine
+        t.setPriority(Thread.NORM_PRIORITY - 1);
         thread = t;
         t.start();
     }
@@ -56,13 +53,18 @@ public class NlpWarmUp implements ApplicationListener<ApplicationReadyEvent>, Or
     }
 
     @Override
-    public void destroy() {
+    public void stop() {
         thread = null;
     }
 
-    /** After every other ready listener (they are ordered before {@link Ordered#LOWEST_PRECEDENCE}). */
     @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Started last, after the data sources, HAPI and the Camel routes. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
     }
 }
