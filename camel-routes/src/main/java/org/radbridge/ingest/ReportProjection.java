@@ -33,6 +33,7 @@ public final class ReportProjection {
     private final OmopReportWriter omop;
     private final CurrentMappings mappings;
 
+    /** @param fhirBuilder the FHIR side, or null for a projection of the OMOP view alone ({@link #analyse}) */
     public ReportProjection(ReportStaging staging, ReportNlp nlp, DiagnosticReportBundleBuilder fhirBuilder, OmopReportWriter omop,
                             CurrentMappings mappings) {
         this.staging = staging;
@@ -56,6 +57,16 @@ public final class ReportProjection {
 
     /** Adds the study's current report to its bundle; empty when no report is linked to the study. */
     public Optional<Prepared> prepare(StudyView study, Bundle bundle) throws SQLException {
+        Optional<Prepared> analysed = analyse(study);
+        if (analysed.isEmpty()) return analysed;
+        Prepared p = analysed.get();
+        List<String> previous = staging.projectedObservationKeys(p.report().accessionNumber());
+        DiagnosticReportBundleBuilder.Added added = fhirBuilder.addTo(bundle, study, p.report(), p.nlp(), p.findings(), previous);
+        return Optional.of(new Prepared(p.report(), p.nlp(), p.findings(), added.observationKeys(), p.problem()));
+    }
+
+    /** The study's current report, analysed, for the OMOP view alone (no FHIR bundle); empty when none is linked. */
+    public Optional<Prepared> analyse(StudyView study) throws SQLException {
         List<StagedReport> versions = staging.reportsOfStudy(study.studyInstanceUid());
         Optional<StagedReport> current = ReportVersions.current(versions,
                 status -> mappings.lookup("report_status", status, null).map(MappingTarget::code).orElse(null));
@@ -74,9 +85,7 @@ public final class ReportProjection {
             result = new NlpResult(r.reportId(), List.of(), null, null, null);
         }
         List<ReportFindings.Finding> findings = ReportFindings.of(result.mentions());
-        List<String> previous = staging.projectedObservationKeys(r.accessionNumber());
-        DiagnosticReportBundleBuilder.Added added = fhirBuilder.addTo(bundle, study, r, result, findings, previous);
-        return Optional.of(new Prepared(r, result, findings, added.observationKeys(), problem));
+        return Optional.of(new Prepared(r, result, findings, List.of(), problem));
     }
 
     /** After the FHIR transaction succeeded: remember its Observations (the next version replaces them) and the mentions. */

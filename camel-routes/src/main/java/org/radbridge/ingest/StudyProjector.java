@@ -67,6 +67,20 @@ public final class StudyProjector {
         this(staging, fhirBuilder, fhir, omop, null);
     }
 
+    /**
+     * A projector of the OMOP view alone, for commands that open only the database (no HAPI FHIR): studies it projects
+     * whose FHIR resources are then behind are marked {@code fhir_pending} (see {@link StagingRepository#markOmopProjected}),
+     * and the whole pipeline projects them into both views when it next runs.
+     */
+    public static StudyProjector omopOnly(StagingRepository staging, OmopStudyWriter omop, ReportProjection reports) {
+        return new StudyProjector(staging, null, null, omop, reports);
+    }
+
+    /** True for a projector of the OMOP view alone. */
+    public boolean omopOnly() {
+        return fhir == null;
+    }
+
     /** @param reports the report projection, or null to project studies only */
     public StudyProjector(StagingRepository staging, ImagingStudyBundleBuilder fhirBuilder, FhirSink fhir, OmopStudyWriter omop,
                           ReportProjection reports) {
@@ -233,13 +247,15 @@ public final class StudyProjector {
         if (s == null) return; // gone from staging meanwhile
         Optional<ReportProjection.Prepared> report = Optional.empty();
         try {
-            Bundle bundle = fhirBuilder.build(s);
-            if (reports != null) report = reports.prepare(s, bundle);
+            Bundle bundle = omopOnly() ? null : fhirBuilder.build(s);
+            if (reports != null) report = omopOnly() ? reports.analyse(s) : reports.prepare(s, bundle);
             report.map(ReportProjection.Prepared::problem).ifPresent(tally.problems::add);
             long t2 = System.nanoTime();
             tally.reportNanos.add(t2 - t1);
-            fhir.transaction(bundle);
-            if (report.isPresent()) reports.fhirWritten(s, report.get());
+            if (!omopOnly()) {
+                fhir.transaction(bundle);
+                if (report.isPresent()) reports.fhirWritten(s, report.get());
+            }
             long t3 = System.nanoTime();
             tally.fhirNanos.add(t3 - t2);
             omop.write(s, patientStudyDates(s));
@@ -250,7 +266,7 @@ public final class StudyProjector {
             if (report.isPresent()) tally.reportsDone.incrementAndGet();
         } catch (OmopStudyWriter.UnprojectableStudyException e) {
             // FHIR has the study and its report; OMOP cannot take them without the missing attribute: listed, not silent
-            tally.problems.add("study " + uid + ": in FHIR, not in OMOP: " + e.getMessage());
+            tally.problems.add("study " + uid + ": " + (omopOnly() ? "" : "in FHIR, ") + "not in OMOP: " + e.getMessage());
             markProjected(uid, start);
             staging.markOmopExcluded(uid, e.getMessage());
             tally.studies.add(uid);
@@ -331,7 +347,9 @@ public final class StudyProjector {
 
     private void markProjected(String uid, OffsetDateTime start) throws SQLException {
         backoff.remove(uid);
-        staging.markProjected(uid, start);
+        // the study first: its OMOP-only mark reads the report dirty flags the next line clears
+        if (omopOnly()) staging.markOmopProjected(uid, start);
+        else staging.markProjected(uid, start);
         if (reports != null) reports.staging().markProjected(uid, start);
     }
 

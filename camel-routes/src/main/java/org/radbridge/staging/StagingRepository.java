@@ -265,12 +265,49 @@ public final class StagingRepository {
     public void markProjected(String studyUid, java.time.OffsetDateTime projectionStart) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE radbridge.study SET dirty = dirty AND last_received_at > ?, projected_at = now(), "
+                     "UPDATE radbridge.study SET dirty = dirty AND last_received_at > ?, projected_at = now(), fhir_pending = false, "
                              + "projection_failed_reason = NULL, projection_failed_at = NULL, omop_excluded_reason = NULL "
                              + "WHERE study_instance_uid = ?")) {
             ps.setObject(1, projectionStart);
             ps.setString(2, studyUid);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * As {@link #markProjected}, after a projection of the OMOP view alone: a study whose FHIR resources are now behind
+     * (it was dirty, one of its reports was, or its last projection had failed) is marked {@code fhir_pending}, for
+     * {@link #requeueFhirPending} to put back in the queue when the whole pipeline runs again.
+     */
+    public void markOmopProjected(String studyUid, java.time.OffsetDateTime projectionStart) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE radbridge.study s SET fhir_pending = s.fhir_pending OR s.dirty OR s.projection_failed_reason IS NOT NULL "
+                             + "OR EXISTS (SELECT 1 FROM radbridge.report r WHERE r.study_link_uid = s.study_instance_uid AND r.dirty), "
+                             + "dirty = s.dirty AND s.last_received_at > ?, projected_at = now(), "
+                             + "projection_failed_reason = NULL, projection_failed_at = NULL, omop_excluded_reason = NULL "
+                             + "WHERE s.study_instance_uid = ?")) {
+            ps.setObject(1, projectionStart);
+            ps.setString(2, studyUid);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How many studies wait for their FHIR projection after an OMOP-only one. */
+    public int fhirPending() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM radbridge.study WHERE fhir_pending");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Makes the studies an OMOP-only projection left behind in FHIR dirty again, so that both views are projected; how many. */
+    public int requeueFhirPending() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE radbridge.study SET dirty = true, fhir_pending = false WHERE fhir_pending")) {
+            return ps.executeUpdate();
         }
     }
 

@@ -2,10 +2,14 @@ package org.radbridge.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.deid.Pseudonymizer;
+import org.radbridge.deid.dicom.DescriptorReviewer;
 import org.radbridge.map.CurrentMappings;
 import org.radbridge.mappings.MappingSet;
 import org.radbridge.server.config.DatabaseConfig;
 import org.radbridge.server.config.EmbeddedDatabase;
+import org.radbridge.server.config.PseudonymKey;
+import org.radbridge.server.dicomweb.ResearchDicomWebConfig;
 import org.radbridge.terminology.Terminology;
 import org.radbridge.terminology.VocabularyLoader;
 
@@ -14,9 +18,11 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The database of a data directory and nothing else, for commands that read or write the radbridge and omop schemas:
- * no Spring context, no HAPI FHIR, no web server, no receivers. On the demo data `mappings report` and `vocab import`
- * took 4-5 s of CPU this way against 34-36 s with the whole application.
+ * The database of a data directory and nothing else, for commands that read or write the radbridge and omop schemas
+ * ({@code mappings report}, {@code vocab import}, {@code omop rebuild|export}, {@code dq}, {@code cohort}, {@code qc},
+ * {@code recipe}, {@code export}, {@code reidentify}): no Spring context, no HAPI FHIR, no web server, no receivers.
+ * On the demo data `mappings report` and `vocab import` took 4-5 s of CPU this way against 34-36 s with the whole
+ * application.
  *
  * <p>{@link #open} finds out who runs the database first (see {@link ServerLock#claim}):
  * <ul>
@@ -35,13 +41,16 @@ import java.util.Map;
  * }</pre>
  * {@link #mappingSet()} gives the mapping files as validated objects (for reports), {@link #currentMappings()} the
  * mappings with their OMOP concept ids as the pipeline uses them (it loads terminology/ into the vocabulary tables
- * first, as the server does at start).
+ * first, as the server does at start), {@link #pseudonymizer()} the data directory's pseudonym key and
+ * {@link #descriptorReviewer()} the Clean Descriptors review the research side applies (exports).
  */
 public final class DatabaseOnly implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseOnly.class);
     private final RadBridgeSettings settings;
     private final ServerLock.Owner owner;
     private final EmbeddedDatabase database;
     private final HikariDataSource dataSource;
+    private Pseudonymizer pseudonymizer;
 
     private DatabaseOnly(RadBridgeSettings settings, ServerLock.Owner owner, EmbeddedDatabase database, HikariDataSource dataSource) {
         this.settings = settings;
@@ -57,13 +66,23 @@ public final class DatabaseOnly implements AutoCloseable {
         try {
             if (!owner.server()) db.start();
             ds = DatabaseConfig.pool("radbridge-cli", db.jdbcUrl(), settings, null, 4);
-            if (!owner.server()) DatabaseConfig.migrate(ds);
+            if (!owner.server()) migrate(ds, settings);
             return new DatabaseOnly(settings, owner, owner.server() ? null : db, ds);
         } catch (Exception e) {
             if (ds != null) ds.close();
             if (!owner.server()) db.close();
             owner.close();
             throw e;
+        }
+    }
+
+    private static void migrate(DataSource ds, RadBridgeSettings settings) {
+        try {
+            DatabaseConfig.migrate(ds);
+        } catch (RuntimeException e) {
+            // a read-only research login (omop_reader) on an external database may not migrate; its owner has done it
+            if (!settings.externalDatabase()) throw e;
+            log.warn("Database migrations not applied as {}: {}", settings.dbUser(), e.getMessage());
         }
     }
 
@@ -90,6 +109,22 @@ public final class DatabaseOnly implements AutoCloseable {
         Terminology terminology = Terminology.load(settings.terminologyDir());
         Map<String, Integer> ids = new VocabularyLoader(dataSource).load(terminology);
         return new CurrentMappings(MappingSet.load(settings.mappingsDir(), terminology).withConceptIds(ids));
+    }
+
+    /** The data directory's pseudonym key (created on first use, as the server does), also keying log references. */
+    public Pseudonymizer pseudonymizer() throws IOException {
+        if (pseudonymizer == null) {
+            String key = PseudonymKey.resolve(settings);
+            org.radbridge.deid.LogRef.useKey(key);
+            pseudonymizer = new Pseudonymizer(key);
+        }
+        return pseudonymizer;
+    }
+
+    /** Clean Descriptors for exports, as the research DICOMweb applies them. */
+    public DescriptorReviewer descriptorReviewer() throws IOException {
+        MappingSet mappings = mappingSet();
+        return ResearchDicomWebConfig.procedureDescriptions(v -> mappings.resolve("procedure", v, null));
     }
 
     @Override

@@ -7,13 +7,11 @@ import org.radbridge.research.dq.DqException;
 import org.radbridge.research.dq.DqReport;
 import org.radbridge.research.dq.DqResult;
 import org.radbridge.research.dq.ThresholdOverrides;
-import org.radbridge.server.config.EmbeddedDatabase;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -75,10 +73,8 @@ final class DqCommand {
             System.err.println("radbridge dq: no database in " + s.pgDir() + " (run radbridge demo, serve or ingest first)");
             return 2;
         }
-        boolean ownDatabase = !s.externalDatabase() && !ServerLock.running(s);
-        try (EmbeddedDatabase db = new EmbeddedDatabase(s)) {
-            if (ownDatabase) db.start();
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), s.dbUser(), s.dbPassword())) {
+        try (DatabaseOnly db = DatabaseOnly.open(s)) {
+            try (Connection c = db.dataSource().getConnection()) {
                 if (!hasOmop(c)) {
                     System.err.println("radbridge dq: the database has no OMOP tables yet (run radbridge demo, serve or ingest first)");
                     return 2;

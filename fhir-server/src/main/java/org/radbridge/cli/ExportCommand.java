@@ -1,9 +1,11 @@
 package org.radbridge.cli;
 
+import org.radbridge.config.RadBridgeSettings;
 import org.radbridge.deid.dicom.DeidProfile;
 import org.radbridge.deid.dicom.DicomDeidentifier;
 import org.radbridge.research.export.DicomExport;
 import org.radbridge.research.export.StudySelection;
+import org.radbridge.server.dicomweb.ResearchDicomWebConfig;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -55,8 +57,8 @@ final class ExportCommand {
         List<String> requested = cohort != null ? StudySelection.readCohortFile(Path.of(cohort))
                 : new ArrayList<>(Arrays.stream(studies.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
         DeidProfile profile = profileName == null ? DeidProfile.fromEnvironment() : DeidProfile.load(profileName);
-        try (ResearchDatabase db = new ResearchDatabase()) {
-            StudySelection.Selected selected = StudySelection.resolve(db.dataSource(), db.keys, requested);
+        try (DatabaseOnly db = DatabaseOnly.open(RadBridgeSettings.fromEnvironment())) {
+            StudySelection.Selected selected = StudySelection.resolve(db.dataSource(), db.pseudonymizer(), requested);
             if (!selected.notFound().isEmpty()) {
                 err.println("radbridge export: " + selected.notFound().size() + " of " + requested.size()
                         + " requested studies are not staged (neither a staged nor a research Study Instance UID); they are skipped");
@@ -65,10 +67,10 @@ final class ExportCommand {
                 err.println("radbridge export: no staged study to export");
                 return 1;
             }
-            DicomDeidentifier deid = new DicomDeidentifier(profile, db.keys, db.descriptorReviewer(), ResearchDatabase.version());
-            DicomExport.Report r = new DicomExport(db.dataSource(), db.keys, deid, err)
-                    .run(selected.studyUids(), new DicomExport.Options(Path.of(dir), pixels, purpose, ResearchDatabase.version(), ourAet,
-                            ServerLock.running(db.settings) ? db.settings.dataDir().resolve("spool") : null, move));
+            DicomDeidentifier deid = new DicomDeidentifier(profile, db.pseudonymizer(), db.descriptorReviewer(), ResearchDicomWebConfig.version());
+            DicomExport.Report r = new DicomExport(db.dataSource(), db.pseudonymizer(), deid, err)
+                    .run(selected.studyUids(), new DicomExport.Options(Path.of(dir), pixels, purpose, ResearchDicomWebConfig.version(), ourAet,
+                            db.viaServer() ? db.settings().dataDir().resolve("spool") : null, move));
             out.printf("Exported %d studies, %d series, %d instances to %s (profile %s)%n", r.studies(), r.series(), r.instances(),
                     Path.of(dir).toAbsolutePath(), profile.name());
             out.printf("  with pixel data %d, header only %d (pixels unavailable %d), flagged for burned-in text %d %s, failed %d%n",

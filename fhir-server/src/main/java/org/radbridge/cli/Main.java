@@ -16,7 +16,7 @@ public final class Main {
               ingest PATH...                ingest DICOM files, report files or folders, print counts and quarantined items
               generate --patients N --seed S --out DIR [--profile demo|realistic]
                                             write a synthetic PACS export (DICOM + reports)
-              omop rebuild | fhir rebuild   re-project every staged study with the current mappings
+              omop rebuild | fhir rebuild   re-project every staged study with the current mappings (omop: database only)
               omop export --format csv|parquet --out DIR [--tables T,...]   the OMOP tables as files for DuckDB, Spark, OHDSI tools
               pull dimse --aet AE --host H --port P [--from D --to D --modality M --patient ID --accession A] [--get]
               pull dicomweb --url BASE [same filters]   C-FIND + C-MOVE/C-GET, or QIDO-RS + WADO-RS metadata (resumable)

@@ -65,8 +65,8 @@ final class MappingsCommands {
             return 2;
         }
         RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
-        try (ServerLock.Owner owner = ServerLock.claim(s)) {
-            if (owner.server()) {
+        try (DatabaseOnly db = DatabaseOnly.open(s)) {
+            if (db.viaServer()) {
                 // the server holds the mappings in memory: it imports and reloads them itself
                 System.err.println("A RadBridge server runs on this data directory: handing the import to it at " + ServerLock.url(s));
                 HttpResponse<String> r = send(s, "POST", "/api/vocab/import", "{\"paths\":[" + JSON.writeValueAsString(dir.toString()) + "]}", Duration.ofHours(6));
@@ -78,14 +78,40 @@ final class MappingsCommands {
                 System.out.print(body.path("summary").asText());
                 return 0;
             }
-            // the import reloads the mappings, and re-projecting what they change needs the whole pipeline (FHIR and OMOP)
-            try (ConfigurableApplicationContext ctx = ServerCommands.start(false)) {
-                System.err.println("Importing the Athena vocabulary from " + dir);
-                System.out.print(ctx.getBean(MappingsService.class).importVocabulary(dir));
-                // the re-projection the reload started runs on a background thread: finish it before the database stops
-                ctx.getBean(org.radbridge.server.mappings.ReloadReprojection.class).awaitIdle();
-                return 0;
-            }
+            return importWithoutServer(db, dir);
+        }
+    }
+
+    /**
+     * The import on the database alone: the vocabulary tables, then the mappings reloaded against them, then the OMOP
+     * view re-projected where the reload changed a mapped value (as the server would do), without HAPI FHIR. The FHIR
+     * side of those studies (and the CodeSystems and ConceptMaps, published at every start) follows at the next serve.
+     */
+    private static int importWithoutServer(DatabaseOnly db, Path dir) throws Exception {
+        org.radbridge.map.CurrentMappings mappings = db.currentMappings();
+        try (OmopOnlyPipeline pipeline = new OmopOnlyPipeline(db, mappings)) {
+            MappingsService service = new MappingsService(db.settings(), mappings, db.dataSource(), null);
+            org.radbridge.map.MappingImpact impact = new org.radbridge.map.MappingImpact(db.dataSource());
+            service.setReprojection(new MappingsService.Reprojection() {
+                @Override
+                public org.radbridge.map.MappingImpact.Affected mark(MappingSet before, MappingSet after) throws java.sql.SQLException {
+                    return impact.markAffected(before, after);
+                }
+
+                @Override
+                public void start() {
+                    // run below, in this thread, once the import has finished
+                }
+            });
+            System.err.println("Importing the Athena vocabulary from " + dir);
+            String summary = service.importVocabulary(dir);
+            org.radbridge.ingest.StudyProjector.Result r = pipeline.projector().projectDirty();
+            System.err.println("Re-projected " + r.projected() + " studies and " + r.reportsProjected() + " reports into OMOP with the "
+                    + "reloaded mappings" + (r.problems().isEmpty() ? "" : "; not re-projected: " + r.problems().size()));
+            r.problems().forEach(p -> System.err.println("  not projected: " + p));
+            pipeline.sayWhatFhirAwaits(System.err);
+            System.out.print(summary);
+            return 0;
         }
     }
 

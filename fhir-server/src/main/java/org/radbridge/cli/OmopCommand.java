@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code radbridge omop rebuild} (the whole pipeline, see {@link ServerCommands#rebuild}) and
+ * {@code radbridge omop rebuild}: every staged study re-projected into the OMOP view through the database alone
+ * ({@link OmopOnlyPipeline}, no HAPI FHIR); with a server running, the server rebuilds both views. And
  * {@code radbridge omop export}: the OMOP tables as CSV or Parquet files, through the database alone
  * ({@link DatabaseOnly}); with a server running, from the server's database.
  */
 final class OmopCommand {
     static final String USAGE = """
-            usage: radbridge omop rebuild
+            usage: radbridge omop rebuild    re-project every staged study into OMOP (database only; with a server running, it rebuilds)
                    radbridge omop export --format csv|parquet --out DIR [--tables person,concept,...]
                      csv: DIR/TABLE.csv (header, RFC 4180); parquet: DIR/TABLE/part-00000.parquet (DuckDB: 'DIR/TABLE/*.parquet')
                      every table of schema omop unless --tables names some; prints "table TAB rows" per table
@@ -24,8 +25,24 @@ final class OmopCommand {
 
     private OmopCommand() {}
 
+    static int rebuild() throws Exception {
+        try (DatabaseOnly db = DatabaseOnly.open(RadBridgeSettings.fromEnvironment())) {
+            if (!db.viaServer()) {
+                System.err.println("Re-projecting every staged study into OMOP (the database alone; FHIR is not started)");
+                try (OmopOnlyPipeline pipeline = new OmopOnlyPipeline(db, db.currentMappings())) {
+                    org.radbridge.ingest.StudyProjector.Result r = pipeline.projector().projectAll();
+                    ServerCommands.printRebuild("OMOP", r.projected(), r.reportsProjected(), r.problems(), r.reportsWaiting().lines());
+                    pipeline.sayWhatFhirAwaits(System.err);
+                    return 0;
+                }
+            }
+        }
+        // a server runs: it holds the mappings and both views, and rebuilds them itself
+        return ServerCommands.rebuild();
+    }
+
     static int run(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("rebuild")) return ServerCommands.rebuild();
+        if (args.length == 1 && args[0].equals("rebuild")) return rebuild();
         if (args.length == 0 || !args[0].equals("export")) {
             System.err.print(USAGE);
             return 2;

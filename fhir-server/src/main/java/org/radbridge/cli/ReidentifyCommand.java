@@ -1,6 +1,8 @@
 package org.radbridge.cli;
 
+import org.radbridge.config.RadBridgeSettings;
 import org.radbridge.research.export.DeidAudit;
+import org.radbridge.server.dicomweb.ResearchDicomWebConfig;
 import org.radbridge.server.security.ApiPrincipal;
 import org.radbridge.server.security.Role;
 import org.radbridge.server.security.TokenStore;
@@ -41,13 +43,13 @@ final class ReidentifyCommand {
             err.print(USAGE);
             return 2;
         }
-        try (ResearchDatabase db = new ResearchDatabase()) {
-            TokenStore store = new TokenStore(db.settings.dataDir().resolve("secrets"), System.getenv("RADBRIDGE_ADMIN_TOKEN"));
+        try (DatabaseOnly db = DatabaseOnly.open(RadBridgeSettings.fromEnvironment())) {
+            TokenStore store = new TokenStore(db.settings().dataDir().resolve("secrets"), System.getenv("RADBRIDGE_ADMIN_TOKEN"));
             if (token == null) token = store.localAdminToken().orElse(null);
             Optional<ApiPrincipal> who = token == null ? Optional.empty() : store.authenticate(token);
             if (who.isEmpty() || who.get().role() != Role.ADMIN) {
                 DeidAudit.record(db.dataSource(), "reidentify", who.map(p -> p.name()).orElse(DeidAudit.actor()), purpose, null, null,
-                        "person key " + key.strip(), "{\"answered\":false,\"reason\":\"not an admin\"}", ResearchDatabase.version());
+                        "person key " + key.strip(), "{\"answered\":false,\"reason\":\"not an admin\"}", ResearchDicomWebConfig.version());
                 err.println("radbridge reidentify: refused: an admin token is required (--token or RADBRIDGE_TOKEN)");
                 return 3;
             }
@@ -57,7 +59,7 @@ final class ReidentifyCommand {
             try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT issuer_of_patient_id, patient_id, count(*) FROM radbridge.study GROUP BY 1, 2")) {
                 while (rs.next()) {
-                    if (db.keys.person(rs.getString(1), rs.getString(2)).equals(wanted)) {
+                    if (db.pseudonymizer().person(rs.getString(1), rs.getString(2)).equals(wanted)) {
                         issuer = rs.getString(1);
                         patient = rs.getString(2);
                         studies = rs.getInt(3);
@@ -66,7 +68,7 @@ final class ReidentifyCommand {
                 }
             }
             DeidAudit.record(db.dataSource(), "reidentify", who.get().name(), purpose, null, null, "person key " + wanted,
-                    "{\"answered\":" + (patient != null) + "}", ResearchDatabase.version());
+                    "{\"answered\":" + (patient != null) + "}", ResearchDicomWebConfig.version());
             if (patient == null) {
                 err.println("radbridge reidentify: no staged patient has this research key");
                 return 1;

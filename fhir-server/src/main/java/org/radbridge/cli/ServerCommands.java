@@ -177,13 +177,13 @@ final class ServerCommands {
             if (owner.server()) {
                 System.err.println("A RadBridge server runs on this data directory: handing the rebuild to it at " + ServerLock.url(s));
                 com.fasterxml.jackson.databind.JsonNode r = ServerLock.postJson(s, "/api/rebuild", Map.of());
-                printRebuild(r.path("projected").asInt(), r.path("reportsProjected").asInt(),
+                printRebuild("FHIR and OMOP", r.path("projected").asInt(), r.path("reportsProjected").asInt(),
                         JSON_LIST.apply(r.path("problems")), JSON_LIST.apply(r.path("reportsWaiting")));
                 return 0;
             }
             try (ConfigurableApplicationContext ctx = start(false)) {
                 StudyProjector.Result r = ctx.getBean(StudyProjector.class).projectAll();
-                printRebuild(r.projected(), r.reportsProjected(), r.problems(), r.reportsWaiting().lines());
+                printRebuild("FHIR and OMOP", r.projected(), r.reportsProjected(), r.problems(), r.reportsWaiting().lines());
                 return 0;
             }
         }
@@ -196,8 +196,8 @@ final class ServerCommands {
     };
 
     /** Counts on standard output (name TAB count), the items behind them on standard error. */
-    private static void printRebuild(int studies, int reports, List<String> problems, List<String> waiting) {
-        System.err.println("Re-projected " + studies + " studies and " + reports + " reports into FHIR and OMOP");
+    static void printRebuild(String views, int studies, int reports, List<String> problems, List<String> waiting) {
+        System.err.println("Re-projected " + studies + " studies and " + reports + " reports into " + views);
         problems.forEach(p -> System.err.println("  not projected: " + p));
         waiting.forEach(w -> System.err.println("  report waiting: " + w));
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -124,7 +124,21 @@ class EverydayUseEndToEndTest {
 
         Run validate = run(Duration.ofMinutes(1), "mappings", "validate");
         assertThat(validate.rc).as(validate.err).isZero();
-        for (Run r : List.of(report, coverage, export, token, nlp, validate)) assertNoWarnings(r);
+
+        // the OMOP view rebuilt through the database alone: counts only; nothing is left waiting for FHIR
+        Run rebuild = run(Duration.ofMinutes(5), "omop", "rebuild");
+        assertThat(rebuild.rc).as(rebuild.err).isZero();
+        Map<String, Long> projected = tsvCounts(rebuild.out);
+        assertThat(projected).containsOnlyKeys("studies_projected", "reports_projected", "not_projected", "reports_waiting");
+        assertThat(projected.get("studies_projected")).isPositive();
+        assertThat(projected.get("not_projected")).isZero();
+        assertThat(rebuild.err).contains("into OMOP").doesNotContain("FHIR projection");
+
+        Run recipes = run(Duration.ofMinutes(2), "recipe", "list");
+        assertThat(recipes.rc).as(recipes.err).isZero();
+        assertThat(recipes.out.lines().toList()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).matches("[a-z0-9-]+\t[^\t]+(\t\\(aggregate\\))?"));
+        for (Run r : List.of(report, coverage, export, token, nlp, validate, rebuild, recipes)) assertNoWarnings(r);
     }
 
     @Test

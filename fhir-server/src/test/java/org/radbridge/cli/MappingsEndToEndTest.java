@@ -21,9 +21,7 @@ import org.radbridge.server.InProcessServer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,17 +91,17 @@ class MappingsEndToEndTest {
     @Test
     @Order(1)
     void theUnseenDescriptionTopsTheReportAndMapsToNothingYet() throws Exception {
-        Cli r = cli("mappings", "report");
-        assertThat(r.rc).isZero();
-        List<String> lines = r.out.lines().toList();
+        InProcessCli r = InProcessCli.run("mappings", "report");
+        assertThat(r.rc()).isZero();
+        List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("rank,field,source_value,normalised_key,status,mapped_to,records,example_study_uids");
         assertThat(lines.get(1)).isEqualTo("1,study_description," + UNSEEN + "," + UNSEEN + ",unmapped,,1," + unseenUid);
         long studies = count("SELECT count(*) FROM radbridge.study");
-        assertThat(r.err).contains("Coverage per field");
-        Cli coverage = cli("mappings", "report", "--coverage");
-        assertThat(coverage.rc).isZero();
-        assertThat(coverage.out.lines().findFirst().orElse("")).isEqualTo("field,unit,records,mapped,mapped_by_rules_only,coverage_percent");
-        assertThat(coverage.out.lines().toList()).contains("study_description,studies," + studies + "," + (studies - 1) + ","
+        assertThat(r.err()).contains("Coverage per field");
+        InProcessCli coverage = InProcessCli.run("mappings", "report", "--coverage");
+        assertThat(coverage.rc()).isZero();
+        assertThat(coverage.out().lines().findFirst().orElse("")).isEqualTo("field,unit,records,mapped,mapped_by_rules_only,coverage_percent");
+        assertThat(coverage.out().lines().toList()).contains("study_description,studies," + studies + "," + (studies - 1) + ","
                 + (studies - 1 - directlyMapped()) + "," + String.format(java.util.Locale.ROOT, "%.1f", 100.0 * (studies - 1) / studies));
         assertThat(procedureCodes()).isEmpty();
         // each study has one DEVICE_EXPOSURE per scanner, mapped to the site device concepts, of the study's person
@@ -152,7 +150,7 @@ class MappingsEndToEndTest {
         JsonNode devicesBefore = onlyCodeSystem("urn:radbridge:vocabulary:RadBridge-Device");
         Path devices = home.resolve("terminology/codesystems/site-devices.csv");
         String original = Files.readString(devices);
-        assertThat(cli("mappings", "reload").rc).isZero();
+        assertThat(InProcessCli.run("mappings", "reload").rc()).isZero();
         // unchanged files: same resource, same version, no new history entry
         JsonNode after = onlyCodeSystem("http://snomed.info/sct");
         assertThat(after.path("id").asText()).isEqualTo(before.path("id").asText());
@@ -161,7 +159,7 @@ class MappingsEndToEndTest {
         Files.writeString(devices, original + "RadBridge Device,TEST-SCANNER-9,Test Scanner 9 (CT scanner),Device,Device Model,S,,"
                 + "site-defined (no published code system): test,\n");
         try {
-            assertThat(cli("mappings", "reload").rc).isZero();
+            assertThat(InProcessCli.run("mappings", "reload").rc()).isZero();
             JsonNode edited = onlyCodeSystem("urn:radbridge:vocabulary:RadBridge-Device");
             assertThat(edited.path("id").asText()).isEqualTo(devicesBefore.path("id").asText());
             assertThat(edited.path("version").asText()).isNotEqualTo(devicesBefore.path("version").asText());
@@ -169,7 +167,7 @@ class MappingsEndToEndTest {
             assertThat(lookup("urn:radbridge:vocabulary:RadBridge-Device", "TEST-SCANNER-9")).isEqualTo("Test Scanner 9 (CT scanner)");
         } finally {
             Files.writeString(devices, original);
-            assertThat(cli("mappings", "reload").rc).isZero();
+            assertThat(InProcessCli.run("mappings", "reload").rc()).isZero();
         }
     }
 
@@ -183,15 +181,15 @@ class MappingsEndToEndTest {
         int rulesLine = (int) rules.lines().count() + 1;
         Files.writeString(home.resolve("mappings/study-description-rules.csv"), rules + "900,ZZ (UNSEEN,X,ZZ UNSEEN EXAM,broken\n");
 
-        Cli r = cli("mappings", "reload");
-        assertThat(r.rc).isEqualTo(1);
-        assertThat(r.err).contains("procedure.csv:" + line + ": unknown target code LOINC 24590-9 (not in terminology/)")
+        InProcessCli r = InProcessCli.run("mappings", "reload");
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err()).contains("procedure.csv:" + line + ": unknown target code LOINC 24590-9 (not in terminology/)")
                 .contains("study-description-rules.csv:" + rulesLine + ": pattern 'ZZ (UNSEEN' does not compile: Unclosed group at the end of the pattern")
                 .contains("Reload refused: the server keeps its previous mappings.");
         HttpResponse<String> rest = http("POST", "/api/mappings/reload");
         assertThat(rest.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(rest.body()).path("status").asText()).isEqualTo("refused");
-        assertThat(cli("mappings", "validate").rc).isEqualTo(1);
+        assertThat(InProcessCli.run("mappings", "validate").rc()).isEqualTo(1);
 
         assertThat(JSON.readTree(http("GET", "/actuator/health").body()).path("status").asText()).isEqualTo("UP");
         CurrentMappings current = ctx.getBean(CurrentMappings.class);
@@ -205,9 +203,9 @@ class MappingsEndToEndTest {
     void theFixedEditIsAppliedWithoutRestartAndReprojectsTheStudiesItChanges() throws Exception {
         Files.writeString(home.resolve("mappings/procedure.csv"), procedureCsv
                 + UNSEEN + ",Study description,site protocol for the brain,,LOINC,24590-2,1970-01-01,2099-12-31,\n");
-        Cli reload = cli("mappings", "reload");
-        assertThat(reload.rc).as(reload.err).isZero();
-        assertThat(reload.out).contains("Mappings reloaded on http://127.0.0.1:" + httpPort)
+        InProcessCli reload = InProcessCli.run("mappings", "reload");
+        assertThat(reload.rc()).as(reload.err()).isZero();
+        assertThat(reload.out()).contains("Mappings reloaded on http://127.0.0.1:" + httpPort)
                 .contains("Re-projecting in the background what the edit changes: 1 studies");
         assertThat(translate(UNSEEN)).isEqualTo("24590-2");
 
@@ -222,11 +220,11 @@ class MappingsEndToEndTest {
         assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty")).isZero();
 
         // reloading the same files again changes no mapped value: nothing to re-project
-        Cli again = cli("mappings", "reload");
-        assertThat(again.out).contains("nothing to re-project");
+        InProcessCli again = InProcessCli.run("mappings", "reload");
+        assertThat(again.out()).contains("nothing to re-project");
 
-        Cli rebuild = cli("omop", "rebuild");
-        assertThat(rebuild.rc).as(rebuild.err).isZero();
+        InProcessCli rebuild = InProcessCli.run("omop", "rebuild");
+        assertThat(rebuild.rc()).as(rebuild.err()).isZero();
         JsonNode coding = procedureCodes();
         assertThat(coding.size()).isEqualTo(1);
         assertThat(coding.get(0).path("system").asText()).isEqualTo("http://loinc.org");
@@ -234,10 +232,10 @@ class MappingsEndToEndTest {
         assertThat(loinc).isGreaterThanOrEqualTo(2_000_000_000L);
         assertThat(procedureConceptId()).isEqualTo(loinc);
 
-        Cli report = cli("mappings", "report");
-        assertThat(report.out).doesNotContain(",unmapped,");
+        InProcessCli report = InProcessCli.run("mappings", "report");
+        assertThat(report.out()).doesNotContain(",unmapped,");
         long studies = count("SELECT count(*) FROM radbridge.study");
-        assertThat(cli("mappings", "report", "--coverage").out).contains("study_description,studies," + studies + "," + studies + ",");
+        assertThat(InProcessCli.run("mappings", "report", "--coverage").out()).contains("study_description,studies," + studies + "," + studies + ",");
     }
 
     @Test
@@ -249,32 +247,14 @@ class MappingsEndToEndTest {
                 + "91000001\tMR Brain (test fixture)\tProcedure\tLOINC\tClinical Observation\tS\t24590-2\t19700101\t20991231\t\n");
         Files.writeString(athena.resolve("CONCEPT_RELATIONSHIP.csv"), "concept_id_1\tconcept_id_2\trelationship_id\tvalid_start_date\t"
                 + "valid_end_date\tinvalid_reason\n91000001\t91000001\tMaps to\t19700101\t20991231\t\n");
-        Cli imp = cli("vocab", "import", athena.toString());
-        assertThat(imp.rc).as(imp.err + imp.out).isZero();
-        assertThat(imp.out).contains("CONCEPT ").contains("Mappings reloaded");
-        assertThat(cli("fhir", "rebuild").rc).isZero();
+        InProcessCli imp = InProcessCli.run("vocab", "import", athena.toString());
+        assertThat(imp.rc()).as(imp.err() + imp.out()).isZero();
+        assertThat(imp.out()).contains("CONCEPT ").contains("Mappings reloaded");
+        assertThat(InProcessCli.run("fhir", "rebuild").rc()).isZero();
         assertThat(procedureConceptId()).isEqualTo(91000001L);
     }
 
     // --- helpers ---------------------------------------------------------------------------
-
-    private record Cli(int rc, String out, String err) {}
-
-    private static synchronized Cli cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int rc = Main.run(args);
-            return new Cli(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     /** Gives every instance of the first study with a long enough description the description UNSEEN (same length, space-padded). */
     private static String renameOneStudy(Path dicom) throws IOException {

@@ -62,15 +62,34 @@ final class Hl7Acks {
     }
 
     /**
-     * An acknowledgement written without HAPI, from nothing but the control id (when it is printable) and the code: for
-     * messages whose header HAPI cannot echo (delimiters or characters it refuses).
+     * An acknowledgement from nothing but the control id (when it is printable), the code and the reason: for messages
+     * whose header HAPI cannot echo (delimiters or characters it refuses). Only printable ASCII without delimiters goes
+     * into it, so that building it cannot fail.
      */
     static byte[] minimal(OruReportReader.Header h, String code, String reason) {
-        String control = h == null ? "" : printable(h.controlId(), 199);
-        String text = reason == null ? "" : printable(reason, 80);
-        String ack = "MSH|^~\\&|RADBRIDGE||||" + LocalDateTime.now().format(TS) + "||ACK^R01^ACK|RB" + System.currentTimeMillis() + "-"
-                + COUNTER.incrementAndGet() + "|P|2.5.1\rMSA|" + code + "|" + control + (text.isEmpty() ? "" : "|" + text) + "\r";
-        return ack.getBytes(StandardCharsets.US_ASCII);
+        try {
+            ACK ack = new ACK();
+            MSH msh = ack.getMSH();
+            msh.getFieldSeparator().setValue("|");
+            msh.getEncodingCharacters().setValue("^~\\&");
+            msh.getSendingApplication().getNamespaceID().setValue("RADBRIDGE");
+            msh.getDateTimeOfMessage().getTime().setValue(LocalDateTime.now().format(TS));
+            msh.getMessageType().getMessageCode().setValue("ACK");
+            msh.getMessageType().getTriggerEvent().setValue("R01");
+            msh.getMessageType().getMessageStructure().setValue("ACK");
+            msh.getMessageControlID().setValue("RB" + System.currentTimeMillis() + "-" + COUNTER.incrementAndGet());
+            msh.getProcessingID().getProcessingID().setValue("P");
+            msh.getVersionID().getVersionID().setValue("2.5.1");
+            ack.getMSA().getAcknowledgmentCode().setValue(code);
+            ack.getMSA().getMessageControlID().setValue(h == null ? "" : printable(h.controlId(), 199));
+            String text = reason == null ? "" : printable(reason, 80);
+            if (!text.isEmpty()) ack.getMSA().getTextMessage().setValue(text);
+            synchronized (PARSER) {
+                return PARSER.encode(ack).getBytes(StandardCharsets.US_ASCII);
+            }
+        } catch (HL7Exception e) {
+            throw new IllegalStateException("cannot build the minimal acknowledgement: " + e.getMessage(), e);
+        }
     }
 
     private static String printable(String v, int max) {
@@ -129,12 +148,12 @@ final class Hl7Acks {
         }
     }
 
-    /** The sender's HD value as it sent it; a value HAPI cannot parse keeps only its first component. */
-    private static void copy(ca.uhn.hl7v2.model.v251.datatype.HD target, String encoded) throws HL7Exception {
+    /** The sender's HD value as it sent it; a value HAPI cannot parse stays out of the answer. */
+    private static void copy(ca.uhn.hl7v2.model.v251.datatype.HD target, String encoded) {
         try {
             target.parse(encoded);
         } catch (HL7Exception | RuntimeException e) {
-            target.getNamespaceID().setValue(encoded.split("\\^", -1)[0]);
+            target.clear();
         }
     }
 

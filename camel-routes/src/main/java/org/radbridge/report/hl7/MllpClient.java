@@ -57,15 +57,19 @@ public final class MllpClient implements AutoCloseable {
         return buf.toString(StandardCharsets.UTF_8);
     }
 
-    /** MSA-1 of an acknowledgement. */
+    /** MSA-1 of an acknowledgement, read by HAPI's parser; null when the answer is not an HL7 message with an MSA. */
     public static String ackCode(String ack) {
-        for (String seg : ack.split("\r")) {
-            if (seg.startsWith("MSA|")) return seg.split("\\|", -1)[1];
+        try {
+            for (ca.uhn.hl7v2.model.Segment s : Er7Parsing.inOrder(Er7Parsing.parse(ack))) {
+                if (s.getName().equals("MSA")) return Er7Parsing.first(s, 1);
+            }
+            return null;
+        } catch (ca.uhn.hl7v2.HL7Exception | RuntimeException e) {
+            return null;
         }
-        return null;
     }
 
-    /** The segment of an acknowledgement that starts with the name, or null. */
+    /** The segment of an acknowledgement that starts with the name, as sent (for tests that check its wording), or null. */
     public static String segment(String ack, String name) {
         for (String seg : ack.split("\r")) {
             if (seg.startsWith(name + "|")) return seg;

@@ -1,7 +1,15 @@
 package org.radbridge.report.hl7;
 
-import org.radbridge.deid.LogRef;
 import ca.uhn.hl7v2.ErrorCode;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.DataTypeException;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Type;
+import ca.uhn.hl7v2.model.primitive.CommonTM;
+import ca.uhn.hl7v2.model.primitive.CommonTS;
+import ca.uhn.hl7v2.parser.EncodingCharacters;
+import org.radbridge.deid.LogRef;
 import org.radbridge.report.ReportFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +30,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the reports of an HL7v2 ORU^R01 message (HL7 v2.5.1 chapter 7, section 7.3.1): one report per OBR, its text
+ * Reads the reports of an HL7v2 ORU^R01 message (HL7 v2.5.1 chapter 7, section 7.3.1), parsed by HAPI HL7v2's
+ * PipeParser into its generic model ({@link Er7Parsing}; fields through Terser): one report per OBR, its text
  * the OBX segments of value type TX, FT or ST and the NTE segments under that OBR, in message order (each repetition
  * of OBX-5 and of NTE-3 a line), the patient from the PID before it. Many RIS put report text, addenda or comments in
  * NTE (notes and comments, v2.5.1 chapter 2, section 2.15.10): the ORU^R01 structure allows one after the OBR (a note
@@ -63,10 +72,13 @@ public final class OruReportReader {
         }
     }
 
-    /** What MSH says, needed for the acknowledgement even when the rest cannot be read. */
+    /**
+     * What MSH says, needed for the acknowledgement even when the rest cannot be read. The HD fields and MSH-9 are
+     * as encoded by the sender (keys and messages quote them so); the others are HAPI's decoded values.
+     */
     public record Header(String fieldSeparator, String encodingCharacters, String sendingApplication, String sendingFacility,
-                         String receivingApplication, String receivingFacility, String messageType, String controlId,
-                         String processingId, String version, String charset) {}
+                         String receivingApplication, String receivingFacility, String messageType, String messageCode,
+                         String triggerEvent, String controlId, String processingId, String version, String charset) {}
 
     public record Result(Header header, List<ReportFile> reports) {}
 
@@ -76,19 +88,25 @@ public final class OruReportReader {
         this.config = config;
     }
 
-    /** Reads MSH only, for the acknowledgement; null when the bytes do not start with an MSH segment. */
+    /** Reads MSH only, for the acknowledgement; null when the bytes do not start with an MSH segment HAPI can read. */
     public static Header header(byte[] raw) {
+        // every MSH-18 character set allowed is a superset of ASCII, so MSH is read before the character set is known
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int start = text.indexOf("MSH");
         if (start < 0 || start > 8 || text.length() < start + 8) return null;
-        int end = firstSegmentEnd(text, start);
-        String line = text.substring(start, end);
-        Hl7Text.Delimiters d = delimiters(line);
+        String line = text.substring(start, firstSegmentEnd(text, start));
+        EncodingCharacters d = delimiters(line);
         if (d == null) return null;
-        Hl7Segment msh = new Hl7Segment(line, d, 1);
-        return new Header(String.valueOf(d.field()), msh.field(2), msh.field(3), msh.field(4), msh.field(5), msh.field(6),
-                msh.field(9), msh.component(10, 1), msh.component(11, 1), msh.component(12, 1), msh.repetitions(18).isEmpty()
-                ? "" : msh.repetitions(18).get(0));
+        try {
+            Segment msh = Er7Parsing.parseMsh(line, d);
+            return new Header(String.valueOf(d.getFieldSeparator()), line.substring(4, 8), Er7Parsing.encoded(msh, 3, d),
+                    Er7Parsing.encoded(msh, 4, d), Er7Parsing.encoded(msh, 5, d), Er7Parsing.encoded(msh, 6, d),
+                    Er7Parsing.encoded(msh, 9, d), Er7Parsing.first(msh, 9), Er7Parsing.value(msh, 9, 0, 2, 1),
+                    Er7Parsing.first(msh, 10), Er7Parsing.first(msh, 11), Er7Parsing.first(msh, 12), Er7Parsing.first(msh, 18));
+        } catch (HL7Exception | RuntimeException e) {
+            log.debug("MSH segment not readable by HAPI: {}", e.toString());
+            return null;
+        }
     }
 
     public Result read(byte[] raw) throws OruRejection {
@@ -100,31 +118,62 @@ public final class OruReportReader {
         checkHeader(h);
         Charset charset = Hl7Charsets.of(h.charset());
         String text = decode(raw, charset, h.charset());
-        Hl7Text.Delimiters d = delimiters(text.substring(text.indexOf("MSH")));
-        List<Hl7Segment> segments = new ArrayList<>();
-        int seq = 0;
-        for (String line : text.substring(text.indexOf("MSH")).split("\r\n|\r|\n")) {
-            if (line.isBlank()) continue;
-            seq++;
-            if (line.length() < 3 || !line.substring(0, 3).matches("[A-Z][A-Z0-9]{2}")) {
-                throw OruRejection.error(ErrorCode.SEGMENT_SEQUENCE_ERROR, null,
-                        "segment " + seq + " does not start with a segment name: '" + abbreviate(line) + "'");
+        // HAPI ends segments at CR only; many senders end them with CR LF or LF
+        String er7 = text.substring(text.indexOf("MSH")).replace("\r\n", "\r").replace('\n', '\r');
+        EncodingCharacters d = delimiters(h.fieldSeparator().charAt(0), h.encodingCharacters());
+        List<Seg> segments = new ArrayList<>();
+        try {
+            Message message = Er7Parsing.parse(er7);
+            int seq = 0;
+            for (Segment s : Er7Parsing.inOrder(message)) {
+                seq++;
+                if (!SEGMENT_NAME.matcher(s.getName()).matches()) {
+                    throw OruRejection.error(ErrorCode.SEGMENT_SEQUENCE_ERROR, null,
+                            "segment " + seq + " does not start with a segment name: '" + abbreviate(s.getName()) + "'");
+                }
+                segments.add(new Seg(s, seq));
             }
-            segments.add(new Hl7Segment(line, d, seq));
+        } catch (HL7Exception | RuntimeException e) {
+            throw OruRejection.error(e instanceof HL7Exception x ? ErrorCode.errorCodeFor(x.getErrorCode()) : ErrorCode.APPLICATION_INTERNAL_ERROR, null,
+                    unparsable(er7, h, e));
         }
-        return new Result(h, reports(segments, h, d, charset));
+        try {
+            return new Result(h, reports(segments, h, d, charset));
+        } catch (HL7Exception e) {
+            throw OruRejection.error(ErrorCode.errorCodeFor(e.getErrorCode()), null, "the message could not be read: " + abbreviate(String.valueOf(e.getMessage()), 200));
+        }
     }
 
+    /**
+     * Why HAPI could not parse the message, in words. HAPI refuses a message as "not ER7" without saying where, so for
+     * that case the segment at fault is named: the first one whose fourth character is not the field separator.
+     */
+    private static String unparsable(String er7, Header h, Exception e) {
+        if (e instanceof ca.uhn.hl7v2.parser.EncodingNotSupportedException) {
+            char field = h.fieldSeparator().charAt(0);
+            int seq = 0;
+            for (String segment : er7.split("\r")) {
+                if (segment.isBlank()) continue;
+                seq++;
+                String name = segment.strip();
+                if (name.length() >= 4 && name.charAt(3) != field || name.length() < 3) {
+                    return "segment " + seq + " does not start with a segment name: '" + abbreviate(name) + "'";
+                }
+            }
+        }
+        return "the message could not be parsed as HL7v2: " + abbreviate(String.valueOf(e.getMessage()), 200);
+    }
+
+    private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]{2}");
     private static final java.util.regex.Pattern WELL_FORMED_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{1,3}");
     private static final java.util.regex.Pattern WELL_FORMED_VERSION = java.util.regex.Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
 
     private void checkHeader(Header h) throws OruRejection {
-        String[] type = h.messageType().split(java.util.regex.Pattern.quote(h.encodingCharacters().isEmpty()
-                ? "^" : h.encodingCharacters().substring(0, 1)), -1);
-        String event = type.length > 1 ? type[1] : "";
+        String code = h.messageCode();
+        String event = h.triggerEvent();
         // AR is for a well-formed message we do not process (HL7 v2.5.1 2.9.2); a missing or garbled field is the
         // sender's error, answered AE, so that no sender takes a broken message for one to send again later
-        if (!WELL_FORMED_CODE.matcher(type[0]).matches() || !(event.isEmpty() || WELL_FORMED_CODE.matcher(event).matches())) {
+        if (!WELL_FORMED_CODE.matcher(code).matches() || !(event.isEmpty() || WELL_FORMED_CODE.matcher(event).matches())) {
             throw OruRejection.error(ErrorCode.DATA_TYPE_ERROR, "MSH^1^9", "MSH-9 message type '" + h.messageType() + "' is malformed");
         }
         if (!WELL_FORMED_VERSION.matcher(h.version()).matches()) {
@@ -133,8 +182,8 @@ public final class OruReportReader {
         if (!WELL_FORMED_CODE.matcher(h.processingId()).matches()) {
             throw OruRejection.error(ErrorCode.DATA_TYPE_ERROR, "MSH^1^11", "MSH-11 processing id '" + h.processingId() + "' is malformed");
         }
-        if (!type[0].equals("ORU") || !event.equals("R01")) {
-            throw OruRejection.reject(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "MSH^1^9", "message type '" + type[0]
+        if (!code.equals("ORU") || !event.equals("R01")) {
+            throw OruRejection.reject(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "MSH^1^9", "message type '" + code
                     + (event.isEmpty() ? "" : "^" + event) + "' is not processed here: only ORU^R01 (observation result) is");
         }
         if (h.version().isEmpty() || config.versions().stream().noneMatch(v -> h.version().equals(v) || h.version().startsWith(v + "."))) {
@@ -162,7 +211,7 @@ public final class OruReportReader {
         }
     }
 
-    private List<ReportFile> reports(List<Hl7Segment> segments, Header h, Hl7Text.Delimiters d, Charset cs) throws OruRejection {
+    private List<ReportFile> reports(List<Seg> segments, Header h, EncodingCharacters d, Charset cs) throws OruRejection, HL7Exception {
         List<Order> orders = new ArrayList<>();
         Patient patient = null;
         boolean patientHasOrder = false;
@@ -170,7 +219,7 @@ public final class OruReportReader {
         String pendingStudyUid = null;
         String patientClass = null;
         int mshCount = 0;
-        for (Hl7Segment s : segments) {
+        for (Seg s : segments) {
             switch (s.name()) {
                 case "MSH" -> {
                     if (++mshCount > 1) {
@@ -216,7 +265,7 @@ public final class OruReportReader {
                     else log.debug("message {}: NTE (segment {}) before any OBR is a note on the patient, not report text", h.controlId(), s.sequence());
                 }
                 case "ZDS" -> {
-                    String uid = Hl7Text.unescape(s.component(1, 1), d, cs).trim();
+                    String uid = plain(Er7Parsing.first(s.hapi(), 1), d, cs).trim();
                     if (order != null) order.studyUid = uid;
                     else pendingStudyUid = uid;
                 }
@@ -232,12 +281,12 @@ public final class OruReportReader {
         return out;
     }
 
-    private ReportFile report(Order o, int n, int of, Header h, Hl7Text.Delimiters d, Charset cs) throws OruRejection {
+    private ReportFile report(Order o, int n, int of, Header h, EncodingCharacters d, Charset cs) throws OruRejection, HL7Exception {
         String which = of == 1 ? "the OBR" : "OBR " + n + " of " + of;
+        Segment obr = o.obr.hapi();
         String accession = null;
         for (String f : config.accessionFields()) {
-            int field = Integer.parseInt(f.substring(4));
-            String v = Hl7Text.unescape(o.obr.component(field, 1), d, cs).trim();
+            String v = plain(Er7Parsing.first(obr, Integer.parseInt(f.substring(4))), d, cs).trim();
             if (!v.isEmpty()) {
                 accession = v;
                 break;
@@ -253,25 +302,24 @@ public final class OruReportReader {
         StringBuilder text = new StringBuilder();
         String studyUid = o.studyUid;
         String obxStatus = null;
-        for (Hl7Segment obx : o.content) {
-            if (obx.name().equals("NTE")) {
-                // NTE-3 comment (FT, repeating): one line per repetition, escapes decoded as for OBX-5
-                for (String rep : obx.repetitions(3)) text.append(Hl7Text.unescape(rep, d, cs)).append('\n');
+        for (Seg item : o.content) {
+            Segment s = item.hapi();
+            if (item.name().equals("NTE")) {
+                // NTE-3 comment (FT, repeating): one line per repetition, formatted as OBX-5 is
+                for (Type rep : Er7Parsing.repetitions(s, 3)) text.append(plain(Er7Parsing.text(rep, d), d, cs)).append('\n');
                 continue;
             }
-            String type = obx.component(2, 1).trim().toUpperCase(Locale.ROOT);
-            if (obx.component(3, 1).trim().equals(STUDY_UID_CODE)) {
-                studyUid = Hl7Text.unescape(obx.component(5, 1), d, cs).trim();
+            String type = Er7Parsing.first(s, 2).trim().toUpperCase(Locale.ROOT);
+            if (Er7Parsing.first(s, 3).trim().equals(STUDY_UID_CODE)) {
+                studyUid = plain(Er7Parsing.first(s, 5), d, cs).trim();
                 continue;
             }
             if (!TEXT_TYPES.contains(type)) continue;
-            if (obxStatus == null && !obx.component(11, 1).isBlank()) obxStatus = obx.component(11, 1).trim();
-            List<String> reps = obx.repetitions(5);
-            if (reps.isEmpty()) reps = List.of("");
-            for (String rep : reps) {
-                // ST and TX have no components; a stray component separator is text the sender did not escape
-                text.append(Hl7Text.unescape(rep, d, cs)).append('\n');
-            }
+            String status = Er7Parsing.first(s, 11).trim();
+            if (obxStatus == null && !status.isEmpty()) obxStatus = status;
+            Type[] reps = Er7Parsing.repetitions(s, 5);
+            if (reps.length == 0) text.append('\n');
+            for (Type rep : reps) text.append(plain(Er7Parsing.text(rep, d), d, cs)).append('\n');
         }
         String body = normalise(text.toString());
         if (body.isEmpty()) {
@@ -282,10 +330,10 @@ public final class OruReportReader {
             log.warn("message {}: ignoring malformed Study Instance UID {} for accession {}", LogRef.of(h.controlId()), LogRef.of(studyUid), LogRef.of(accession));
             studyUid = null;
         }
-        String status = o.obr.component(25, 1).trim();
+        String status = Er7Parsing.first(obr, 25).trim();
         if (status.isEmpty()) status = obxStatus;
-        OffsetDateTime observed = timestamp(o.obr.component(7, 1));
-        OffsetDateTime reported = timestamp(o.obr.component(22, 1));
+        OffsetDateTime observed = timestamp(Er7Parsing.first(obr, 7));
+        OffsetDateTime reported = timestamp(Er7Parsing.first(obr, 22));
         LocalDate date = reported != null ? reported.toLocalDate() : observed != null ? observed.toLocalDate() : null;
         Patient p = o.patient;
         return new ReportFile(accession, p == null ? null : p.id, p == null ? "" : p.issuer,
@@ -293,67 +341,56 @@ public final class OruReportReader {
                 date, body, reported, observed, h.controlId(), o.patientClass);
     }
 
+    private static String plain(String decoded, EncodingCharacters d, Charset cs) {
+        return FormattedText.plain(decoded, d.getEscapeCharacter(), cs);
+    }
+
     private static final java.util.regex.Pattern PATIENT_CLASS = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,20}");
 
     /** PV1-2 patient class (IS, HL7 table 0004), upper-cased; null when empty or not a code. */
-    private static String patientClass(Hl7Segment pv1, Hl7Text.Delimiters d, Charset cs) {
-        String v = Hl7Text.unescape(pv1.component(2, 1), d, cs).trim();
+    private static String patientClass(Seg pv1, EncodingCharacters d, Charset cs) throws HL7Exception {
+        String v = plain(Er7Parsing.first(pv1.hapi(), 2), d, cs).trim();
         return PATIENT_CLASS.matcher(v).matches() ? v.toUpperCase(Locale.ROOT) : null;
     }
 
     /** PID-3: the repetition typed MR (medical record number) if any, else the first; issuer from CX-4 (HD). */
-    private static Patient patient(Hl7Segment pid, Hl7Text.Delimiters d, Charset cs) throws OruRejection {
-        List<String> ids = pid.repetitions(3);
-        String chosen = null;
-        for (String rep : ids) {
-            if (pid.componentOf(rep, 1).isBlank()) continue;
-            if (chosen == null || pid.componentOf(rep, 5).trim().equalsIgnoreCase("MR")) {
+    private static Patient patient(Seg pid, EncodingCharacters d, Charset cs) throws OruRejection, HL7Exception {
+        Segment s = pid.hapi();
+        int chosen = -1;
+        Type[] ids = Er7Parsing.repetitions(s, 3);
+        for (int rep = 0; rep < ids.length; rep++) {
+            if (Er7Parsing.value(s, 3, rep, 1, 1).isBlank()) continue;
+            boolean mr = Er7Parsing.value(s, 3, rep, 5, 1).trim().equalsIgnoreCase("MR");
+            if (chosen < 0 || mr) {
                 chosen = rep;
-                if (pid.componentOf(rep, 5).trim().equalsIgnoreCase("MR")) break;
+                if (mr) break;
             }
         }
-        if (chosen == null) {
+        if (chosen < 0) {
             throw OruRejection.error(ErrorCode.REQUIRED_FIELD_MISSING, pid.location(3),
                     "PID (segment " + pid.sequence() + ") has no patient identifier in PID-3");
         }
-        String id = Hl7Text.unescape(pid.componentOf(chosen, 1), d, cs).trim();
-        String authority = pid.componentOf(chosen, 4);
-        String issuer = Hl7Text.unescape(pid.subcomponentOf(authority, 1), d, cs).trim();
-        if (issuer.isEmpty()) issuer = Hl7Text.unescape(pid.subcomponentOf(authority, 2), d, cs).trim();
+        String id = plain(Er7Parsing.value(s, 3, chosen, 1, 1), d, cs).trim();
+        String issuer = plain(Er7Parsing.value(s, 3, chosen, 4, 1), d, cs).trim();
+        if (issuer.isEmpty()) issuer = plain(Er7Parsing.value(s, 3, chosen, 4, 2), d, cs).trim();
         if (id.length() > 64 || issuer.length() > 64) {
             throw OruRejection.error(ErrorCode.DATA_TYPE_ERROR, pid.location(3), "patient identifier or issuer longer than 64 characters");
         }
         return new Patient(id, issuer, pid.sequence());
     }
 
-    /** HL7 DTM: YYYY[MM[DD[HH[MM[SS[.S...]]]]]][+/-ZZZZ]; the configured zone when no offset is given. */
+    /** HL7 DTM read by HAPI's {@link CommonTS}; the configured zone when no offset is given; null unless it has a day. */
     OffsetDateTime timestamp(String v) {
-        if (v == null) return null;
-        v = v.trim();
-        if (v.length() < 8 || !v.substring(0, 8).matches("\\d{8}")) return null;
+        if (v == null || v.trim().length() < 8) return null;
         try {
-            ZoneOffset offset = null;
-            int sign = Math.max(v.indexOf('+'), v.indexOf('-'));
-            String main = v;
-            if (sign > 0) {
-                String z = v.substring(sign + 1);
-                main = v.substring(0, sign);
-                if (z.matches("\\d{4}")) {
-                    int secs = Integer.parseInt(z.substring(0, 2)) * 3600 + Integer.parseInt(z.substring(2)) * 60;
-                    offset = ZoneOffset.ofTotalSeconds(v.charAt(sign) == '-' ? -secs : secs);
-                }
-            }
-            int dot = main.indexOf('.');
-            String digits = dot > 0 ? main.substring(0, dot) : main;
-            int year = Integer.parseInt(digits.substring(0, 4));
-            int month = Integer.parseInt(digits.substring(4, 6));
-            int day = Integer.parseInt(digits.substring(6, 8));
-            int hour = digits.length() >= 10 ? Integer.parseInt(digits.substring(8, 10)) : 0;
-            int minute = digits.length() >= 12 ? Integer.parseInt(digits.substring(10, 12)) : 0;
-            int second = digits.length() >= 14 ? Integer.parseInt(digits.substring(12, 14)) : 0;
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
-            return offset != null ? local.atOffset(offset) : local.atZone(config.zone()).toOffsetDateTime();
-        } catch (RuntimeException e) {
+            CommonTS ts = new CommonTS(v.trim());
+            LocalDateTime local = LocalDateTime.of(ts.getYear(), ts.getMonth(), ts.getDay(), ts.getHour(), ts.getMinute(), ts.getSecond());
+            int offset = ts.getGMTOffset();
+            boolean hasTime = v.trim().length() > 8 && Character.isDigit(v.trim().charAt(8));
+            if (!hasTime || offset == CommonTM.GMT_OFFSET_NOT_SET_VALUE) return local.atZone(config.zone()).toOffsetDateTime();
+            int minutes = Math.abs(offset) / 100 * 60 + Math.abs(offset) % 100;
+            return local.atOffset(ZoneOffset.ofTotalSeconds(Integer.signum(offset) * minutes * 60));
+        } catch (DataTypeException | RuntimeException e) {
             return null;
         }
     }
@@ -365,14 +402,25 @@ public final class OruReportReader {
         return t.strip();
     }
 
-    private static Hl7Text.Delimiters delimiters(String mshLine) {
+    /**
+     * MSH-1 and MSH-2 as HAPI's parser reads them (the character after "MSH", then the four encoding characters); null
+     * when they cannot be delimiters, so that such bytes are answered as "not HL7" rather than parsed at random.
+     */
+    private static EncodingCharacters delimiters(String mshLine) {
         if (mshLine.length() < 8 || !mshLine.startsWith("MSH")) return null;
         char field = mshLine.charAt(3);
         if (Character.isLetterOrDigit(field) || field == '\r' || field == '\n') return null;
         int end = mshLine.indexOf(field, 4);
-        String enc = end < 0 ? "" : mshLine.substring(4, end);
-        if (enc.length() < 4) return null;
-        return new Hl7Text.Delimiters(field, enc.charAt(0), enc.charAt(1), enc.charAt(2), enc.charAt(3));
+        if (end < 8) return null;
+        return delimiters(field, mshLine.substring(4, 8));
+    }
+
+    /**
+     * HAPI's delimiters from MSH-1 and the four characters of MSH-2. The truncation character (v2.7) is given as its
+     * default: given four characters, HAPI leaves it NUL, and its encoder then writes a NUL in a value as '#'.
+     */
+    static EncodingCharacters delimiters(char field, String msh2) {
+        return new EncodingCharacters(field, msh2 + "#");
     }
 
     private static int firstSegmentEnd(String text, int from) {
@@ -383,22 +431,35 @@ public final class OruReportReader {
     }
 
     static String abbreviate(String s) {
+        return abbreviate(s, 60);
+    }
+
+    static String abbreviate(String s, int max) {
         String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 60 ? t.substring(0, 60) + "..." : t;
+        return t.length() > max ? t.substring(0, max) + "..." : t;
+    }
+
+    /** A segment HAPI parsed, with its 1-based position in the message for ERR-2. */
+    private record Seg(Segment hapi, int sequence) {
+        String name() { return hapi.getName(); }
+
+        String location(int field) {
+            return name() + "^" + sequence + "^" + field;
+        }
     }
 
     private record Patient(String id, String issuer, int sequence) {}
 
     private static final class Order {
-        final Hl7Segment obr;
+        final Seg obr;
         final Patient patient;
         /** OBX and NTE segments under the OBR, in message order. */
-        final List<Hl7Segment> content = new ArrayList<>();
+        final List<Seg> content = new ArrayList<>();
         String studyUid;
         /** PV1-2 of the patient's visit group, when the message has one. */
         String patientClass;
 
-        Order(Hl7Segment obr, Patient patient) {
+        Order(Seg obr, Patient patient) {
             this.obr = obr;
             this.patient = patient;
         }

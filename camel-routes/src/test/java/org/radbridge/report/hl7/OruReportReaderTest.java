@@ -199,13 +199,58 @@ class OruReportReaderTest {
     }
 
     @Test
-    void escapesAndFormattingAreDecoded() {
-        Hl7Text.Delimiters d = Hl7Text.Delimiters.DEFAULT;
-        assertThat(Hl7Text.unescape("a\\F\\b\\S\\c\\R\\d\\E\\e", d, StandardCharsets.UTF_8)).isEqualTo("a|b^c~d\\e");
-        assertThat(Hl7Text.unescape("line1\\.br\\line2\\.sp 2\\line3", d, StandardCharsets.UTF_8)).isEqualTo("line1\nline2\n\n\nline3");
-        assertThat(Hl7Text.unescape("\\H\\bold\\N\\ \\.in+4\\x\\X0D0A\\y", d, StandardCharsets.UTF_8)).isEqualTo("bold x\r\ny");
-        assertThat(Hl7Text.unescape("\\XC3BC\\", d, StandardCharsets.UTF_8)).isEqualTo("\u00fc");
-        assertThat(Hl7Text.unescape("unterminated \\ escape", d, StandardCharsets.UTF_8)).isEqualTo("unterminated \\ escape");
+    void escapesAreDecodedByHapiAndFormattingCommandsAfterIt() throws Exception {
+        // delimiter escapes (HAPI's parser), formatting and hex data (FormattedText) in OBX-5 and NTE-3
+        List<ReportFile> reports = read(oru(PID, "OBR|1||ACC1",
+                "OBX|1|FT|||a\\F\\b\\S\\c\\R\\d\\E\\e \\T\\ f",
+                "OBX|2|FT|||line1\\.br\\line2\\.sp 1\\line3",
+                "OBX|3|FT|||\\H\\bold\\N\\ \\.in+4\\x\\X0D0A\\y",
+                "NTE|1|L|Fl\\XC3BC\\ssigkeit\\.br\\unterminated \\ escape"));
+        assertThat(reports.get(0).text()).isEqualTo("a|b^c~d\\e & f\nline1\nline2\n\nline3\nbold x\ny\nFl\u00fcssigkeit\n"
+                // a lone escape character is no escape sequence: HAPI's parser drops it
+                + "unterminated  escape");
+    }
+
+    @Test
+    void formattingCommandsHapiLeavesInPlaceBecomePlainText() {
+        assertThat(FormattedText.plain("line1\\.br\\line2\\.sp 2\\line3", '\\', StandardCharsets.UTF_8)).isEqualTo("line1\nline2\n\n\nline3");
+        assertThat(FormattedText.plain("\\H\\bold\\N\\ \\.in+4\\x\\X0D0A\\y", '\\', StandardCharsets.UTF_8)).isEqualTo("bold x\r\ny");
+        assertThat(FormattedText.plain("\\XFC\\", '\\', StandardCharsets.ISO_8859_1)).isEqualTo("\u00fc");
+        assertThat(FormattedText.plain("\\Zlocal\\kept \\Xnothex\\", '\\', StandardCharsets.UTF_8)).isEqualTo("kept \\Xnothex\\");
+        assertThat(FormattedText.plain("unterminated \\ escape", '\\', StandardCharsets.UTF_8)).isEqualTo("unterminated \\ escape");
+    }
+
+    @Test
+    void versionsFrom23To251AndLineEndingsReadTheSame() throws Exception {
+        String body = PID + "PV1|1|O\r" + obr(1, "ACC1", "F") + "\rOBX|1|TX|||One.~Two \\T\\ three\rNTE|1|L|Note.\r";
+        List<ReportFile> reference = reader.read((msh("ORU^R01^ORU_R01", "2.5.1", "P", "") + body).getBytes(StandardCharsets.UTF_8)).reports();
+        assertThat(reference.get(0).text()).isEqualTo("One.\nTwo & three\nNote.");
+        for (String version : List.of("2.3", "2.3.1", "2.4", "2.5", "2.6")) {
+            String m = msh("ORU^R01", version, "P", "") + body;
+            for (String message : List.of(m, m.replace("\r", "\r\n"), m.replace("\r", "\n"))) {
+                assertThat(reader.read(message.getBytes(StandardCharsets.UTF_8)).reports()).as(version).usingRecursiveComparison()
+                        .isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
+    void nonStandardDelimitersAreReadFromMsh() throws Exception {
+        String m = "MSH#*@!%#RIS#HOSP#RADBRIDGE#RB#20240312101500##ORU*R01#M9#P#2.5.1\r"
+                + "PID#1##MRN9***HOSP*MR\rOBR#1##ACC9\rOBX#1#TX###Uses !F! and !S!: a*b@c\r";
+        ReportFile r = reader.read(m.getBytes(StandardCharsets.UTF_8)).reports().get(0);
+        assertThat(r.patientId()).isEqualTo("MRN9");
+        assertThat(r.issuerOfPatientId()).isEqualTo("HOSP");
+        assertThat(r.text()).as("@ is the repetition separator here").isEqualTo("Uses # and *: a*b\nc");
+    }
+
+    @Test
+    void segmentsThatAreNotSegmentsAreRefusedWithTheirPosition() {
+        assertRejected(oru(PID, "OBR|1||ACC1", "this line is no segment", "OBX|1|TX|||Text."), "AE",
+                "segment 4 does not start with a segment name: 'this line is no segment'");
+        assertRejected(oru(PID, "OBR|1||ACC1", "obx|1|TX|||Text."), "AE", "segment 4 does not start with a segment name: 'obx'");
+        assertRejected(oru(PID, "OBR|1||ACC1", "OBX|1|TX|||Text.") + msh("ORU^R01", "2.5.1", "P", "") + "OBR|1||ACC2\rOBX|1|TX|||B\r",
+                "AE", "a second MSH segment (segment 5)");
     }
 
     @Test

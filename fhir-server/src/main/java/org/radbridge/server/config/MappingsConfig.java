@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Meta;
 import org.radbridge.config.RadBridgeSettings;
 import org.radbridge.map.CurrentMappings;
 import org.radbridge.server.fhir.JpaFhirSink;
+import org.radbridge.server.mappings.CanonicalPublication;
 import org.radbridge.server.mappings.CodeSystemPublisher;
 import org.radbridge.server.mappings.ConceptMapPublisher;
 import org.radbridge.server.mappings.MappingsService;
@@ -26,14 +27,16 @@ public class MappingsConfig {
     @Bean
     public MappingsService mappingsService(RadBridgeSettings settings, CurrentMappings mappings,
                                            @Qualifier("radbridgeDataSource") DataSource ds, IFhirSystemDao<Bundle, Meta> systemDao,
-                                           PublishedCodeSystemLookup lookup, @Qualifier(ca.uhn.fhir.jpa.config.JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) ca.uhn.fhir.context.support.IValidationSupport chain) {
+                                           PublishedCodeSystemLookup lookup, @Qualifier(ca.uhn.fhir.jpa.config.JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) ca.uhn.fhir.context.support.IValidationSupport chain,
+                                           ca.uhn.fhir.jpa.api.dao.DaoRegistry daos) {
         JpaFhirSink fhir = new JpaFhirSink(systemDao);
-        CodeSystemPublisher codeSystems = new CodeSystemPublisher(fhir, published -> {
+        CanonicalPublication.StoredVersions stored = CanonicalPublication.StoredVersions.of(daos);
+        CodeSystemPublisher codeSystems = new CodeSystemPublisher(fhir, stored, published -> {
             lookup.update(published);
             // the chain caches answers (also "unknown system" from before the first publication)
             chain.invalidateCaches();
         });
-        return new MappingsService(settings, mappings, ds, new ConceptMapPublisher(fhir), codeSystems);
+        return new MappingsService(settings, mappings, ds, new ConceptMapPublisher(fhir, stored), codeSystems);
     }
 
     /** Reloads re-project the studies whose mapped values changed. */

@@ -89,11 +89,18 @@ public class PipelineConfig {
     @Bean
     public StudyProjector studyProjector(StagingRepository staging, CurrentMappings mappings, RadBridgeSettings settings,
                                          IFhirSystemDao<Bundle, Meta> systemDao, Pseudonymizer pseudonymizer,
-                                         @Qualifier("radbridgeDataSource") DataSource ds, ReportNlp nlp, ReportStaging reportStaging) {
+                                         @Qualifier("radbridgeDataSource") DataSource ds, ReportNlp nlp, ReportStaging reportStaging)
+            throws java.sql.SQLException {
         ImagingStudyBundleBuilder builder = new ImagingStudyBundleBuilder(mappings, settings.mrnSystem(), settings.accessionSystem());
         ReportProjection reports = new ReportProjection(reportStaging, nlp,
                 new DiagnosticReportBundleBuilder(mappings, settings.accessionSystem(), nlp.name(), nlp.version()),
                 new OmopReportWriter(ds, pseudonymizer, mappings, new ReportTextScrubber(), nlp.system()), mappings);
+        // studies an OMOP-only projection (omop rebuild, vocab import without a server) left behind in FHIR: due again
+        int fhirPending = staging.requeueFhirPending();
+        if (fhirPending > 0) {
+            org.slf4j.LoggerFactory.getLogger(PipelineConfig.class).info(
+                    "{} studies projected into OMOP alone since the last run are due for their FHIR projection", fhirPending);
+        }
         return new StudyProjector(staging, builder, new JpaFhirSink(systemDao), new OmopStudyWriter(ds, pseudonymizer, mappings), reports);
     }
 

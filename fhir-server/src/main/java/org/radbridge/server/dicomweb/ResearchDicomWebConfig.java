@@ -42,7 +42,8 @@ public class ResearchDicomWebConfig {
         };
     }
 
-    static String version() {
+    /** RadBridge's version, as exports and audit entries name it. */
+    public static String version() {
         String v = ResearchDicomWebConfig.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-SNAPSHOT" : v;
     }

@@ -1,6 +1,5 @@
 package org.radbridge.server.mappings;
 
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.radbridge.terminology.CodeSystemCatalog;
@@ -10,12 +9,8 @@ import org.radbridge.write.fhir.FhirSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +23,15 @@ import java.util.function.Consumer;
  * "complete" for site-defined ones. The HAPI server then answers {@code CodeSystem/$lookup} and
  * validates ConceptMap targets from the same rows the OMOP vocabulary tables are loaded from.
  *
- * <p>Each write is a PUT conditional on the url, and the version is a digest of the concepts, so
+ * <p>The version is a digest of the concepts; a CodeSystem stored at its version is not sent again, so
  * republishing unchanged files leaves the stored resources (and their history) untouched, while an
- * edited file replaces the one resource of its url rather than adding a second.
+ * edited file replaces the one resource of its url (a PUT conditional on the url) rather than adding a second.
  */
 public class CodeSystemPublisher {
     private static final Logger log = LoggerFactory.getLogger(CodeSystemPublisher.class);
 
     private final FhirSink fhir;
+    private final CanonicalPublication.StoredVersions stored;
     private final Consumer<List<CodeSystem>> onPublished;
 
     public CodeSystemPublisher(FhirSink fhir) {
@@ -44,7 +40,16 @@ public class CodeSystemPublisher {
 
     /** @param onPublished told the CodeSystems once the server has stored them (the $lookup module) */
     public CodeSystemPublisher(FhirSink fhir, Consumer<List<CodeSystem>> onPublished) {
+        this(fhir, CanonicalPublication.StoredVersions.NONE, onPublished);
+    }
+
+    /**
+     * @param stored      the versions the server has stored (those stored at their version are not sent again)
+     * @param onPublished told the CodeSystems once the server has stored them (the $lookup module)
+     */
+    public CodeSystemPublisher(FhirSink fhir, CanonicalPublication.StoredVersions stored, Consumer<List<CodeSystem>> onPublished) {
         this.fhir = fhir;
+        this.stored = stored;
         this.onPublished = onPublished;
     }
 
@@ -52,13 +57,9 @@ public class CodeSystemPublisher {
     public int publish(Terminology terminology, CodeSystemCatalog catalog) {
         try {
             List<CodeSystem> systems = codeSystems(terminology, catalog);
-            Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-            for (CodeSystem cs : systems) {
-                b.addEntry().setResource(cs).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("CodeSystem?url=" + cs.getUrl());
-            }
-            if (!systems.isEmpty()) fhir.transaction(b);
+            int written = CanonicalPublication.write(fhir, stored, "CodeSystem", systems);
             onPublished.accept(systems);
-            log.info("Published {} FHIR CodeSystems from terminology/", systems.size());
+            log.info("Published {} FHIR CodeSystems from terminology/ ({} changed, written now)", systems.size(), written);
             return systems.size();
         } catch (RuntimeException e) {
             log.warn("Publishing the terminology as FHIR CodeSystems failed; $lookup answers from the previous ones", e);
@@ -86,7 +87,8 @@ public class CodeSystemPublisher {
         List<TermConcept> sorted = concepts.stream().sorted(Comparator.comparing(TermConcept::code)).toList();
         CodeSystem cs = new CodeSystem();
         cs.setUrl(e.url());
-        cs.setVersion("radbridge-" + digest(sorted));
+        cs.setVersion(CanonicalPublication.version(sorted.stream().map(c -> c.code() + "\t" + c.name() + "\t"
+                + String.join("|", c.synonyms())).toList()));
         cs.setName(e.name());
         cs.setTitle(e.title());
         cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
@@ -103,17 +105,5 @@ public class CodeSystemPublisher {
             for (String s : c.synonyms()) d.addDesignation().setValue(s);
         }
         return cs;
-    }
-
-    private static String digest(List<TermConcept> concepts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (TermConcept c : concepts) {
-                md.update((c.code() + "\t" + c.name() + "\t" + String.join("|", c.synonyms()) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.radbridge.server.mappings;
 
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.radbridge.map.ImagingStudyBundleBuilder;
@@ -12,13 +11,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Publishes each mapping file as a FHIR ConceptMap (url {@code urn:radbridge:conceptmap:NAME},
  * source system {@code urn:radbridge:source:NAME}, source codes in their normalised form), so that
  * the HAPI server's {@code ConceptMap/$translate} answers from the same rows the pipeline uses.
- * Rows valid today are published; conditional PUTs make republishing an unchanged set a no-op.
+ * Rows valid today are published; a map stored already at its version (a digest of its rows) is not sent again.
  * The study-description rules are not part of the ConceptMap: $translate takes normalised keys.
  */
 public class ConceptMapPublisher {
@@ -27,21 +27,28 @@ public class ConceptMapPublisher {
     public static final String SOURCE_PREFIX = "urn:radbridge:source:";
 
     private final FhirSink fhir;
+    private final CanonicalPublication.StoredVersions stored;
 
     public ConceptMapPublisher(FhirSink fhir) {
-        this.fhir = fhir;
+        this(fhir, CanonicalPublication.StoredVersions.NONE);
     }
 
-    /** Publishes; a failure is logged and never stops a start or a reload. Returns the number of ConceptMaps written. */
+    /** @param stored the versions the server has stored (those stored at their version are not sent again) */
+    public ConceptMapPublisher(FhirSink fhir, CanonicalPublication.StoredVersions stored) {
+        this.fhir = fhir;
+        this.stored = stored;
+    }
+
+    /**
+     * Publishes; a failure is logged and never stops a start or a reload. Returns the number of ConceptMaps published
+     * (those stored already at their version are not sent again).
+     */
     public int publish(MappingSet mappings) {
         try {
-            Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-            for (String name : mappings.mappingNames()) {
-                ConceptMap cm = conceptMap(name, mappings);
-                b.addEntry().setResource(cm).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("ConceptMap?url=" + cm.getUrl());
-            }
-            fhir.transaction(b);
-            return b.getEntry().size();
+            List<ConceptMap> maps = mappings.mappingNames().stream().map(name -> conceptMap(name, mappings)).toList();
+            int written = CanonicalPublication.write(fhir, stored, "ConceptMap", maps);
+            log.debug("ConceptMaps: {} published, {} changed and written now", maps.size(), written);
+            return maps.size();
         } catch (RuntimeException e) {
             log.warn("Publishing the mappings as FHIR ConceptMaps failed; $translate answers from the previous ones", e);
             return 0;
@@ -67,6 +74,16 @@ public class ConceptMapPublisher {
             if (t.code() != null) te.setCode(t.code()).setDisplay(t.display());
             else te.setCode(String.valueOf(t.conceptId()));
         }
+        // the version names the content, so that an unchanged map is not written again (CanonicalPublication)
+        List<String> lines = new java.util.ArrayList<>();
+        for (ConceptMap.ConceptMapGroupComponent g : cm.getGroup()) {
+            for (ConceptMap.SourceElementComponent el : g.getElement()) {
+                ConceptMap.TargetElementComponent te = el.getTargetFirstRep();
+                lines.add(String.join("\t", g.getSource(), g.getTarget(), el.getCode(), String.valueOf(el.getDisplay()), te.getCode(),
+                        String.valueOf(te.getDisplay())));
+            }
+        }
+        cm.setVersion(CanonicalPublication.version(lines));
         return cm;
     }
 }

@@ -73,8 +73,22 @@ class CodeSystemPublisherTest {
             sent.add(x);
             return x;
         }).publish(t, catalog)).isEqualTo(1);
+        assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getEntryFirstRep().getRequest().getUrl()).isEqualTo("CodeSystem?url=urn:radbridge:vocabulary:RadBridge-Device");
         assertThat(sent.get(0).getEntryFirstRep().getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.PUT);
+        // stored at the same version: not sent again; at another version: sent
+        String version = CodeSystemPublisher.codeSystem(device, List.of(a, b)).getVersion();
+        sent.clear();
+        assertThat(new CodeSystemPublisher(x -> {
+            sent.add(x);
+            return x;
+        }, (type, url) -> java.util.Optional.of(version), published -> { }).publish(t, catalog)).isEqualTo(1);
+        assertThat(sent).isEmpty();
+        assertThat(new CodeSystemPublisher(x -> {
+            sent.add(x);
+            return x;
+        }, (type, url) -> java.util.Optional.of("radbridge-older"), published -> { }).publish(t, catalog)).isEqualTo(1);
+        assertThat(sent).hasSize(1);
         // a failing server is logged, not thrown
         assertThat(new CodeSystemPublisher(x -> {
             throw new IllegalStateException("down");
