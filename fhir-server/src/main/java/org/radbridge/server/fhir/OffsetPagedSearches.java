@@ -31,8 +31,9 @@ public final class OffsetPagedSearches {
     @Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
     public void presearchRegistered(SearchParameterMap map, RequestDetails request) {
         if (request == null || !(request instanceof ca.uhn.fhir.rest.server.servlet.ServletRequestDetails)) return;
-        if (map.isOffsetQuery() || map.isLoadSynchronous() || map.getLoadSynchronousUpTo() != null || map.getEverythingMode() != null
-                || map.isWantOnlyCount() || (map.getCount() != null && map.getCount() == 0)) return;
+        if (map.getOffset() != null || map.isLoadSynchronous() || map.getLoadSynchronousUpTo() != null || map.getEverythingMode() != null
+                || map.isWantOnlyCount() || map.getSummaryMode() == ca.uhn.fhir.rest.api.SummaryEnum.COUNT
+                || (map.getCount() != null && map.getCount() == 0)) return;
         map.setOffset(0);
         if (map.getCount() == null) map.setCount(defaultPageSize);
         // clients read Bundle.total (HAPI's stored searches give it when the first page completes the search)
