@@ -172,6 +172,7 @@ final class FhirBench {
             fhirQueries.put("by accession number", st -> fhir(fhirBase + "/ImagingStudy?identifier=" + enc(accSystem + "|" + st.accession()), token));
             qidoQueries.put("by accession number", st -> qido(qido + "?AccessionNumber=" + enc(st.accession())));
 
+            long auditBefore = fhirCount(http, fhirBase + "/AuditEvent?_summary=count", token);
             List<Stats> results = new ArrayList<>();
             for (String kind : fhirQueries.keySet()) {
                 results.add(measure("RadBridge FHIR  " + kind, http, studies, fhirQueries.get(kind), clients, warmUp, seconds));
@@ -181,6 +182,12 @@ final class FhirBench {
                     + "%d cores, load average at the end %s%n", inFhir == count ? count : fhirCount(http, fhirBase + "/ImagingStudy?_summary=count", token),
                     fhirCount(http, fhirBase + "/DiagnosticReport?_summary=count", token), patientIds.size(), clients, seconds,
                     Runtime.getRuntime().availableProcessors(), loadAverage());
+            // BALP writes its AuditEvents off the request path: give the writer a moment, then say how many it wrote
+            Thread.sleep(5_000);
+            long fhirSearches = 0;
+            for (int i = 0; i < results.size(); i += 2) fhirSearches += results.get(i).n();
+            System.out.printf(Locale.ROOT, "AuditEvents written while measuring: %d (for %d timed FHIR searches plus warm-up)%n",
+                    fhirCount(http, fhirBase + "/AuditEvent?_summary=count", token) - auditBefore, fhirSearches);
             System.out.printf(Locale.ROOT, "%-42s %9s %9s %9s %10s %7s%n", "query", "requests", "p50 ms", "p99 ms", "per s", "errors");
             for (Stats r : results)
                 System.out.printf(Locale.ROOT, "%-42s %9d %9.1f %9.1f %10.1f %7d%n", r.label(), r.n(), r.p50(), r.p99(), r.perSecond(), r.errors());
