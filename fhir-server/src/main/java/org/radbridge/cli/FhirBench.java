@@ -47,10 +47,12 @@ import java.util.stream.Stream;
 
 /**
  * `radbridge bench fhir`: ImagingStudy searches an EHR makes (by patient, by modality and date range, by Study Instance
- * UID) against RadBridge's FHIR API and the equivalent QIDO-RS study queries against Orthanc (DICOMweb plugin, its index
- * on the default SQLite), over the same generated studies in the same run: loaded through the real pipeline into
- * RadBridge and through Orthanc's REST API into Orthanc. A Java client with several connections on loopback runs each
- * kind of query for a fixed time after a warm-up; p50, p99 and throughput per kind, and the ratio to Orthanc.
+ * UID, by accession number) against RadBridge's FHIR API and the equivalent QIDO-RS study queries against Orthanc
+ * (DICOMweb plugin, its index on the default SQLite), over the same generated studies in the same run: written in bulk
+ * into RadBridge as the projection's own bundles ({@link FhirBulkLoader}) and into Orthanc through its REST API
+ * ({@link OrthancBulkLoader}); with {@code --data DIR} both stay for the next run. A Java client with several
+ * connections on loopback runs each kind of query for a fixed time after a warm-up; p50, p99 and throughput per kind,
+ * and the ratio to Orthanc.
  */
 final class FhirBench {
     private static final ObjectMapper JSON = new ObjectMapper();
