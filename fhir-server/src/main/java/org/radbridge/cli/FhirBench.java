@@ -1,18 +1,24 @@
 package org.radbridge.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.radbridge.bench.generate.GenerateOptions;
-import org.radbridge.bench.generate.GenerationSummary;
 import org.radbridge.bench.generate.StudySizeProfile;
 import org.radbridge.bench.generate.SyntheticPacsGenerator;
 import org.radbridge.bench.peer.OrthancPeer;
-import org.radbridge.ingest.IngestService;
-import org.radbridge.ingest.IngestSummary;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
+import org.radbridge.config.RadBridgeSettings;
+import org.radbridge.map.CurrentMappings;
+import org.radbridge.map.DiagnosticReportBundleBuilder;
+import org.radbridge.map.ImagingStudyBundleBuilder;
+import org.radbridge.nlp.NlpResult;
+import org.radbridge.report.ReportFileParser;
+import org.radbridge.report.ReportFindings;
+import org.radbridge.report.ReportNlp;
 import org.radbridge.server.security.TokenStore;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,9 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,15 +47,15 @@ import java.util.stream.Stream;
 
 /**
  * `radbridge bench fhir`: ImagingStudy searches an EHR makes (by patient, by modality and date range, by Study Instance
- * UID) against RadBridge's FHIR API and the equivalent QIDO-RS study queries against Orthanc (DICOMweb plugin, its index
- * on the default SQLite), over the same generated studies in the same run: loaded through the real pipeline into
- * RadBridge and through Orthanc's REST API into Orthanc. A Java client with several connections on loopback runs each
- * kind of query for a fixed time after a warm-up; p50, p99 and throughput per kind, and the ratio to Orthanc.
+ * UID, by accession number) against RadBridge's FHIR API and the equivalent QIDO-RS study queries against Orthanc
+ * (DICOMweb plugin, its index on the default SQLite), over the same generated studies in the same run: written in bulk
+ * into RadBridge as the projection's own bundles ({@link FhirBulkLoader}) and into Orthanc through its REST API
+ * ({@link OrthancBulkLoader}); with {@code --data DIR} both stay for the next run. A Java client with several
+ * connections on loopback runs each kind of query for a fixed time after a warm-up; p50, p99 and throughput per kind,
+ * and the ratio to Orthanc.
  */
 final class FhirBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private record Study(String uid, String mrn, String issuer, LocalDate date, String modality) {}
 
     private record Stats(String label, int n, double p50, double p99, double perSecond, long errors) {
         Stats withLabel(String l) { return new Stats(l, n, p50, p99, perSecond, errors); }
@@ -59,34 +64,47 @@ final class FhirBench {
     private FhirBench() {}
 
     static int run(String[] args) throws Exception {
-        int patients = 300;
+        int count = 2000;
         int clients = 4;
         double seconds = 20;
         double warmUp = 5;
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench-fhir");
+        int loadThreads = 2;
+        int batch = 20;
+        long seed = 2025L;
+        Path data = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--patients" -> patients = Integer.parseInt(args[i + 1]);
+                case "--studies" -> count = Integer.parseInt(args[i + 1]);
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
                 case "--warm-up-seconds" -> warmUp = Double.parseDouble(args[i + 1]);
-                case "--dir" -> dir = Path.of(args[i + 1]);
+                case "--load-threads" -> loadThreads = Integer.parseInt(args[i + 1]);
+                case "--batch" -> batch = Integer.parseInt(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--data" -> data = Path.of(args[i + 1]);
                 default -> {
-                    System.err.println("usage: radbridge bench fhir [--patients N] [--clients C] [--seconds S] [--warm-up-seconds S] [--dir DIR]");
+                    System.err.println("usage: radbridge bench fhir [--studies N] [--clients C] [--seconds S] [--warm-up-seconds S] "
+                            + "[--data DIR] [--load-threads T] [--batch B] [--seed N]");
                     return 2;
                 }
             }
         }
-        dir = dir.toAbsolutePath();
-        deleteTree(dir);
-        Path pacs = dir.resolve("pacs");
-        GenerationSummary gen = new SyntheticPacsGenerator(new GenerateOptions(patients, 2025L, pacs, StudySizeProfile.DEMO)).generate();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(pacs.resolve("dicom"))) {
-            files = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
+        Path dir = (data == null ? Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench-fhir") : data).toAbsolutePath();
+        Path stateFile = dir.resolve("bench-fhir.properties");
+        Properties state = new Properties();
+        if (Files.exists(stateFile)) try (var in = Files.newBufferedReader(stateFile)) { state.load(in); }
+        String set = count + " studies, seed " + seed;
+        if (data == null || !set.equals(state.getProperty("set"))) {
+            // another set of studies (or no --data): start afresh; the same set loaded before is reused as it is
+            if (data != null && Files.exists(stateFile)) System.err.println("bench fhir: " + dir + " holds another set (" + state.getProperty("set") + "): loading afresh");
+            deleteTree(dir);
+            state.clear();
         }
-        System.err.printf(Locale.ROOT, "bench fhir: %d patients, %d studies, %d instances, %d reports generated in %s%n",
-                gen.patients(), gen.studies(), files.size(), gen.reports(), pacs);
+        Files.createDirectories(dir);
+        state.setProperty("set", set);
+        store(state, stateFile);
+        List<BenchStudies.Exam> exams = reportPool(dir.resolve("report-pool"));
+        List<BenchStudies.Study> studies = BenchStudies.generate(count, exams.size(), seed);
 
         System.setProperty("radbridge.data", dir.resolve("data").toString());
         for (String p : new String[] {"db", "http", "dicom", "mllp"}) System.setProperty("radbridge." + p + ".port", String.valueOf(freePort()));
@@ -94,14 +112,34 @@ final class FhirBench {
         System.setProperty("radbridge.quiet-period-seconds", "3600");
         try (ConfigurableApplicationContext ctx = ServerCommands.start(true);
              OrthancPeer orthanc = new OrthancPeer()) {
-            long t0 = System.nanoTime();
-            IngestSummary s = ctx.getBean(IngestService.class).ingest(List.of(pacs.resolve("dicom"), pacs.resolve("reports")), "folder");
-            System.err.printf(Locale.ROOT, "RadBridge pipeline: %d studies projected in %.1f s%n", s.studiesProjected(), (System.nanoTime() - t0) / 1e9);
-            List<Study> studies = studies(ctx.getBean("radbridgeDataSource", DataSource.class));
             String fhirBase = "http://127.0.0.1:" + System.getProperty("radbridge.http.port") + "/fhir";
             String token = ctx.getBean(TokenStore.class).localAdminToken().orElseThrow();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-            Map<String, String> patientIds = patientIds(http, fhirBase, token, studies);
+            RadBridgeSettings settings = ctx.getBean(RadBridgeSettings.class);
+            Path idsFile = dir.resolve("patient-ids.tsv");
+            long inFhir = fhirCount(http, fhirBase + "/ImagingStudy?_summary=count", token);
+            int through = Integer.parseInt(state.getProperty("fhir.through", "0"));
+            if (through >= count && inFhir == count && Files.exists(idsFile)) {
+                System.err.printf(Locale.ROOT, "RadBridge: %d ImagingStudy already loaded in %s%n", inFhir, dir);
+            } else {
+                if (through > 0) System.err.printf(Locale.ROOT, "RadBridge: resuming the load after study %d%n", through);
+                long t0 = System.nanoTime();
+                FhirBulkLoader loader = loader(ctx, settings, exams);
+                System.err.printf(Locale.ROOT, "RadBridge: %d pool reports analysed by the NLP in %.1f s; loading %d studies%n",
+                        exams.size(), (System.nanoTime() - t0) / 1e9, count - through);
+                long t1 = System.nanoTime();
+                loader.load(studies, through, loadThreads, batch, (reached, ids) -> {
+                    StringBuilder b = new StringBuilder();
+                    ids.forEach((mrn, id) -> b.append(mrn).append('\t').append(id).append('\n'));
+                    Files.writeString(idsFile, b, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    state.setProperty("fhir.through", String.valueOf(reached));
+                    store(state, stateFile);
+                });
+                double secs = (System.nanoTime() - t1) / 1e9;
+                System.err.printf(Locale.ROOT, "RadBridge: %d studies with their reports written in %.1f s (%.1f/s)%n", count - through, secs,
+                        (count - through) / secs);
+            }
+            Map<String, String> patientIds = readIds(idsFile);
 
             if (!OrthancPeer.available() || !Files.exists(OrthancPeer.DICOMWEB_PLUGIN)) {
                 System.err.println("Orthanc with its DICOMweb plugin is not installed (apt-get install orthanc orthanc-dicomweb): no peer, no ratios");
@@ -109,32 +147,52 @@ final class FhirBench {
             }
             Path work = Files.createDirectories(dir.resolve("orthanc"));
             orthanc.start(work, List.of(OrthancPeer.DICOMWEB_PLUGIN));
-            var up = orthanc.upload(files, clients);
-            System.err.printf(Locale.ROOT, "Orthanc: %d instances stored in %.1f s (%d failed)%n", up.items(), up.seconds(), up.failed());
+            long inOrthanc = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + orthanc.port() + "/statistics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("CountStudies").asLong();
+            if ("loaded".equals(state.getProperty("orthanc")) && inOrthanc == count) {
+                System.err.printf(Locale.ROOT, "Orthanc: %d studies already loaded%n", inOrthanc);
+            } else {
+                long t0 = System.nanoTime();
+                int n = OrthancBulkLoader.load(orthanc.port(), studies, exams, Math.max(2, loadThreads));
+                System.err.printf(Locale.ROOT, "Orthanc: %d instances (%d studies) stored in %.1f s%n", n, count, (System.nanoTime() - t0) / 1e9);
+                state.setProperty("orthanc", "loaded");
+                store(state, stateFile);
+            }
             String qido = "http://127.0.0.1:" + orthanc.port() + "/dicom-web/studies";
+            String accSystem = settings.accessionSystem();
 
-            Map<String, Function<Study, HttpRequest>> fhirQueries = new java.util.LinkedHashMap<>();
-            Map<String, Function<Study, HttpRequest>> qidoQueries = new java.util.LinkedHashMap<>();
-            fhirQueries.put("by patient", st -> fhir(fhirBase + "/ImagingStudy?patient=Patient/" + patientIds.get(st.issuer() + "|" + st.mrn()) + "&_count=50", token));
+            Map<String, Function<BenchStudies.Study, HttpRequest>> fhirQueries = new java.util.LinkedHashMap<>();
+            Map<String, Function<BenchStudies.Study, HttpRequest>> qidoQueries = new java.util.LinkedHashMap<>();
+            fhirQueries.put("by patient", st -> fhir(fhirBase + "/ImagingStudy?patient=Patient/" + patientIds.get(st.mrn()) + "&_count=50", token));
             qidoQueries.put("by patient", st -> qido(qido + "?PatientID=" + enc(st.mrn()) + "&limit=50"));
-            fhirQueries.put("modality + date range", st -> fhir(fhirBase + "/ImagingStudy?modality=" + enc("http://dicom.nema.org/resources/ontology/DCM|" + st.modality())
-                    + "&started=ge" + st.date().minusDays(15) + "&started=le" + st.date().plusDays(15) + "&_count=50", token));
-            qidoQueries.put("modality + date range", st -> qido(qido + "?ModalitiesInStudy=" + st.modality() + "&StudyDate="
+            fhirQueries.put("modality + date range", st -> fhir(fhirBase + "/ImagingStudy?modality=" + enc("http://dicom.nema.org/resources/ontology/DCM|"
+                    + exams.get(st.exam()).modality()) + "&started=ge" + st.date().minusDays(15) + "&started=le" + st.date().plusDays(15) + "&_count=50", token));
+            qidoQueries.put("modality + date range", st -> qido(qido + "?ModalitiesInStudy=" + exams.get(st.exam()).modality() + "&StudyDate="
                     + dicomDate(st.date().minusDays(15)) + "-" + dicomDate(st.date().plusDays(15)) + "&limit=50"));
             fhirQueries.put("by Study Instance UID", st -> fhir(fhirBase + "/ImagingStudy?identifier=" + enc("urn:dicom:uid|urn:oid:" + st.uid()), token));
             qidoQueries.put("by Study Instance UID", st -> qido(qido + "?StudyInstanceUID=" + st.uid()));
+            fhirQueries.put("by accession number", st -> fhir(fhirBase + "/ImagingStudy?identifier=" + enc(accSystem + "|" + st.accession()), token));
+            qidoQueries.put("by accession number", st -> qido(qido + "?AccessionNumber=" + enc(st.accession())));
 
+            long auditBefore = fhirCount(http, fhirBase + "/AuditEvent?_summary=count", token);
             List<Stats> results = new ArrayList<>();
             for (String kind : fhirQueries.keySet()) {
                 results.add(measure("RadBridge FHIR  " + kind, http, studies, fhirQueries.get(kind), clients, warmUp, seconds));
                 results.add(measure("Orthanc QIDO-RS " + kind, http, studies, qidoQueries.get(kind), clients, warmUp, seconds));
             }
             System.out.printf(Locale.ROOT, "bench fhir: %d ImagingStudy (%d DiagnosticReport) over %d patients; %d client connections, %.0f s per query kind; "
-                    + "%d cores, load average at the end %s%n", studies.size(), gen.reports(), gen.patients(), clients, seconds,
+                    + "%d cores, load average at the end %s%n", inFhir == count ? count : fhirCount(http, fhirBase + "/ImagingStudy?_summary=count", token),
+                    fhirCount(http, fhirBase + "/DiagnosticReport?_summary=count", token), patientIds.size(), clients, seconds,
                     Runtime.getRuntime().availableProcessors(), loadAverage());
-            System.out.printf(Locale.ROOT, "%-40s %9s %9s %9s %10s %7s%n", "query", "requests", "p50 ms", "p99 ms", "per s", "errors");
+            // BALP writes its AuditEvents off the request path: give the writer a moment, then say how many it wrote
+            Thread.sleep(5_000);
+            long fhirSearches = 0;
+            for (int i = 0; i < results.size(); i += 2) fhirSearches += results.get(i).n();
+            System.out.printf(Locale.ROOT, "AuditEvents written while measuring: %d (for %d timed FHIR searches plus warm-up)%n",
+                    fhirCount(http, fhirBase + "/AuditEvent?_summary=count", token) - auditBefore, fhirSearches);
+            System.out.printf(Locale.ROOT, "%-42s %9s %9s %9s %10s %7s%n", "query", "requests", "p50 ms", "p99 ms", "per s", "errors");
             for (Stats r : results)
-                System.out.printf(Locale.ROOT, "%-40s %9d %9.1f %9.1f %10.1f %7d%n", r.label(), r.n(), r.p50(), r.p99(), r.perSecond(), r.errors());
+                System.out.printf(Locale.ROOT, "%-42s %9d %9.1f %9.1f %10.1f %7d%n", r.label(), r.n(), r.p50(), r.p99(), r.perSecond(), r.errors());
             for (int i = 0; i + 1 < results.size(); i += 2) {
                 Stats a = results.get(i), b = results.get(i + 1);
                 System.out.printf(Locale.ROOT, "%-28s throughput RadBridge/Orthanc %.2f, p99 %.1f ms (target <= 50 ms: %s)%n",
@@ -144,13 +202,66 @@ final class FhirBench {
         }
     }
 
-    private static Stats measure(String label, HttpClient http, List<Study> studies, Function<Study, HttpRequest> query,
+    /**
+     * Exams and report texts for the generated studies: the synthetic PACS generator's reports (a small run, kept in the
+     * data directory), each with the modality and description of the study it was written for.
+     */
+    private static List<BenchStudies.Exam> reportPool(Path poolDir) throws Exception {
+        Path manifest = poolDir.resolve(SyntheticPacsGenerator.MANIFEST);
+        if (!Files.exists(manifest)) new SyntheticPacsGenerator(new GenerateOptions(40, 2025L, poolDir, StudySizeProfile.DEMO)).generate();
+        List<BenchStudies.Exam> exams = new ArrayList<>();
+        ReportFileParser parser = new ReportFileParser();
+        List<String> lines = Files.readAllLines(manifest);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            String text = parser.parse(Files.readAllBytes(poolDir.resolve(f[10]))).text();
+            exams.add(new BenchStudies.Exam(f[4], f[5], text));
+        }
+        return exams;
+    }
+
+    private static FhirBulkLoader loader(ConfigurableApplicationContext ctx, RadBridgeSettings settings, List<BenchStudies.Exam> exams) {
+        CurrentMappings mappings = ctx.getBean(CurrentMappings.class);
+        ReportNlp nlp = ctx.getBean(ReportNlp.class);
+        List<FhirBulkLoader.AnalysedExam> analysed = new ArrayList<>();
+        for (int i = 0; i < exams.size(); i++) {
+            NlpResult r = nlp.analyze("bench-pool-" + i, exams.get(i).reportText());
+            analysed.add(new FhirBulkLoader.AnalysedExam(exams.get(i), r, ReportFindings.of(r.mentions())));
+        }
+        @SuppressWarnings("unchecked")
+        IFhirSystemDao<Bundle, Meta> systemDao = ctx.getBean(IFhirSystemDao.class);
+        return new FhirBulkLoader(systemDao, new ImagingStudyBundleBuilder(mappings, settings.mrnSystem(), settings.accessionSystem()),
+                new DiagnosticReportBundleBuilder(mappings, settings.accessionSystem(), nlp.name(), nlp.version()), analysed);
+    }
+
+    private static long fhirCount(HttpClient http, String url, String token) throws Exception {
+        HttpResponse<String> r = http.send(fhir(url, token), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IOException("HTTP " + r.statusCode() + " for " + url);
+        return JSON.readTree(r.body()).path("total").asLong();
+    }
+
+    private static Map<String, String> readIds(Path file) throws IOException {
+        Map<String, String> ids = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) ids.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+        return ids;
+    }
+
+    private static void store(Properties state, Path file) throws IOException {
+        try (var out = Files.newBufferedWriter(file)) {
+            state.store(out, "radbridge bench fhir: what is loaded in this directory");
+        }
+    }
+
+    private static Stats measure(String label, HttpClient http, List<BenchStudies.Study> studies, Function<BenchStudies.Study, HttpRequest> query,
                                  int clients, double warmUpSeconds, double seconds) throws Exception {
         run(http, studies, query, clients, warmUpSeconds, 1);
         return run(http, studies, query, clients, seconds, 2).withLabel(label);
     }
 
-    private static Stats run(HttpClient http, List<Study> studies, Function<Study, HttpRequest> query, int clients, double seconds, long seed)
+    private static Stats run(HttpClient http, List<BenchStudies.Study> studies, Function<BenchStudies.Study, HttpRequest> query, int clients, double seconds, long seed)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -163,7 +274,7 @@ final class FhirBench {
                 long[] lat = new long[1 << 16];
                 int n = 0;
                 while (System.nanoTime() < end) {
-                    Study st = studies.get(random.nextInt(studies.size()));
+                    BenchStudies.Study st = studies.get(random.nextInt(studies.size()));
                     long t = System.nanoTime();
                     HttpResponse<byte[]> r = http.send(query.apply(st), HttpResponse.BodyHandlers.ofByteArray());
                     long took = System.nanoTime() - t;
@@ -185,33 +296,6 @@ final class FhirBench {
         if (lat.length == 0) return new Stats("", 0, Double.NaN, Double.NaN, 0, errs);
         return new Stats("", lat.length, lat[(int) (lat.length * 0.50)] / 1e6, lat[Math.min(lat.length - 1, (int) (lat.length * 0.99))] / 1e6,
                 lat.length / seconds, errs);
-    }
-
-    private static Map<String, String> patientIds(HttpClient http, String fhirBase, String token, List<Study> studies) throws Exception {
-        Map<String, String> ids = new HashMap<>();
-        for (Study st : studies) {
-            String key = st.issuer() + "|" + st.mrn();
-            if (ids.containsKey(key)) continue;
-            // the MRN system as the projection writes it: urn:radbridge:mrn plus ':' and the issuer when there is one
-            HttpResponse<String> r = http.send(fhir(fhirBase + "/ImagingStudy?_count=1&_elements=subject&identifier="
-                    + enc("urn:dicom:uid|urn:oid:" + st.uid()), token), HttpResponse.BodyHandlers.ofString());
-            JsonNode e = JSON.readTree(r.body()).path("entry");
-            if (e.isEmpty()) throw new IOException("study not found in FHIR after the ingest: " + r.statusCode());
-            ids.put(key, e.get(0).path("resource").path("subject").path("reference").asText().replace("Patient/", ""));
-        }
-        return ids;
-    }
-
-    private static List<Study> studies(DataSource ds) throws Exception {
-        List<Study> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT st.study_instance_uid, st.patient_id, st.issuer_of_patient_id, st.study_date, min(i.modality) "
-                     + "FROM radbridge.study st JOIN radbridge.instance i USING (study_instance_uid) WHERE st.study_date IS NOT NULL "
-                     + "GROUP BY 1, 2, 3, 4 ORDER BY 1")) {
-            while (rs.next()) out.add(new Study(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5)));
-        }
-        if (out.isEmpty()) throw new IllegalStateException("no staged study");
-        return out;
     }
 
     private static HttpRequest fhir(String url, String token) {

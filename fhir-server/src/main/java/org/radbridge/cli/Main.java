@@ -26,7 +26,7 @@ public final class Main {
                                             ingest benchmark against pydicom and Orthanc, ratios printed
               bench nlp [--reports N] [--full-sample N] [--threads N] [--peer-heap-mb M]
                                             NLP benchmark against a full cTAKES pipeline, ratio printed
-              bench fhir [--patients N] [--clients C] [--seconds S]
+              bench fhir [--studies N] [--data DIR] [--clients C] [--seconds S]
                                             FHIR ImagingStudy searches against Orthanc's QIDO-RS over the same studies
               mappings validate|report|reload  check the mapping files / list unmapped values / apply edits to a running server
               vocab import DIR              load an OHDSI Athena vocabulary download into the OMOP vocabulary tables

@@ -76,7 +76,7 @@ public class FhirJpaConfig {
         s.setReuseCachedSearchResultsForMillis(null);
         // batch jobs (bulk export) start their next step as soon as one ends instead of waiting for the maintenance pass
         s.setJobFastTrackingEnabled(true);
-        // Patient-level $export needs it; off by default for its write cost (see PatientExportGuard)
+        // Patient-level $export needs it; off by default for its write cost (PatientExportAsSystemExport serves it without)
         if (Boolean.parseBoolean(System.getProperty("radbridge.fhir.index.missing.fields",
                 System.getenv().getOrDefault("RADBRIDGE_FHIR_INDEX_MISSING_FIELDS", "false"))))
             s.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.ENABLED);
@@ -203,16 +203,21 @@ public class FhirJpaConfig {
         FhirContext ctx = systemDao.getContext();
         ctx.setNarrativeGenerator(new NullNarrativeGenerator());
         RestfulServer server = new RestfulServer(ctx);
-        server.registerProviders(resourceProviders.createProviders());
+        server.registerProviders(org.radbridge.server.fhir.ServedResourceTypes.of(resourceProviders.createProviders()));
         server.registerProvider(systemProvider);
         JpaCapabilityStatementProvider capabilities =
                 new JpaCapabilityStatementProvider(server, systemDao, storageSettings, searchParamRegistry, validationSupport);
         capabilities.setImplementationDescription("RadBridge FHIR R4 server (HAPI FHIR JPA)");
         server.setServerConformanceProvider(capabilities);
+        server.registerInterceptor(new org.radbridge.server.fhir.CapabilityStatementTrim());
         server.setPagingProvider(pagingProvider);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
-        server.setDefaultPrettyPrint(true);
+        // compact JSON unless asked (_pretty=true); a browser still gets HAPI's highlighted page
+        server.setDefaultPrettyPrint(Boolean.getBoolean("radbridge.fhir.pretty-print"));
         server.registerInterceptor(new ResponseHighlighterInterceptor());
+        // "false" only to measure the stored-search path it replaces (bench fhir)
+        if (!"false".equals(System.getProperty("radbridge.fhir.offset-paging")))
+            server.registerInterceptor(new org.radbridge.server.fhir.OffsetPagedSearches(pagingProvider.getDefaultPageSize()));
         return server;
     }
 

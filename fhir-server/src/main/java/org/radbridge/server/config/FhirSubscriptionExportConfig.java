@@ -66,8 +66,9 @@ public class FhirSubscriptionExportConfig {
     public Object fhirRestExtensions(RestfulServer server, BulkDataExportProvider export, IInterceptorService storage,
                                      BinaryStorageInterceptor<?> binaries, ca.uhn.fhir.jpa.api.config.JpaStorageSettings settings) {
         server.registerProvider(export);
-        server.registerInterceptor(new org.radbridge.server.fhir.PatientExportGuard(
-                settings.getIndexMissingFields() == ca.uhn.fhir.jpa.api.config.JpaStorageSettings.IndexEnabledEnum.ENABLED));
+        // HAPI's own Patient-level export needs "index missing fields"; while that is off, the export runs as its system-level equivalent
+        if (settings.getIndexMissingFields() != ca.uhn.fhir.jpa.api.config.JpaStorageSettings.IndexEnabledEnum.ENABLED)
+            server.registerInterceptor(new org.radbridge.server.fhir.PatientExportAsSystemExport());
         storage.registerInterceptor(binaries);
         return new Object();
     }

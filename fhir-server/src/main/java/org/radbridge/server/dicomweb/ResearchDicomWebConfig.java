@@ -49,8 +49,9 @@ public class ResearchDicomWebConfig {
     }
 
     @Bean
-    public FilterRegistrationBean<DicomWebAccessFilter> dicomWebAccessFilter(BearerAuthentication authentication) {
-        FilterRegistrationBean<DicomWebAccessFilter> reg = new FilterRegistrationBean<>(new DicomWebAccessFilter(authentication));
+    public FilterRegistrationBean<org.radbridge.server.security.RoleAccessFilter> dicomWebAccessFilter(BearerAuthentication authentication) {
+        FilterRegistrationBean<org.radbridge.server.security.RoleAccessFilter> reg =
+                new FilterRegistrationBean<>(org.radbridge.server.security.RoleAccessFilter.researchDicomWeb(authentication));
         reg.addUrlPatterns("/dicomweb/*");
         reg.setName("researchDicomWebAccess");
         return reg;

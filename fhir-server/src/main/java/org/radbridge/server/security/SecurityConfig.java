@@ -63,8 +63,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    public FilterRegistrationBean<ApiAccessFilter> apiAccessFilter(BearerAuthentication authentication) {
-        FilterRegistrationBean<ApiAccessFilter> reg = new FilterRegistrationBean<>(new ApiAccessFilter(authentication));
+    public FilterRegistrationBean<RoleAccessFilter> apiAccessFilter(BearerAuthentication authentication) {
+        FilterRegistrationBean<RoleAccessFilter> reg = new FilterRegistrationBean<>(RoleAccessFilter.adminApi(authentication));
         reg.addUrlPatterns("/api/*");
         reg.setName("apiAccess");
         return reg;

@@ -61,6 +61,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -428,13 +429,17 @@ class EhrApiEndToEndTest {
         try (Stream<Path> files = Files.walk(data.resolve("fhir-binary"))) {
             assertThat(files.filter(Files::isRegularFile).count()).as("export files under the data directory").isPositive();
         }
-        // Patient level needs "index missing fields" (off by default for its write cost): refused at kick-off, with the reason
-        HttpResponse<String> patientLevel = http.send(HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/%24export?_type=ImagingStudy"))
+        // Patient level (without HAPI's "index missing fields"): the same resources as the system level, read back from the ndjson
+        Map<String, Integer> patientLevel = export("/fhir/Patient/$export", t);
+        for (String type : List.of("Patient", "ImagingStudy", "DiagnosticReport", "Observation"))
+            assertThat(patientLevel.getOrDefault(type, 0)).as("Patient-level " + type).isEqualTo(counts.getOrDefault(type, 0));
+        assertThat(patientLevel.keySet()).as("compartment types RadBridge writes, nothing else").containsOnly("Patient", "ImagingStudy",
+                "DiagnosticReport", "Observation");
+        HttpResponse<String> auditExport = http.send(HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/%24export?_type=AuditEvent"))
                 .header("Authorization", "Bearer " + t).header("Prefer", "respond-async").header("Accept", "application/fhir+json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(patientLevel.statusCode()).isEqualTo(400);
-        assertOperationOutcome(patientLevel, "not-supported");
-        assertThat(patientLevel.body()).contains("RADBRIDGE_FHIR_INDEX_MISSING_FIELDS");
+        assertThat(auditExport.statusCode()).as(auditExport.body()).isEqualTo(400);
+        assertOperationOutcome(auditExport, "not-supported");
         Map<String, Integer> since = export("/fhir/$export?_type=ImagingStudy&_since=" + Instant.now().plusSeconds(3600), t);
         assertThat(since.getOrDefault("ImagingStudy", 0)).isZero();
 
@@ -445,6 +450,12 @@ class EhrApiEndToEndTest {
                 + "\"member\":[{\"entity\":{\"reference\":\"Patient/" + patientId + "\"}}]}");
         String groupId = JSON.readTree(group.body()).path("id").asText();
         assertThat(export("/fhir/Group/" + groupId + "/$export?_type=ImagingStudy", t).get("ImagingStudy")).isEqualTo(ofPatient);
+        // one patient's compartment: Patient/ID/$export
+        Map<String, Integer> one = export("/fhir/Patient/" + patientId + "/$export?_type=Patient,ImagingStudy,DiagnosticReport", t);
+        assertThat(one.get("Patient")).isEqualTo(1);
+        assertThat(one.get("ImagingStudy")).isEqualTo(ofPatient);
+        assertThat(one.getOrDefault("DiagnosticReport", 0)).isEqualTo(
+                json("/fhir/DiagnosticReport?patient=Patient/" + patientId + "&_summary=count", admin).path("total").asInt());
 
         // the scope system/ImagingStudy.rs is not enough for $export
         String narrow = tokenResponse(SmartTestKeys.assertion(ec, "ehr-imaging", tokenUrl, Instant.now().plusSeconds(240)), "system/ImagingStudy.rs")
@@ -520,6 +531,77 @@ class EhrApiEndToEndTest {
         cs.path("rest").get(0).path("operation").forEach(o -> ops.add(o.path("name").asText()));
         assertThat(drParams).contains("imaging-study");
         assertThat(ops).contains("export");
+    }
+
+    /**
+     * The CapabilityStatement against what the server does: every type it lists answers a search, every search parameter
+     * it lists for a type is accepted with a value of its type, types it does not list are unknown, and the operations it
+     * lists run.
+     */
+    @Test
+    @Order(10)
+    void capabilityStatementListsWhatTheServerAccepts() throws Exception {
+        String admin = admin();
+        JsonNode rest = json("/fhir/metadata", null).path("rest").get(0);
+        Set<String> listed = new java.util.TreeSet<>();
+        Map<String, String> values = Map.of("date", "ge2000-01-01", "token", "x", "string", "x", "reference", "Patient/x", "number", "1",
+                "quantity", "1", "uri", "http://example.org/x");
+        List<String> refused = new ArrayList<>();
+        for (JsonNode r : rest.path("resource")) {
+            String type = r.path("type").asText();
+            listed.add(type);
+            List<String> interactions = new ArrayList<>();
+            r.path("interaction").forEach(i -> interactions.add(i.path("code").asText()));
+            if (interactions.contains("search-type") && !type.equals("Binary")) json("/fhir/" + type + "?_count=1", admin);
+            for (JsonNode p : r.path("searchParam")) {
+                String value = values.get(p.path("type").asText());
+                // composite and special parameters, and _has (a chain in its name), take structured values
+                if (value == null || p.path("name").asText().equals("_has")) continue;
+                HttpResponse<String> res = send("GET", "/fhir/" + type + "?_count=1&" + p.path("name").asText() + "="
+                        + URLEncoder.encode(value, StandardCharsets.UTF_8), admin, null);
+                if (res.statusCode() != 200) refused.add(type + "?" + p.path("name").asText() + " -> " + res.statusCode());
+            }
+        }
+        assertThat(refused).as("search parameters the statement lists but the server refuses").isEmpty();
+        // OperationDefinition: the definitions of the operations listed, served by the statement's own provider
+        Set<String> served = new java.util.TreeSet<>(org.radbridge.server.fhir.ServedResourceTypes.TYPES);
+        served.add("OperationDefinition");
+        assertThat(listed).as("the types RadBridge serves, no others").isEqualTo(served);
+        for (String other : List.of("Medication", "ValueSet", "Encounter")) {
+            HttpResponse<String> r = send("GET", "/fhir/" + other + "?_count=1", admin, null);
+            assertThat(r.statusCode()).as(other + " is not served").isEqualTo(404);
+            assertOperationOutcome(r, null);
+        }
+        Set<String> ops = new java.util.HashSet<>();
+        rest.path("operation").forEach(o -> ops.add(o.path("name").asText()));
+        JsonNode patient = null;
+        for (JsonNode r : rest.path("resource")) if (r.path("type").asText().equals("Patient")) patient = r;
+        assertThat(patient).isNotNull();
+        patient.path("operation").forEach(o -> ops.add(o.path("name").asText()));
+        assertThat(ops).contains("export", "everything");
+        String patientId = json("/fhir/Patient?_count=1", admin).path("entry").get(0).path("resource").path("id").asText();
+        assertThat(json("/fhir/Patient/" + patientId + "/$everything", admin).path("entry").size()).isPositive();
+        List<String> interactions = new ArrayList<>();
+        patient.path("interaction").forEach(i -> interactions.add(i.path("code").asText()));
+        assertThat(interactions).contains("read", "search-type");
+        assertThat(rest.path("security").path("service").get(0).path("coding").get(0).path("code").asText()).isEqualTo("SMART-on-FHIR");
+    }
+
+    /** Searches are answered straight from the database: total, and a next link by offset that reaches the next page. */
+    @Test
+    @Order(11)
+    void searchesPageByOffsetWithTheirTotal() throws Exception {
+        String admin = admin();
+        int total = json("/fhir/ImagingStudy?_summary=count", admin).path("total").asInt();
+        assertThat(total).isGreaterThan(1);
+        JsonNode first = json("/fhir/ImagingStudy?_count=1&_sort=_id", admin);
+        assertThat(first.path("total").asInt()).isEqualTo(total);
+        String next = null;
+        for (JsonNode l : first.path("link")) if (l.path("relation").asText().equals("next")) next = l.path("url").asText();
+        assertThat(next).as("next link").contains("_offset=1");
+        JsonNode second = json(next.substring(next.indexOf("/fhir/")), admin);
+        assertThat(second.path("entry").get(0).path("resource").path("id").asText())
+                .isNotEqualTo(first.path("entry").get(0).path("resource").path("id").asText());
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
