@@ -56,6 +56,11 @@ final class ExportCommand {
         }
         List<String> requested = cohort != null ? StudySelection.readCohortFile(Path.of(cohort))
                 : new ArrayList<>(Arrays.stream(studies.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        if (requested.isEmpty()) {
+            // an empty cohort writes a header-only manifest: say so rather than "no staged study"
+            err.println("radbridge export: " + (cohort != null ? cohort + " lists no study (an empty cohort?)" : "--studies names no study"));
+            return 1;
+        }
         DeidProfile profile = profileName == null ? DeidProfile.fromEnvironment() : DeidProfile.load(profileName);
         try (DatabaseOnly db = DatabaseOnly.open(RadBridgeSettings.fromEnvironment())) {
             StudySelection.Selected selected = StudySelection.resolve(db.dataSource(), db.pseudonymizer(), requested);
