@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.radbridge.bench.generate.GenerateOptions;
 import org.radbridge.bench.generate.SyntheticPacsGenerator;
 import org.radbridge.server.E2eSupport;
+import org.radbridge.server.InProcessServer;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -32,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,9 +65,7 @@ class EverydayUseEndToEndTest {
 
     @AfterAll
     void tearDown() throws IOException {
-        try (Stream<Path> s = Files.walk(work)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        InProcessServer.deleteTree(work);
     }
 
     @Test

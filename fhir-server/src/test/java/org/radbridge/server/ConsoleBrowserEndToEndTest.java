@@ -159,11 +159,7 @@ class ConsoleBrowserEndToEndTest {
             if (v == null) System.clearProperty(k);
             else System.setProperty(k, v);
         });
-        if (work != null) {
-            try (Stream<Path> s = Files.walk(work)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        InProcessServer.deleteTree(work);
     }
 
     @Test

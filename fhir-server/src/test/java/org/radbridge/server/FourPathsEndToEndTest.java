@@ -96,11 +96,7 @@ class FourPathsEndToEndTest {
         for (JarProcess p : sets.values()) p.stop();
         for (JarProcess p : sets.values()) p.close();
         if (orthanc != null) orthanc.close();
-        if (work != null) {
-            try (Stream<Path> s = Files.walk(work)) {
-                s.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        InProcessServer.deleteTree(work);
     }
 
     @Test

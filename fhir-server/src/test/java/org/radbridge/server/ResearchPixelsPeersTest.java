@@ -113,11 +113,7 @@ class ResearchPixelsPeersTest {
     void stop() throws Exception {
         if (server != null) server.close();
         if (orthanc != null) orthanc.close();
-        if (work != null) {
-            try (Stream<Path> s = Files.walk(work)) {
-                s.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        InProcessServer.deleteTree(work);
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.radbridge.ingest.IngestService;
 import org.radbridge.ingest.StudyProjector;
 import org.radbridge.report.hl7.MllpClient;
 import org.radbridge.server.E2eSupport;
+import org.radbridge.server.InProcessServer;
 import org.radbridge.server.RadBridgeApplication;
 import org.radbridge.server.security.smart.SmartClientRegistry;
 import org.radbridge.server.security.smart.SmartTestKeys;
@@ -140,9 +141,7 @@ class EhrApiEndToEndTest {
         if (ctx != null) ctx.close();
         if (receiver != null) receiver.stop(0);
         for (String p : PROPS) System.clearProperty(p);
-        try (Stream<Path> s = Files.walk(work)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        InProcessServer.deleteTree(work);
     }
 
     private void startReceiver() throws IOException {
