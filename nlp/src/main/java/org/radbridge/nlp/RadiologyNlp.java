@@ -187,6 +187,11 @@ public final class RadiologyNlp implements AutoCloseable {
             if (!inner && seen.add(m.start() + ":" + m.end() + ":" + concept.get(m).dictionaryId())) kept.add(m);
             if (m.end() > maxEnd) { maxEnd = m.end(); maxEndStart = m.start(); }
         }
+        List<Mention> coordinated = CoordinatedModifiers.expand(text, kept, concept, lexicon);
+        if (!coordinated.isEmpty()) {
+            kept.addAll(coordinated);
+            kept.sort(Comparator.comparingInt(Mention::start));
+        }
         anatomy.sort(Comparator.comparingInt(Mention::start));
         List<LexConcept> mentioned = new ArrayList<>();
         for (Mention m : kept) mentioned.add(concept.get(m));
@@ -240,6 +245,14 @@ public final class RadiologyNlp implements AutoCloseable {
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
                 LexConcept c = lexicon.refine(concept.get(m), site).orElse(null);
+                // other sites right next to the finding may refine it (further): "calcified right hilar lymph nodes"
+                // (hilar does not refine Calcification, lymph node does), "enlarged axillary lymph nodes" (Enlarged
+                // at lymph node = Lymphadenopathy, which axillary refines again)
+                Map.Entry<LexConcept, LexConcept> further = refineNearby(m, c == null ? concept.get(m) : c, segAnatomy, concept);
+                if (further != null) {
+                    c = further.getKey();
+                    site = further.getValue();
+                }
                 if (c == null) {
                     // no site in the clause (or none that refines it): the report's region may give one
                     LexConcept regional = regions.defaultSite(region, concept.get(m), m.text());
@@ -344,6 +357,36 @@ public final class RadiologyNlp implements AutoCloseable {
             if (d < bestDist) { bestDist = d; best = concept.get(a); }
         }
         return best;
+    }
+
+    /** Characters between a finding and a site of its own noun phrase ("calcified right hilar lymph nodes"). */
+    private static final int NEARBY_SITE = 24;
+
+    /**
+     * The finding refined by the sites within {@link #NEARBY_SITE} characters of it, nearest first, again and again
+     * while one refines it; null when none does. Key: the refined concept, value: the site of the last refinement.
+     */
+    private Map.Entry<LexConcept, LexConcept> refineNearby(Mention f, LexConcept finding, List<Mention> anatomy,
+                                                           Map<Mention, LexConcept> concept) {
+        List<Mention> near = new ArrayList<>();
+        for (Mention a : anatomy) if (distance(a.start(), a.end(), f.start(), f.end()) <= NEARBY_SITE) near.add(a);
+        if (near.isEmpty()) return null;
+        near.sort(Comparator.comparingInt(a -> distance(a.start(), a.end(), f.start(), f.end())));
+        LexConcept current = finding, site = null;
+        for (int round = 0; round < 3; round++) {
+            boolean changed = false;
+            for (Mention a : near) {
+                LexConcept r = lexicon.refine(current, concept.get(a)).orElse(null);
+                if (r != null && !r.equals(current)) {
+                    current = r;
+                    site = concept.get(a);
+                    changed = true;
+                    break;
+                }
+            }
+            if (!changed) break;
+        }
+        return site == null ? null : Map.entry(current, site);
     }
 
     private static int distance(int s1, int e1, int s2, int e2) {

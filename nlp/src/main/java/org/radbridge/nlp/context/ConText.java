@@ -203,6 +203,9 @@ public final class ConText {
                     // "X versus Y" hedges the X right before it, not an earlier finding of the clause
                     int maxWords = t.category() == Category.UNC_BI ? 1 : t.category() == Category.MIMIC_POST ? 10 : 5;
                     if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
+                    // "opacity, atelectasis versus consolidation": the differential after the comma hedges its own
+                    // alternatives, not the finding it explains
+                    if (t.category() == Category.UNC_BI && hasComma(end, t.start())) continue;
                     int dist = t.start() - end;
                     switch (t.category()) {
                         case NEG_POST, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
@@ -250,6 +253,10 @@ public final class ConText {
                 if (t.category() == Category.TERM && t.start() >= from && t.end() <= to) return true;
             }
             return false;
+        }
+
+        private boolean hasComma(int from, int to) {
+            return text.substring(from, to).indexOf(',') >= 0;
         }
 
         private int words(int from, int to) {

@@ -53,12 +53,16 @@ public final class RadiologyLexicon {
     /** Qualifier concepts ("enlarged"): a finding only as part of a site-specific concept. */
     private final Set<String> qualifiers = new LinkedHashSet<>();
 
+    /** Finding (not anatomy) concept by one of its lower-case terms; the first concept listed wins a shared term. */
+    private final Map<String, LexConcept> findingByTerm = new java.util.HashMap<>();
+
     private RadiologyLexicon(Map<String, LexConcept> byId, Map<String, Set<String>> termsById) {
         this.byId = byId;
         this.termsById = termsById;
         for (LexConcept c : byId.values()) {
             if (c.snomedCode() != null) bySnomed.put(c.snomedCode(), c);
             if (c.radlexId() != null) byRadlex.put(c.radlexId(), c);
+            if (!c.anatomy()) for (String t : termsById.getOrDefault(c.dictionaryId(), Set.of())) findingByTerm.putIfAbsent(t, c);
         }
     }
 
@@ -290,6 +294,12 @@ public final class RadiologyLexicon {
 
     public Optional<LexConcept> byRadlex(String rid) {
         return Optional.ofNullable(byRadlex.get(rid));
+    }
+
+    /** The finding concept (not anatomy, not a qualifier) one of whose terms is exactly {@code text}, if any. */
+    public Optional<LexConcept> findingByTerm(String text) {
+        LexConcept c = findingByTerm.get(normalise(text));
+        return c == null || isQualifier(c) ? Optional.empty() : Optional.of(c);
     }
 
     public Collection<LexConcept> concepts() {

@@ -217,4 +217,83 @@ class RadiologyScopeRulesTest {
                     assertThat(m.assertion()).as(s).isEqualTo(FindingMention.Assertion.ABSENT));
         }
     }
+
+    private static FindingMention.Assertion assertion(String text, String code) {
+        return only(text, code).assertion();
+    }
+
+    @Test
+    void differentialAfterACommaDoesNotHedgeTheFindingItExplains() {
+        // issue 11d: "X, A versus B" - X is seen; only the alternatives A and B are possible
+        assertThat(assertion("Patchy left basilar opacity, scarring versus pneumonia.", "274533004"))
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(assertion("Patchy left basilar opacity, scarring versus pneumonia.", "233604007"))
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // without the comma the cue still hedges the finding on each side
+        assertThat(assertion("Right basilar atelectasis versus early pneumonia.", "46621007"))
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(assertion("Right basilar atelectasis versus early pneumonia.", "233604007"))
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void ratherThanSetsTheAlternativeAside() {
+        // issue 11d: NegEx [PREN], NegBio / CheXpert "rather than XXX"
+        assertThat(assertion("Linear density at the left base, favored to be scarring rather than pneumonia.", "233604007"))
+                .isEqualTo(FindingMention.Assertion.ABSENT);
+    }
+
+    @Test
+    void clinicalConcernIsTheQuestionNotAFinding() {
+        assertThat(of("Study performed for clinical concern for pulmonary embolism.", "59282003")).isEmpty();
+        assertThat(of("Clinical suspicion of aspiration pneumonia; lungs are clear.", "233604007")).isEmpty();
+        // the radiologist's own concern stays a possible finding
+        assertThat(assertion("Right lower lobe consolidation, concerning for pneumonia.", "233604007"))
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void telegraphicQuestionHedges() {
+        assertThat(assertion("Question small left pneumothorax.", "36118008")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(assertion("The nodule in question measures 6 mm.", "27925004")).isEqualTo(FindingMention.Assertion.PRESENT);
+    }
+
+    @Test
+    void normalCardiomediastinalSilhouetteDeniesCardiomegaly() {
+        for (String s : List.of("The cardiomediastinal silhouette is within normal limits for the portable technique.",
+                "Stable normal cardiomediastinal contours.", "Cardiomediastinal silhouette and pulmonary vasculature are normal.",
+                "Normal heart size and mediastinal contours.")) {
+            assertThat(assertion(s, "8186001")).as(s).isEqualTo(FindingMention.Assertion.ABSENT);
+        }
+        assertThat(assertion("The cardiomediastinal silhouette is enlarged.", "8186001")).isEqualTo(FindingMention.Assertion.PRESENT);
+    }
+
+    @Test
+    void coordinatedModifiersShareTheirHeadNoun() {
+        // issue 11d: "no pleural or pericardial effusion" denies both effusions
+        String s = "There is neither pleural nor pericardial effusion.";
+        assertThat(assertion(s, "60046008")).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(assertion(s, "373945007")).isEqualTo(FindingMention.Assertion.ABSENT);
+        String list = "Negative for hilar, mediastinal, or axillary lymphadenopathy by size criteria.";
+        for (String code : List.of("87500009", "52324001", "127189005")) {
+            assertThat(assertion(list, code)).as(code).isEqualTo(FindingMention.Assertion.ABSENT);
+        }
+        String present = "Bulky hilar and mediastinal lymphadenopathy.";
+        assertThat(assertion(present, "87500009")).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(assertion(present, "52324001")).isEqualTo(FindingMention.Assertion.PRESENT);
+        // a noun before the coordinator is a finding of its own, not a modifier of the next one
+        assertThat(of("No pneumothorax or pleural effusion.", "36118008")).hasSize(1);
+        assertThat(of("No pneumothorax or pleural effusion.", "60046008")).hasSize(1);
+        assertThat(of("No consolidation or pleural thickening.", "60046008")).isEmpty();
+    }
+
+    @Test
+    void sitesNextToTheFindingRefineItInTurn() {
+        // issue 11d: the nearest site does not refine the finding, the next one in the same noun phrase does
+        assertThat(of("A few calcified left hilar lymph nodes.", "191394000")).hasSize(1);
+        assertThat(of("A few calcified left hilar lymph nodes.", "18115005")).isEmpty();
+        // Enlarged at lymph node = Lymphadenopathy, then at the axilla / hilum the specific concept
+        assertThat(of("Two enlarged right axillary lymph nodes.", "127189005")).hasSize(1);
+        assertThat(of("Enlarged bilateral hilar lymph nodes.", "87500009")).hasSize(1);
+    }
 }

@@ -1,0 +1,94 @@
+package org.radbridge.nlp;
+
+import org.radbridge.nlp.ctakes.Mention;
+import org.radbridge.nlp.terms.LexConcept;
+import org.radbridge.nlp.terms.RadiologyLexicon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Modifiers coordinated over one head noun: "no pleural or pericardial effusion" names a pleural effusion too, "no
+ * mediastinal, hilar, or axillary lymphadenopathy" three findings. The dictionary sees only the last modifier with the
+ * head ("pericardial effusion"); each earlier modifier, put in front of the same head, is looked up as a term of the
+ * lexicon and becomes a mention of its own at the modifier's words, so the sentence's cues (here "no") govern it as
+ * they govern the written finding. The coordinating words are data ({@code sentences/coordinators.tsv}).
+ */
+final class CoordinatedModifiers {
+
+    private static final Set<String> COORDINATORS = new java.util.HashSet<>();
+    /** At most this many modifiers are read before the coordinator ("a, b, c, or d"). */
+    private static final int MAX_MODIFIERS = 5;
+
+    static {
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sentences/coordinators.tsv")) {
+            if (!f[0].equals("word")) COORDINATORS.add(f[0].trim().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private CoordinatedModifiers() {
+    }
+
+    /**
+     * The mentions the coordinated modifiers add, each with its concept put into {@code concept}.
+     *
+     * @param findings finding mentions of the text, sorted by start, nested ones removed
+     */
+    static List<Mention> expand(String text, List<Mention> findings, Map<Mention, LexConcept> concept,
+                                RadiologyLexicon lexicon) {
+        List<Mention> added = new ArrayList<>();
+        for (Mention m : findings) {
+            String written = m.text();
+            int space = firstSpace(written);
+            if (space < 0) continue; // a one-word term has no modifier to share its head
+            String head = written.substring(space).trim();
+            int p = skipSpaceBack(text, m.start());
+            int coordStart = wordStartBack(text, p);
+            if (coordStart == p || !COORDINATORS.contains(text.substring(coordStart, p).toLowerCase(Locale.ROOT))) continue;
+            p = skipSpaceBack(text, coordStart);
+            if (p > 0 && text.charAt(p - 1) == ',') p = skipSpaceBack(text, p - 1); // "hilar, or axillary"
+            for (int n = 0; n < MAX_MODIFIERS; n++) {
+                int ws = wordStartBack(text, p);
+                if (ws == p) break;
+                String modifier = text.substring(ws, p);
+                if (!overlapsFinding(findings, ws, p)) {
+                    LexConcept c = lexicon.findingByTerm(modifier + " " + head).orElse(null);
+                    if (c != null) {
+                        Mention extra = new Mention(ws, p, modifier, c.dictionaryId(), c.display(), false, false, false, false);
+                        concept.put(extra, c);
+                        added.add(extra);
+                    }
+                }
+                int q = skipSpaceBack(text, ws);
+                if (q == 0 || text.charAt(q - 1) != ',') break; // the list starts here
+                p = skipSpaceBack(text, q - 1);
+            }
+        }
+        return added;
+    }
+
+    private static boolean overlapsFinding(List<Mention> findings, int start, int end) {
+        for (Mention f : findings) if (f.start() < end && start < f.end()) return true;
+        return false;
+    }
+
+    private static int firstSpace(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
+        return -1;
+    }
+
+    private static int skipSpaceBack(String text, int p) {
+        while (p > 0 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\t')) p--;
+        return p;
+    }
+
+    /** Start of the word ending at {@code end} (letters, digits, '-' and '/'); {@code end} when there is none. */
+    private static int wordStartBack(String text, int end) {
+        int s = end;
+        while (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '-' || text.charAt(s - 1) == '/')) s--;
+        return s;
+    }
+}
