@@ -283,10 +283,41 @@ public final class RadiologyNlp implements AutoCloseable {
             }
         }
         normalStatements(reportId, text, sections, segments, out);
+        dropSubsumed(out);
         out.sort(Comparator.comparingInt(FindingMention::start).thenComparingInt(FindingMention::end)
                 .thenComparing(FindingMention::conceptCode, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new NlpResult(reportId, List.copyOf(out), Categories.biRads(text), Categories.lungRads(text),
                 impression(text, sections));
+    }
+
+    /**
+     * A general finding stated in the same sentence as a more specific one of the same kind and assertion ("port with
+     * catheter tip in the SVC": Catheter next to Central venous catheter) names the same thing twice: only the specific
+     * concept is kept (the kinds come from the refinements file, {@link RadiologyLexicon#isA}).
+     */
+    private void dropSubsumed(List<FindingMention> out) {
+        if (out.size() < 2) return;
+        java.util.Set<FindingMention> drop = new java.util.HashSet<>();
+        for (FindingMention general : out) {
+            LexConcept g = concept(general);
+            if (g == null) continue;
+            for (FindingMention specific : out) {
+                if (specific == general || specific.sentenceStart() != general.sentenceStart()
+                        || specific.assertion() != general.assertion() || specific.temporality() != general.temporality()
+                        || specific.subject() != general.subject()) continue;
+                LexConcept sp = concept(specific);
+                if (sp != null && !sp.equals(g) && lexicon.isA(sp, g)) {
+                    drop.add(general);
+                    break;
+                }
+            }
+        }
+        if (!drop.isEmpty()) out.removeIf(drop::contains);
+    }
+
+    private LexConcept concept(FindingMention m) {
+        return m.snomedCode() != null ? lexicon.bySnomed(m.snomedCode()).orElse(null)
+                : m.radlexId() != null ? lexicon.byRadlex(m.radlexId()).orElse(null) : null;
     }
 
     /** "heart size normal": an absent mention of the concept the statement denies (triggers/normal-statements.tsv). */

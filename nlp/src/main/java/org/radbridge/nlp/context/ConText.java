@@ -236,6 +236,9 @@ public final class ConText {
         private boolean copulaHedgeBeforeWords(Trigger t) {
             if (t.category() != Category.UNC_POST) return false;
             if (!(t.phrase().startsWith("is ") || t.phrase().startsWith("are "))) return false;
+            // a passive participle ends its predicate ("pneumonia is not excluded in this setting", "is suspected"):
+            // it hedges what precedes, whatever follows
+            if (t.phrase().endsWith("ed")) return false;
             for (int i = t.end(); i < text.length(); i++) {
                 char ch = text.charAt(i);
                 if (ch == '.' || ch == ';' || ch == ',' || ch == ':') return false;

@@ -296,4 +296,30 @@ class RadiologyScopeRulesTest {
         assertThat(of("Two enlarged right axillary lymph nodes.", "127189005")).hasSize(1);
         assertThat(of("Enlarged bilateral hilar lymph nodes.", "87500009")).hasSize(1);
     }
+
+    @Test
+    void passiveHedgeEndsItsPredicateWhateverFollows() {
+        // issue 11d: "is not excluded" / "is suspected" hedge the finding before them even when words follow
+        assertThat(assertion("A small left pneumothorax is not excluded on this supine film.", "36118008"))
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(assertion("Early pneumonia is suspected given the new opacity.", "233604007"))
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void generalFindingBesideItsSpecificKindIsNotCountedTwice() {
+        // issue 11d: the port's catheter is the central venous catheter, not a second device
+        String s = "Left subclavian port, the catheter tip projecting over the right atrium.";
+        assertThat(of(s, "52124006")).hasSize(1);
+        assertThat(of(s, "19923001")).isEmpty();
+        // a catheter of its own in another sentence stays
+        assertThat(of("Right chest port. Foley catheter in the bladder.", "19923001")).hasSize(1);
+    }
+
+    @Test
+    void chexpertCollapseAndCardiacShadowPhrases() {
+        assertThat(assertion("Near complete collapse of the right lung with a large effusion.", "46621007"))
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(assertion("The cardiac shadow is moderately enlarged.", "8186001")).isEqualTo(FindingMention.Assertion.PRESENT);
+    }
 }
