@@ -313,7 +313,7 @@ class RadiologyScopeRulesTest {
         assertThat(of(s, "52124006")).hasSize(1);
         assertThat(of(s, "19923001")).isEmpty();
         // a catheter of its own in another sentence stays
-        assertThat(of("Right chest port. Foley catheter in the bladder.", "19923001")).hasSize(1);
+        assertThat(of("Right chest port. A catheter projects over the left hemipelvis.", "19923001")).hasSize(1);
     }
 
     @Test
