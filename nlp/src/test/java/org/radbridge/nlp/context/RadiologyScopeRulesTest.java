@@ -322,4 +322,27 @@ class RadiologyScopeRulesTest {
                 .isEqualTo(FindingMention.Assertion.PRESENT);
         assertThat(assertion("The cardiac shadow is moderately enlarged.", "8186001")).isEqualTo(FindingMention.Assertion.PRESENT);
     }
+
+    @Test
+    void pyContextNegationUncertaintyAndFuturePhrases() {
+        // issue 11d: pyConTextNLP lexical KB phrases the lists lacked
+        assertThat(assertion("The tiny left apical pneumothorax is no longer noted.", "36118008")).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(assertion("No convincing evidence of pneumonia on this exam.", "233604007")).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(assertion("No sonographic evidence of cholecystitis.", "76581006")).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(assertion("Edema is not likely given the normal vasculature.", "79654002")).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(assertion("Lymphoma is in the differential for the mediastinal mass.", "1163043007")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(assertion("Aspiration pneumonia is less likely.", "233604007")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(assertion("Differential would include sarcoidosis.", "31541009")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(of("Follow-up advised as the patient is at risk for pneumothorax after the biopsy.", "36118008")).isEmpty();
+    }
+
+    @Test
+    void spiculatedMarginInTheBreastIsASpiculatedLesion() {
+        // issue 11d: a BI-RADS spiculated margin in the breast is SNOMED CT 129742005 (DICOM CID 6006); the mass stays
+        String s = "Round mass with spiculated margins at 10 o'clock in the right breast.";
+        assertThat(of(s, "129742005")).hasSize(1);
+        assertThat(of(s, "129788004")).hasSize(1);
+        // elsewhere the margin stays a descriptor of the lung nodule, not a finding of its own
+        assertThat(of("Spiculated nodule in the left upper lobe.", "129742005")).isEmpty();
+    }
 }
