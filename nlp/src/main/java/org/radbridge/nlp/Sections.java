@@ -54,14 +54,46 @@ public final class Sections {
                     if (name != null && (colon || raw.equals(title))) out.add(new Section(line, colon ? i + 1 : i, name));
                 }
             }
+            inlineTitles(text, line, eol, out);
             line = eol < text.length() ? nextLine(text, eol) : text.length();
         }
+        out.sort(java.util.Comparator.comparingInt(Section::start));
         if (out.isEmpty()) {
             out.add(new Section(0, 0, FINDINGS));
         } else if (out.get(0).start() > 0) {
             out.add(0, new Section(0, 0, OTHER));
         }
         return out;
+    }
+
+    /**
+     * A title inside a line, as reports flattened to one line have them ("INDICATION: Cough. FINDINGS: Clear lungs.
+     * IMPRESSION: Normal."): a known title followed by ':' that is written in upper case, or that follows the end of a
+     * sentence ('.', '!', '?', ';'). The title at the start of the line is found by {@link #split(String)} itself.
+     */
+    private void inlineTitles(String text, int line, int eol, List<Section> out) {
+        for (int colon = text.indexOf(':', line + 1); colon >= 0 && colon < eol; colon = text.indexOf(':', colon + 1)) {
+            int end = colon;
+            while (end > line && text.charAt(end - 1) == ' ') end--;
+            int run = end;
+            while (run > line && isTitleChar(text.charAt(run - 1)) && end - run < 61) run--;
+            // the longest known title ending at the colon that starts at a word
+            for (int s = run; s < end; s++) {
+                if (text.charAt(s) == ' ' || (s > line && text.charAt(s - 1) != ' ' && s != run)) continue;
+                String raw = text.substring(s, end);
+                String title = raw.toUpperCase(Locale.ROOT);
+                String name = titles.get(title);
+                if (name == null) continue;
+                int before = s;
+                while (before > line && text.charAt(before - 1) == ' ') before--;
+                if (before == line) break; // the line-start title, already found
+                boolean sentenceEnd = ".!?;".indexOf(text.charAt(before - 1)) >= 0;
+                if (raw.equals(title) || (sentenceEnd && Character.isUpperCase(raw.charAt(0)))) {
+                    out.add(new Section(s, colon + 1, name));
+                }
+                break;
+            }
+        }
     }
 
     private static boolean isAsciiLetter(char c) {

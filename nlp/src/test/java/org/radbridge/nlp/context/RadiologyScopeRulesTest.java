@@ -345,4 +345,29 @@ class RadiologyScopeRulesTest {
         // elsewhere the margin stays a descriptor of the lung nodule, not a finding of its own
         assertThat(of("Spiculated nodule in the left upper lobe.", "129742005")).isEmpty();
     }
+
+    @Test
+    void notDemonstratedNegatesButDisclaimersStayNoFinding() {
+        // issue 11d: NegBio "XXX is not demonstrated/visualized" and other verbs of seeing
+        assertThat(assertion("A pneumothorax is not demonstrated on the expiratory view.", "36118008")).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(assertion("Free intraperitoneal air is not evident.", "RID4803")).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(of("Small nondisplaced fractures are not always visible radiographically.", "125605004")).isEmpty();
+    }
+
+    @Test
+    void tuberculosisOnAChestReportIsPulmonary() {
+        String report = "FINDINGS: Clear lungs. Heart size normal.\nIMPRESSION: No radiographic evidence of active tuberculosis.";
+        assertThat(only(report, "154283005").assertion()).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(only("Cavitation in the left upper lobe, likely tuberculosis of the lung.", "154283005").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void titlesInsideAFlattenedReportStillEndTheHistory() {
+        // issue 11d: a one-line report keeps its findings current, its indication historical
+        String report = "INDICATION: Fever, history of pneumonia. FINDINGS: Left basilar consolidation. IMPRESSION: Left lower lobe pneumonia.";
+        assertThat(of(report, "95436008")).allSatisfy(m -> assertThat(m.temporality()).isEqualTo(FindingMention.Temporality.CURRENT)).hasSize(1);
+        assertThat(of(report, "233604007")).extracting(FindingMention::temporality)
+                .containsExactlyInAnyOrder(FindingMention.Temporality.HISTORICAL, FindingMention.Temporality.CURRENT);
+    }
 }
