@@ -370,4 +370,17 @@ class RadiologyScopeRulesTest {
         assertThat(of(report, "233604007")).extracting(FindingMention::temporality)
                 .containsExactlyInAnyOrder(FindingMention.Temporality.HISTORICAL, FindingMention.Temporality.CURRENT);
     }
+
+    @Test
+    void partialResolutionLeavesAResidual() {
+        // issue 11d: "near / partial resolution" is a smaller finding still on the image; full resolution is absent
+        assertThat(assertion("Near complete resolution of the right pneumothorax.", "36118008")).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(assertion("The left effusion is not fully resolved.", "60046008")).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(assertion("Resolution of the right pneumothorax.", "36118008")).isEqualTo(FindingMention.Assertion.ABSENT);
+    }
+
+    @Test
+    void congestiveFailureIsHeartFailure() {
+        assertThat(assertion("Enlarged heart, no radiographic sign of congestive failure.", "42343007")).isEqualTo(FindingMention.Assertion.ABSENT);
+    }
 }
