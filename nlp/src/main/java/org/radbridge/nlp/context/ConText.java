@@ -58,6 +58,24 @@ public final class ConText {
     }
 
     public static final String DEFAULT_RESOURCE = "/org/radbridge/nlp/triggers/context-triggers.tsv";
+    /** Words after a copula hedge that end its predicate, so it hedges what precedes (see the file's header). */
+    private static final java.util.Set<String> COPULA_HEDGE_ENDS = new java.util.HashSet<>();
+
+    static {
+        try (InputStream in = ConText.class.getResourceAsStream("/org/radbridge/nlp/triggers/copula-hedge-ends.tsv")) {
+            if (in == null) throw new IllegalStateException("missing copula-hedge-ends.tsv");
+            BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            boolean header = true;
+            while ((line = br.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                if (header) { header = false; continue; }
+                COPULA_HEDGE_ENDS.add(line.split("\t")[0].trim().toLowerCase(Locale.ROOT));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private final Map<String, Category> byPhrase;
     /** Phrases by first word, longest (in characters) first. */
@@ -242,7 +260,11 @@ public final class ConText {
             for (int i = t.end(); i < text.length(); i++) {
                 char ch = text.charAt(i);
                 if (ch == '.' || ch == ';' || ch == ',' || ch == ':') return false;
-                if (Character.isLetterOrDigit(ch)) return true;
+                if (Character.isLetterOrDigit(ch)) {
+                    int j = i;
+                    while (j < text.length() && Character.isLetterOrDigit(text.charAt(j))) j++;
+                    return !COPULA_HEDGE_ENDS.contains(text.substring(i, j));
+                }
             }
             return false;
         }

@@ -383,4 +383,15 @@ class RadiologyScopeRulesTest {
     void congestiveFailureIsHeartFailure() {
         assertThat(assertion("Enlarged heart, no radiographic sign of congestive failure.", "42343007")).isEqualTo(FindingMention.Assertion.ABSENT);
     }
+
+    @Test
+    void copulaHedgeEndingItsPredicateHedgesTheFindingBefore() {
+        // issue 11d: "is likely present / at the base / on the left" hedges the finding before it
+        assertThat(assertion("Trace right pleural effusion is likely present.", "60046008")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(assertion("A tiny pneumothorax is possible at the right apex.", "36118008")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // followed by what it names, it hedges that and leaves the seen finding present
+        String s = "The streaky left basilar opacity is likely atelectasis.";
+        assertThat(assertion(s, "274533004")).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(assertion(s, "46621007")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
 }
