@@ -40,7 +40,8 @@ final class CoordinatedModifiers {
     static List<Mention> expand(String text, List<Mention> findings, Map<Mention, LexConcept> concept,
                                 RadiologyLexicon lexicon) {
         List<Mention> added = new ArrayList<>();
-        for (Mention m : findings) {
+        for (int index = 0; index < findings.size(); index++) {
+            Mention m = findings.get(index);
             String written = m.text();
             int space = firstSpace(written);
             if (space < 0) continue; // a one-word term has no modifier to share its head
@@ -54,7 +55,7 @@ final class CoordinatedModifiers {
                 int ws = wordStartBack(text, p);
                 if (ws == p) break;
                 String modifier = text.substring(ws, p);
-                if (!overlapsFinding(findings, ws, p)) {
+                if (!overlapsFinding(findings, index, ws, p)) {
                     LexConcept c = lexicon.findingByTerm(modifier + " " + head).orElse(null);
                     if (c != null) {
                         Mention extra = new Mention(ws, p, modifier, c.dictionaryId(), c.display(), false, false, false, false);
@@ -70,8 +71,12 @@ final class CoordinatedModifiers {
         return added;
     }
 
-    private static boolean overlapsFinding(List<Mention> findings, int start, int end) {
-        for (Mention f : findings) if (f.start() < end && start < f.end()) return true;
+    /** Whether a finding before {@code index} (sorted by start) covers part of [start, end): the few just before it. */
+    private static boolean overlapsFinding(List<Mention> findings, int index, int start, int end) {
+        for (int k = index - 1; k >= 0 && k >= index - 50; k--) {
+            Mention f = findings.get(k);
+            if (f.start() < end && start < f.end()) return true;
+        }
         return false;
     }
 

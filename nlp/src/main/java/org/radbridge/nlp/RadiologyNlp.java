@@ -297,18 +297,22 @@ public final class RadiologyNlp implements AutoCloseable {
      */
     private void dropSubsumed(List<FindingMention> out) {
         if (out.size() < 2) return;
+        Map<Integer, List<FindingMention>> bySentence = new HashMap<>();
+        for (FindingMention m : out) bySentence.computeIfAbsent(m.sentenceStart(), k -> new ArrayList<>()).add(m);
         java.util.Set<FindingMention> drop = new java.util.HashSet<>();
-        for (FindingMention general : out) {
-            LexConcept g = concept(general);
-            if (g == null) continue;
-            for (FindingMention specific : out) {
-                if (specific == general || specific.sentenceStart() != general.sentenceStart()
-                        || specific.assertion() != general.assertion() || specific.temporality() != general.temporality()
-                        || specific.subject() != general.subject()) continue;
-                LexConcept sp = concept(specific);
-                if (sp != null && !sp.equals(g) && lexicon.isA(sp, g)) {
-                    drop.add(general);
-                    break;
+        for (List<FindingMention> sentence : bySentence.values()) {
+            if (sentence.size() < 2) continue;
+            for (FindingMention general : sentence) {
+                LexConcept g = concept(general);
+                if (g == null) continue;
+                for (FindingMention specific : sentence) {
+                    if (specific == general || specific.assertion() != general.assertion()
+                            || specific.temporality() != general.temporality() || specific.subject() != general.subject()) continue;
+                    LexConcept sp = concept(specific);
+                    if (sp != null && !sp.equals(g) && lexicon.isA(sp, g)) {
+                        drop.add(general);
+                        break;
+                    }
                 }
             }
         }
