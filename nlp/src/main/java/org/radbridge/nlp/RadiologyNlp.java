@@ -248,7 +248,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 // other sites right next to the finding may refine it (further): "calcified right hilar lymph nodes"
                 // (hilar does not refine Calcification, lymph node does), "enlarged axillary lymph nodes" (Enlarged
                 // at lymph node = Lymphadenopathy, which axillary refines again)
-                Map.Entry<LexConcept, LexConcept> further = refineNearby(m, c == null ? concept.get(m) : c, segAnatomy, concept);
+                Map.Entry<LexConcept, LexConcept> further = refineNearby(text, m, c == null ? concept.get(m) : c, segAnatomy, concept);
                 if (further != null) {
                     c = further.getKey();
                     site = further.getValue();
@@ -394,17 +394,24 @@ public final class RadiologyNlp implements AutoCloseable {
         return best;
     }
 
-    /** Characters between a finding and a site of its own noun phrase ("calcified right hilar lymph nodes"). */
-    private static final int NEARBY_SITE = 24;
+    /** Characters between a finding and a site of its own noun phrase ("enlarged left hilar and subcarinal lymph nodes"). */
+    private static final int NEARBY_SITE = 40;
 
     /**
-     * The finding refined by the sites within {@link #NEARBY_SITE} characters of it, nearest first, again and again
-     * while one refines it; null when none does. Key: the refined concept, value: the site of the last refinement.
+     * The finding refined by the sites of its own noun phrase (within {@link #NEARBY_SITE} characters, no punctuation
+     * between), nearest first, again and again while one refines it; null when none does. Key: the refined concept,
+     * value: the site of the last refinement.
      */
-    private Map.Entry<LexConcept, LexConcept> refineNearby(Mention f, LexConcept finding, List<Mention> anatomy,
+    private Map.Entry<LexConcept, LexConcept> refineNearby(String text, Mention f, LexConcept finding, List<Mention> anatomy,
                                                            Map<Mention, LexConcept> concept) {
         List<Mention> near = new ArrayList<>();
-        for (Mention a : anatomy) if (distance(a.start(), a.end(), f.start(), f.end()) <= NEARBY_SITE) near.add(a);
+        for (Mention a : anatomy) {
+            if (distance(a.start(), a.end(), f.start(), f.end()) > NEARBY_SITE) continue;
+            int from = Math.min(a.end(), f.end()), to = Math.max(a.start(), f.start());
+            boolean punctuated = false;
+            for (int i = from; i < to && !punctuated; i++) punctuated = ",;:.()".indexOf(text.charAt(i)) >= 0;
+            if (!punctuated) near.add(a);
+        }
         if (near.isEmpty()) return null;
         near.sort(Comparator.comparingInt(a -> distance(a.start(), a.end(), f.start(), f.end())));
         LexConcept current = finding, site = null;
