@@ -340,13 +340,12 @@ class RadiologyScopeRulesTest {
     }
 
     @Test
-    void spiculatedMarginInTheBreastIsASpiculatedLesion() {
-        // issue 11d: a BI-RADS spiculated margin in the breast is SNOMED CT 129742005 (DICOM CID 6006); the mass stays
+    void spiculatedMarginIsAnAttributeOfTheMassNotASecondFinding() {
+        // issue 11d (decided): the BI-RADS margin describes the mass already reported; a second finding for it would
+        // double the lesion count
         String s = "Round mass with spiculated margins at 10 o'clock in the right breast.";
-        assertThat(of(s, "129742005")).hasSize(1);
         assertThat(of(s, "129788004")).hasSize(1);
-        // elsewhere the margin stays a descriptor of the lung nodule, not a finding of its own
-        assertThat(of("Spiculated nodule in the left upper lobe.", "129742005")).isEmpty();
+        assertThat(of(s, "129742005")).isEmpty();
     }
 
     @Test
