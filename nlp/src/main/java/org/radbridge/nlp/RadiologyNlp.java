@@ -64,21 +64,27 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final boolean[] NORMAL_FIRST = new boolean[128];
     /** First words of the statements ("heart", "normal", "cardiac" ...). */
     private static final java.util.Set<String> NORMAL_FIRST_WORDS = new java.util.HashSet<>();
-    /** Cheap test before the statement search: every statement has one of these words. */
-    private static final Pattern NORMAL_HINT = Pattern.compile("(?i)normal|enlarged");
+    /** Cheap test before the statement search: the last words of the statements (every statement has one). */
+    private static final Pattern NORMAL_HINT;
+    /** Statements whose third column says "possible" ("borderline heart size"); the others deny their concept. */
+    private static final java.util.Set<String> NORMAL_POSSIBLE = new java.util.HashSet<>();
 
     static {
         StringBuilder ns = new StringBuilder();
+        java.util.Set<String> lastWords = new java.util.TreeSet<>();
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/normal-statements.tsv")) {
             if (f[0].equals("phrase")) continue;
             String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             NORMAL_CODES.put(phrase, f[1].trim());
+            if (f.length > 2 && f[2].trim().equalsIgnoreCase("possible")) NORMAL_POSSIBLE.add(phrase);
+            lastWords.add(Pattern.quote(phrase.substring(phrase.lastIndexOf(' ') + 1)));
             if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
             NORMAL_FIRST_WORDS.add(phrase.split(" ")[0]);
             if (ns.length() > 0) ns.append('|');
             ns.append(Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"));
         }
         NORMAL_STATEMENTS = Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
+        NORMAL_HINT = Pattern.compile(String.join("|", lastWords), Pattern.CASE_INSENSITIVE);
         NORMAL_MAX_LENGTH = NORMAL_CODES.keySet().stream().mapToInt(String::length).max().orElse(0) * 2;
     }
 
@@ -348,7 +354,7 @@ public final class RadiologyNlp implements AutoCloseable {
             int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
                     .orElse(new int[]{mt.start(), mt.end()});
             out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(), c.radlexId(),
-                    FindingMention.Assertion.ABSENT,
+                    NORMAL_POSSIBLE.contains(phrase) ? FindingMention.Assertion.POSSIBLE : FindingMention.Assertion.ABSENT,
                     historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
                     FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
             i = mt.end() - 1;

@@ -396,4 +396,13 @@ class RadiologyScopeRulesTest {
         assertThat(assertion(s, "274533004")).isEqualTo(FindingMention.Assertion.PRESENT);
         assertThat(assertion(s, "46621007")).isEqualTo(FindingMention.Assertion.POSSIBLE);
     }
+
+    @Test
+    void borderlineHeartSizeIsAPossibleCardiomegaly() {
+        // issue 11d: CheXpert labeler uncertainty pattern "borderline heart size"
+        for (String s : List.of("Borderline heart size, unchanged.", "The heart size is borderline.")) {
+            assertThat(of(s, "8186001")).as(s).isNotEmpty()
+                    .allSatisfy(m -> assertThat(m.assertion()).as(s).isEqualTo(FindingMention.Assertion.POSSIBLE));
+        }
+    }
 }
