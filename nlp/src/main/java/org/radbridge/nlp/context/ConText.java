@@ -204,7 +204,10 @@ public final class ConText {
                     if (!isPre(t.category()) && !copulaHedgeBeforeWords(t)) continue;
                     int from = Math.min(t.end(), start);
                     int words = words(from, start);
-                    if (words > window(t) || blocked(from, start)) continue;
+                    // "the opacity is likely due to atelectasis": the copula hedge names the cause, so the cause
+                    // connective right after it does not end its scope
+                    int scopeFrom = !isPre(t.category()) ? afterLeadingTerm(from, start) : from;
+                    if (words > window(t) || blocked(scopeFrom, start)) continue;
                     int dist = start - from;
                     switch (t.category()) {
                         case NEG_PRE, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
@@ -278,6 +281,20 @@ public final class ConText {
                 if (t.category() == Category.TERM && t.start() >= from && t.end() <= to) return true;
             }
             return false;
+        }
+
+        /** The end of a terminating trigger that starts right at {@code from} ("due to"), else {@code from}. */
+        private int afterLeadingTerm(int from, int to) {
+            for (Trigger t : triggers) {
+                if (t.category() == Category.TERM && t.end() <= to && onlyBlank(from, t.start())) return t.end();
+            }
+            return from;
+        }
+
+        private boolean onlyBlank(int from, int to) {
+            if (to < from) return false;
+            for (int i = from; i < to; i++) if (!Character.isWhitespace(text.charAt(i))) return false;
+            return true;
         }
 
         private boolean hasComma(int from, int to) {

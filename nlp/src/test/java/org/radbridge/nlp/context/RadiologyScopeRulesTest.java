@@ -392,9 +392,12 @@ class RadiologyScopeRulesTest {
         assertThat(assertion("Trace right pleural effusion is likely present.", "60046008")).isEqualTo(FindingMention.Assertion.POSSIBLE);
         assertThat(assertion("A tiny pneumothorax is possible at the right apex.", "36118008")).isEqualTo(FindingMention.Assertion.POSSIBLE);
         // followed by what it names, it hedges that and leaves the seen finding present
-        String s = "The streaky left basilar opacity is likely atelectasis.";
-        assertThat(assertion(s, "274533004")).isEqualTo(FindingMention.Assertion.PRESENT);
-        assertThat(assertion(s, "46621007")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        for (String s : List.of("The streaky left basilar opacity is likely atelectasis.",
+                "Streaky left basilar opacity is likely due to atelectasis.",
+                "Streaky left basilar opacities are probably related to atelectasis.")) {
+            assertThat(assertion(s, "274533004")).as(s).isEqualTo(FindingMention.Assertion.PRESENT);
+            assertThat(assertion(s, "46621007")).as(s).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        }
     }
 
     @Test
