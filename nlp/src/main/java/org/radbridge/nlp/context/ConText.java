@@ -201,7 +201,7 @@ public final class ConText {
                 } else if (t.start() >= end) { // post trigger candidates
                     if (!isPost(t.category()) || copulaHedgeBeforeWords(t)) continue;
                     // "X versus Y" hedges the X right before it, not an earlier finding of the clause
-                    int maxWords = t.category() == Category.UNC_BI ? 1 : t.category() == Category.MIMIC_POST ? 10 : 5;
+                    int maxWords = t.category() == Category.UNC_BI ? 0 : t.category() == Category.MIMIC_POST ? 10 : 5;
                     if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
                     int dist = t.start() - end;
                     switch (t.category()) {
