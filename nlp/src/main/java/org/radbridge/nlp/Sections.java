@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>Headingless findings: many dictated reports give an indication, history, comparison or exam line and then the
  * findings with no FINDINGS title ("INDICATION: Cough.\nThe lungs are clear.\nIMPRESSION: ..."). When no findings title
  * follows such a section, its text ends with its first thought (a line ending in '.', ':', ';', '!' or '?', a line
- * followed by a blank line or by a line that starts with a capital letter or a digit) and the text after it is findings.
+ * followed by a blank line or by a line that starts with a capital letter or a digit) and the text after it is findings;
+ * a comparison ends with its first sentence even on the same line ("COMPARISON: None. The lungs are clear.").
  */
 public final class Sections {
 
@@ -89,6 +90,21 @@ public final class Sections {
         Section s = sections.get(last);
         int limit = last + 1 < sections.size() ? sections.get(last + 1).start() : text.length();
         int line = s.contentStart();
+        // "COMPARISON: None. The lungs are clear." on one line: a comparison names earlier studies in one sentence
+        if (COMPARISON.equals(s.name())) {
+            int eol = Math.min(limit, lineEnd(text, line));
+            for (int i = line; i + 2 < eol; i++) {
+                if (text.charAt(i) == '.' && Character.isWhitespace(text.charAt(i + 1)) && !text.substring(line, i).isBlank()) {
+                    int j = i + 1;
+                    while (j < eol && Character.isWhitespace(text.charAt(j))) j++;
+                    if (j < eol && Character.isUpperCase(text.charAt(j))) {
+                        List<Section> out = new ArrayList<>(sections);
+                        out.add(last + 1, new Section(j, j, FINDINGS));
+                        return out;
+                    }
+                }
+            }
+        }
         boolean seenText = false;
         while (line < limit) {
             int eol = lineEnd(text, line);

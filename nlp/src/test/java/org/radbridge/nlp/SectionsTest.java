@@ -48,6 +48,10 @@ class SectionsTest {
         String titled = "HISTORY: Asthma.\nSmoker.\nFINDINGS: Clear lungs.";
         assertThat(sections.split(titled)).extracting(Sections.Section::name).containsExactly("history", "findings");
         assertThat(Sections.at(sections.split(titled), titled.indexOf("Smoker"))).isEqualTo("history");
+        // a one-line comparison followed by the reading on the same line
+        String oneLine = "COMPARISON: Radiograph of 3/4/2025. Right basilar opacity has cleared.";
+        assertThat(Sections.at(sections.split(oneLine), oneLine.indexOf("3/4"))).isEqualTo("comparison");
+        assertThat(Sections.at(sections.split(oneLine), oneLine.indexOf("Right basilar"))).isEqualTo("findings");
     }
 
     /** The hand-written scan finds exactly what the title pattern it replaced found, on random title-like lines. */
