@@ -296,4 +296,13 @@ class RadiologyScopeRulesTest {
         assertThat(ptx).extracting(FindingMention::temporality)
                 .containsExactly(FindingMention.Temporality.HISTORICAL, FindingMention.Temporality.CURRENT);
     }
+
+    @Test
+    void findingSaidNotToBeVisibleTodayIsAbsentButTheDisclaimerStaysNothing() {
+        assertThat(only("The known left lower lobe nodule is not visible on this radiograph.", "786838002").assertion())
+                .isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(of("Subtle rib fractures may not be visible on a single view.", "33737001")).isEmpty();
+        assertThat(of("Chest CT is more sensitive for tiny pulmonary nodules.", "786838002")).isEmpty();
+        assertThat(of("Tiny pulmonary nodules.", "786838002")).hasSize(1);
+    }
 }
