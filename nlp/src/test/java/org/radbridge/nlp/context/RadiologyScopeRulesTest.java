@@ -305,4 +305,16 @@ class RadiologyScopeRulesTest {
         assertThat(of("Chest CT is more sensitive for tiny pulmonary nodules.", "786838002")).isEmpty();
         assertThat(of("Tiny pulmonary nodules.", "786838002")).hasSize(1);
     }
+
+    @Test
+    void copulaHedgeFollowedByAPlaceOrReasonHedgesTheFindingBeforeIt() {
+        assertThat(only("Superimposed pneumonia is possible at the left base.", "233604007").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("A small effusion is likely given the blunted angle.", "60046008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // followed by a finding, the copula hedge still hedges that finding, not the observed one before it
+        String s = "The right basilar opacity is likely atelectasis.";
+        assertThat(only(s, "274533004").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only(s, "46621007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
 }
