@@ -88,4 +88,13 @@ class DictationVocabularyTest {
         // old TB written as an abbreviation
         assertThat(only("CHEST 1 VIEW\nFINDINGS: Biapical pleural scarring from old TB.", "154283005").chronicity()).isEqualTo("chronic");
     }
+
+    @Test
+    void countWordsMakeSeveralLungNodules() {
+        assertThat(of("Numerous tiny pulmonary nodules in both lungs.", "445249002")).hasSize(1);
+        assertThat(of("A few scattered nodules in the left lung.", "445249002")).hasSize(1);
+        // one nodule, or a count word in another clause, stays a lung nodule
+        assertThat(of("Solitary 7 mm nodule in the left lung.", "786838002")).hasSize(1);
+        assertThat(of("Multiple old rib fractures; nodule in the left lung.", "445249002")).isEmpty();
+    }
 }

@@ -129,8 +129,9 @@ class RadiologyScopeRulesTest {
 
     @Test
     void reportRegionGivesGeneralFindingsTheirSite() {
-        // chest report: a nodule without a site is a lung nodule, edema along the fissure is pulmonary edema
-        assertThat(only("FINDINGS: Innumerable small nodules. No pleural effusion.", "786838002").assertion())
+        // chest report: a nodule without a site is a lung nodule (innumerable ones: Multiple lung nodules, a kind of
+        // lung nodule), edema along the fissure is pulmonary edema
+        assertThat(only("FINDINGS: Innumerable small nodules. No pleural effusion.", "445249002").assertion())
                 .isEqualTo(FindingMention.Assertion.PRESENT);
         assertThat(of("Mild edema along the minor fissure.", "19242006")).hasSize(1);
         assertThat(of("Heart size is normal. Degenerative changes.", "75320002")).hasSize(1);
