@@ -212,14 +212,17 @@ public final class ConText {
                         default -> { }
                     }
                 } else if (t.start() >= end) { // post trigger candidates
-                    if (!isPost(t.category()) || copulaHedgeBeforeWords(t)) continue;
+                    // "right lower lobe pneumonia likely.": a one-word hedge that ends its clause hedges what precedes
+                    boolean closingHedge = t.category() == Category.UNC_PRE && t.phrase().indexOf(' ') < 0 && endsClause(t);
+                    if ((!isPost(t.category()) && !closingHedge) || copulaHedgeBeforeWords(t)) continue;
                     // "X versus Y" hedges the X right before it, not an earlier finding of the clause
-                    int maxWords = t.category() == Category.UNC_BI ? 0 : t.category() == Category.MIMIC_POST ? 10 : 5;
+                    int maxWords = t.category() == Category.UNC_BI || closingHedge ? 0
+                            : t.category() == Category.MIMIC_POST ? 10 : 5;
                     if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
                     int dist = t.start() - end;
                     switch (t.category()) {
                         case NEG_POST, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
-                        case UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
+                        case UNC_POST, UNC_BI, UNC_PRE -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case FAM_POST -> fam = true;
                         case HYPO_POST, MIMIC_POST -> hypo = true;
                         default -> { }
@@ -257,6 +260,16 @@ public final class ConText {
                 }
             }
             return false;
+        }
+
+        /** Only punctuation or the end of the sentence follows the trigger up to its clause end. */
+        private boolean endsClause(Trigger t) {
+            for (int i = t.end(); i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '.' || ch == ';' || ch == ',' || ch == ':' || ch == ')') return true;
+                if (!Character.isWhitespace(ch)) return false;
+            }
+            return true;
         }
 
         private boolean blocked(int from, int to) {

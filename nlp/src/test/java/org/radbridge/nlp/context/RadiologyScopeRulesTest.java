@@ -318,4 +318,16 @@ class RadiologyScopeRulesTest {
         assertThat(only(s, "274533004").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
         assertThat(only(s, "46621007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
     }
+
+    @Test
+    void oneWordHedgeClosingItsClauseHedgesTheFindingBeforeIt() {
+        assertThat(only("Left lower lobe consolidation, probably.", "95436008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Small right effusion likely; no pneumothorax.", "60046008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // before a finding it still hedges that finding only
+        String s = "Patchy opacity, likely pneumonia.";
+        assertThat(only(s, "274533004").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only(s, "233604007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
 }
