@@ -27,6 +27,33 @@ class SectionsTest {
         assertThat(sections.split("No acute findings.")).extracting(Sections.Section::name).containsExactly("findings");
     }
 
+    /** Dictation without a FINDINGS title: what follows the indication / comparison line is findings. */
+    @Test
+    void textAfterAnIndicationOrComparisonLineWithoutFindingsTitleIsFindings() {
+        String text = "XR CHEST 2 VIEWS\nREASON FOR EXAM: Dyspnea. Prior lobectomy.\nLeft base is clear. Small right effusion.\n"
+                + "IMPRESSION: Small right effusion.";
+        List<Sections.Section> s = sections.split(text);
+        assertThat(s).extracting(Sections.Section::name).containsExactly("other", "history", "findings", "impression");
+        assertThat(Sections.at(s, text.indexOf("Prior lobectomy"))).isEqualTo("history");
+        assertThat(Sections.at(s, text.indexOf("Small right effusion"))).isEqualTo("findings");
+        // a comparison line without final punctuation ends where a capitalised line starts; a blank line ends a bare title's text
+        String cmp = "Comparison: radiograph from last spring\nStable left apical scarring.";
+        assertThat(Sections.at(sections.split(cmp), cmp.indexOf("Stable"))).isEqualTo("findings");
+        String bare = "Hx:\nfever\n\nPatchy right basilar opacity.";
+        assertThat(Sections.at(sections.split(bare), bare.indexOf("fever"))).isEqualTo("history");
+        assertThat(Sections.at(sections.split(bare), bare.indexOf("Patchy"))).isEqualTo("findings");
+        // a history text wrapped onto a lower-case line stays history; a later FINDINGS title keeps the history block whole
+        String wrapped = "INDICATION: cough for three weeks and\nweight loss, assess for mass\nIMPRESSION: Normal.";
+        assertThat(Sections.at(sections.split(wrapped), wrapped.indexOf("weight loss"))).isEqualTo("history");
+        String titled = "HISTORY: Asthma.\nSmoker.\nFINDINGS: Clear lungs.";
+        assertThat(sections.split(titled)).extracting(Sections.Section::name).containsExactly("history", "findings");
+        assertThat(Sections.at(sections.split(titled), titled.indexOf("Smoker"))).isEqualTo("history");
+        // a one-line comparison followed by the reading on the same line
+        String oneLine = "COMPARISON: Radiograph of 3/4/2025. Right basilar opacity has cleared.";
+        assertThat(Sections.at(sections.split(oneLine), oneLine.indexOf("3/4"))).isEqualTo("comparison");
+        assertThat(Sections.at(sections.split(oneLine), oneLine.indexOf("Right basilar"))).isEqualTo("findings");
+    }
+
     /** The hand-written scan finds exactly what the title pattern it replaced found, on random title-like lines. */
     @Test
     void scanAgreesWithTheTitlePattern() {
@@ -39,7 +66,7 @@ class SectionsTest {
             StringBuilder sb = new StringBuilder();
             for (int k = random.nextInt(12); k >= 0; k--) sb.append(pieces[random.nextInt(pieces.length)]);
             String text = sb.toString();
-            assertThat(sections.split(text)).as("sections of %s", text.replace("\n", "\\n").replace("\r", "\\r"))
+            assertThat(sections.titles(text)).as("sections of %s", text.replace("\n", "\\n").replace("\r", "\\r"))
                     .isEqualTo(byPattern(titleLine, text));
         }
     }
