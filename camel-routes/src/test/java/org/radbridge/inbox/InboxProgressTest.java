@@ -2,28 +2,16 @@ package org.radbridge.inbox;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radbridge.ingest.HandClock;
 import org.radbridge.ingest.RunningJobs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InboxProgressTest {
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-        void advance(Duration d) { now = now.plus(d); }
-    }
-
     @Test
     void filesTakenAndWaitingMakeOneJobUntilTheInboxIsEmptyAgain(@TempDir Path inbox) throws Exception {
         HandClock clock = new HandClock();

@@ -2,11 +2,7 @@ package org.radbridge.ingest;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,16 +12,6 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunningJobsTest {
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-        void advance(Duration d) { now = now.plus(d); }
-    }
-
     private final HandClock clock = new HandClock();
     private final RunningJobs jobs = new RunningJobs(clock);
 
@@ -110,7 +96,7 @@ class RunningJobsTest {
         assertThat(done.get(0).label()).isEqualTo("second");
         assertThat(done.get(0).ok()).isFalse();
         assertThat(done.get(0).outcome()).isEqualTo("stopped");
-        assertThat(done.get(0).finished()).isEqualTo(clock.now);
+        assertThat(done.get(0).finished()).isEqualTo(clock.instant());
         assertThat(done.get(0).eta()).isNull();
 
         clock.advance(RunningJobs.KEEP_FINISHED.minusSeconds(1));

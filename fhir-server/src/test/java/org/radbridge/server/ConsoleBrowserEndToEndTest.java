@@ -35,7 +35,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,7 +103,7 @@ class ConsoleBrowserEndToEndTest {
 
         Path pacs = work.resolve("pacs");
         new SyntheticPacsGenerator(new GenerateOptions(3, 17L, pacs)).generate();
-        unseenUid = renameOneStudy(pacs.resolve("dicom"));
+        unseenUid = E2eSupport.renameOneStudy(pacs.resolve("dicom"), UNSEEN);
         Path bad = Files.createDirectories(work.resolve("bad"));
         writeBadFiles(pacs.resolve("dicom"), bad);
         // a study of another generated PACS: quarantined below as if staging had been down, then retried from the console
@@ -898,39 +897,6 @@ class ConsoleBrowserEndToEndTest {
         int at = E2eSupport.indexOf(noStudyUid, new byte[] {0x20, 0x00, 0x0D, 0x00, 'U', 'I'});
         noStudyUid[at] = 0x21;
         Files.write(bad.resolve("no-study-uid.dcm"), noStudyUid);
-    }
-
-    /** Gives every instance of the first study with a long enough description the description UNSEEN (same length, space-padded). */
-    private static String renameOneStudy(Path dicom) throws IOException {
-        List<Path> studies;
-        try (Stream<Path> s = Files.list(dicom)) {
-            studies = s.flatMap(p -> {
-                try {
-                    return Files.list(p).toList().stream();
-                } catch (IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            }).sorted().toList();
-        }
-        for (Path study : studies) {
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(study)) {
-                files = s.filter(p -> p.toString().endsWith(".dcm")).toList();
-            }
-            byte[] first = Files.readAllBytes(files.get(0));
-            int at = E2eSupport.indexOf(first, new byte[] {0x08, 0x00, 0x30, 0x10, 'L', 'O'});
-            int len = at < 0 ? 0 : (first[at + 6] & 0xff) | (first[at + 7] & 0xff) << 8;
-            if (len < UNSEEN.length()) continue;
-            byte[] value = (UNSEEN + " ".repeat(len - UNSEEN.length())).getBytes(StandardCharsets.US_ASCII);
-            for (Path f : files) {
-                byte[] b = Files.readAllBytes(f);
-                int i = E2eSupport.indexOf(b, new byte[] {0x08, 0x00, 0x30, 0x10, 'L', 'O'});
-                System.arraycopy(value, 0, b, i + 8, len);
-                Files.write(f, b);
-            }
-            return study.getFileName().toString();
-        }
-        throw new IllegalStateException("no study with a StudyDescription of " + UNSEEN.length() + " characters or more");
     }
 
     private static void copy(Path from, Path to) throws IOException {

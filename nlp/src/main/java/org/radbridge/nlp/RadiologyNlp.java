@@ -107,6 +107,7 @@ public final class RadiologyNlp implements AutoCloseable {
     private final RadiologyLexicon lexicon;
     private final LeanPipeline pipeline;
     private final ReportRegions regions;
+    private final Multiplicity multiplicity;
 
     /** Uses the terminology subsets packaged in the nlp jar. */
     public RadiologyNlp() {
@@ -122,6 +123,7 @@ public final class RadiologyNlp implements AutoCloseable {
         this.lexicon = shared.lexicon();
         this.pipeline = new LeanPipeline(shared.bsv(), false);
         this.regions = ReportRegions.fromClasspath(lexicon);
+        this.multiplicity = new Multiplicity(lexicon);
     }
 
     private static Shared shared(Path dir) {
@@ -266,6 +268,8 @@ public final class RadiologyNlp implements AutoCloseable {
                     if (c != null && site == null) site = regional;
                     if (c == null) c = concept.get(m);
                 }
+                // "innumerable small nodules": the concept for several of it
+                c = multiplicity.apply(c, text, seg[0], m.start(), m.end());
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
                 if (regions.siteOnly(c)) continue; // "dilated", "fat stranding" alone: a sign, not a finding
                 String section = Sections.at(sections, m.start());

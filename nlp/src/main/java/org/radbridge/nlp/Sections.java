@@ -11,6 +11,12 @@ import java.util.Map;
  * A section starts at a line that begins with a known title followed by ':' (text may follow on the same line), or a
  * line that is only a known title. Text before the first title is {@code other}; a report without any known title
  * is all {@code findings} (a bare sentence or a findings paragraph).
+ *
+ * <p>Headingless findings: many dictated reports give an indication, history, comparison or exam line and then the
+ * findings with no FINDINGS title ("INDICATION: Cough.\nThe lungs are clear.\nIMPRESSION: ..."). When no findings title
+ * follows such a section, its text ends with its first thought (a line ending in '.', ':', ';', '!' or '?', a line
+ * followed by a blank line or by a line that starts with a capital letter or a digit) and the text after it is findings;
+ * a comparison ends with its first sentence even on the same line ("COMPARISON: None. The lungs are clear.").
  */
 public final class Sections {
 
@@ -34,6 +40,11 @@ public final class Sections {
      * scanned by hand because that pattern, tried on every line, cost as much as all other rules together.
      */
     public List<Section> split(String text) {
+        return withHeadlessFindings(text, titles(text));
+    }
+
+    /** The sections the title lines start, without the headingless-findings rule (see {@link #split(String)}). */
+    List<Section> titles(String text) {
         List<Section> out = new ArrayList<>();
         for (int line = 0; line < text.length(); ) {
             int eol = lineEnd(text, line);
@@ -69,7 +80,7 @@ public final class Sections {
     /**
      * A title inside a line, as reports flattened to one line have them ("INDICATION: Cough. FINDINGS: Clear lungs.
      * IMPRESSION: Normal."): a known title followed by ':' that is written in upper case, or that follows the end of a
-     * sentence ('.', '!', '?', ';'). The title at the start of the line is found by {@link #split(String)} itself.
+     * sentence ('.', '!', '?', ';'). The title at the start of the line is found by {@link #titles(String)} itself.
      */
     private void inlineTitles(String text, int line, int eol, List<Section> out) {
         for (int colon = text.indexOf(':', line + 1); colon >= 0 && colon < eol; colon = text.indexOf(':', colon + 1)) {
@@ -94,6 +105,72 @@ public final class Sections {
                 break;
             }
         }
+    }
+
+    /**
+     * After the last history / comparison / technique section that no findings section follows, the lines after its
+     * first thought are findings (see the class comment).
+     */
+    private static List<Section> withHeadlessFindings(String text, List<Section> sections) {
+        int last = -1;
+        for (int i = sections.size() - 1; i >= 0; i--) {
+            String name = sections.get(i).name();
+            if (FINDINGS.equals(name)) return sections;
+            if (HISTORY.equals(name) || COMPARISON.equals(name) || TECHNIQUE.equals(name)) { last = i; break; }
+        }
+        if (last < 0) return sections;
+        Section s = sections.get(last);
+        int limit = last + 1 < sections.size() ? sections.get(last + 1).start() : text.length();
+        int line = s.contentStart();
+        // "COMPARISON: None. The lungs are clear." on one line: a comparison names earlier studies in one sentence
+        if (COMPARISON.equals(s.name())) {
+            int eol = Math.min(limit, lineEnd(text, line));
+            for (int i = line; i + 2 < eol; i++) {
+                if (text.charAt(i) == '.' && Character.isWhitespace(text.charAt(i + 1)) && !text.substring(line, i).isBlank()) {
+                    int j = i + 1;
+                    while (j < eol && Character.isWhitespace(text.charAt(j))) j++;
+                    if (j < eol && Character.isUpperCase(text.charAt(j))) {
+                        List<Section> out = new ArrayList<>(sections);
+                        out.add(last + 1, new Section(j, j, FINDINGS));
+                        return out;
+                    }
+                }
+            }
+        }
+        boolean seenText = false;
+        while (line < limit) {
+            int eol = lineEnd(text, line);
+            boolean blank = text.substring(line, eol).isBlank();
+            if (!blank) seenText = true;
+            if (eol >= limit) return sections;
+            int next = nextLine(text, eol);
+            if (seenText && (blank || endsThought(text, line, eol) || startsThought(text, next, limit))) {
+                while (next < limit && text.substring(next, Math.min(limit, lineEnd(text, next))).isBlank()) {
+                    next = nextLine(text, lineEnd(text, next));
+                }
+                if (next >= limit) return sections;
+                List<Section> out = new ArrayList<>(sections);
+                out.add(last + 1, new Section(next, next, FINDINGS));
+                return out;
+            }
+            line = next;
+        }
+        return sections;
+    }
+
+    private static boolean endsThought(String text, int line, int eol) {
+        int p = eol - 1;
+        while (p >= line && Character.isWhitespace(text.charAt(p))) p--;
+        return p >= line && ".:;!?".indexOf(text.charAt(p)) >= 0;
+    }
+
+    /** The line at {@code from} is blank or starts with a capital letter or a digit. */
+    private static boolean startsThought(String text, int from, int limit) {
+        int i = from;
+        while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+        if (i >= limit) return true;
+        char c = text.charAt(i);
+        return c == '\n' || c == '\r' || Character.isUpperCase(c) || Character.isDigit(c);
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -27,6 +27,33 @@ class SectionsTest {
         assertThat(sections.split("No acute findings.")).extracting(Sections.Section::name).containsExactly("findings");
     }
 
+    /** Dictation without a FINDINGS title: what follows the indication / comparison line is findings. */
+    @Test
+    void textAfterAnIndicationOrComparisonLineWithoutFindingsTitleIsFindings() {
+        String text = "XR CHEST 2 VIEWS\nREASON FOR EXAM: Dyspnea. Prior lobectomy.\nLeft base is clear. Small right effusion.\n"
+                + "IMPRESSION: Small right effusion.";
+        List<Sections.Section> s = sections.split(text);
+        assertThat(s).extracting(Sections.Section::name).containsExactly("other", "history", "findings", "impression");
+        assertThat(Sections.at(s, text.indexOf("Prior lobectomy"))).isEqualTo("history");
+        assertThat(Sections.at(s, text.indexOf("Small right effusion"))).isEqualTo("findings");
+        // a comparison line without final punctuation ends where a capitalised line starts; a blank line ends a bare title's text
+        String cmp = "Comparison: radiograph from last spring\nStable left apical scarring.";
+        assertThat(Sections.at(sections.split(cmp), cmp.indexOf("Stable"))).isEqualTo("findings");
+        String bare = "Hx:\nfever\n\nPatchy right basilar opacity.";
+        assertThat(Sections.at(sections.split(bare), bare.indexOf("fever"))).isEqualTo("history");
+        assertThat(Sections.at(sections.split(bare), bare.indexOf("Patchy"))).isEqualTo("findings");
+        // a history text wrapped onto a lower-case line stays history; a later FINDINGS title keeps the history block whole
+        String wrapped = "INDICATION: cough for three weeks and\nweight loss, assess for mass\nIMPRESSION: Normal.";
+        assertThat(Sections.at(sections.split(wrapped), wrapped.indexOf("weight loss"))).isEqualTo("history");
+        String titled = "HISTORY: Asthma.\nSmoker.\nFINDINGS: Clear lungs.";
+        assertThat(sections.split(titled)).extracting(Sections.Section::name).containsExactly("history", "findings");
+        assertThat(Sections.at(sections.split(titled), titled.indexOf("Smoker"))).isEqualTo("history");
+        // a one-line comparison followed by the reading on the same line
+        String oneLine = "COMPARISON: Radiograph of 3/4/2025. Right basilar opacity has cleared.";
+        assertThat(Sections.at(sections.split(oneLine), oneLine.indexOf("3/4"))).isEqualTo("comparison");
+        assertThat(Sections.at(sections.split(oneLine), oneLine.indexOf("Right basilar"))).isEqualTo("findings");
+    }
+
     /** The hand-written scan finds exactly what the title pattern it replaced found, on random title-like lines. */
     @Test
     void scanAgreesWithTheTitlePattern() {
@@ -41,7 +68,7 @@ class SectionsTest {
             String text = sb.toString();
             // titles inside a line (flattened reports) are tested on their own below
             // (and the synthetic leading 'other' / whole-text 'findings' section, which depends on them, is left out)
-            List<Sections.Section> lineStart = sections.split(text).stream()
+            List<Sections.Section> lineStart = sections.titles(text).stream()
                     .filter(sec -> atLineStart(text, sec.start()) && !(sec.start() == 0 && sec.contentStart() == 0)).toList();
             assertThat(lineStart).as("sections of %s", text.replace("\n", "\\n").replace("\r", "\\r"))
                     .isEqualTo(byPattern(titleLine, text).stream().filter(sec -> !(sec.start() == 0 && sec.contentStart() == 0)).toList());
@@ -61,6 +88,29 @@ class SectionsTest {
         // a lower-case or mid-sentence title word is prose, not a section
         assertThat(sections.split("FINDINGS: The findings: a new effusion. Note the comparison: none."))
                 .extracting(Sections.Section::name).containsExactly("findings");
+    }
+
+    /** Inline titles and the headingless-findings rule together (issue 11m merge of 11d and 11f). */
+    @Test
+    void headinglessFindingsInAFlattenedReport() {
+        // one line: the reading after a one-sentence comparison is findings, up to the inline impression title
+        String one = "INDICATION: Cough. COMPARISON: None. The lungs are clear. IMPRESSION: Normal chest.";
+        List<Sections.Section> s = sections.split(one);
+        assertThat(s).extracting(Sections.Section::name).containsExactly("history", "comparison", "findings", "impression");
+        assertThat(Sections.at(s, one.indexOf("Cough"))).isEqualTo("history");
+        assertThat(Sections.at(s, one.indexOf("The lungs"))).isEqualTo("findings");
+        assertThat(Sections.at(s, one.indexOf("Normal chest"))).isEqualTo("impression");
+        // the reading on its own line after an indication, then an impression title inside the line
+        String two = "INDICATION: Fever.\nPatchy right basilar opacity. No effusion. IMPRESSION: Pneumonia.";
+        List<Sections.Section> t = sections.split(two);
+        assertThat(t).extracting(Sections.Section::name).containsExactly("history", "findings", "impression");
+        assertThat(Sections.at(t, two.indexOf("Fever"))).isEqualTo("history");
+        assertThat(Sections.at(t, two.indexOf("No effusion"))).isEqualTo("findings");
+        assertThat(Sections.at(t, two.indexOf("Pneumonia."))).isEqualTo("impression");
+        // an inline FINDINGS title keeps the indication whole
+        String three = "INDICATION: Cough. Fever. FINDINGS: Clear lungs.";
+        assertThat(sections.split(three)).extracting(Sections.Section::name).containsExactly("history", "findings");
+        assertThat(Sections.at(sections.split(three), three.indexOf("Fever"))).isEqualTo("history");
     }
 
     private List<Sections.Section> byPattern(Pattern titleLine, String text) {

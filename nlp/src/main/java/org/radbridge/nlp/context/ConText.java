@@ -41,7 +41,12 @@ public final class ConText {
          * the finding word names a normal structure or artifact that mimics it ("nodular density ... likely represents a
          * nipple shadow", "opacity ... due to overlying soft tissue"): not a finding of the patient, not reported
          */
-        MIMIC_POST }
+        MIMIC_POST,
+        /**
+         * a word that, right after a copula hedge ("is likely", "is possible"), shows the hedge ends its clause and so
+         * hedges what precedes it ("pneumonia is possible in the right base"): a word list, not a trigger
+         */
+        COPULA_END }
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
@@ -58,25 +63,6 @@ public final class ConText {
     }
 
     public static final String DEFAULT_RESOURCE = "/org/radbridge/nlp/triggers/context-triggers.tsv";
-    /** Words after a copula hedge that end its predicate, so it hedges what precedes (see the file's header). */
-    private static final java.util.Set<String> COPULA_HEDGE_ENDS = new java.util.HashSet<>();
-
-    static {
-        try (InputStream in = ConText.class.getResourceAsStream("/org/radbridge/nlp/triggers/copula-hedge-ends.tsv")) {
-            if (in == null) throw new IllegalStateException("missing copula-hedge-ends.tsv");
-            BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            boolean header = true;
-            while ((line = br.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) { header = false; continue; }
-                COPULA_HEDGE_ENDS.add(line.split("\t")[0].trim().toLowerCase(Locale.ROOT));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private final Map<String, Category> byPhrase;
     /** Phrases by first word, longest (in characters) first. */
     private final Map<String, List<String[]>> byFirstWord = new java.util.HashMap<>();
@@ -84,8 +70,12 @@ public final class ConText {
     private final boolean[] firstChars = new boolean[128];
     private int longestFirstWord;
 
-    private ConText(Map<String, Category> byPhrase) {
+    /** Words after which a copula hedge still hedges what precedes it (category COPULA_END). */
+    private final java.util.Set<String> copulaEnd = new java.util.HashSet<>();
+
+    private ConText(Map<String, Category> byPhrase, java.util.Set<String> copulaEnd) {
         this.byPhrase = byPhrase;
+        this.copulaEnd.addAll(copulaEnd);
         List<String> phrases = new ArrayList<>(byPhrase.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (String p : phrases) {
@@ -112,6 +102,7 @@ public final class ConText {
 
     public static ConText fromStream(InputStream in) throws IOException {
         Map<String, Category> map = new LinkedHashMap<>();
+        java.util.Set<String> copulaEnd = new java.util.HashSet<>();
         BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = br.readLine()) != null) {
@@ -120,9 +111,12 @@ public final class ConText {
             if (f.length < 2) continue;
             String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (phrase.isEmpty()) continue;
-            map.put(phrase, Category.valueOf(f[1].trim())); // later lines win
+            Category category = Category.valueOf(f[1].trim());
+            // a word list of its own: the same word may also be a trigger ("but" ends a scope)
+            if (category == Category.COPULA_END) copulaEnd.add(phrase);
+            else map.put(phrase, category); // later lines win
         }
-        return new ConText(map);
+        return new ConText(map, copulaEnd);
     }
 
     /** A trigger found in a sentence; offsets relative to the sentence text. */
@@ -220,9 +214,12 @@ public final class ConText {
                         default -> { }
                     }
                 } else if (t.start() >= end) { // post trigger candidates
-                    if (!isPost(t.category()) || copulaHedgeBeforeWords(t)) continue;
+                    // "right lower lobe pneumonia likely.": a one-word hedge that ends its clause hedges what precedes
+                    boolean closingHedge = t.category() == Category.UNC_PRE && t.phrase().indexOf(' ') < 0 && endsClause(t);
+                    if ((!isPost(t.category()) && !closingHedge) || copulaHedgeBeforeWords(t)) continue;
                     // "X versus Y" hedges the X right before it, not an earlier finding of the clause
-                    int maxWords = t.category() == Category.UNC_BI ? 1 : t.category() == Category.MIMIC_POST ? 10 : 5;
+                    int maxWords = t.category() == Category.UNC_BI || closingHedge ? 0
+                            : t.category() == Category.MIMIC_POST ? 10 : 5;
                     if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
                     // "opacity, atelectasis versus consolidation": the differential after the comma hedges its own
                     // alternatives, not the finding it explains
@@ -230,7 +227,7 @@ public final class ConText {
                     int dist = t.start() - end;
                     switch (t.category()) {
                         case NEG_POST, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
-                        case UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
+                        case UNC_POST, UNC_BI, UNC_PRE -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case FAM_POST -> fam = true;
                         case HYPO_POST, MIMIC_POST -> hypo = true;
                         default -> { }
@@ -265,11 +262,23 @@ public final class ConText {
                 if (ch == '.' || ch == ';' || ch == ',' || ch == ':') return false;
                 if (Character.isLetterOrDigit(ch)) {
                     int j = i;
-                    while (j < text.length() && Character.isLetterOrDigit(text.charAt(j))) j++;
-                    return !COPULA_HEDGE_ENDS.contains(text.substring(i, j));
+                    while (j < text.length() && wordChar(text.charAt(j))) j++;
+                    // "is possible in the right base", "is likely present": the predicate ends with a place, a reason
+                    // or a presence word (COPULA_END rows of the trigger file), not a finding
+                    return !copulaEnd.contains(text.substring(i, j));
                 }
             }
             return false;
+        }
+
+        /** Only punctuation or the end of the sentence follows the trigger up to its clause end. */
+        private boolean endsClause(Trigger t) {
+            for (int i = t.end(); i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '.' || ch == ';' || ch == ',' || ch == ':' || ch == ')') return true;
+                if (!Character.isWhitespace(ch)) return false;
+            }
+            return true;
         }
 
         private boolean blocked(int from, int to) {

@@ -146,6 +146,7 @@ public final class RadiologyLexicon {
             if (c != null && "Qualifier Value".equals(row[4])) qualifierIds.add(c.dictionaryId());
         }
         addPlurals(byId, terms, qualifierIds);
+        addMisspellings(terms);
         RadiologyLexicon lex = new RadiologyLexicon(byId, terms);
         for (String[] row : rows.values()) {
             LexConcept c = byKey.get(row[0] + "|" + row[1]);
@@ -206,6 +207,38 @@ public final class RadiologyLexicon {
             for (String t : List.copyOf(own)) {
                 String p = plural(t);
                 if (p != null && known.add(p)) own.add(p);
+            }
+        }
+    }
+
+    /** The word-level spelling variants of dictated reports (terms/misspellings.tsv). */
+    static final String MISSPELLINGS = "/org/radbridge/nlp/terms/misspellings.tsv";
+
+    /**
+     * Adds, for every term, one variant per listed misspelling of one of its words ("pleural effusion" -> "plural
+     * effusion"); a variant that is already a term of any concept is left alone. Terms gain variants only where a word
+     * matches exactly, so a variant never stands alone unless the correct word was a term by itself.
+     */
+    private static void addMisspellings(Map<String, Set<String>> terms) {
+        Map<String, List<String>> variants = new java.util.HashMap<>();
+        for (String[] f : org.radbridge.nlp.Resources.tsv(MISSPELLINGS)) {
+            String variant = normalise(f[0]), word = normalise(f[1]);
+            if (f[0].equals("variant") || variant.equals(word)) continue;
+            variants.computeIfAbsent(word, k -> new ArrayList<>()).add(variant);
+        }
+        Set<String> known = new java.util.HashSet<>();
+        terms.values().forEach(known::addAll);
+        for (Set<String> own : terms.values()) {
+            for (String t : List.copyOf(own)) {
+                String[] words = t.split(" ");
+                for (int i = 0; i < words.length; i++) {
+                    for (String v : variants.getOrDefault(words[i], List.of())) {
+                        String[] w = words.clone();
+                        w[i] = v;
+                        String variant = String.join(" ", w);
+                        if (known.add(variant)) own.add(variant);
+                    }
+                }
             }
         }
     }

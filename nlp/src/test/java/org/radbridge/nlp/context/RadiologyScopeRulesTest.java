@@ -129,8 +129,9 @@ class RadiologyScopeRulesTest {
 
     @Test
     void reportRegionGivesGeneralFindingsTheirSite() {
-        // chest report: a nodule without a site is a lung nodule, edema along the fissure is pulmonary edema
-        assertThat(only("FINDINGS: Innumerable small nodules. No pleural effusion.", "786838002").assertion())
+        // chest report: a nodule without a site is a lung nodule (innumerable ones: Multiple lung nodules, a kind of
+        // lung nodule), edema along the fissure is pulmonary edema
+        assertThat(only("FINDINGS: Innumerable small nodules. No pleural effusion.", "445249002").assertion())
                 .isEqualTo(FindingMention.Assertion.PRESENT);
         assertThat(of("Mild edema along the minor fissure.", "19242006")).hasSize(1);
         assertThat(of("Heart size is normal. Degenerative changes.", "75320002")).hasSize(1);
@@ -407,5 +408,117 @@ class RadiologyScopeRulesTest {
             assertThat(of(s, "8186001")).as(s).isNotEmpty()
                     .allSatisfy(m -> assertThat(m.assertion()).as(s).isEqualTo(FindingMention.Assertion.POSSIBLE));
         }
+    }
+
+    // --- session 11f: hedge, resolution, chronicity and disclaimer cues (context-triggers.tsv) ---
+
+    @Test
+    void negatedExclusionFollowedByWordsIsStillAHedgeOnWhatPrecedes() {
+        assertThat(only("Small right pneumothorax is not excluded given the supine technique.", "36118008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Early pneumonia not ruled out in this patient.", "233604007").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void considerAndRaisingThePossibilityAreHedges() {
+        assertThat(only("Reticular opacities; consider pulmonary fibrosis.", "51615001").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Enlarged ventricles, which raises the possibility of hydrocephalus.", "230745008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void partialResolutionAndResolvingStayPresent() {
+        for (String s : List.of("Nearly complete resolution of the left basilar consolidation.",
+                "Left basilar consolidation has improved but is not fully resolved.", "Resolving left basilar consolidation.")) {
+            assertThat(only(s, "95436008").assertion()).as(s).isEqualTo(FindingMention.Assertion.PRESENT);
+        }
+        assertThat(only("Complete resolution of the left basilar consolidation.", "95436008").assertion())
+                .isEqualTo(FindingMention.Assertion.ABSENT);
+    }
+
+    @Test
+    void findingThatResolvesOnAFurtherViewIsAbsent() {
+        assertThat(only("The focal asymmetry in the left breast disperses on spot compression views.", "129789007").assertion())
+                .isEqualTo(FindingMention.Assertion.ABSENT);
+    }
+
+    @Test
+    void versusHedgesOnlyTheFindingRightBeforeIt() {
+        String s = "Streaky left basilar opacity, atelectasis versus aspiration pneumonia.";
+        assertThat(only(s, "274533004").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only(s, "46621007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void priorAsTheEarlierStudyIsNoHistory() {
+        FindingMention m = only("Patchy bilateral opacities, increased compared to prior, could reflect pulmonary edema.", "19242006");
+        assertThat(m.temporality()).isEqualTo(FindingMention.Temporality.CURRENT);
+        assertThat(m.assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void causeOfAResidualIsPresentAndChronic() {
+        FindingMention m = only("Deformity of the left clavicle related to prior fracture.", "58150001");
+        assertThat(m.temporality()).isEqualTo(FindingMention.Temporality.CURRENT);
+        assertThat(m.chronicity()).isEqualTo("chronic");
+    }
+
+    @Test
+    void clinicalBackgroundSentenceIsHistoryButKnownFindingInTheReadingIsPresent() {
+        assertThat(only("Patient with known COPD now with fever.", "13645005").temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+        assertThat(only("Hyperexpanded lungs compatible with known COPD.", "13645005").temporality())
+                .isEqualTo(FindingMention.Temporality.CURRENT);
+    }
+
+    @Test
+    void screeningDisclaimerIsNoFinding() {
+        assertThat(of("Screening mammography can miss some breast cancers.", "1187425009")).isEmpty();
+        assertThat(of("A normal mammogram should not delay biopsy of a palpable mass.", "4147007")).isEmpty();
+        assertThat(of("A normal mammogram should not delay biopsy of a palpable mass.", "129788004")).isEmpty();
+    }
+
+    @Test
+    void headinglessFindingsAfterAnIndicationLineAreCurrent() {
+        String r = "XR CHEST PA/LAT\nREASON FOR EXAM: Pneumothorax last week.\nSmall residual left apical pneumothorax.\n"
+                + "IMPRESSION: Improving.";
+        List<FindingMention> ptx = of(r, "36118008");
+        assertThat(ptx).extracting(FindingMention::temporality)
+                .containsExactly(FindingMention.Temporality.HISTORICAL, FindingMention.Temporality.CURRENT);
+    }
+
+    @Test
+    void findingSaidNotToBeVisibleTodayIsAbsentButTheDisclaimerStaysNothing() {
+        assertThat(only("The known left lower lobe nodule is not visible on this radiograph.", "786838002").assertion())
+                .isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(of("Subtle rib fractures may not be visible on a single view.", "33737001")).isEmpty();
+        assertThat(of("Chest CT is more sensitive for tiny pulmonary nodules.", "786838002")).isEmpty();
+        assertThat(of("Tiny pulmonary nodules.", "786838002")).hasSize(1);
+    }
+
+    @Test
+    void copulaHedgeFollowedByAPlaceOrReasonHedgesTheFindingBeforeIt() {
+        assertThat(only("Superimposed pneumonia is possible at the left base.", "233604007").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("A small effusion is likely given the blunted angle.", "60046008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // followed by a finding, the copula hedge still hedges that finding, not the observed one before it
+        String s = "The right basilar opacity is likely atelectasis.";
+        assertThat(only(s, "274533004").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only(s, "46621007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
+    }
+
+    @Test
+    void oneWordHedgeClosingItsClauseHedgesTheFindingBeforeIt() {
+        assertThat(only("Left lower lobe consolidation, probably.", "95436008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Small right effusion likely; no pneumothorax.", "60046008").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // before a finding it still hedges that finding only
+        String s = "Patchy opacity, likely pneumonia.";
+        assertThat(only(s, "274533004").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only(s, "233604007").assertion()).isEqualTo(FindingMention.Assertion.POSSIBLE);
     }
 }

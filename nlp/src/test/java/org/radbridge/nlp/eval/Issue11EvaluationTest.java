@@ -29,6 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       commit 79cd365 were committed, run once as written and never tuned on; fails below 0.90 micro-F1.</li>
  *   <li>{@code eval/blind-v5} (164 sentences, 63 reports, 34 of them normal chest radiographs): written after the rules of
  *       commit af63e1b were committed, run once as written and never tuned on; fails below 0.90 micro-F1.</li>
+ *   <li>{@code eval/blind-v6} (274 sentences, 74 reports, 31 of them normal): written by session 11e blind to the rules
+ *       (no rule, lexicon or NLP code read; codes picked from the terminology code list only) against main 83b9314,
+ *       committed before any run and never tuned on; first run sentences 0.799 / reports 0.795 micro-F1, so it fails only
+ *       below the regression floor {@link #BLIND6_FLOOR}, not at the issue's 0.90.</li>
+ *   <li>{@code eval/blind-v7} (160 sentences, 90 reports, 41 of them normal; chest radiograph focus): written by session
+ *       11g blind to the rules against main 83b9314 and to helpers 11d/11f, committed before any run and never tuned on;
+ *       first run sentences 0.851 / reports 0.887 micro-F1 (present findings only 0.846, 0.049 false-positive present
+ *       findings per normal report), so it fails only below the regression floor {@link #BLIND7_FLOOR}.</li>
  *   <li>{@code eval/issue11-dev} and {@code eval/issue11-dev2}: first written as blind sets v1 and v2; their first runs
  *       guided later rule changes, so they are development sets now; fail below 0.85 micro-F1 (a regression floor,
  *       not a validity claim). First blind runs: v1 0.831 sentences / 0.853 reports, v2 0.892 / 0.904.</li>
@@ -37,6 +45,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Issue11EvaluationTest {
 
     private static RadiologyNlp nlp;
+
+    /**
+     * Regression floor for blind v6, below its first run (sentences 0.799, reports 0.795 micro-F1): v6 does not reach the
+     * issue's 0.90 target, so this floor guards against losing ground, it does not claim the target.
+     */
+    static final double BLIND6_FLOOR = 0.75;
+
+    /**
+     * Regression floor for blind v7, below its first run (sentences 0.851, reports 0.887 micro-F1): v7 does not reach the
+     * issue's 0.90 target, so this floor guards against losing ground, it does not claim the target.
+     */
+    static final double BLIND7_FLOOR = 0.80;
 
     @BeforeAll
     static void setUp() {
@@ -165,6 +185,26 @@ class Issue11EvaluationTest {
     @Test
     void blind5ReportsMicroF1AtLeast090() throws IOException {
         assertThat(reports("blind-v5", "Blind v5", 60)).as("blind v5 reports micro F1").isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void blind6SentencesMicroF1() throws IOException {
+        assertThat(sentences("blind-v6", "Blind v6", 250)).as("blind v6 sentences micro F1").isGreaterThanOrEqualTo(BLIND6_FLOOR);
+    }
+
+    @Test
+    void blind6ReportsMicroF1() throws IOException {
+        assertThat(reports("blind-v6", "Blind v6", 70)).as("blind v6 reports micro F1").isGreaterThanOrEqualTo(BLIND6_FLOOR);
+    }
+
+    @Test
+    void blind7SentencesMicroF1() throws IOException {
+        assertThat(sentences("blind-v7", "Blind v7", 150)).as("blind v7 sentences micro F1").isGreaterThanOrEqualTo(BLIND7_FLOOR);
+    }
+
+    @Test
+    void blind7ReportsMicroF1() throws IOException {
+        assertThat(reports("blind-v7", "Blind v7", 85)).as("blind v7 reports micro F1").isGreaterThanOrEqualTo(BLIND7_FLOOR);
     }
 
     @Test
