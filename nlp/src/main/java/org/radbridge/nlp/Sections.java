@@ -17,6 +17,10 @@ import java.util.Map;
  * follows such a section, its text ends with its first thought (a line ending in '.', ':', ';', '!' or '?', a line
  * followed by a blank line or by a line that starts with a capital letter or a digit) and the text after it is findings;
  * a comparison ends with its first sentence even on the same line ("COMPARISON: None. The lungs are clear.").
+ *
+ * <p>Flattened reports: a known title followed by ':' inside a line starts a section too when it is written in upper
+ * case or follows a sentence end ("INDICATION: Cough. FINDINGS: Clear lungs. IMPRESSION: Normal."). In such a report
+ * a history / comparison / technique section without a later findings title ends with its first sentence.
  */
 public final class Sections {
 
@@ -122,8 +126,12 @@ public final class Sections {
         Section s = sections.get(last);
         int limit = last + 1 < sections.size() ? sections.get(last + 1).start() : text.length();
         int line = s.contentStart();
-        // "COMPARISON: None. The lungs are clear." on one line: a comparison names earlier studies in one sentence
-        if (COMPARISON.equals(s.name())) {
+        // "COMPARISON: None. The lungs are clear." on one line: a comparison names earlier studies in one sentence.
+        // In a report flattened to one line (the section's title stands inside a line, or the next title follows on the
+        // same line: "CXR. Indication: preop. Heart nl. Lungs clear. IMP: Negative.") the line breaks that end a
+        // history's first thought are gone, so its first sentence is the thought there too.
+        boolean flattened = !startsLine(text, s.start()) || limit < lineEnd(text, line);
+        if (COMPARISON.equals(s.name()) || flattened) {
             int eol = Math.min(limit, lineEnd(text, line));
             for (int i = line; i + 2 < eol; i++) {
                 if (text.charAt(i) == '.' && Character.isWhitespace(text.charAt(i + 1)) && !text.substring(line, i).isBlank()) {
@@ -156,6 +164,12 @@ public final class Sections {
             line = next;
         }
         return sections;
+    }
+
+    private static boolean startsLine(String text, int offset) {
+        int i = offset;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) i--;
+        return i == 0 || text.charAt(i - 1) == '\n' || text.charAt(i - 1) == '\r';
     }
 
     private static boolean endsThought(String text, int line, int eol) {

@@ -107,6 +107,17 @@ class SectionsTest {
         assertThat(Sections.at(t, two.indexOf("Fever"))).isEqualTo("history");
         assertThat(Sections.at(t, two.indexOf("No effusion"))).isEqualTo("findings");
         assertThat(Sections.at(t, two.indexOf("Pneumonia."))).isEqualTo("impression");
+        // a flattened report whose indication title stands inside the line: the indication is its first sentence
+        String flat = "XR chest 2 views. Indication: Preop screening. Heart size normal. Lungs clear. IMPRESSION: Negative chest.";
+        List<Sections.Section> f = sections.split(flat);
+        assertThat(f).extracting(Sections.Section::name).containsExactly("other", "history", "findings", "impression");
+        assertThat(Sections.at(f, flat.indexOf("Preop"))).isEqualTo("history");
+        assertThat(Sections.at(f, flat.indexOf("Heart size"))).isEqualTo("findings");
+        assertThat(Sections.at(f, flat.indexOf("Lungs clear"))).isEqualTo("findings");
+        // the same with the history title at the line start and the impression title later on that line
+        String lineStart = "History: Chest pain. The lungs are clear. Impression: Normal.";
+        assertThat(Sections.at(sections.split(lineStart), lineStart.indexOf("Chest pain"))).isEqualTo("history");
+        assertThat(Sections.at(sections.split(lineStart), lineStart.indexOf("The lungs"))).isEqualTo("findings");
         // an inline FINDINGS title keeps the indication whole
         String three = "INDICATION: Cough. Fever. FINDINGS: Clear lungs.";
         assertThat(sections.split(three)).extracting(Sections.Section::name).containsExactly("history", "findings");
