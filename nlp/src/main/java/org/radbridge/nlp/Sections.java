@@ -209,6 +209,16 @@ public final class Sections {
         return text.charAt(eol) == '\r' && eol + 1 < text.length() && text.charAt(eol + 1) == '\n' ? eol + 2 : eol + 1;
     }
 
+    /** The section an offset lies in (null before the first), given the result of {@link #split(String)}. */
+    public static Section sectionAt(List<Section> sections, int offset) {
+        int lo = 0, hi = sections.size() - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sections.get(mid).start() <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found < 0 ? null : sections.get(found);
+    }
+
     /** Section name at an offset, given the result of {@link #split(String)}. */
     public static String at(List<Section> sections, int offset) {
         int lo = 0, hi = sections.size() - 1, found = -1;

@@ -105,4 +105,24 @@ class ChestReportClassesTest {
         assertThat(only("Enlarged paratracheal lymph nodes.", "23794001").assertion())
                 .isEqualTo(FindingMention.Assertion.PRESENT);
     }
+
+    @Test
+    void organSubHeadingGivesTheSiteOfAFindingWithoutOne() {
+        String r = "FINDINGS:\nMediastinum: Several enlarged lymph nodes, the largest 14 mm.\nLungs: Clear.";
+        assertThat(of(r, "52324001")).hasSize(1);
+        assertThat(only("MEDIASTINUM: no adenopathy.\nPLEURA: no effusion.", "52324001").assertion())
+                .isEqualTo(FindingMention.Assertion.ABSENT);
+        // a site in the clause itself still wins over the heading
+        assertThat(of("Mediastinum: Normal. Axillary lymphadenopathy on the right.", "127189005")).hasSize(1);
+        assertThat(only("Heart and mediastinum: normal size and contour.", "8186001").assertion())
+                .isEqualTo(FindingMention.Assertion.ABSENT);
+    }
+
+    @Test
+    void partSolidNoduleIsALungNoduleAndCarcinomaANeoplasm() {
+        var lex = nlp.lexicon();
+        assertThat(lex.isA(lex.byRadlex("RID50152").orElseThrow(), lex.bySnomed("786838002").orElseThrow())).isTrue();
+        assertThat(lex.isA(lex.bySnomed("1187425009").orElseThrow(), lex.bySnomed("108369006").orElseThrow())).isTrue();
+        assertThat(lex.isA(lex.bySnomed("108369006").orElseThrow(), lex.bySnomed("1187425009").orElseThrow())).isFalse();
+    }
 }
