@@ -125,4 +125,17 @@ class ChestReportClassesTest {
         assertThat(lex.isA(lex.bySnomed("1187425009").orElseThrow(), lex.bySnomed("108369006").orElseThrow())).isTrue();
         assertThat(lex.isA(lex.bySnomed("108369006").orElseThrow(), lex.bySnomed("1187425009").orElseThrow())).isFalse();
     }
+
+    @Test
+    void hedgedPartialCauseOfAnAppearanceHedgesIt() {
+        assertThat(only("The enlarged heart could be partly due to low lung volumes.", "8186001").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // an asserted partial cause leaves the appearance present
+        assertThat(only("Cardiomegaly, probably accentuated by the supine technique.", "8186001").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only("Cardiomegaly may be partly due to the portable AP projection.", "8186001").assertion())
+                .isEqualTo(FindingMention.Assertion.POSSIBLE);
+        assertThat(only("Cardiomegaly with small bilateral effusions.", "8186001").assertion())
+                .isEqualTo(FindingMention.Assertion.PRESENT);
+    }
 }
