@@ -138,4 +138,15 @@ class ChestReportClassesTest {
         assertThat(only("Cardiomegaly with small bilateral effusions.", "8186001").assertion())
                 .isEqualTo(FindingMention.Assertion.PRESENT);
     }
+
+    @Test
+    void shortRequestHeadingsAndHistoryShorthandAreHistory() {
+        String r = "Reason: dyspnea, ?CHF. Lungs are clear. No pleural effusion.";
+        assertThat(presentToday(r, "42343007")).isFalse();
+        // the one-line report's findings after the request sentence are today's
+        assertThat(only(r, "60046008").temporality()).isEqualTo(FindingMention.Temporality.CURRENT);
+        assertThat(only("Tachypnea, hx COPD. No acute process.", "13645005").temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+        assertThat(presentToday("Clinical question: pneumothorax after biopsy?\nNo pneumothorax.", "36118008")).isFalse();
+    }
 }
