@@ -152,4 +152,13 @@ class ChestReportClassesTest {
                 .isEqualTo(FindingMention.Temporality.HISTORICAL);
         assertThat(presentToday("Clinical question: pneumothorax after biopsy?\nNo pneumothorax.", "36118008")).isFalse();
     }
+
+    @Test
+    void questionMarkOpeningAWordIsAQuery() {
+        assertThat(of("Cough, fever ?pneumonia. The lungs are clear.", "233604007")).isEmpty();
+        assertThat(of("Dyspnea. ?PE. No acute findings.", "59282003")).isEmpty();
+        // a question mark closing a word or inside a measurement is no query cue
+        assertThat(presentToday("Left lower lobe pneumonia? Left lower lobe pneumonia.", "233604007")).isTrue();
+        assertThat(presentToday("Right upper lobe nodule measuring 8?mm.", "786838002")).isTrue();
+    }
 }
