@@ -262,6 +262,14 @@ public final class RadiologyNlp implements AutoCloseable {
                     site = further.getValue();
                 }
                 if (c == null) {
+                    // an organ sub-heading names the site of what its section says ("Mediastinum: No lymphadenopathy.")
+                    Map.Entry<LexConcept, LexConcept> headed = headingSite(sections, anatomy, concept, m.start(), concept.get(m));
+                    if (headed != null) {
+                        c = headed.getKey();
+                        if (site == null) site = headed.getValue();
+                    }
+                }
+                if (c == null) {
                     // no site in the clause (or none that refines it): the report's region may give one
                     LexConcept regional = regions.defaultSite(region, concept.get(m), m.text());
                     c = lexicon.refine(concept.get(m), regional).orElse(null);
@@ -392,6 +400,27 @@ public final class RadiologyNlp implements AutoCloseable {
             from = to;
         }
         return new LeanPipeline.Analysis(mentions, sentences);
+    }
+
+    /**
+     * The finding refined by a site named in the title of its section (an organ sub-heading such as "Mediastinum:" or
+     * "Bones:"), or null. The anatomy mentions are sorted by start; found by binary search, so no pairwise loop.
+     */
+    private Map.Entry<LexConcept, LexConcept> headingSite(List<Sections.Section> sections, List<Mention> anatomy,
+                                                          Map<Mention, LexConcept> concept, int offset, LexConcept finding) {
+        Sections.Section s = Sections.sectionAt(sections, offset);
+        if (s == null || s.contentStart() <= s.start() || anatomy.isEmpty()) return null;
+        int lo = 0, hi = anatomy.size();
+        while (lo < hi) { // first anatomy mention starting at or after the title
+            int mid = (lo + hi) >>> 1;
+            if (anatomy.get(mid).start() < s.start()) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo; i < anatomy.size() && anatomy.get(i).end() <= s.contentStart(); i++) {
+            LexConcept site = concept.get(anatomy.get(i));
+            LexConcept refined = lexicon.refine(finding, site).orElse(null);
+            if (refined != null) return Map.entry(refined, site);
+        }
+        return null;
     }
 
     private static LexConcept nearestSite(Mention f, List<Mention> anatomy, Map<Mention, LexConcept> concept) {

@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>Flattened reports: a known title followed by ':' inside a line starts a section too when it is written in upper
  * case or follows a sentence end ("INDICATION: Cough. FINDINGS: Clear lungs. IMPRESSION: Normal."). In such a report
- * a history / comparison / technique section without a later findings title ends with its first sentence.
+ * a history / comparison / technique section without a later findings title ends with its first sentence; so does
+ * one in a report that is a single line ("INDICATION: Cough. The lungs are clear.").
  */
 public final class Sections {
 
@@ -130,7 +131,8 @@ public final class Sections {
         // In a report flattened to one line (the section's title stands inside a line, or the next title follows on the
         // same line: "CXR. Indication: preop. Heart nl. Lungs clear. IMP: Negative.") the line breaks that end a
         // history's first thought are gone, so its first sentence is the thought there too.
-        boolean flattened = !startsLine(text, s.start()) || limit < lineEnd(text, line);
+        // A report that is one line altogether ("INDICATION: Cough. Lungs clear.") is flattened too.
+        boolean flattened = !startsLine(text, s.start()) || limit < lineEnd(text, line) || oneLine(text);
         if (COMPARISON.equals(s.name()) || flattened) {
             int eol = Math.min(limit, lineEnd(text, line));
             for (int i = line; i + 2 < eol; i++) {
@@ -164,6 +166,12 @@ public final class Sections {
             line = next;
         }
         return sections;
+    }
+
+    /** No line break between the first and the last non-blank character. */
+    private static boolean oneLine(String text) {
+        String t = text.strip();
+        return lineEnd(t, 0) == t.length();
     }
 
     private static boolean startsLine(String text, int offset) {
@@ -207,6 +215,16 @@ public final class Sections {
 
     private static int nextLine(String text, int eol) {
         return text.charAt(eol) == '\r' && eol + 1 < text.length() && text.charAt(eol + 1) == '\n' ? eol + 2 : eol + 1;
+    }
+
+    /** The section an offset lies in (null before the first), given the result of {@link #split(String)}. */
+    public static Section sectionAt(List<Section> sections, int offset) {
+        int lo = 0, hi = sections.size() - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sections.get(mid).start() <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found < 0 ? null : sections.get(found);
     }
 
     /** Section name at an offset, given the result of {@link #split(String)}. */

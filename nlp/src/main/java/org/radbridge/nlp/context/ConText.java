@@ -130,6 +130,13 @@ public final class ConText {
         // tokens: maximal runs of word characters
         List<int[]> tokens = new ArrayList<>();
         for (int i = 0; i < n; ) {
+            // a question mark that opens a word ("?CHF", "?aspiration") is a token of its own: the clinician's query
+            if (lower.charAt(i) == '?' && (i == 0 || !wordChar(lower.charAt(i - 1))) && i + 1 < n
+                    && Character.isLetter(lower.charAt(i + 1))) {
+                tokens.add(new int[]{i, i + 1});
+                i++;
+                continue;
+            }
             if (!wordChar(lower.charAt(i))) { i++; continue; }
             int j = i;
             while (j < n && wordChar(lower.charAt(j))) j++;
