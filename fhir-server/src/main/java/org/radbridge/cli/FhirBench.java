@@ -61,6 +61,15 @@ final class FhirBench {
         Stats withLabel(String l) { return new Stats(l, n, p50, p99, perSecond, errors); }
     }
 
+    /** Short names for {@code --queries} (run only some kinds, e.g. to compare two builds on one kind). */
+    private static final Map<String, String> QUERY_KEYS = new java.util.LinkedHashMap<>();
+    static {
+        QUERY_KEYS.put("patient", "by patient");
+        QUERY_KEYS.put("modality-date", "modality + date range");
+        QUERY_KEYS.put("uid", "by Study Instance UID");
+        QUERY_KEYS.put("accession", "by accession number");
+    }
+
     private FhirBench() {}
 
     static int run(String[] args) throws Exception {
@@ -72,6 +81,7 @@ final class FhirBench {
         int batch = 20;
         long seed = 2025L;
         Path data = null;
+        List<String> only = List.of();
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--studies" -> count = Integer.parseInt(args[i + 1]);
@@ -82,11 +92,18 @@ final class FhirBench {
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--data" -> data = Path.of(args[i + 1]);
+                case "--queries" -> only = List.of(args[i + 1].split(","));
                 default -> {
                     System.err.println("usage: radbridge bench fhir [--studies N] [--clients C] [--seconds S] [--warm-up-seconds S] "
-                            + "[--data DIR] [--load-threads T] [--batch B] [--seed N]");
+                            + "[--data DIR] [--load-threads T] [--batch B] [--seed N] [--queries " + String.join(",", QUERY_KEYS.keySet()) + "]");
                     return 2;
                 }
+            }
+        }
+        for (String key : only) {
+            if (!QUERY_KEYS.containsKey(key)) {
+                System.err.println("bench fhir: --queries " + key + ": unknown kind (known: " + String.join(", ", QUERY_KEYS.keySet()) + ")");
+                return 2;
             }
         }
         Path dir = (data == null ? Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench-fhir") : data).toAbsolutePath();
@@ -174,9 +191,12 @@ final class FhirBench {
             fhirQueries.put("by accession number", st -> fhir(fhirBase + "/ImagingStudy?identifier=" + enc(accSystem + "|" + st.accession()), token));
             qidoQueries.put("by accession number", st -> qido(qido + "?AccessionNumber=" + enc(st.accession())));
 
+            List<String> kinds = only.isEmpty() ? List.copyOf(fhirQueries.keySet()) : only.stream().map(QUERY_KEYS::get).toList();
+            for (String kind : kinds) compareAnswers(kind, http, studies, fhirQueries.get(kind), qidoQueries.get(kind));
+
             long auditBefore = fhirCount(http, fhirBase + "/AuditEvent?_summary=count", token);
             List<Stats> results = new ArrayList<>();
-            for (String kind : fhirQueries.keySet()) {
+            for (String kind : kinds) {
                 results.add(measure("RadBridge FHIR  " + kind, http, studies, fhirQueries.get(kind), clients, warmUp, seconds));
                 results.add(measure("Orthanc QIDO-RS " + kind, http, studies, qidoQueries.get(kind), clients, warmUp, seconds));
             }
@@ -253,6 +273,28 @@ final class FhirBench {
         try (var out = Files.newBufferedWriter(file)) {
             state.store(out, "radbridge bench fhir: what is loaded in this directory");
         }
+    }
+
+    /**
+     * Both sides must answer the same question with pages of the same size for the ratio to mean anything: the first
+     * studies' queries are sent once to each and the number of studies in the answers compared (FHIR entries vs
+     * QIDO-RS results; both pages hold at most 50). Differences are printed, not fatal: the stores are loaded apart.
+     */
+    private static void compareAnswers(String kind, HttpClient http, List<BenchStudies.Study> studies,
+                                       Function<BenchStudies.Study, HttpRequest> fhir, Function<BenchStudies.Study, HttpRequest> qido) throws Exception {
+        int n = Math.min(20, studies.size()), same = 0;
+        long fhirStudies = 0, qidoStudies = 0;
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> f = http.send(fhir.apply(studies.get(i)), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> q = http.send(qido.apply(studies.get(i)), HttpResponse.BodyHandlers.ofString());
+            int a = f.statusCode() == 200 ? JSON.readTree(f.body()).path("entry").size() : -1;
+            int b = q.statusCode() == 200 ? JSON.readTree(q.body()).size() : q.statusCode() == 204 ? 0 : -1;
+            fhirStudies += Math.max(a, 0);
+            qidoStudies += Math.max(b, 0);
+            if (a == b) same++;
+        }
+        System.out.printf(Locale.ROOT, "answers compared, %s: %d of %d queries return as many studies on both sides (%d FHIR, %d QIDO-RS in all)%n",
+                kind, same, n, fhirStudies, qidoStudies);
     }
 
     private static Stats measure(String label, HttpClient http, List<BenchStudies.Study> studies, Function<BenchStudies.Study, HttpRequest> query,
