@@ -156,7 +156,7 @@ final class FhirBench {
                 System.err.printf(Locale.ROOT, "RadBridge: %d studies with their reports written in %.1f s (%.1f/s)%n", count - through, secs,
                         (count - through) / secs);
             }
-            Map<String, String> patientIds = readIds(idsFile);
+            Map<String, String> patientIds = checkedPatientIds(ctx, settings.mrnSystem(), readIds(idsFile), idsFile);
 
             if (!OrthancPeer.available() || !Files.exists(OrthancPeer.DICOMWEB_PLUGIN)) {
                 System.err.println("Orthanc with its DICOMweb plugin is not installed (apt-get install orthanc orthanc-dicomweb): no peer, no ratios");
@@ -273,6 +273,45 @@ final class FhirBench {
         try (var out = Files.newBufferedWriter(file)) {
             state.store(out, "radbridge bench fhir: what is loaded in this directory");
         }
+    }
+
+    /**
+     * The Patient ids the searches by patient use, checked against the server: loads before this check took them from
+     * the transaction responses by position, which named other resources of the batch, so every search by patient
+     * matched nothing (and was fast). If any of a sample of ids is not the Patient of its MRN, every Patient is read
+     * back through the DAO (no REST request, so no audit events) and the id file rewritten.
+     */
+    private static Map<String, String> checkedPatientIds(ConfigurableApplicationContext ctx, String mrnSystem, Map<String, String> ids, Path idsFile)
+            throws IOException {
+        @SuppressWarnings("unchecked")
+        ca.uhn.fhir.jpa.api.dao.IFhirResourceDao<org.hl7.fhir.r4.model.Patient> patients =
+                (ca.uhn.fhir.jpa.api.dao.IFhirResourceDao<org.hl7.fhir.r4.model.Patient>) ctx.getBean(ca.uhn.fhir.jpa.api.dao.DaoRegistry.class).getResourceDao("Patient");
+        int checked = 0, wrong = 0;
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            if (checked == 20) break;
+            checked++;
+            try {
+                org.hl7.fhir.r4.model.Patient p = patients.read(new org.hl7.fhir.r4.model.IdType("Patient", e.getValue()), new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
+                if (p.getIdentifier().stream().noneMatch(i -> mrnSystem.equals(i.getSystem()) && e.getKey().equals(i.getValue()))) wrong++;
+            } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException notAPatient) {
+                wrong++;
+            }
+        }
+        if (wrong == 0) return ids;
+        System.err.printf(Locale.ROOT, "bench fhir: %d of %d patient ids in %s are not their patient's; reading the Patients back%n", wrong, checked, idsFile);
+        Map<String, String> fresh = new HashMap<>();
+        ca.uhn.fhir.rest.api.server.IBundleProvider all = patients.search(ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous(),
+                new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
+        for (var r : all.getAllResources()) {
+            org.hl7.fhir.r4.model.Patient p = (org.hl7.fhir.r4.model.Patient) r;
+            p.getIdentifier().stream().filter(i -> mrnSystem.equals(i.getSystem())).findFirst()
+                    .ifPresent(i -> fresh.put(i.getValue(), p.getIdElement().getIdPart()));
+        }
+        StringBuilder b = new StringBuilder();
+        fresh.forEach((mrn, id) -> b.append(mrn).append('\t').append(id).append('\n'));
+        Files.writeString(idsFile, b);
+        System.err.printf(Locale.ROOT, "bench fhir: %d Patient ids written to %s%n", fresh.size(), idsFile);
+        return fresh;
     }
 
     /**
