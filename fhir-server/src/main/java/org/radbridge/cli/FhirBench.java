@@ -292,7 +292,7 @@ final class FhirBench {
             checked++;
             try {
                 org.hl7.fhir.r4.model.Patient p = patients.read(new org.hl7.fhir.r4.model.IdType("Patient", e.getValue()), new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
-                if (p.getIdentifier().stream().noneMatch(i -> mrnSystem.equals(i.getSystem()) && e.getKey().equals(i.getValue()))) wrong++;
+                if (p.getIdentifier().stream().noneMatch(i -> isMrn(i, mrnSystem) && e.getKey().equals(i.getValue()))) wrong++;
             } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException notAPatient) {
                 wrong++;
             }
@@ -304,7 +304,7 @@ final class FhirBench {
                 new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
         for (var r : all.getAllResources()) {
             org.hl7.fhir.r4.model.Patient p = (org.hl7.fhir.r4.model.Patient) r;
-            p.getIdentifier().stream().filter(i -> mrnSystem.equals(i.getSystem())).findFirst()
+            p.getIdentifier().stream().filter(i -> isMrn(i, mrnSystem)).findFirst()
                     .ifPresent(i -> fresh.put(i.getValue(), p.getIdElement().getIdPart()));
         }
         StringBuilder b = new StringBuilder();
@@ -312,6 +312,11 @@ final class FhirBench {
         Files.writeString(idsFile, b);
         System.err.printf(Locale.ROOT, "bench fhir: %d Patient ids written to %s%n", fresh.size(), idsFile);
         return fresh;
+    }
+
+    /** The MRN system is the configured one, or it followed by ':' and the issuer of the patient id. */
+    private static boolean isMrn(org.hl7.fhir.r4.model.Identifier i, String mrnSystem) {
+        return i.getSystem() != null && (i.getSystem().equals(mrnSystem) || i.getSystem().startsWith(mrnSystem + ":"));
     }
 
     /**
