@@ -297,7 +297,7 @@ final class FhirBench {
                 wrong++;
             }
         }
-        if (wrong == 0) return ids;
+        if (wrong == 0 && !ids.isEmpty()) return ids;
         System.err.printf(Locale.ROOT, "bench fhir: %d of %d patient ids in %s are not their patient's; reading the Patients back%n", wrong, checked, idsFile);
         Map<String, String> fresh = new HashMap<>();
         ca.uhn.fhir.rest.api.server.IBundleProvider all = patients.search(ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous(),
