@@ -300,8 +300,9 @@ final class FhirBench {
         if (wrong == 0 && !ids.isEmpty()) return ids;
         System.err.printf(Locale.ROOT, "bench fhir: %d of %d patient ids in %s are not their patient's; reading the Patients back%n", wrong, checked, idsFile);
         Map<String, String> fresh = new HashMap<>();
-        ca.uhn.fhir.rest.api.server.IBundleProvider all = patients.search(ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous(),
-                new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
+        ca.uhn.fhir.jpa.searchparam.SearchParameterMap everyPatient = ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous();
+        everyPatient.setLoadSynchronousUpTo(Integer.MAX_VALUE);   // HAPI stops an internal search at 10,000 otherwise
+        ca.uhn.fhir.rest.api.server.IBundleProvider all = patients.search(everyPatient, new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
         for (var r : all.getAllResources()) {
             org.hl7.fhir.r4.model.Patient p = (org.hl7.fhir.r4.model.Patient) r;
             p.getIdentifier().stream().filter(i -> isMrn(i, mrnSystem)).findFirst()
