@@ -156,7 +156,8 @@ final class FhirBench {
                 System.err.printf(Locale.ROOT, "RadBridge: %d studies with their reports written in %.1f s (%.1f/s)%n", count - through, secs,
                         (count - through) / secs);
             }
-            Map<String, String> patientIds = checkedPatientIds(ctx, settings.mrnSystem(), readIds(idsFile), idsFile);
+            Map<String, String> patientIds = checkedPatientIds(ctx, settings.mrnSystem(), readIds(idsFile), idsFile,
+                    studies.stream().map(BenchStudies.Study::mrn).distinct().count());
 
             if (!OrthancPeer.available() || !Files.exists(OrthancPeer.DICOMWEB_PLUGIN)) {
                 System.err.println("Orthanc with its DICOMweb plugin is not installed (apt-get install orthanc orthanc-dicomweb): no peer, no ratios");
@@ -278,11 +279,11 @@ final class FhirBench {
     /**
      * The Patient ids the searches by patient use, checked against the server: loads before this check took them from
      * the transaction responses by position, which named other resources of the batch, so every search by patient
-     * matched nothing (and was fast). If any of a sample of ids is not the Patient of its MRN, every Patient is read
+     * matched nothing (and was fast). If any of a sample of ids is not the Patient of its MRN, or patients are missing, every Patient is read
      * back through the DAO (no REST request, so no audit events) and the id file rewritten.
      */
-    private static Map<String, String> checkedPatientIds(ConfigurableApplicationContext ctx, String mrnSystem, Map<String, String> ids, Path idsFile)
-            throws IOException {
+    private static Map<String, String> checkedPatientIds(ConfigurableApplicationContext ctx, String mrnSystem, Map<String, String> ids, Path idsFile,
+                                                         long patientCount) throws IOException {
         @SuppressWarnings("unchecked")
         ca.uhn.fhir.jpa.api.dao.IFhirResourceDao<org.hl7.fhir.r4.model.Patient> patients =
                 (ca.uhn.fhir.jpa.api.dao.IFhirResourceDao<org.hl7.fhir.r4.model.Patient>) ctx.getBean(ca.uhn.fhir.jpa.api.dao.DaoRegistry.class).getResourceDao("Patient");
@@ -297,7 +298,7 @@ final class FhirBench {
                 wrong++;
             }
         }
-        if (wrong == 0 && !ids.isEmpty()) return ids;
+        if (wrong == 0 && ids.size() == patientCount) return ids;
         System.err.printf(Locale.ROOT, "bench fhir: %d of %d patient ids in %s are not their patient's; reading the Patients back%n", wrong, checked, idsFile);
         Map<String, String> fresh = new HashMap<>();
         ca.uhn.fhir.jpa.searchparam.SearchParameterMap everyPatient = ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous();
