@@ -301,13 +301,20 @@ final class FhirBench {
         if (wrong == 0 && ids.size() == patientCount) return ids;
         System.err.printf(Locale.ROOT, "bench fhir: %d of %d patient ids in %s are not their patient's; reading the Patients back%n", wrong, checked, idsFile);
         Map<String, String> fresh = new HashMap<>();
-        ca.uhn.fhir.jpa.searchparam.SearchParameterMap everyPatient = ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous();
-        everyPatient.setLoadSynchronousUpTo(Integer.MAX_VALUE);   // HAPI stops an internal search at 10,000 otherwise
-        ca.uhn.fhir.rest.api.server.IBundleProvider all = patients.search(everyPatient, new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
-        for (var r : all.getAllResources()) {
-            org.hl7.fhir.r4.model.Patient p = (org.hl7.fhir.r4.model.Patient) r;
-            p.getIdentifier().stream().filter(i -> isMrn(i, mrnSystem)).findFirst()
-                    .ifPresent(i -> fresh.put(i.getValue(), p.getIdElement().getIdPart()));
+        // page by offset: HAPI stops an internal synchronous search at 10,000 resources
+        for (int offset = 0, page = 5000; ; offset += page) {
+            ca.uhn.fhir.jpa.searchparam.SearchParameterMap map = ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous();
+            map.setOffset(offset);
+            map.setCount(page);
+            map.setSort(new ca.uhn.fhir.rest.api.SortSpec("_id"));
+            List<org.hl7.fhir.instance.model.api.IBaseResource> got =
+                    patients.search(map, new ca.uhn.fhir.rest.api.server.SystemRequestDetails()).getAllResources();
+            for (var r : got) {
+                org.hl7.fhir.r4.model.Patient p = (org.hl7.fhir.r4.model.Patient) r;
+                p.getIdentifier().stream().filter(i -> isMrn(i, mrnSystem)).findFirst()
+                        .ifPresent(i -> fresh.put(i.getValue(), p.getIdElement().getIdPart()));
+            }
+            if (got.size() < page) break;
         }
         StringBuilder b = new StringBuilder();
         fresh.forEach((mrn, id) -> b.append(mrn).append('\t').append(id).append('\n'));
