@@ -308,7 +308,7 @@ final class FhirBench {
             map.setCount(page);
             map.setSort(new ca.uhn.fhir.rest.api.SortSpec("_id"));
             List<org.hl7.fhir.instance.model.api.IBaseResource> got =
-                    patients.search(map, new ca.uhn.fhir.rest.api.server.SystemRequestDetails()).getAllResources();
+                    patients.search(map, new ca.uhn.fhir.rest.api.server.SystemRequestDetails()).getResources(0, page);
             for (var r : got) {
                 org.hl7.fhir.r4.model.Patient p = (org.hl7.fhir.r4.model.Patient) r;
                 p.getIdentifier().stream().filter(i -> isMrn(i, mrnSystem)).findFirst()
