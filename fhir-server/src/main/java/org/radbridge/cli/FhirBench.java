@@ -61,6 +61,15 @@ final class FhirBench {
         Stats withLabel(String l) { return new Stats(l, n, p50, p99, perSecond, errors); }
     }
 
+    /** Short names for {@code --queries} (run only some kinds, e.g. to compare two builds on one kind). */
+    private static final Map<String, String> QUERY_KEYS = new java.util.LinkedHashMap<>();
+    static {
+        QUERY_KEYS.put("patient", "by patient");
+        QUERY_KEYS.put("modality-date", "modality + date range");
+        QUERY_KEYS.put("uid", "by Study Instance UID");
+        QUERY_KEYS.put("accession", "by accession number");
+    }
+
     private FhirBench() {}
 
     static int run(String[] args) throws Exception {
@@ -72,6 +81,7 @@ final class FhirBench {
         int batch = 20;
         long seed = 2025L;
         Path data = null;
+        List<String> only = List.of();
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--studies" -> count = Integer.parseInt(args[i + 1]);
@@ -82,11 +92,18 @@ final class FhirBench {
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--data" -> data = Path.of(args[i + 1]);
+                case "--queries" -> only = List.of(args[i + 1].split(","));
                 default -> {
                     System.err.println("usage: radbridge bench fhir [--studies N] [--clients C] [--seconds S] [--warm-up-seconds S] "
-                            + "[--data DIR] [--load-threads T] [--batch B] [--seed N]");
+                            + "[--data DIR] [--load-threads T] [--batch B] [--seed N] [--queries " + String.join(",", QUERY_KEYS.keySet()) + "]");
                     return 2;
                 }
+            }
+        }
+        for (String key : only) {
+            if (!QUERY_KEYS.containsKey(key)) {
+                System.err.println("bench fhir: --queries " + key + ": unknown kind (known: " + String.join(", ", QUERY_KEYS.keySet()) + ")");
+                return 2;
             }
         }
         Path dir = (data == null ? Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench-fhir") : data).toAbsolutePath();
@@ -139,7 +156,7 @@ final class FhirBench {
                 System.err.printf(Locale.ROOT, "RadBridge: %d studies with their reports written in %.1f s (%.1f/s)%n", count - through, secs,
                         (count - through) / secs);
             }
-            Map<String, String> patientIds = readIds(idsFile);
+            Map<String, String> patientIds = checkedPatientIds(ctx, settings.mrnSystem(), readIds(idsFile), idsFile);
 
             if (!OrthancPeer.available() || !Files.exists(OrthancPeer.DICOMWEB_PLUGIN)) {
                 System.err.println("Orthanc with its DICOMweb plugin is not installed (apt-get install orthanc orthanc-dicomweb): no peer, no ratios");
@@ -174,11 +191,20 @@ final class FhirBench {
             fhirQueries.put("by accession number", st -> fhir(fhirBase + "/ImagingStudy?identifier=" + enc(accSystem + "|" + st.accession()), token));
             qidoQueries.put("by accession number", st -> qido(qido + "?AccessionNumber=" + enc(st.accession())));
 
+            List<String> kinds = only.isEmpty() ? List.copyOf(fhirQueries.keySet()) : only.stream().map(QUERY_KEYS::get).toList();
+            // searches by patient pick among the studies whose Patient id is known (all of them unless the ids were read back)
+            List<BenchStudies.Study> ofKnownPatients = studies.stream().filter(st -> patientIds.containsKey(st.mrn())).toList();
+            if (ofKnownPatients.size() < studies.size())
+                System.err.printf(Locale.ROOT, "bench fhir: searches by patient use the %d studies of the %d patients whose id is known%n",
+                        ofKnownPatients.size(), patientIds.size());
+            java.util.function.Function<String, List<BenchStudies.Study>> sample = kind -> kind.equals("by patient") ? ofKnownPatients : studies;
+            for (String kind : kinds) compareAnswers(kind, http, sample.apply(kind), fhirQueries.get(kind), qidoQueries.get(kind));
+
             long auditBefore = fhirCount(http, fhirBase + "/AuditEvent?_summary=count", token);
             List<Stats> results = new ArrayList<>();
-            for (String kind : fhirQueries.keySet()) {
-                results.add(measure("RadBridge FHIR  " + kind, http, studies, fhirQueries.get(kind), clients, warmUp, seconds));
-                results.add(measure("Orthanc QIDO-RS " + kind, http, studies, qidoQueries.get(kind), clients, warmUp, seconds));
+            for (String kind : kinds) {
+                results.add(measure("RadBridge FHIR  " + kind, http, sample.apply(kind), fhirQueries.get(kind), clients, warmUp, seconds));
+                results.add(measure("Orthanc QIDO-RS " + kind, http, sample.apply(kind), qidoQueries.get(kind), clients, warmUp, seconds));
             }
             System.out.printf(Locale.ROOT, "bench fhir: %d ImagingStudy (%d DiagnosticReport) over %d patients; %d client connections, %.0f s per query kind; "
                     + "%d cores, load average at the end %s%n", inFhir == count ? count : fhirCount(http, fhirBase + "/ImagingStudy?_summary=count", token),
@@ -253,6 +279,74 @@ final class FhirBench {
         try (var out = Files.newBufferedWriter(file)) {
             state.store(out, "radbridge bench fhir: what is loaded in this directory");
         }
+    }
+
+    /**
+     * The Patient ids the searches by patient use, checked against the server: loads before this check took them from
+     * the transaction responses by position, which named other resources of the batch, so every search by patient
+     * matched nothing (and was fast). If any of a sample of ids is not the Patient of its MRN, the Patients are read
+     * back through the DAO (no REST request, so no audit events; at most HAPI's internal limit of 10,000) and the id
+     * file rewritten.
+     */
+    private static Map<String, String> checkedPatientIds(ConfigurableApplicationContext ctx, String mrnSystem, Map<String, String> ids, Path idsFile)
+            throws IOException {
+        @SuppressWarnings("unchecked")
+        ca.uhn.fhir.jpa.api.dao.IFhirResourceDao<org.hl7.fhir.r4.model.Patient> patients =
+                (ca.uhn.fhir.jpa.api.dao.IFhirResourceDao<org.hl7.fhir.r4.model.Patient>) ctx.getBean(ca.uhn.fhir.jpa.api.dao.DaoRegistry.class).getResourceDao("Patient");
+        int checked = 0, wrong = 0;
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            if (checked == 20) break;
+            checked++;
+            try {
+                org.hl7.fhir.r4.model.Patient p = patients.read(new org.hl7.fhir.r4.model.IdType("Patient", e.getValue()), new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
+                if (p.getIdentifier().stream().noneMatch(i -> isMrn(i, mrnSystem) && e.getKey().equals(i.getValue()))) wrong++;
+            } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException notAPatient) {
+                wrong++;
+            }
+        }
+        if (wrong == 0 && ids.size() > 0) return ids;
+        System.err.printf(Locale.ROOT, "bench fhir: %d of %d patient ids in %s are not their patient's; reading the Patients back%n", wrong, checked, idsFile);
+        Map<String, String> fresh = new HashMap<>();
+        // one synchronous search: HAPI stops it at its internal limit (10,000 Patients); the searches by patient then
+        // use the studies of the patients read back (see below), a uniform sample of them
+        for (var r : patients.search(ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous(),
+                new ca.uhn.fhir.rest.api.server.SystemRequestDetails()).getAllResources()) {
+            org.hl7.fhir.r4.model.Patient p = (org.hl7.fhir.r4.model.Patient) r;
+            p.getIdentifier().stream().filter(i -> isMrn(i, mrnSystem)).findFirst()
+                    .ifPresent(i -> fresh.put(i.getValue(), p.getIdElement().getIdPart()));
+        }
+        StringBuilder b = new StringBuilder();
+        fresh.forEach((mrn, id) -> b.append(mrn).append('\t').append(id).append('\n'));
+        Files.writeString(idsFile, b);
+        System.err.printf(Locale.ROOT, "bench fhir: %d Patient ids written to %s%n", fresh.size(), idsFile);
+        return fresh;
+    }
+
+    /** The MRN system is the configured one, or it followed by ':' and the issuer of the patient id. */
+    private static boolean isMrn(org.hl7.fhir.r4.model.Identifier i, String mrnSystem) {
+        return i.getSystem() != null && (i.getSystem().equals(mrnSystem) || i.getSystem().startsWith(mrnSystem + ":"));
+    }
+
+    /**
+     * Both sides must answer the same question with pages of the same size for the ratio to mean anything: the first
+     * studies' queries are sent once to each and the number of studies in the answers compared (FHIR entries vs
+     * QIDO-RS results; both pages hold at most 50). Differences are printed, not fatal: the stores are loaded apart.
+     */
+    private static void compareAnswers(String kind, HttpClient http, List<BenchStudies.Study> studies,
+                                       Function<BenchStudies.Study, HttpRequest> fhir, Function<BenchStudies.Study, HttpRequest> qido) throws Exception {
+        int n = Math.min(20, studies.size()), same = 0;
+        long fhirStudies = 0, qidoStudies = 0;
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> f = http.send(fhir.apply(studies.get(i)), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> q = http.send(qido.apply(studies.get(i)), HttpResponse.BodyHandlers.ofString());
+            int a = f.statusCode() == 200 ? JSON.readTree(f.body()).path("entry").size() : -1;
+            int b = q.statusCode() == 200 ? JSON.readTree(q.body()).size() : q.statusCode() == 204 ? 0 : -1;
+            fhirStudies += Math.max(a, 0);
+            qidoStudies += Math.max(b, 0);
+            if (a == b) same++;
+        }
+        System.out.printf(Locale.ROOT, "answers compared, %s: %d of %d queries return as many studies on both sides (%d FHIR, %d QIDO-RS in all)%n",
+                kind, same, n, fhirStudies, qidoStudies);
     }
 
     private static Stats measure(String label, HttpClient http, List<BenchStudies.Study> studies, Function<BenchStudies.Study, HttpRequest> query,

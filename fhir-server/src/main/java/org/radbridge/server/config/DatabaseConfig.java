@@ -40,7 +40,12 @@ public class DatabaseConfig {
         // plan, costed without the parameter values. For a search by modality and date range that plan estimated a
         // few hundred rows for any modality code (tens of thousands at 100,000 studies) and probed the date index once
         // per study of the modality: 100-470 ms per count instead of about 15 ms with the values' own plan.
-        return pool("hapi", db.jdbcUrl(), settings, "fhir", 10, "SET plan_cache_mode = force_custom_plan");
+        // random_page_cost 1.1 instead of 4 (a disk seek): HAPI's search tables and indexes are read from memory or
+        // SSD, where an index probe costs about as much as a sequential page. With 4 the planner walked a modality's
+        // index entries and probed the date index for each (6,000 probes for 50 results at 100,000 studies) rather
+        // than merging the two indexes by resource id: page query 21 ms on average, 45 ms at worst, against 12 / 20 ms
+        // over the same 20 modality + date searches.
+        return pool("hapi", db.jdbcUrl(), settings, "fhir", 10, "SET plan_cache_mode = force_custom_plan; SET random_page_cost = 1.1");
     }
 
     @Bean(destroyMethod = "close")

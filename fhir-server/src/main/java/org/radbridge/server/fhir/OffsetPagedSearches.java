@@ -8,13 +8,19 @@ import ca.uhn.fhir.rest.api.SearchTotalModeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 
 /**
- * Runs the searches of the REST API as offset queries: HAPI then answers a page straight from the database (one query
- * for the page, one for {@code total}) and the {@code next} link carries {@code _offset}, instead of registering every
+ * Runs the searches of the REST API as offset queries: HAPI then answers a page straight from the database and the
+ * {@code next} link carries {@code _offset}, instead of registering every
  * search in HFJ_SEARCH, collecting its matches into HFJ_SEARCH_RESULT on a background thread and reading the page back
  * from there. That bookkeeping (several transactions and writes per search, made for re-reading large result sets
  * page by page) was the largest cost of the small searches an EHR makes (a patient's studies, a study by identifier).
  * Pages stay consistent as long as nothing is written meanwhile, like any offset paging; results are ordered by
  * {@code _sort} where the client names one.
+ * <p>
+ * {@code Bundle.total} is given when it costs nothing (the page is not full, so the search ends on it) or when the
+ * client asks with {@code _total=accurate} or {@code _total=estimated}; otherwise it is absent, as FHIR R4 allows and
+ * as HAPI does by default. Counting is a second query of the same joins as the page, over all matches rather than the
+ * first page's worth: on a broad search (a modality over a month) it cost as much as the page itself, on every page.
+ * HAPI counts only for {@code accurate}; an exact count is a valid estimate, so {@code estimated} is counted too.
  * <p>
  * Left alone: searches that already say how they are to run ({@code _offset}, {@code _summary=count},
  * {@code _count=0}), {@code $everything}, and requests from inside the server (bulk export, subscriptions), which page
@@ -31,12 +37,13 @@ public final class OffsetPagedSearches {
     @Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
     public void presearchRegistered(SearchParameterMap map, RequestDetails request) {
         if (request == null || !(request instanceof ca.uhn.fhir.rest.server.servlet.ServletRequestDetails)) return;
-        if (map.getOffset() != null || map.isLoadSynchronous() || map.getLoadSynchronousUpTo() != null || map.getEverythingMode() != null
-                || map.isWantOnlyCount() || map.getSummaryMode() == ca.uhn.fhir.rest.api.SummaryEnum.COUNT
-                || (map.getCount() != null && map.getCount() == 0)) return;
-        map.setOffset(0);
-        if (map.getCount() == null) map.setCount(defaultPageSize);
-        // clients read Bundle.total (HAPI's stored searches give it when the first page completes the search)
-        if (map.getSearchTotalMode() == null) map.setSearchTotalMode(SearchTotalModeEnum.ACCURATE);
+        if (map.getOffset() == null) {
+            if (map.isLoadSynchronous() || map.getLoadSynchronousUpTo() != null || map.getEverythingMode() != null
+                    || map.isWantOnlyCount() || map.getSummaryMode() == ca.uhn.fhir.rest.api.SummaryEnum.COUNT
+                    || (map.getCount() != null && map.getCount() == 0)) return;
+            map.setOffset(0);
+            if (map.getCount() == null) map.setCount(defaultPageSize);
+        }
+        if (map.getSearchTotalMode() == SearchTotalModeEnum.ESTIMATED) map.setSearchTotalMode(SearchTotalModeEnum.ACCURATE);
     }
 }

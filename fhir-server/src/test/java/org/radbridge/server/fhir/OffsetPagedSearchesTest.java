@@ -13,26 +13,45 @@ class OffsetPagedSearchesTest {
     private final OffsetPagedSearches hook = new OffsetPagedSearches(20);
 
     @Test
-    void aRestSearchBecomesAnOffsetQueryWithItsTotal() {
+    void aRestSearchBecomesAnOffsetQueryCountedOnlyWhenAsked() {
         SearchParameterMap m = new SearchParameterMap();
         hook.presearchRegistered(m, new ServletRequestDetails());
         assertThat(m.isOffsetQuery()).isTrue();
         assertThat(m.getOffset()).isZero();
         assertThat(m.getCount()).isEqualTo(20);
-        assertThat(m.getSearchTotalMode()).isEqualTo(SearchTotalModeEnum.ACCURATE);
+        assertThat(m.getSearchTotalMode()).as("no count unless asked: HAPI's default").isNull();
 
-        SearchParameterMap counted = new SearchParameterMap().setCount(50);
-        counted.setSearchTotalMode(SearchTotalModeEnum.NONE);
-        hook.presearchRegistered(counted, new ServletRequestDetails());
-        assertThat(counted.getCount()).isEqualTo(50);
-        assertThat(counted.getSearchTotalMode()).as("the client's choice").isEqualTo(SearchTotalModeEnum.NONE);
+        SearchParameterMap none = new SearchParameterMap().setCount(50);
+        none.setSearchTotalMode(SearchTotalModeEnum.NONE);
+        hook.presearchRegistered(none, new ServletRequestDetails());
+        assertThat(none.getCount()).isEqualTo(50);
+        assertThat(none.getSearchTotalMode()).as("the client's choice").isEqualTo(SearchTotalModeEnum.NONE);
+
+        SearchParameterMap accurate = new SearchParameterMap();
+        accurate.setSearchTotalMode(SearchTotalModeEnum.ACCURATE);
+        hook.presearchRegistered(accurate, new ServletRequestDetails());
+        assertThat(accurate.getSearchTotalMode()).isEqualTo(SearchTotalModeEnum.ACCURATE);
+
+        SearchParameterMap estimated = new SearchParameterMap();
+        estimated.setSearchTotalMode(SearchTotalModeEnum.ESTIMATED);
+        hook.presearchRegistered(estimated, new ServletRequestDetails());
+        assertThat(estimated.getSearchTotalMode()).as("an exact count answers an estimate").isEqualTo(SearchTotalModeEnum.ACCURATE);
+
+        SearchParameterMap nextPage = new SearchParameterMap().setCount(50);
+        nextPage.setOffset(50);
+        nextPage.setSearchTotalMode(SearchTotalModeEnum.ESTIMATED);
+        hook.presearchRegistered(nextPage, new ServletRequestDetails());
+        assertThat(nextPage.getOffset()).isEqualTo(50);
+        assertThat(nextPage.getSearchTotalMode()).isEqualTo(SearchTotalModeEnum.ACCURATE);
     }
 
     @Test
     void searchesThatSayHowToRunAndInternalOnesAreLeftAlone() {
         SearchParameterMap internal = new SearchParameterMap();
+        internal.setSearchTotalMode(SearchTotalModeEnum.ESTIMATED);
         hook.presearchRegistered(internal, new SystemRequestDetails());
         assertThat(internal.isOffsetQuery()).isFalse();
+        assertThat(internal.getSearchTotalMode()).isEqualTo(SearchTotalModeEnum.ESTIMATED);
 
         SearchParameterMap countOnly = new SearchParameterMap();
         countOnly.setSummaryMode(SummaryEnum.COUNT);
@@ -41,8 +60,10 @@ class OffsetPagedSearchesTest {
 
         SearchParameterMap everything = new SearchParameterMap();
         everything.setEverythingMode(SearchParameterMap.EverythingModeEnum.PATIENT_INSTANCE);
+        everything.setSearchTotalMode(SearchTotalModeEnum.ESTIMATED);
         hook.presearchRegistered(everything, new ServletRequestDetails());
         assertThat(everything.isOffsetQuery()).isFalse();
+        assertThat(everything.getSearchTotalMode()).as("HAPI's stored search estimates by itself").isEqualTo(SearchTotalModeEnum.ESTIMATED);
 
         SearchParameterMap paged = new SearchParameterMap();
         paged.setOffset(40);
