@@ -1,7 +1,5 @@
 package org.radbridge.nlp;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,29 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Session 11f vocabulary: the word-level misspelling list (terms/misspellings.tsv), report wording added to the
  * synonyms, and the site refinements added to the terminology (finding + anatomy -> site-specific SNOMED CT concept).
  */
-class DictationVocabularyTest {
-
-    private static RadiologyNlp nlp;
-
-    @BeforeAll
-    static void setUp() {
-        nlp = new RadiologyNlp();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        nlp.close();
-    }
-
-    private static List<FindingMention> of(String text, String code) {
-        return nlp.analyze("t", text).mentions().stream().filter(m -> code.equals(m.conceptCode())).toList();
-    }
-
-    private static FindingMention only(String text, String code) {
-        List<FindingMention> l = of(text, code);
-        assertThat(l).as(text + " -> " + nlp.analyze("t", text).mentions()).hasSize(1);
-        return l.get(0);
-    }
+class DictationVocabularyTest extends NlpMentionsTest {
 
     @Test
     void misspelledWordsInsideTermsAreFound() {

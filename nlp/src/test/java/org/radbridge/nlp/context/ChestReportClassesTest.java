@@ -1,10 +1,8 @@
 package org.radbridge.nlp.context;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.radbridge.nlp.FindingMention;
-import org.radbridge.nlp.RadiologyNlp;
+import org.radbridge.nlp.NlpMentionsTest;
 
 import java.util.List;
 
@@ -14,29 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 11h: one test per class of chest radiograph wording fixed by data (cue, normal-statement, section-title,
  * synonym and refinement rows); the sentences are new wording, not copied from an evaluation set.
  */
-class ChestReportClassesTest {
-
-    private static RadiologyNlp nlp;
-
-    @BeforeAll
-    static void setUp() {
-        nlp = new RadiologyNlp();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        nlp.close();
-    }
-
-    private static List<FindingMention> of(String text, String code) {
-        return nlp.analyze("t", text).mentions().stream().filter(m -> code.equals(m.conceptCode())).toList();
-    }
-
-    private static FindingMention only(String text, String code) {
-        List<FindingMention> l = of(text, code);
-        assertThat(l).as(text + " -> " + nlp.analyze("t", text).mentions()).hasSize(1);
-        return l.get(0);
-    }
+class ChestReportClassesTest extends NlpMentionsTest {
 
     private static boolean presentToday(String text, String code) {
         return of(text, code).stream().anyMatch(m -> m.assertion() == FindingMention.Assertion.PRESENT

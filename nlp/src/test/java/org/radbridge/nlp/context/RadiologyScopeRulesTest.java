@@ -1,39 +1,15 @@
 package org.radbridge.nlp.context;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.radbridge.nlp.FindingMention;
-import org.radbridge.nlp.RadiologyNlp;
+import org.radbridge.nlp.NlpMentionsTest;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One test per issue-11 temporality / scope rule (triggers in triggers/context-triggers.tsv, sites in sites/*.tsv). */
-class RadiologyScopeRulesTest {
-
-    private static RadiologyNlp nlp;
-
-    @BeforeAll
-    static void setUp() {
-        nlp = new RadiologyNlp();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        nlp.close();
-    }
-
-    private static List<FindingMention> of(String text, String code) {
-        return nlp.analyze("t", text).mentions().stream().filter(m -> code.equals(m.conceptCode())).toList();
-    }
-
-    private static FindingMention only(String text, String code) {
-        List<FindingMention> l = of(text, code);
-        assertThat(l).as(text + " -> " + nlp.analyze("t", text).mentions()).hasSize(1);
-        return l.get(0);
-    }
+class RadiologyScopeRulesTest extends NlpMentionsTest {
 
     @Test
     void oldHealedChronicSequelaeArePresentWithChronicity() {

@@ -1,0 +1,39 @@
+package org.radbridge.nlp;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the rule tests that ask which mentions of one concept a text gives: one {@link RadiologyNlp} per test class
+ * (building its dictionary is the slow part), and the two questions the rule tests ask of it.
+ */
+public abstract class NlpMentionsTest {
+
+    protected static RadiologyNlp nlp;
+
+    @BeforeAll
+    static void startNlp() {
+        nlp = new RadiologyNlp();
+    }
+
+    @AfterAll
+    static void closeNlp() {
+        nlp.close();
+    }
+
+    /** The mentions of {@code code} in {@code text}. */
+    protected static List<FindingMention> of(String text, String code) {
+        return nlp.analyze("t", text).mentions().stream().filter(m -> code.equals(m.conceptCode())).toList();
+    }
+
+    /** The one mention of {@code code} in {@code text}; fails, listing every mention, when there is not exactly one. */
+    protected static FindingMention only(String text, String code) {
+        List<FindingMention> l = of(text, code);
+        assertThat(l).as(text + " -> " + nlp.analyze("t", text).mentions()).hasSize(1);
+        return l.get(0);
+    }
+}
