@@ -31,6 +31,19 @@ public final class CsvReader {
             String v = values.get(column);
             return v == null ? "" : v.trim();
         }
+
+        /**
+         * The column as a decimal number, or null after adding "{@code where}: column 'value' is not a number" to
+         * {@code errors}, so a loader reports every bad row with its place and goes on.
+         */
+        public Double number(String column, String where, List<String> errors) {
+            try {
+                return Double.parseDouble(get(column));
+            } catch (NumberFormatException e) {
+                errors.add(where + ": " + column + " '" + get(column) + "' is not a number");
+                return null;
+            }
+        }
     }
 
     public record Table(List<String> header, List<Row> rows) {

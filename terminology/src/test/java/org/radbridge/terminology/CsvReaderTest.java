@@ -39,6 +39,15 @@ class CsvReaderTest {
     }
 
     @Test
+    void aNumberColumnGivesItsValueOrAnErrorWithItsPlace() throws IOException {
+        CsvReader.Table t = CsvReader.read(new StringReader("name,threshold\nx, 2.5 \ny,five\n"));
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        assertThat(t.rows().get(0).number("threshold", "f.csv:2", errors)).isEqualTo(2.5);
+        assertThat(t.rows().get(1).number("threshold", "f.csv:3", errors)).isNull();
+        assertThat(errors).containsExactly("f.csv:3: threshold 'five' is not a number");
+    }
+
+    @Test
     void anUnterminatedQuoteIsAnErrorNamingItsLine() {
         assertThatThrownBy(() -> CsvReader.read(new StringReader("a,b\n1,2\n3,\"open\n4,5\n")))
                 .isInstanceOf(IOException.class).hasMessageContaining("line");

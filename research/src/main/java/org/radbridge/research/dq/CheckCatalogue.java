@@ -50,13 +50,8 @@ public final class CheckCatalogue {
         }
         for (CsvReader.Row row : t.checkedRows(name, COLUMNS, errors)) {
             String where = name + ":" + row.line();
-            double threshold;
-            try {
-                threshold = Double.parseDouble(row.get("threshold"));
-            } catch (NumberFormatException e) {
-                errors.add(where + ": threshold '" + row.get("threshold") + "' is not a number");
-                continue;
-            }
+            Double threshold = row.number("threshold", where, errors);
+            if (threshold == null) continue;
             String domains = row.get("domains");
             DqCheck c = new DqCheck(row.get("check_id"), row.get("check_name"), row.get("template"), row.get("cdm_table_name"),
                     row.get("cdm_field_name"), row.get("fk_table"), row.get("fk_field"),

@@ -45,13 +45,8 @@ public final class ThresholdOverrides {
         Map<String, Override> out = new HashMap<>();
         for (CsvReader.Row row : t.checkedRows(name, COLUMNS, errors)) {
             String where = name + ":" + row.line();
-            double th;
-            try {
-                th = Double.parseDouble(row.get("threshold"));
-            } catch (NumberFormatException e) {
-                errors.add(where + ": threshold '" + row.get("threshold") + "' is not a number");
-                continue;
-            }
+            Double th = row.number("threshold", where, errors);
+            if (th == null) continue;
             if (th < 0 || th > 100) errors.add(where + ": threshold must be a percentage (0 to 100)");
             if (row.get("notes").isBlank()) errors.add(where + ": notes are required (why is this check's threshold changed?)");
             Override o = new Override(row.get("check_name"), row.get("cdm_table_name"), row.get("cdm_field_name"), th, row.get("notes"));
