@@ -41,6 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       11i blind to the rules against main 74c30a5 and to helper 11h, committed before any run and never tuned on;
  *       first run sentences 0.841 / reports 0.898 micro-F1 (present findings only 0.852, 0.049 false-positive present
  *       findings per normal report), so it fails only below the regression floor {@link #BLIND8_FLOOR}.</li>
+ *   <li>{@code eval/blind-v9} (204 sentences, 106 reports, 42 of them normal; mostly chest radiograph, about 20 % chest
+ *       CT, abdomen, neuro, MSK and breast): written by session 11n blind to the rules against main 02a9395 and to helper
+ *       11o, committed (14e64fb) before any run and never tuned on; first run sentences 0.875 / reports 0.875 micro-F1
+ *       (present findings only 0.823, 0 false-positive present findings in 42 normal reports; 62 of the 120 misses are
+ *       NOCODE gold), so it fails only below the regression floor {@link #BLIND9_FLOOR}.</li>
  *   <li>{@code eval/issue11-dev} and {@code eval/issue11-dev2}: first written as blind sets v1 and v2; their first runs
  *       guided later rule changes, so they are development sets now; fail below 0.85 micro-F1 (a regression floor,
  *       not a validity claim). First blind runs: v1 0.831 sentences / 0.853 reports, v2 0.892 / 0.904.</li>
@@ -67,6 +72,12 @@ class Issue11EvaluationTest {
      * issue's 0.90 target, so this floor guards against losing ground, it does not claim the target.
      */
     static final double BLIND8_FLOOR = 0.80;
+
+    /**
+     * Regression floor for blind v9, below its first run (sentences 0.875, reports 0.875 micro-F1; notes/issue11n.md): v9
+     * does not reach the issue's 0.90 target, so this floor guards against losing ground, it does not claim the target.
+     */
+    static final double BLIND9_FLOOR = 0.80;
 
     @BeforeAll
     static void setUp() {
@@ -225,6 +236,16 @@ class Issue11EvaluationTest {
     @Test
     void blind8ReportsMicroF1() throws IOException {
         assertThat(reports("blind-v8", "Blind v8", 100)).as("blind v8 reports micro F1").isGreaterThanOrEqualTo(BLIND8_FLOOR);
+    }
+
+    @Test
+    void blind9SentencesMicroF1() throws IOException {
+        assertThat(sentences("blind-v9", "Blind v9", 200)).as("blind v9 sentences micro F1").isGreaterThanOrEqualTo(BLIND9_FLOOR);
+    }
+
+    @Test
+    void blind9ReportsMicroF1() throws IOException {
+        assertThat(reports("blind-v9", "Blind v9", 100)).as("blind v9 reports micro F1").isGreaterThanOrEqualTo(BLIND9_FLOOR);
     }
 
     @Test
