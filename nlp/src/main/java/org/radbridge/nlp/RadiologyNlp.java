@@ -56,7 +56,9 @@ public final class RadiologyNlp implements AutoCloseable {
     /** Words of the not-findings phrases: a mention whose first word is none of them cannot lie inside one. */
     private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
 
-    private static final Map<String, String> NORMAL_CODES = new HashMap<>();
+    /** Code and assertion of each statement row, by row (= capturing group - 1 of {@link #NORMAL_STATEMENTS}). */
+    private static final List<String> NORMAL_CODES = new ArrayList<>();
+    private static final List<FindingMention.Assertion> NORMAL_ASSERTIONS = new ArrayList<>();
     private static final Pattern NORMAL_STATEMENTS;
     /** Longest statement in characters, with room for extra spaces between its words. */
     private static final int NORMAL_MAX_LENGTH;
@@ -66,26 +68,33 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final java.util.Set<String> NORMAL_FIRST_WORDS = new java.util.HashSet<>();
     /** Cheap test before the statement search: the last words of the statements (every statement has one). */
     private static final Pattern NORMAL_HINT;
-    /** Statements whose third column says "possible" ("borderline heart size"); the others deny their concept. */
-    private static final java.util.Set<String> NORMAL_POSSIBLE = new java.util.HashSet<>();
 
     static {
         StringBuilder ns = new StringBuilder();
         java.util.Set<String> lastWords = new java.util.TreeSet<>();
+        int maxLength = 0;
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/normal-statements.tsv")) {
             if (f[0].equals("phrase")) continue;
-            String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            NORMAL_CODES.put(phrase, f[1].trim());
-            if (f.length > 2 && f[2].trim().equalsIgnoreCase("possible")) NORMAL_POSSIBLE.add(phrase);
-            lastWords.add(Pattern.quote(phrase.substring(phrase.lastIndexOf(' ') + 1)));
-            if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
-            NORMAL_FIRST_WORDS.add(phrase.split(" ")[0]);
+            // a row may be a template ("(heart|cardiac silhouette) (is |)normal"): one capturing group per row
+            String template = f[0].trim().toLowerCase(Locale.ROOT);
+            NORMAL_CODES.add(f[1].trim());
+            String assertion = f.length > 2 ? f[2].trim().toLowerCase(Locale.ROOT) : "absent";
+            NORMAL_ASSERTIONS.add(assertion.equals("possible") ? FindingMention.Assertion.POSSIBLE
+                    : assertion.equals("present") ? FindingMention.Assertion.PRESENT : FindingMention.Assertion.ABSENT);
+            for (String phrase : PhraseTemplates.expand(template)) {
+                maxLength = Math.max(maxLength, phrase.length());
+                lastWords.add(Pattern.quote(phrase.substring(phrase.lastIndexOf(' ') + 1)));
+                if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
+                int w = 0; // the first word as the search below reads it: letters, digits and hyphens
+                while (w < phrase.length() && (Character.isLetterOrDigit(phrase.charAt(w)) || phrase.charAt(w) == '-')) w++;
+                NORMAL_FIRST_WORDS.add(phrase.substring(0, w));
+            }
             if (ns.length() > 0) ns.append('|');
-            ns.append(Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"));
+            ns.append('(').append(PhraseTemplates.regex(template)).append(')');
         }
         NORMAL_STATEMENTS = Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
         NORMAL_HINT = Pattern.compile(String.join("|", lastWords), Pattern.CASE_INSENSITIVE);
-        NORMAL_MAX_LENGTH = NORMAL_CODES.keySet().stream().mapToInt(String::length).max().orElse(0) * 2;
+        NORMAL_MAX_LENGTH = maxLength * 2;
     }
 
     static {
@@ -223,6 +232,7 @@ public final class RadiologyNlp implements AutoCloseable {
             ConText.Sentence ctx = CONTEXT.sentence(text.substring(seg[0], seg[1]));
             List<ConText.Result> results = new ArrayList<>();
             for (Mention m : segFindings) results.add(ctx.evaluate(m.start() - seg[0], m.end() - seg[0]));
+            if (segFindings.size() > 1) Alternatives.hedge(text, segFindings, results);
             // measurements: each goes to the nearest finding that is not absent (else the nearest one)
             Map<Mention, Measurements.Measurement> measured = new HashMap<>();
             Map<Mention, Integer> measuredDist = new HashMap<>();
@@ -249,6 +259,12 @@ public final class RadiologyNlp implements AutoCloseable {
                 int next = i + 1 < segFindings.size() ? segFindings.get(i + 1).start() : seg[1];
                 String lat = sided ? LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next) : null;
                 Measurements.Measurement ms = measured.get(m);
+                if (r.query()) {
+                    // "basal consolidation ?infection": a query after a finding the sentence states asks for its cause
+                    // (a hedge); "?PE" on its own is the requester's question (no finding)
+                    if (i > 0 && !results.get(i - 1).hypothetical() && !results.get(i - 1).query()) r = r.asHedge();
+                    else continue;
+                }
                 if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
@@ -358,15 +374,17 @@ public final class RadiologyNlp implements AutoCloseable {
             if (!NORMAL_FIRST_WORDS.contains(text.substring(i, w).toLowerCase(Locale.ROOT))) continue;
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
-            String phrase = mt.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(phrase)).orElse(null);
+            int row = 0;
+            while (row < NORMAL_CODES.size() && mt.group(row + 1) == null) row++;
+            if (row == NORMAL_CODES.size()) continue;
+            LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(row)).orElse(null);
             if (c == null) continue;
             String section = Sections.at(sections, mt.start());
             boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
             int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
                     .orElse(new int[]{mt.start(), mt.end()});
             out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(), c.radlexId(),
-                    NORMAL_POSSIBLE.contains(phrase) ? FindingMention.Assertion.POSSIBLE : FindingMention.Assertion.ABSENT,
+                    NORMAL_ASSERTIONS.get(row),
                     historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
                     FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
             i = mt.end() - 1;
