@@ -221,6 +221,7 @@ public final class ConText {
             Trigger neg = null, unc = null, confirm = null;
             int negDist = Integer.MAX_VALUE, uncDist = Integer.MAX_VALUE, confirmDist = Integer.MAX_VALUE;
             boolean hist = false, fam = false, chronic = false, hypo = false, query = false;
+            Trigger histTrigger = null;
             for (Trigger t : triggers) {
                 // a chronicity cue inside the matched term ("old rib fractures", "sequelae of prior granulomatous disease")
                 if (t.category() == Category.CHRONIC_PRE && t.start() >= start && t.start() < end) chronic = true;
@@ -238,7 +239,7 @@ public final class ConText {
                         case NEG_PRE, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
                         case UNC_PRE, UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case CONFIRM -> { if (dist < confirmDist) { confirmDist = dist; confirm = t; } }
-                        case HIST_PRE -> hist = true;
+                        case HIST_PRE -> { hist = true; if (histTrigger == null || t.start() > histTrigger.start()) histTrigger = t; }
                         case FAM_PRE -> fam = true;
                         case CHRONIC_PRE -> chronic = true;
                         case HYPO_PRE -> hypo = true;
@@ -276,7 +277,16 @@ public final class ConText {
             } else if (unc != null && !(confirm != null && confirmDist < uncDist)) {
                 a = Assertion.POSSIBLE;
             }
+            // "given history of fever, this is suspicious for pneumonia": after a comma a clause with its own assertion
+            // cue (before the finding) states today's reading, not the history
+            if (hist && (ownClauseCue(histTrigger, neg) || ownClauseCue(histTrigger, unc))) hist = false;
             return new Result(a, hist && !chronic, fam, chronic, hypo, query && !hypo);
+        }
+
+        /** A pre cue after the history cue, with a comma between the two. */
+        private boolean ownClauseCue(Trigger hist, Trigger cue) {
+            return hist != null && cue != null && isPre(cue.category()) && cue.start() >= hist.end()
+                    && text.substring(hist.end(), cue.start()).indexOf(',') >= 0;
         }
 
         /**

@@ -98,4 +98,22 @@ class ChestWordingRulesTest extends NlpMentionsTest {
         assertThat(of(r, "13645005")).allMatch(m -> m.temporality() == FindingMention.Temporality.HISTORICAL);
         assertThat(has("Clinical details: cough. Report: Small right pleural effusion.", "60046008", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void sideWordInsideCoordinatedModifiersKeepsEachFinding() {
+        String s = "Bilateral hilar and left paratracheal adenopathy.";
+        assertThat(has(s, "264508001", Assertion.PRESENT)).isTrue();
+        assertThat(has(s, "23794001", Assertion.PRESENT)).isTrue();
+        assertThat(has("Right hilar and subcarinal lymphadenopathy.", "87500009", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void clauseAfterACommaWithItsOwnCueIsTodaysReadingNotHistory() {
+        FindingMention m = only("In view of the history of cough, findings may represent early pneumonia.", "233604007");
+        assertThat(m.assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(m.temporality()).isEqualTo(FindingMention.Temporality.CURRENT);
+        // a list of past conditions stays history
+        assertThat(only("History of asthma, sinusitis and pneumonia.", "233604007").temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+    }
 }
