@@ -116,4 +116,11 @@ class ChestWordingRulesTest extends NlpMentionsTest {
         assertThat(only("History of asthma, sinusitis and pneumonia.", "233604007").temporality())
                 .isEqualTo(FindingMention.Temporality.HISTORICAL);
     }
+
+    @Test
+    void dissectionOnAChestExamIsAorticDissection() {
+        String r = "EXAM: CTA CHEST FINDINGS: Mildly dilated aortic root. No dissection. Lungs are clear.";
+        assertThat(only(r, "308546005").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(has("Intimal dissection flap in the thoracic aorta.", "308546005", Assertion.PRESENT)).isTrue();
+    }
 }
