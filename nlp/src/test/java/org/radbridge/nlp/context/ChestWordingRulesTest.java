@@ -123,4 +123,19 @@ class ChestWordingRulesTest extends NlpMentionsTest {
         assertThat(only(r, "308546005").assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(has("Intimal dissection flap in the thoracic aorta.", "308546005", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void dilatedOrEctaticAortaIsDilatationButADilatedSignElsewhereStaysSiteOnly() {
+        assertThat(has("The descending thoracic aorta is mildly ectatic.", "25322007", Assertion.PRESENT)).isTrue();
+        assertThat(has("Dilated aortic arch, unchanged.", "25322007", Assertion.PRESENT)).isTrue();
+        assertThat(of("Several dilated fluid-filled loops in the pelvis.", "25322007")).isEmpty();
+    }
+
+    @Test
+    void aLobeMakesTheSentenceAChestOneAndFailureWordingsNameHeartFailure() {
+        // the lobe in the first clause makes tuberculosis in the second one pulmonary
+        assertThat(has("Left lower lobe thick-walled cavity; tuberculosis is a consideration.", "154283005", Assertion.POSSIBLE))
+                .isTrue();
+        assertThat(only("Clear lungs without evidence of failure.", "84114007").assertion()).isEqualTo(Assertion.ABSENT);
+    }
 }
