@@ -35,26 +35,34 @@ final class PhraseTemplates {
      * group a non-capturing alternation (an empty alternative makes it optional).
      */
     static String regex(String template) {
+        return regex(template, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #regex(String)}, a word with listed spelling variants matching any of them ("normal" or "normla"): the
+     * dictation misspellings of {@code terms/misspellings.tsv}, by correct word.
+     */
+    static String regex(String template, java.util.Map<String, List<String>> variants) {
         StringBuilder sb = new StringBuilder();
         int from = 0;
         while (from < template.length()) {
             int open = template.indexOf('(', from);
             if (open < 0) {
-                sb.append(literal(template.substring(from)));
+                sb.append(literal(template.substring(from), variants));
                 break;
             }
             int close = template.indexOf(')', open);
             if (close < 0) throw new IllegalArgumentException("unclosed '(' in template: " + template);
-            sb.append(literal(template.substring(from, open))).append("(?:");
+            sb.append(literal(template.substring(from, open), variants)).append("(?:");
             String[] alts = template.substring(open + 1, close).split("\\|", -1);
-            for (int i = 0; i < alts.length; i++) sb.append(i > 0 ? "|" : "").append(literal(alts[i]));
+            for (int i = 0; i < alts.length; i++) sb.append(i > 0 ? "|" : "").append(literal(alts[i], variants));
             sb.append(')');
             from = close + 1;
         }
         return sb.toString();
     }
 
-    private static String literal(String s) {
+    private static String literal(String s, java.util.Map<String, List<String>> variants) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < s.length()) {
@@ -64,7 +72,14 @@ final class PhraseTemplates {
             } else {
                 int j = i;
                 while (j < s.length() && !Character.isWhitespace(s.charAt(j))) j++;
-                sb.append(java.util.regex.Pattern.quote(s.substring(i, j)));
+                String word = s.substring(i, j);
+                List<String> alts = variants.getOrDefault(word, List.of());
+                if (alts.isEmpty()) sb.append(java.util.regex.Pattern.quote(word));
+                else {
+                    sb.append("(?:").append(java.util.regex.Pattern.quote(word));
+                    for (String v : alts) sb.append('|').append(java.util.regex.Pattern.quote(v));
+                    sb.append(')');
+                }
                 i = j;
             }
         }

@@ -73,6 +73,13 @@ public final class RadiologyNlp implements AutoCloseable {
         StringBuilder ns = new StringBuilder();
         java.util.Set<String> lastWords = new java.util.TreeSet<>();
         int maxLength = 0;
+        // dictation misspellings apply to the statements' words too ("heart size normla")
+        Map<String, List<String>> variants = new HashMap<>();
+        for (String[] f : Resources.tsv(RadiologyLexicon.MISSPELLINGS)) {
+            if (f[0].equals("variant")) continue;
+            String variant = f[0].trim().toLowerCase(Locale.ROOT), word = f[1].trim().toLowerCase(Locale.ROOT);
+            if (!variant.equals(word)) variants.computeIfAbsent(word, k -> new ArrayList<>()).add(variant);
+        }
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/normal-statements.tsv")) {
             if (f[0].equals("phrase")) continue;
             // a row may be a template ("(heart|cardiac silhouette) (is |)normal"): one capturing group per row
@@ -83,14 +90,20 @@ public final class RadiologyNlp implements AutoCloseable {
                     : assertion.equals("present") ? FindingMention.Assertion.PRESENT : FindingMention.Assertion.ABSENT);
             for (String phrase : PhraseTemplates.expand(template)) {
                 maxLength = Math.max(maxLength, phrase.length());
-                lastWords.add(Pattern.quote(phrase.substring(phrase.lastIndexOf(' ') + 1)));
+                String last = phrase.substring(phrase.lastIndexOf(' ') + 1);
+                lastWords.add(Pattern.quote(last));
+                for (String v : variants.getOrDefault(last, List.of())) lastWords.add(Pattern.quote(v));
                 if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
                 int w = 0; // the first word as the search below reads it: letters, digits and hyphens
                 while (w < phrase.length() && (Character.isLetterOrDigit(phrase.charAt(w)) || phrase.charAt(w) == '-')) w++;
                 NORMAL_FIRST_WORDS.add(phrase.substring(0, w));
+                for (String v : variants.getOrDefault(phrase.substring(0, w), List.of())) {
+                    NORMAL_FIRST_WORDS.add(v);
+                    if (v.charAt(0) < 128) NORMAL_FIRST[v.charAt(0)] = true;
+                }
             }
             if (ns.length() > 0) ns.append('|');
-            ns.append('(').append(PhraseTemplates.regex(template)).append(')');
+            ns.append('(').append(PhraseTemplates.regex(template, variants)).append(')');
         }
         NORMAL_STATEMENTS = Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
         NORMAL_HINT = Pattern.compile(String.join("|", lastWords), Pattern.CASE_INSENSITIVE);

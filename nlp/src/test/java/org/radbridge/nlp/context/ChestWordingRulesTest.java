@@ -138,4 +138,10 @@ class ChestWordingRulesTest extends NlpMentionsTest {
                 .isTrue();
         assertThat(only("Clear lungs without evidence of failure.", "84114007").assertion()).isEqualTo(Assertion.ABSENT);
     }
+
+    @Test
+    void dictationMisspellingsApplyToNormalStatementsToo() {
+        assertThat(only("Lungs clear. Cardiac size nromal.", "8186001").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Cardiomediastinal silhouete is within normal limits.", "8186001").assertion()).isEqualTo(Assertion.ABSENT);
+    }
 }
