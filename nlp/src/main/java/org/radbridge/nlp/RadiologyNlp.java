@@ -56,21 +56,26 @@ public final class RadiologyNlp implements AutoCloseable {
     /** Words of the not-findings phrases: a mention whose first word is none of them cannot lie inside one. */
     private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
 
-    /** Code and assertion of each statement row, by row (= capturing group - 1 of {@link #NORMAL_STATEMENTS}). */
+    /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
     private static final List<FindingMention.Assertion> NORMAL_ASSERTIONS = new ArrayList<>();
-    private static final Pattern NORMAL_STATEMENTS;
+
+    /** The statement rows that can start with one word: one capturing group per row, {@code rows[group - 1]}. */
+    private record StatementPattern(Pattern pattern, int[] rows) {
+    }
+
+    /** By first word: only the rows that can start with it are tried there (a few, not all of them). */
+    private static final Map<String, StatementPattern> NORMAL_BY_FIRST_WORD = new HashMap<>();
     /** Longest statement in characters, with room for extra spaces between its words. */
     private static final int NORMAL_MAX_LENGTH;
     /** First letters (lower case) of the statements. */
     private static final boolean[] NORMAL_FIRST = new boolean[128];
-    /** First words of the statements ("heart", "normal", "cardiac" ...). */
-    private static final java.util.Set<String> NORMAL_FIRST_WORDS = new java.util.HashSet<>();
     /** Cheap test before the statement search: the last words of the statements (every statement has one). */
     private static final Pattern NORMAL_HINT;
 
     static {
-        StringBuilder ns = new StringBuilder();
+        List<String> rowRegex = new ArrayList<>();
+        Map<String, java.util.TreeSet<Integer>> rowsByFirstWord = new HashMap<>();
         java.util.Set<String> lastWords = new java.util.TreeSet<>();
         int maxLength = 0;
         // dictation misspellings apply to the statements' words too ("heart size normla")
@@ -96,16 +101,22 @@ public final class RadiologyNlp implements AutoCloseable {
                 if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
                 int w = 0; // the first word as the search below reads it: letters, digits and hyphens
                 while (w < phrase.length() && (Character.isLetterOrDigit(phrase.charAt(w)) || phrase.charAt(w) == '-')) w++;
-                NORMAL_FIRST_WORDS.add(phrase.substring(0, w));
+                int row = NORMAL_CODES.size() - 1;
+                rowsByFirstWord.computeIfAbsent(phrase.substring(0, w), k -> new java.util.TreeSet<>()).add(row);
                 for (String v : variants.getOrDefault(phrase.substring(0, w), List.of())) {
-                    NORMAL_FIRST_WORDS.add(v);
+                    rowsByFirstWord.computeIfAbsent(v, k -> new java.util.TreeSet<>()).add(row);
                     if (v.charAt(0) < 128) NORMAL_FIRST[v.charAt(0)] = true;
                 }
             }
-            if (ns.length() > 0) ns.append('|');
-            ns.append('(').append(PhraseTemplates.regex(template, variants)).append(')');
+            rowRegex.add(PhraseTemplates.regex(template, variants));
         }
-        NORMAL_STATEMENTS = Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
+        // rows in file order within each first word: where rows overlap, the first row that matches decides
+        rowsByFirstWord.forEach((word, rows) -> {
+            StringBuilder ns = new StringBuilder();
+            for (int row : rows) ns.append(ns.length() > 0 ? "|" : "").append('(').append(rowRegex.get(row)).append(')');
+            NORMAL_BY_FIRST_WORD.put(word, new StatementPattern(
+                    Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE), rows.stream().mapToInt(Integer::intValue).toArray()));
+        });
         NORMAL_HINT = Pattern.compile(String.join("|", lastWords), Pattern.CASE_INSENSITIVE);
         NORMAL_MAX_LENGTH = maxLength * 2;
     }
@@ -375,8 +386,7 @@ public final class RadiologyNlp implements AutoCloseable {
     private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
                                   List<FindingMention> out) {
         if (!NORMAL_HINT.matcher(text).find()) return;
-        // try the pattern only where a word starts with the first letter of some statement
-        Matcher mt = NORMAL_STATEMENTS.matcher(text).useTransparentBounds(true);
+        // try the patterns only where a word starts with the first letter of some statement
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char ch = Character.toLowerCase(text.charAt(i));
@@ -384,12 +394,15 @@ public final class RadiologyNlp implements AutoCloseable {
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
             int w = i;
             while (w < n && (Character.isLetterOrDigit(text.charAt(w)) || text.charAt(w) == '-')) w++;
-            if (!NORMAL_FIRST_WORDS.contains(text.substring(i, w).toLowerCase(Locale.ROOT))) continue;
+            StatementPattern sp = NORMAL_BY_FIRST_WORD.get(text.substring(i, w).toLowerCase(Locale.ROOT));
+            if (sp == null) continue;
+            Matcher mt = sp.pattern().matcher(text).useTransparentBounds(true);
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
-            int row = 0;
-            while (row < NORMAL_CODES.size() && mt.group(row + 1) == null) row++;
-            if (row == NORMAL_CODES.size()) continue;
+            int group = 1;
+            while (group <= sp.rows().length && mt.group(group) == null) group++;
+            if (group > sp.rows().length) continue;
+            int row = sp.rows()[group - 1];
             LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(row)).orElse(null);
             if (c == null) continue;
             String section = Sections.at(sections, mt.start());
