@@ -52,21 +52,21 @@ class Issue11EvaluationTest {
 
     /**
      * Regression floor for blind v6 (first run sentences 0.799, reports 0.795 micro-F1; tuned on since, after issue 11o
-     * 0.863 / 0.861): just under the tuned figures, a guard against losing ground, not a claim of the issue's 0.90.
+     * 0.868 / 0.863): just under the tuned figures, a guard against losing ground, not a claim of the issue's 0.90.
      */
     static final double BLIND6_FLOOR = 0.85;
 
     /**
      * Regression floor for blind v7 (first run sentences 0.851, reports 0.887 micro-F1; tuned on since, after issue 11o
-     * 0.910 / 0.953): just under the tuned figures, a guard against losing ground; v7 is a development set now.
+     * 0.919 / 0.955): just under the tuned figures, a guard against losing ground; v7 is a development set now.
      */
-    static final double BLIND7_FLOOR = 0.90;
+    static final double BLIND7_FLOOR = 0.91;
 
     /**
      * Regression floor for blind v8 (first run sentences 0.841, reports 0.898 micro-F1; tuned on by issue 11o, after it
-     * 0.901 / 0.935): just under the tuned figures, a guard against losing ground; v8 is a development set now.
+     * 0.914 / 0.935): just under the tuned figures, a guard against losing ground; v8 is a development set now.
      */
-    static final double BLIND8_FLOOR = 0.89;
+    static final double BLIND8_FLOOR = 0.90;
 
     @BeforeAll
     static void setUp() {
