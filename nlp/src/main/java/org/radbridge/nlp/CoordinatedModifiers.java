@@ -23,9 +23,16 @@ final class CoordinatedModifiers {
     /** At most this many modifiers are read before the coordinator ("a, b, c, or d"). */
     private static final int MAX_MODIFIERS = 5;
 
+    /** One-word laterality phrases (triggers/laterality.tsv): "left", "right", "bilateral" ... */
+    private static final Set<String> SIDE_WORDS = new java.util.HashSet<>();
+
     static {
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sentences/coordinators.tsv")) {
             if (!f[0].equals("word")) COORDINATORS.add(f[0].trim().toLowerCase(Locale.ROOT));
+        }
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/laterality.tsv")) {
+            String w = f[0].trim().toLowerCase(Locale.ROOT);
+            if (w.indexOf(' ') < 0) SIDE_WORDS.add(w);
         }
     }
 
@@ -48,6 +55,11 @@ final class CoordinatedModifiers {
             String head = written.substring(space).trim();
             int p = skipSpaceBack(text, m.start());
             int coordStart = wordStartBack(text, p);
+            // "hilar and right paratracheal lymphadenopathy": a side word of the last modifier stands before the term
+            if (coordStart < p && SIDE_WORDS.contains(text.substring(coordStart, p).toLowerCase(Locale.ROOT))) {
+                p = skipSpaceBack(text, coordStart);
+                coordStart = wordStartBack(text, p);
+            }
             if (coordStart == p || !COORDINATORS.contains(text.substring(coordStart, p).toLowerCase(Locale.ROOT))) continue;
             p = skipSpaceBack(text, coordStart);
             if (p > 0 && text.charAt(p - 1) == ',') p = skipSpaceBack(text, p - 1); // "hilar, or axillary"
@@ -56,9 +68,15 @@ final class CoordinatedModifiers {
                 if (ws == p) break;
                 String modifier = text.substring(ws, p);
                 if (!overlapsFinding(findings, index, ws, p)) {
-                    LexConcept c = lexicon.findingByTerm(modifier + " " + head).orElse(null);
+                    // "bilateral hilar and ...": the side word with the modifier may name a more specific finding
+                    int sideEnd = skipSpaceBack(text, ws), sideStart = wordStartBack(text, sideEnd);
+                    String side = text.substring(sideStart, sideEnd).toLowerCase(Locale.ROOT);
+                    LexConcept sided = sideStart < sideEnd && SIDE_WORDS.contains(side)
+                            ? lexicon.findingByTerm(side + " " + modifier + " " + head).orElse(null) : null;
+                    LexConcept c = sided != null ? sided : lexicon.findingByTerm(modifier + " " + head).orElse(null);
                     if (c != null) {
-                        Mention extra = new Mention(ws, p, modifier, c.dictionaryId(), c.display(), false, false, false, false);
+                        int from = sided != null ? sideStart : ws;
+                        Mention extra = new Mention(from, p, text.substring(from, p), c.dictionaryId(), c.display(), false, false, false, false);
                         concept.put(extra, c);
                         added.add(extra);
                     }

@@ -56,36 +56,69 @@ public final class RadiologyNlp implements AutoCloseable {
     /** Words of the not-findings phrases: a mention whose first word is none of them cannot lie inside one. */
     private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
 
-    private static final Map<String, String> NORMAL_CODES = new HashMap<>();
-    private static final Pattern NORMAL_STATEMENTS;
+    /** Code and assertion of each statement row, by row number. */
+    private static final List<String> NORMAL_CODES = new ArrayList<>();
+    private static final List<FindingMention.Assertion> NORMAL_ASSERTIONS = new ArrayList<>();
+
+    /** The statement rows that can start with one word: one capturing group per row, {@code rows[group - 1]}. */
+    private record StatementPattern(Pattern pattern, int[] rows) {
+    }
+
+    /** By first word: only the rows that can start with it are tried there (a few, not all of them). */
+    private static final Map<String, StatementPattern> NORMAL_BY_FIRST_WORD = new HashMap<>();
     /** Longest statement in characters, with room for extra spaces between its words. */
     private static final int NORMAL_MAX_LENGTH;
     /** First letters (lower case) of the statements. */
     private static final boolean[] NORMAL_FIRST = new boolean[128];
-    /** First words of the statements ("heart", "normal", "cardiac" ...). */
-    private static final java.util.Set<String> NORMAL_FIRST_WORDS = new java.util.HashSet<>();
     /** Cheap test before the statement search: the last words of the statements (every statement has one). */
     private static final Pattern NORMAL_HINT;
-    /** Statements whose third column says "possible" ("borderline heart size"); the others deny their concept. */
-    private static final java.util.Set<String> NORMAL_POSSIBLE = new java.util.HashSet<>();
 
     static {
-        StringBuilder ns = new StringBuilder();
+        List<String> rowRegex = new ArrayList<>();
+        Map<String, java.util.TreeSet<Integer>> rowsByFirstWord = new HashMap<>();
         java.util.Set<String> lastWords = new java.util.TreeSet<>();
+        int maxLength = 0;
+        // dictation misspellings apply to the statements' words too ("heart size normla")
+        Map<String, List<String>> variants = new HashMap<>();
+        for (String[] f : Resources.tsv(RadiologyLexicon.MISSPELLINGS)) {
+            if (f[0].equals("variant")) continue;
+            String variant = f[0].trim().toLowerCase(Locale.ROOT), word = f[1].trim().toLowerCase(Locale.ROOT);
+            if (!variant.equals(word)) variants.computeIfAbsent(word, k -> new ArrayList<>()).add(variant);
+        }
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/normal-statements.tsv")) {
             if (f[0].equals("phrase")) continue;
-            String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            NORMAL_CODES.put(phrase, f[1].trim());
-            if (f.length > 2 && f[2].trim().equalsIgnoreCase("possible")) NORMAL_POSSIBLE.add(phrase);
-            lastWords.add(Pattern.quote(phrase.substring(phrase.lastIndexOf(' ') + 1)));
-            if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
-            NORMAL_FIRST_WORDS.add(phrase.split(" ")[0]);
-            if (ns.length() > 0) ns.append('|');
-            ns.append(Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"));
+            // a row may be a template ("(heart|cardiac silhouette) (is |)normal"): one capturing group per row
+            String template = f[0].trim().toLowerCase(Locale.ROOT);
+            NORMAL_CODES.add(f[1].trim());
+            String assertion = f.length > 2 ? f[2].trim().toLowerCase(Locale.ROOT) : "absent";
+            NORMAL_ASSERTIONS.add(assertion.equals("possible") ? FindingMention.Assertion.POSSIBLE
+                    : assertion.equals("present") ? FindingMention.Assertion.PRESENT : FindingMention.Assertion.ABSENT);
+            for (String phrase : PhraseTemplates.expand(template)) {
+                maxLength = Math.max(maxLength, phrase.length());
+                String last = phrase.substring(phrase.lastIndexOf(' ') + 1);
+                lastWords.add(Pattern.quote(last));
+                for (String v : variants.getOrDefault(last, List.of())) lastWords.add(Pattern.quote(v));
+                if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
+                int w = 0; // the first word as the search below reads it: letters, digits and hyphens
+                while (w < phrase.length() && (Character.isLetterOrDigit(phrase.charAt(w)) || phrase.charAt(w) == '-')) w++;
+                int row = NORMAL_CODES.size() - 1;
+                rowsByFirstWord.computeIfAbsent(phrase.substring(0, w), k -> new java.util.TreeSet<>()).add(row);
+                for (String v : variants.getOrDefault(phrase.substring(0, w), List.of())) {
+                    rowsByFirstWord.computeIfAbsent(v, k -> new java.util.TreeSet<>()).add(row);
+                    if (v.charAt(0) < 128) NORMAL_FIRST[v.charAt(0)] = true;
+                }
+            }
+            rowRegex.add(PhraseTemplates.regex(template, variants));
         }
-        NORMAL_STATEMENTS = Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE);
+        // rows in file order within each first word: where rows overlap, the first row that matches decides
+        rowsByFirstWord.forEach((word, rows) -> {
+            StringBuilder ns = new StringBuilder();
+            for (int row : rows) ns.append(ns.length() > 0 ? "|" : "").append('(').append(rowRegex.get(row)).append(')');
+            NORMAL_BY_FIRST_WORD.put(word, new StatementPattern(
+                    Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE), rows.stream().mapToInt(Integer::intValue).toArray()));
+        });
         NORMAL_HINT = Pattern.compile(String.join("|", lastWords), Pattern.CASE_INSENSITIVE);
-        NORMAL_MAX_LENGTH = NORMAL_CODES.keySet().stream().mapToInt(String::length).max().orElse(0) * 2;
+        NORMAL_MAX_LENGTH = maxLength * 2;
     }
 
     static {
@@ -223,6 +256,7 @@ public final class RadiologyNlp implements AutoCloseable {
             ConText.Sentence ctx = CONTEXT.sentence(text.substring(seg[0], seg[1]));
             List<ConText.Result> results = new ArrayList<>();
             for (Mention m : segFindings) results.add(ctx.evaluate(m.start() - seg[0], m.end() - seg[0]));
+            if (segFindings.size() > 1) Alternatives.hedge(text, segFindings, results);
             // measurements: each goes to the nearest finding that is not absent (else the nearest one)
             Map<Mention, Measurements.Measurement> measured = new HashMap<>();
             Map<Mention, Integer> measuredDist = new HashMap<>();
@@ -249,6 +283,12 @@ public final class RadiologyNlp implements AutoCloseable {
                 int next = i + 1 < segFindings.size() ? segFindings.get(i + 1).start() : seg[1];
                 String lat = sided ? LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next) : null;
                 Measurements.Measurement ms = measured.get(m);
+                if (r.query()) {
+                    // "basal consolidation ?infection": a query after a finding the sentence states asks for its cause
+                    // (a hedge); "?PE" on its own is the requester's question (no finding)
+                    if (i > 0 && !results.get(i - 1).hypothetical() && !results.get(i - 1).query()) r = r.asHedge();
+                    else continue;
+                }
                 if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
@@ -279,7 +319,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 // "innumerable small nodules": the concept for several of it
                 c = multiplicity.apply(c, text, seg[0], m.start(), m.end());
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
-                if (regions.siteOnly(c)) continue; // "dilated", "fat stranding" alone: a sign, not a finding
+                if (regions.siteOnly(c, site)) continue; // "dilated", "fat stranding" alone: a sign, not a finding
                 String section = Sections.at(sections, m.start());
                 // indication / history and comparison text is what the patient had, not what today's image shows
                 // ... and a procedure ("cholecystectomy clips") was done before today's image
@@ -346,8 +386,7 @@ public final class RadiologyNlp implements AutoCloseable {
     private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
                                   List<FindingMention> out) {
         if (!NORMAL_HINT.matcher(text).find()) return;
-        // try the pattern only where a word starts with the first letter of some statement
-        Matcher mt = NORMAL_STATEMENTS.matcher(text).useTransparentBounds(true);
+        // try the patterns only where a word starts with the first letter of some statement
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char ch = Character.toLowerCase(text.charAt(i));
@@ -355,18 +394,23 @@ public final class RadiologyNlp implements AutoCloseable {
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
             int w = i;
             while (w < n && (Character.isLetterOrDigit(text.charAt(w)) || text.charAt(w) == '-')) w++;
-            if (!NORMAL_FIRST_WORDS.contains(text.substring(i, w).toLowerCase(Locale.ROOT))) continue;
+            StatementPattern sp = NORMAL_BY_FIRST_WORD.get(text.substring(i, w).toLowerCase(Locale.ROOT));
+            if (sp == null) continue;
+            Matcher mt = sp.pattern().matcher(text).useTransparentBounds(true);
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
-            String phrase = mt.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(phrase)).orElse(null);
+            int group = 1;
+            while (group <= sp.rows().length && mt.group(group) == null) group++;
+            if (group > sp.rows().length) continue;
+            int row = sp.rows()[group - 1];
+            LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(row)).orElse(null);
             if (c == null) continue;
             String section = Sections.at(sections, mt.start());
             boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
             int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
                     .orElse(new int[]{mt.start(), mt.end()});
             out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(), c.radlexId(),
-                    NORMAL_POSSIBLE.contains(phrase) ? FindingMention.Assertion.POSSIBLE : FindingMention.Assertion.ABSENT,
+                    NORMAL_ASSERTIONS.get(row),
                     historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
                     FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
             i = mt.end() - 1;

@@ -23,6 +23,8 @@ public final class ReportRegions {
     private final Map<String, LexConcept> defaults = new HashMap<>();
     /** General findings reported only when refined at a site ({@code sites/site-only.tsv}). */
     private final java.util.Set<String> siteOnly = new java.util.HashSet<>();
+    /** Sites at which a site-only finding is reported as it is (dictionary ids). */
+    private final Map<String, java.util.Set<String>> reportedAt = new HashMap<>();
 
     private ReportRegions() {
     }
@@ -53,6 +55,13 @@ public final class ReportRegions {
             LexConcept c = lexicon.byCode(f[0].trim(), f[1].trim())
                     .orElseThrow(() -> new IllegalStateException("site-only.tsv: unknown concept " + f[0] + " " + f[1]));
             r.siteOnly.add(c.dictionaryId());
+            if (f.length > 3 && !f[3].isBlank()) {
+                for (String code : f[3].split(",")) {
+                    LexConcept site = lexicon.bySnomed(code.trim())
+                            .orElseThrow(() -> new IllegalStateException("site-only.tsv: unknown site " + code));
+                    r.reportedAt.computeIfAbsent(c.dictionaryId(), k -> new java.util.HashSet<>()).add(site.dictionaryId());
+                }
+            }
         }
         return r;
     }
@@ -60,6 +69,16 @@ public final class ReportRegions {
     /** True for a general finding that is reported only when a site refines it ("dilated", "fat stranding"). */
     public boolean siteOnly(LexConcept c) {
         return c != null && siteOnly.contains(c.dictionaryId());
+    }
+
+    /**
+     * True for a general finding that is reported only when a site refines it, unless its site is one where the general
+     * concept is the finding itself ("dilated ascending aorta": Dilatation at the aorta; site-only.tsv 4th column).
+     */
+    public boolean siteOnly(LexConcept c, LexConcept site) {
+        if (!siteOnly(c)) return false;
+        java.util.Set<String> at = reportedAt.get(c.dictionaryId());
+        return at == null || site == null || !at.contains(site.dictionaryId());
     }
 
     /** The region most of the concepts vote for, or null (no vote, or a tie). */

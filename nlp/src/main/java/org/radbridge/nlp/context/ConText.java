@@ -46,7 +46,18 @@ public final class ConText {
          * a word that, right after a copula hedge ("is likely", "is possible"), shows the hedge ends its clause and so
          * hedges what precedes it ("pneumonia is possible in the right base"): a word list, not a trigger
          */
-        COPULA_END }
+        COPULA_END,
+        /**
+         * a word that joins the items of a list ("or", "and"): a negated list that goes on past a comma into a hedged
+         * item ("no consolidation, suspicious opacity or effusion") keeps its negation; without one the hedged clause
+         * after the comma is a statement of its own ("no consolidation, possible small effusion"). A word list.
+         */
+        LIST_JOIN,
+        /**
+         * the clinician's query mark ("?infection"): a question when it stands alone (a request: no finding), a hedge
+         * when it follows a finding the report states ("basal consolidation ?infection"); the caller decides
+         */
+        QUERY_PRE }
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
@@ -55,10 +66,18 @@ public final class ConText {
      *
      * @param chronic      old but on today's image ("old rib fracture", "sequelae of granulomatous disease")
      * @param hypothetical a question, hypothesis or disclaimer ("evaluate for", "if ... could exclude"): no finding
+     * @param query        governed by a query mark only ({@link Category#QUERY_PRE}): a question or a hedge, by context
      */
-    public record Result(Assertion assertion, boolean historical, boolean family, boolean chronic, boolean hypothetical) {
+    public record Result(Assertion assertion, boolean historical, boolean family, boolean chronic, boolean hypothetical,
+                         boolean query) {
         public Result(Assertion assertion, boolean historical, boolean family) {
-            this(assertion, historical, family, false, false);
+            this(assertion, historical, family, false, false, false);
+        }
+
+        /** The same result as a hedge: the query mark after a stated finding asks for its cause. */
+        public Result asHedge() {
+            return new Result(assertion == Assertion.ABSENT ? assertion : Assertion.POSSIBLE, historical, family, chronic,
+                    false, false);
         }
     }
 
@@ -72,10 +91,13 @@ public final class ConText {
 
     /** Words after which a copula hedge still hedges what precedes it (category COPULA_END). */
     private final java.util.Set<String> copulaEnd = new java.util.HashSet<>();
+    /** Words that join the items of a list (category LIST_JOIN). */
+    private final java.util.Set<String> listJoin = new java.util.HashSet<>();
 
-    private ConText(Map<String, Category> byPhrase, java.util.Set<String> copulaEnd) {
+    private ConText(Map<String, Category> byPhrase, java.util.Set<String> copulaEnd, java.util.Set<String> listJoin) {
         this.byPhrase = byPhrase;
         this.copulaEnd.addAll(copulaEnd);
+        this.listJoin.addAll(listJoin);
         List<String> phrases = new ArrayList<>(byPhrase.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (String p : phrases) {
@@ -103,6 +125,7 @@ public final class ConText {
     public static ConText fromStream(InputStream in) throws IOException {
         Map<String, Category> map = new LinkedHashMap<>();
         java.util.Set<String> copulaEnd = new java.util.HashSet<>();
+        java.util.Set<String> listJoin = new java.util.HashSet<>();
         BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = br.readLine()) != null) {
@@ -114,9 +137,10 @@ public final class ConText {
             Category category = Category.valueOf(f[1].trim());
             // a word list of its own: the same word may also be a trigger ("but" ends a scope)
             if (category == Category.COPULA_END) copulaEnd.add(phrase);
+            else if (category == Category.LIST_JOIN) listJoin.add(phrase);
             else map.put(phrase, category); // later lines win
         }
-        return new ConText(map, copulaEnd);
+        return new ConText(map, copulaEnd, listJoin);
     }
 
     /** A trigger found in a sentence; offsets relative to the sentence text. */
@@ -196,7 +220,8 @@ public final class ConText {
         public Result evaluate(int start, int end) {
             Trigger neg = null, unc = null, confirm = null;
             int negDist = Integer.MAX_VALUE, uncDist = Integer.MAX_VALUE, confirmDist = Integer.MAX_VALUE;
-            boolean hist = false, fam = false, chronic = false, hypo = false;
+            boolean hist = false, fam = false, chronic = false, hypo = false, query = false;
+            Trigger histTrigger = null;
             for (Trigger t : triggers) {
                 // a chronicity cue inside the matched term ("old rib fractures", "sequelae of prior granulomatous disease")
                 if (t.category() == Category.CHRONIC_PRE && t.start() >= start && t.start() < end) chronic = true;
@@ -214,10 +239,11 @@ public final class ConText {
                         case NEG_PRE, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
                         case UNC_PRE, UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case CONFIRM -> { if (dist < confirmDist) { confirmDist = dist; confirm = t; } }
-                        case HIST_PRE -> hist = true;
+                        case HIST_PRE -> { hist = true; if (histTrigger == null || t.start() > histTrigger.start()) histTrigger = t; }
                         case FAM_PRE -> fam = true;
                         case CHRONIC_PRE -> chronic = true;
                         case HYPO_PRE -> hypo = true;
+                        case QUERY_PRE -> query = true;
                         default -> { }
                     }
                 } else if (t.start() >= end) { // post trigger candidates
@@ -245,13 +271,42 @@ public final class ConText {
             // a hedge inside a negated list ("no consolidation, suspicious opacity or definite effusion") does not
             // turn the negated items into possible ones: a negation that opens the list before the hedge wins
             boolean hedgeInNegatedList = neg != null && unc != null && isPre(neg.category()) && isPre(unc.category())
-                    && neg.start() < unc.start();
+                    && neg.start() < unc.start() && !hedgedClauseAfterComma(neg, unc);
             if (neg != null && (unc == null || negDist < uncDist || hedgeInNegatedList)) {
                 a = Assertion.ABSENT;
             } else if (unc != null && !(confirm != null && confirmDist < uncDist)) {
                 a = Assertion.POSSIBLE;
             }
-            return new Result(a, hist && !chronic, fam, chronic, hypo);
+            // "given history of fever, this is suspicious for pneumonia": after a comma a clause with its own assertion
+            // cue (before the finding) states today's reading, not the history
+            if (hist && (ownClauseCue(histTrigger, neg) || ownClauseCue(histTrigger, unc))) hist = false;
+            return new Result(a, hist && !chronic, fam, chronic, hypo, query && !hypo);
+        }
+
+        /** A pre cue after the history cue, with a comma between the two. */
+        private boolean ownClauseCue(Trigger hist, Trigger cue) {
+            return hist != null && cue != null && isPre(cue.category()) && cue.start() >= hist.end()
+                    && text.substring(hist.end(), cue.start()).indexOf(',') >= 0;
+        }
+
+        /**
+         * "No consolidation, possible small left effusion": a comma between the negation and the hedge, and no list word
+         * ("or", "and") from the negation to the end of the clause, so the hedge opens a clause of its own. In "no
+         * consolidation, suspicious opacity or effusion" the list goes on ("or"), so the negation keeps the hedged item.
+         */
+        private boolean hedgedClauseAfterComma(Trigger neg, Trigger unc) {
+            if (text.substring(neg.end(), unc.start()).indexOf(',') < 0) return false;
+            int i = neg.end(), n = text.length();
+            while (i < n) {
+                char ch = text.charAt(i);
+                if (ch == '.' || ch == ';' || ch == ':') break;
+                if (!wordChar(ch)) { i++; continue; }
+                int j = i;
+                while (j < n && wordChar(text.charAt(j))) j++;
+                if (listJoin.contains(text.substring(i, j))) return false;
+                i = j;
+            }
+            return true;
         }
 
         /**
@@ -332,7 +387,7 @@ public final class ConText {
     private static boolean isPre(Category c) {
         return c == Category.NEG_PRE || c == Category.UNC_PRE || c == Category.HIST_PRE || c == Category.FAM_PRE
                 || c == Category.CONFIRM || c == Category.CHRONIC_PRE || c == Category.HYPO_PRE || c == Category.UNC_BI
-                || c == Category.NEG_BI;
+                || c == Category.NEG_BI || c == Category.QUERY_PRE;
     }
 
     private static boolean isPost(Category c) {
@@ -351,7 +406,7 @@ public final class ConText {
             case FAM_PRE -> 10;
             case CONFIRM -> 6;
             case CHRONIC_PRE -> oneWord ? 3 : 8;
-            case HYPO_PRE -> oneWord ? 8 : 12;
+            case HYPO_PRE, QUERY_PRE -> oneWord ? 8 : 12;
             default -> 0;
         };
     }

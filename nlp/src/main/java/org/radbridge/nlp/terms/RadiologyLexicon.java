@@ -212,7 +212,7 @@ public final class RadiologyLexicon {
     }
 
     /** The word-level spelling variants of dictated reports (terms/misspellings.tsv). */
-    static final String MISSPELLINGS = "/org/radbridge/nlp/terms/misspellings.tsv";
+    public static final String MISSPELLINGS = "/org/radbridge/nlp/terms/misspellings.tsv";
 
     /**
      * Adds, for every term, one variant per listed misspelling of one of its words ("pleural effusion" -> "plural

@@ -56,22 +56,22 @@ class Issue11EvaluationTest {
     private static RadiologyNlp nlp;
 
     /**
-     * Regression floor for blind v6, below its first run (sentences 0.799, reports 0.795 micro-F1): v6 does not reach the
-     * issue's 0.90 target, so this floor guards against losing ground, it does not claim the target.
+     * Regression floor for blind v6 (first run sentences 0.799, reports 0.795 micro-F1; tuned on since, after issue 11o
+     * 0.868 / 0.863): just under the tuned figures, a guard against losing ground, not a claim of the issue's 0.90.
      */
-    static final double BLIND6_FLOOR = 0.75;
+    static final double BLIND6_FLOOR = 0.85;
 
     /**
-     * Regression floor for blind v7, below its first run (sentences 0.851, reports 0.887 micro-F1): v7 does not reach the
-     * issue's 0.90 target, so this floor guards against losing ground, it does not claim the target.
+     * Regression floor for blind v7 (first run sentences 0.851, reports 0.887 micro-F1; tuned on since, after issue 11o
+     * 0.919 / 0.955): just under the tuned figures, a guard against losing ground; v7 is a development set now.
      */
-    static final double BLIND7_FLOOR = 0.80;
+    static final double BLIND7_FLOOR = 0.91;
 
     /**
-     * Regression floor for blind v8, below its first run (sentences 0.841, reports 0.898 micro-F1): v8 does not reach the
-     * issue's 0.90 target, so this floor guards against losing ground, it does not claim the target.
+     * Regression floor for blind v8 (first run sentences 0.841, reports 0.898 micro-F1; tuned on by issue 11o, after it
+     * 0.914 / 0.935): just under the tuned figures, a guard against losing ground; v8 is a development set now.
      */
-    static final double BLIND8_FLOOR = 0.80;
+    static final double BLIND8_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v9, below its first run (sentences 0.875, reports 0.875 micro-F1; notes/issue11n.md): v9

@@ -1,0 +1,63 @@
+package org.radbridge.nlp;
+
+import org.radbridge.nlp.context.ConText;
+import org.radbridge.nlp.ctakes.Mention;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Two findings named as alternatives ("bibasilar atelectasis or scarring", "atelectasis/consolidation"): the report
+ * does not say which it is, so a stated (present) pair becomes possible. Only next findings of one sentence joined by a
+ * word of {@code sentences/alternatives.tsv}, with at most {@link #MAX_WORDS_AFTER} modifier words before the second
+ * ("atelectasis or focal scarring"); a pair that is denied or a question stays as its cues made it.
+ */
+final class Alternatives {
+
+    private static final Set<String> JOINERS = new java.util.HashSet<>();
+    private static final int MAX_WORDS_AFTER = 2;
+
+    static {
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sentences/alternatives.tsv")) {
+            if (!f[0].equals("word")) JOINERS.add(f[0].trim().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private Alternatives() {
+    }
+
+    /** Hedges, in place, the results of findings (sorted by start, one sentence) that are alternatives of each other. */
+    static void hedge(String text, List<Mention> findings, List<ConText.Result> results) {
+        for (int i = 0; i + 1 < findings.size(); i++) {
+            Mention a = findings.get(i), b = findings.get(i + 1);
+            if (b.start() < a.end() || !joined(text, a.end(), b.start())) continue;
+            ConText.Result ra = results.get(i), rb = results.get(i + 1);
+            if (!stated(ra) || !stated(rb)) continue;
+            if (ra.assertion() != ConText.Assertion.PRESENT && rb.assertion() != ConText.Assertion.PRESENT) continue;
+            results.set(i, possible(ra));
+            results.set(i + 1, possible(rb));
+        }
+    }
+
+    private static boolean stated(ConText.Result r) {
+        return r.assertion() != ConText.Assertion.ABSENT && !r.hypothetical() && !r.query();
+    }
+
+    private static ConText.Result possible(ConText.Result r) {
+        return new ConText.Result(ConText.Assertion.POSSIBLE, r.historical(), r.family(), r.chronic(), false, false);
+    }
+
+    /** Between the two findings: blanks, the joining word, then at most a few modifier words. */
+    private static boolean joined(String text, int from, int to) {
+        String between = text.substring(from, to).toLowerCase(Locale.ROOT).trim();
+        if (between.isEmpty() || between.length() > 40) return false;
+        if (JOINERS.contains(between)) return true; // "atelectasis/consolidation"
+        String[] words = between.split("\\s+");
+        if (!JOINERS.contains(words[0]) || words.length - 1 > MAX_WORDS_AFTER) return false;
+        for (int w = 1; w < words.length; w++) {
+            if (!words[w].chars().allMatch(Character::isLetter)) return false;
+        }
+        return true;
+    }
+}

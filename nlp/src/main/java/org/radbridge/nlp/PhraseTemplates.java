@@ -1,0 +1,108 @@
+package org.radbridge.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Phrase rows written as templates: {@code (a|b|c)} is one of the alternatives, an empty alternative makes the group
+ * optional ({@code (is |)}). "(heart|cardiac silhouette) (is |)(normal|unremarkable)" stands for six phrases, so a data
+ * file can list the ways a statement is worded without writing out every combination.
+ */
+final class PhraseTemplates {
+
+    /** A template standing for more phrases than this is refused (a typing error, not a statement list). */
+    static final int MAX_PHRASES = 200_000;
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    private PhraseTemplates() {
+    }
+
+    /** The phrases of a template, single spaces between words, in the order of the alternatives. */
+    static List<String> expand(String template) {
+        List<String> out = new ArrayList<>();
+        expand(template, 0, new StringBuilder(), out);
+        java.util.Set<String> normalised = new java.util.LinkedHashSet<>();
+        for (String p : out) {
+            String s = WHITESPACE.matcher(p.trim()).replaceAll(" ");
+            if (!s.isEmpty()) normalised.add(s);
+        }
+        return new ArrayList<>(normalised);
+    }
+
+    /**
+     * The template as a regular expression without capturing groups: words quoted, any whitespace between words, each
+     * group a non-capturing alternation (an empty alternative makes it optional).
+     */
+    static String regex(String template) {
+        return regex(template, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #regex(String)}, a word with listed spelling variants matching any of them ("normal" or "normla"): the
+     * dictation misspellings of {@code terms/misspellings.tsv}, by correct word.
+     */
+    static String regex(String template, java.util.Map<String, List<String>> variants) {
+        StringBuilder sb = new StringBuilder();
+        int from = 0;
+        while (from < template.length()) {
+            int open = template.indexOf('(', from);
+            if (open < 0) {
+                sb.append(literal(template.substring(from), variants));
+                break;
+            }
+            int close = template.indexOf(')', open);
+            if (close < 0) throw new IllegalArgumentException("unclosed '(' in template: " + template);
+            sb.append(literal(template.substring(from, open), variants)).append("(?:");
+            String[] alts = template.substring(open + 1, close).split("\\|", -1);
+            for (int i = 0; i < alts.length; i++) sb.append(i > 0 ? "|" : "").append(literal(alts[i], variants));
+            sb.append(')');
+            from = close + 1;
+        }
+        return sb.toString();
+    }
+
+    private static String literal(String s, java.util.Map<String, List<String>> variants) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+                sb.append("\\s+");
+            } else {
+                int j = i;
+                while (j < s.length() && !Character.isWhitespace(s.charAt(j))) j++;
+                String word = s.substring(i, j);
+                List<String> alts = variants.getOrDefault(word, List.of());
+                if (alts.isEmpty()) sb.append(java.util.regex.Pattern.quote(word));
+                else {
+                    sb.append("(?:").append(java.util.regex.Pattern.quote(word));
+                    for (String v : alts) sb.append('|').append(java.util.regex.Pattern.quote(v));
+                    sb.append(')');
+                }
+                i = j;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void expand(String t, int from, StringBuilder prefix, List<String> out) {
+        int open = t.indexOf('(', from);
+        if (open < 0) {
+            out.add(prefix + t.substring(from));
+            if (out.size() > MAX_PHRASES) throw new IllegalArgumentException("template stands for too many phrases: " + t);
+            return;
+        }
+        int close = t.indexOf(')', open);
+        if (close < 0) throw new IllegalArgumentException("unclosed '(' in template: " + t);
+        int mark = prefix.length();
+        prefix.append(t, from, open);
+        for (String alt : t.substring(open + 1, close).split("\\|", -1)) {
+            int before = prefix.length();
+            prefix.append(alt);
+            expand(t, close + 1, prefix, out);
+            prefix.setLength(before);
+        }
+        prefix.setLength(mark);
+    }
+}
