@@ -246,7 +246,7 @@ final class FhirBench {
         return exams;
     }
 
-    private static FhirBulkLoader loader(ConfigurableApplicationContext ctx, RadBridgeSettings settings, List<BenchStudies.Exam> exams) {
+    static FhirBulkLoader loader(ConfigurableApplicationContext ctx, RadBridgeSettings settings, List<BenchStudies.Exam> exams) {
         CurrentMappings mappings = ctx.getBean(CurrentMappings.class);
         ReportNlp nlp = ctx.getBean(ReportNlp.class);
         List<FhirBulkLoader.AnalysedExam> analysed = new ArrayList<>();

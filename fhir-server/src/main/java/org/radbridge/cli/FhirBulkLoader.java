@@ -156,13 +156,16 @@ final class FhirBulkLoader {
         List<Bundle> bundles = new ArrayList<>(studies.size());
         for (BenchStudies.Study s : studies) bundles.add(studyBundle(s));
         Bundle tx = merge(bundles);
+        // the response is in the request's order, but HAPI reorders the request bundle's own entry list while it
+        // processes it (by verb): the order is taken before
+        List<Bundle.BundleEntryComponent> requested = new ArrayList<>(tx.getEntry());
         Bundle response = systemDao.transaction(new SystemRequestDetails(), tx);
-        for (int i = 0; i < tx.getEntry().size(); i++) {
-            Bundle.BundleEntryComponent e = tx.getEntry().get(i);
-            if (!(e.getResource() instanceof org.hl7.fhir.r4.model.Patient p)) continue;
+        for (int i = 0; i < requested.size(); i++) {
+            if (!(requested.get(i).getResource() instanceof org.hl7.fhir.r4.model.Patient p)) continue;
             String location = response.getEntry().get(i).getResponse().getLocation();
-            String mrn = p.getIdentifierFirstRep().getValue();
-            patientIds.put(mrn, location.split("/")[1]);
+            if (location == null || !location.startsWith("Patient/"))
+                throw new IllegalStateException("transaction response entry " + i + " is " + location + ", not the Patient requested there");
+            patientIds.put(p.getIdentifierFirstRep().getValue(), location.split("/")[1]);
         }
     }
 }

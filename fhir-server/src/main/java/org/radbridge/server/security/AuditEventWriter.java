@@ -2,6 +2,7 @@ package org.radbridge.server.security;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
@@ -22,7 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * overflows, the event is logged to the radbridge.audit log instead of being dropped silently.
  * Whatever has queued up is written in one transaction (up to {@value #BATCH} events): a search
  * produces one BALP event per patient in its results, and a commit per event made the audit trail
- * the largest cost of a search.
+ * the largest cost of a search. The events of one batch share their transaction details, as the entries of a FHIR
+ * transaction do: HAPI resolves the BALP profile's tag once per transaction details, so a batch written while its tag
+ * cache was cold (it expires every minute) otherwise looked the tag up, with a flush of the batch so far, per event.
+ *
+ * <p>At shutdown the queue is drained for a bounded time; what is left then is logged, not stored: a writer still
+ * storing while the application closes re-created the database bean (a second PostgreSQL left running).
  */
 public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditEventWriter.class);
@@ -34,6 +40,7 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
     private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(10_000);
     private final Thread thread;
     private volatile boolean closing;
+    private volatile boolean abandoned;
     private final AtomicLong written = new AtomicLong();
 
     public AuditEventWriter(IFhirResourceDao<AuditEvent> dao) {
@@ -51,14 +58,17 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
-        if (!queue.offer(event))
-            audit.warn("audit queue full, event logged only: {} {} by {}", event.getAction(),
-                    event.getEntityFirstRep().getWhat().getReference(), event.getAgentFirstRep().getWho().getDisplay());
+        if (abandoned || !queue.offer(event)) logOnly(abandoned ? "audit writer stopped" : "audit queue full", event);
+    }
+
+    private static void logOnly(String why, AuditEvent event) {
+        audit.warn("{}, event logged only: {} {} by {}", why, event.getAction(),
+                event.getEntityFirstRep().getWhat().getReference(), event.getAgentFirstRep().getWho().getDisplay());
     }
 
     private void drain() {
         List<AuditEvent> batch = new ArrayList<>(BATCH);
-        while (!closing || !queue.isEmpty()) {
+        while (!abandoned && (!closing || !queue.isEmpty())) {
             try {
                 AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
@@ -76,7 +86,9 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
     private void store(List<AuditEvent> batch) {
         if (transactions != null && batch.size() > 1) {
             try {
-                transactions.executeWithoutResult(status -> batch.forEach(e -> dao.create(e, new SystemRequestDetails())));
+                SystemRequestDetails request = new SystemRequestDetails();
+                TransactionDetails shared = new TransactionDetails();
+                transactions.executeWithoutResult(status -> batch.forEach(e -> dao.create(e, null, true, request, shared)));
                 written.addAndGet(batch.size());
                 return;
             } catch (RuntimeException e) {
@@ -101,6 +113,12 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
     public void close() throws InterruptedException {
         closing = true;
         thread.join(10_000);
-        if (thread.isAlive()) log.warn("{} AuditEvents were still queued at shutdown", queue.size());
+        if (!thread.isAlive()) return;
+        abandoned = true;
+        thread.join(10_000);
+        List<AuditEvent> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) log.warn("{} AuditEvents were still queued at shutdown; written to the radbridge.audit log instead", left.size());
+        left.forEach(e -> logOnly("shutdown", e));
     }
 }

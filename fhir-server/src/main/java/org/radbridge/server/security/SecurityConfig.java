@@ -2,7 +2,6 @@ package org.radbridge.server.security;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.radbridge.config.RadBridgeSettings;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -49,7 +48,7 @@ public class SecurityConfig {
         server.registerInterceptor(new SmartInteractionCheck(authentication, refusals));
         server.registerInterceptor(new PatientSearchNarrowing(authentication));
         server.registerInterceptor(rules);
-        server.registerInterceptor(new BalpAuditCaptureInterceptor(audit, new AuditContext(authentication)));
+        server.registerInterceptor(new BalpAuditCapture(audit, new AuditContext(authentication)));
         return rules;
     }
 
