@@ -103,6 +103,12 @@ public class FhirJpaConfig {
         };
     }
 
+    /** Only the resource DAOs and providers RadBridge uses are built; see {@link org.radbridge.server.fhir.UnservedResourceDaos}. */
+    @Bean
+    public static org.radbridge.server.fhir.UnservedResourceDaos unservedResourceDaos() {
+        return new org.radbridge.server.fhir.UnservedResourceDaos();
+    }
+
     @Bean
     public PartitionSettings partitionSettings() {
         return new PartitionSettings();
