@@ -109,6 +109,12 @@ public class FhirJpaConfig {
         return new org.radbridge.server.fhir.UnservedResourceDaos();
     }
 
+    /** See {@link org.radbridge.server.fhir.StructureDefinitionPreload}. */
+    @Bean
+    public static org.springframework.beans.factory.config.BeanPostProcessor awaitStructureDefinitionPreload() {
+        return org.radbridge.server.fhir.StructureDefinitionPreload.awaitBeforeSearchParamExtractor();
+    }
+
     @Bean
     public PartitionSettings partitionSettings() {
         return new PartitionSettings();
