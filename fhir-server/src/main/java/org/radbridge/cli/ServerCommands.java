@@ -37,6 +37,7 @@ final class ServerCommands {
                 "radbridge.server", String.valueOf(web)));
         System.err.println("Starting RadBridge (database, schemas, FHIR JPA server" + (web ? ", web server" : "")
                 + "); data directory " + s.dataDir() + ", log in " + s.dataDir().resolve("logs/radbridge.log"));
+        org.radbridge.server.fhir.StructureDefinitionPreload.start();
         StartupProfile profile = StartupProfile.fromEnvironment();
         if (profile != null) app.setApplicationStartup(profile.recorder());
         ConfigurableApplicationContext ctx = app.run();

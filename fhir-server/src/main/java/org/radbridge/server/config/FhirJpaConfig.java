@@ -103,6 +103,18 @@ public class FhirJpaConfig {
         };
     }
 
+    /** Only the resource DAOs and providers RadBridge uses are built; see {@link org.radbridge.server.fhir.UnservedResourceDaos}. */
+    @Bean
+    public static org.radbridge.server.fhir.UnservedResourceDaos unservedResourceDaos() {
+        return new org.radbridge.server.fhir.UnservedResourceDaos();
+    }
+
+    /** See {@link org.radbridge.server.fhir.StructureDefinitionPreload}. */
+    @Bean
+    public static org.springframework.beans.factory.config.BeanPostProcessor awaitStructureDefinitionPreload() {
+        return org.radbridge.server.fhir.StructureDefinitionPreload.awaitBeforeSearchParamExtractor();
+    }
+
     @Bean
     public PartitionSettings partitionSettings() {
         return new PartitionSettings();
