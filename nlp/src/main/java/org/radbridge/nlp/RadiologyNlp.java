@@ -70,13 +70,10 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final int NORMAL_MAX_LENGTH;
     /** First letters (lower case) of the statements. */
     private static final boolean[] NORMAL_FIRST = new boolean[128];
-    /** Cheap test before the statement search: the last words of the statements (every statement has one). */
-    private static final Pattern NORMAL_HINT;
 
     static {
         List<String> rowRegex = new ArrayList<>();
         Map<String, java.util.TreeSet<Integer>> rowsByFirstWord = new HashMap<>();
-        java.util.Set<String> lastWords = new java.util.TreeSet<>();
         int maxLength = 0;
         // dictation misspellings apply to the statements' words too ("heart size normla")
         Map<String, List<String>> variants = new HashMap<>();
@@ -95,9 +92,6 @@ public final class RadiologyNlp implements AutoCloseable {
                     : assertion.equals("present") ? FindingMention.Assertion.PRESENT : FindingMention.Assertion.ABSENT);
             for (String phrase : PhraseTemplates.expand(template)) {
                 maxLength = Math.max(maxLength, phrase.length());
-                String last = phrase.substring(phrase.lastIndexOf(' ') + 1);
-                lastWords.add(Pattern.quote(last));
-                for (String v : variants.getOrDefault(last, List.of())) lastWords.add(Pattern.quote(v));
                 if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
                 int w = 0; // the first word as the search below reads it: letters, digits and hyphens
                 while (w < phrase.length() && (Character.isLetterOrDigit(phrase.charAt(w)) || phrase.charAt(w) == '-')) w++;
@@ -117,7 +111,6 @@ public final class RadiologyNlp implements AutoCloseable {
             NORMAL_BY_FIRST_WORD.put(word, new StatementPattern(
                     Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE), rows.stream().mapToInt(Integer::intValue).toArray()));
         });
-        NORMAL_HINT = Pattern.compile(String.join("|", lastWords), Pattern.CASE_INSENSITIVE);
         NORMAL_MAX_LENGTH = maxLength * 2;
     }
 
@@ -385,18 +378,22 @@ public final class RadiologyNlp implements AutoCloseable {
     /** "heart size normal": an absent mention of the concept the statement denies (triggers/normal-statements.tsv). */
     private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
                                   List<FindingMention> out) {
-        if (!NORMAL_HINT.matcher(text).find()) return;
-        // try the patterns only where a word starts with the first letter of some statement
+        // try the patterns only where a word starts with the first letter of some statement. (A pre-test for the
+        // statements' last words, a case-insensitive alternation, cost more than the search: it tried every word at
+        // every position of the text and nearly every report passed it.)
         int n = text.length();
+        String lower = text.toLowerCase(Locale.ROOT); // once, not per word
+        if (lower.length() != n) lower = null; // a letter whose lower case is longer: per word then
+        Map<StatementPattern, Matcher> matchers = new java.util.IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             char ch = Character.toLowerCase(text.charAt(i));
             if (ch >= 128 || !NORMAL_FIRST[ch]) continue;
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
             int w = i;
             while (w < n && (Character.isLetterOrDigit(text.charAt(w)) || text.charAt(w) == '-')) w++;
-            StatementPattern sp = NORMAL_BY_FIRST_WORD.get(text.substring(i, w).toLowerCase(Locale.ROOT));
+            StatementPattern sp = NORMAL_BY_FIRST_WORD.get(lower != null ? lower.substring(i, w) : text.substring(i, w).toLowerCase(Locale.ROOT));
             if (sp == null) continue;
-            Matcher mt = sp.pattern().matcher(text).useTransparentBounds(true);
+            Matcher mt = matchers.computeIfAbsent(sp, p -> p.pattern().matcher(text).useTransparentBounds(true));
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
             int group = 1;
