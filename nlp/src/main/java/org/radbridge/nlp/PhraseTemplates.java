@@ -32,15 +32,9 @@ final class PhraseTemplates {
 
     /**
      * The template as a regular expression without capturing groups: words quoted, any whitespace between words, each
-     * group a non-capturing alternation (an empty alternative makes it optional).
-     */
-    static String regex(String template) {
-        return regex(template, java.util.Map.of());
-    }
-
-    /**
-     * As {@link #regex(String)}, a word with listed spelling variants matching any of them ("normal" or "normla"): the
-     * dictation misspellings of {@code terms/misspellings.tsv}, by correct word.
+     * group a non-capturing alternation (an empty alternative makes it optional); a word with listed spelling variants
+     * matches any of them ("normal" or "normla": the dictation misspellings of {@code terms/misspellings.tsv}, by
+     * correct word).
      */
     static String regex(String template, java.util.Map<String, List<String>> variants) {
         StringBuilder sb = new StringBuilder();

@@ -76,12 +76,7 @@ public final class RadiologyNlp implements AutoCloseable {
         Map<String, java.util.TreeSet<Integer>> rowsByFirstWord = new HashMap<>();
         int maxLength = 0;
         // dictation misspellings apply to the statements' words too ("heart size normla")
-        Map<String, List<String>> variants = new HashMap<>();
-        for (String[] f : Resources.tsv(RadiologyLexicon.MISSPELLINGS)) {
-            if (f[0].equals("variant")) continue;
-            String variant = f[0].trim().toLowerCase(Locale.ROOT), word = f[1].trim().toLowerCase(Locale.ROOT);
-            if (!variant.equals(word)) variants.computeIfAbsent(word, k -> new ArrayList<>()).add(variant);
-        }
+        Map<String, List<String>> variants = RadiologyLexicon.misspellings();
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/normal-statements.tsv")) {
             if (f[0].equals("phrase")) continue;
             // a row may be a template ("(heart|cardiac silhouette) (is |)normal"): one capturing group per row

@@ -212,7 +212,18 @@ public final class RadiologyLexicon {
     }
 
     /** The word-level spelling variants of dictated reports (terms/misspellings.tsv). */
-    public static final String MISSPELLINGS = "/org/radbridge/nlp/terms/misspellings.tsv";
+    static final String MISSPELLINGS = "/org/radbridge/nlp/terms/misspellings.tsv";
+
+    /** The listed misspellings by correct word, lower case ("normal" -> "normla", "nromal"). */
+    public static Map<String, List<String>> misspellings() {
+        Map<String, List<String>> variants = new java.util.HashMap<>();
+        for (String[] f : org.radbridge.nlp.Resources.tsv(MISSPELLINGS)) {
+            String variant = normalise(f[0]), word = normalise(f[1]);
+            if (f[0].equals("variant") || variant.equals(word)) continue;
+            variants.computeIfAbsent(word, k -> new ArrayList<>()).add(variant);
+        }
+        return variants;
+    }
 
     /**
      * Adds, for every term, one variant per listed misspelling of one of its words ("pleural effusion" -> "plural
@@ -220,12 +231,7 @@ public final class RadiologyLexicon {
      * matches exactly, so a variant never stands alone unless the correct word was a term by itself.
      */
     private static void addMisspellings(Map<String, Set<String>> terms) {
-        Map<String, List<String>> variants = new java.util.HashMap<>();
-        for (String[] f : org.radbridge.nlp.Resources.tsv(MISSPELLINGS)) {
-            String variant = normalise(f[0]), word = normalise(f[1]);
-            if (f[0].equals("variant") || variant.equals(word)) continue;
-            variants.computeIfAbsent(word, k -> new ArrayList<>()).add(variant);
-        }
+        Map<String, List<String>> variants = misspellings();
         Set<String> known = new java.util.HashSet<>();
         terms.values().forEach(known::addAll);
         for (Set<String> own : terms.values()) {
