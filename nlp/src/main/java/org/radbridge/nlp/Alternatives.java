@@ -35,17 +35,13 @@ final class Alternatives {
             ConText.Result ra = results.get(i), rb = results.get(i + 1);
             if (!stated(ra) || !stated(rb)) continue;
             if (ra.assertion() != ConText.Assertion.PRESENT && rb.assertion() != ConText.Assertion.PRESENT) continue;
-            results.set(i, possible(ra));
-            results.set(i + 1, possible(rb));
+            results.set(i, ra.asHedge());
+            results.set(i + 1, rb.asHedge());
         }
     }
 
     private static boolean stated(ConText.Result r) {
         return r.assertion() != ConText.Assertion.ABSENT && !r.hypothetical() && !r.query();
-    }
-
-    private static ConText.Result possible(ConText.Result r) {
-        return new ConText.Result(ConText.Assertion.POSSIBLE, r.historical(), r.family(), r.chronic(), false, false);
     }
 
     /** Between the two findings: blanks, the joining word, then at most a few modifier words. */

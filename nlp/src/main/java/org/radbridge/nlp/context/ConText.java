@@ -74,7 +74,10 @@ public final class ConText {
             this(assertion, historical, family, false, false, false);
         }
 
-        /** The same result as a hedge: the query mark after a stated finding asks for its cause. */
+        /**
+         * The same result hedged, an absent one left absent: the query mark after a stated finding asks for its cause,
+         * and two findings named as alternatives are each only possible.
+         */
         public Result asHedge() {
             return new Result(assertion == Assertion.ABSENT ? assertion : Assertion.POSSIBLE, historical, family, chronic,
                     false, false);
