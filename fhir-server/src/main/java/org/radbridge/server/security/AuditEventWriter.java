@@ -118,7 +118,7 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
         thread.join(10_000);
         List<AuditEvent> left = new ArrayList<>();
         queue.drainTo(left);
-        if (!left.isEmpty()) log.warn("{} AuditEvents were still queued at shutdown; written to the radbridge.audit log instead", left.size());
+        if (!left.isEmpty()) log.warn("{} AuditEvents were still queued at shutdown; written to the audit log (logs/audit.log) instead", left.size());
         left.forEach(e -> logOnly("shutdown", e));
     }
 }

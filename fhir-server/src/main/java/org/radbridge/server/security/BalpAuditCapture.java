@@ -177,11 +177,8 @@ public final class BalpAuditCapture {
 
     private AuditEvent query(ServletRequestDetails request, BalpProfileEnum profile) {
         AuditEvent event = common(request, profile);
-        AuditEvent.AuditEventEntityComponent query = event.addEntity();
-        query.getType().setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE).setCode(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT)
-                .setDisplay(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY);
-        query.getRole().setSystem(BalpConstants.CS_OBJECT_ROLE).setCode(BalpConstants.CS_OBJECT_ROLE_24_QUERY)
-                .setDisplay(QUERY_ROLE_DISPLAY);
+        AuditEvent.AuditEventEntityComponent query = addEntity(event, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT,
+                BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY, BalpConstants.CS_OBJECT_ROLE_24_QUERY, QUERY_ROLE_DISPLAY);
         query.setDescription(request.getRequestType().name() + " " + request.getCompleteUrl());
 
         StringBuilder url = new StringBuilder(request.getFhirServerBase()).append('/').append(request.getRequestPath());
@@ -197,21 +194,23 @@ public final class BalpAuditCapture {
     }
 
     private static AuditEvent addPatient(AuditEvent event, String patientId) {
-        return addEntity(event, BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON, BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON_DISPLAY,
-                BalpConstants.CS_OBJECT_ROLE_1_PATIENT, BalpConstants.CS_OBJECT_ROLE_1_PATIENT_DISPLAY, patientId);
+        addEntity(event, BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON, BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON_DISPLAY,
+                BalpConstants.CS_OBJECT_ROLE_1_PATIENT, BalpConstants.CS_OBJECT_ROLE_1_PATIENT_DISPLAY).getWhat().setReference(patientId);
+        return event;
     }
 
     private static AuditEvent addData(AuditEvent event, String resourceId) {
-        return addEntity(event, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY,
-                BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE, BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE_DISPLAY, resourceId);
+        addEntity(event, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY,
+                BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE, BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE_DISPLAY).getWhat().setReference(resourceId);
+        return event;
     }
 
-    private static AuditEvent addEntity(AuditEvent event, String type, String typeDisplay, String role, String roleDisplay,
-                                        String reference) {
+    /** A new entity of the event with its BALP entity type and object role. */
+    private static AuditEvent.AuditEventEntityComponent addEntity(AuditEvent event, String type, String typeDisplay,
+                                                                  String role, String roleDisplay) {
         AuditEvent.AuditEventEntityComponent entity = event.addEntity();
         entity.getType().setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE).setCode(type).setDisplay(typeDisplay);
         entity.getRole().setSystem(BalpConstants.CS_OBJECT_ROLE).setCode(role).setDisplay(roleDisplay);
-        entity.getWhat().setReference(reference);
-        return event;
+        return entity;
     }
 }
