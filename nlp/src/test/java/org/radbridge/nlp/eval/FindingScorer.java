@@ -88,6 +88,11 @@ public final class FindingScorer {
     }
 
     public String report(String title) {
+        return report(title, true);
+    }
+
+    /** The figures, and the error rows only when {@code withErrors} (blind readers must not see other sets' rows). */
+    public String report(String title, boolean withErrors) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(java.util.Locale.ROOT, "%s: TP %d FP %d FN %d, micro P %.3f R %.3f F1 %.3f, macro F1 %.3f (%d findings)%n",
                 title, tp, fp, fn, precision(), recall(), f1(), macroF1(), byFinding.size()));
@@ -99,7 +104,7 @@ public final class FindingScorer {
             String name = l == null ? "?" : l.display();
             sb.append(String.format(java.util.Locale.ROOT, "  %-18s %-34.34s %4d %4d %4d %6.3f %6.3f %6.3f%n", code, name, c[0], c[1], c[2], p, r, f));
         });
-        for (String e : errors) sb.append("  ").append(e).append('\n');
+        if (withErrors) for (String e : errors) sb.append("  ").append(e).append('\n');
         return sb.toString();
     }
 }

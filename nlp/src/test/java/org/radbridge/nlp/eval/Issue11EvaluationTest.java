@@ -46,12 +46,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       11o, committed (14e64fb) before any run and never tuned on; first run sentences 0.875 / reports 0.875 micro-F1
  *       (present findings only 0.823, 0 false-positive present findings in 42 normal reports; 62 of the 120 misses are
  *       NOCODE gold), so it fails only below the regression floor {@link #BLIND9_FLOOR}.</li>
+ *   <li>{@code eval/blind-v10} (238 sentences, 102 reports, 40 of them normal; about 75 % chest radiograph, the rest chest
+ *       CT, abdomen, neuro, MSK and breast): written by session 11q blind to the rules against main 9b19bcd and to helper
+ *       11p, committed (6486ab9) before any run and never tuned on; first run sentences 0.851 / reports 0.922 micro-F1
+ *       (present findings only 0.875, 0 false-positive present findings in 40 normal reports; 58 of the 107 misses are
+ *       NOCODE gold; notes/s22/issue11q.md), so it fails only below the regression floor {@link #BLIND10_FLOOR}.</li>
  *   <li>{@code eval/issue11-dev} and {@code eval/issue11-dev2}: first written as blind sets v1 and v2; their first runs
  *       guided later rule changes, so they are development sets now; fail below 0.85 micro-F1 (a regression floor,
  *       not a validity claim). First blind runs: v1 0.831 sentences / 0.853 reports, v2 0.892 / 0.904.</li>
  * </ul>
+ * System property {@value #ERRORS_PROPERTY} (comma-separated set directories, e.g. {@code blind-v10}) limits the printed
+ * error rows to the named sets, so a blind reader can see one set's misses without reading the other sets' text; unset,
+ * every set's error rows are printed.
  */
 class Issue11EvaluationTest {
+
+    static final String ERRORS_PROPERTY = "radbridge.eval.errors";
 
     private static RadiologyNlp nlp;
 
@@ -79,6 +89,12 @@ class Issue11EvaluationTest {
      */
     static final double BLIND9_FLOOR = 0.80;
 
+    /**
+     * Regression floor for blind v10, just under its first run (sentences 0.851, reports 0.922 micro-F1; notes/s22/issue11q.md):
+     * the sentences miss the issue's 0.90, so this floor guards against losing ground, it does not claim the target.
+     */
+    static final double BLIND10_FLOOR = 0.84;
+
     @BeforeAll
     static void setUp() {
         nlp = new RadiologyNlp();
@@ -87,6 +103,14 @@ class Issue11EvaluationTest {
     @AfterAll
     static void tearDown() {
         nlp.close();
+    }
+
+    /** Whether the error rows of set {@code dir} may be printed ({@link #ERRORS_PROPERTY}). */
+    static boolean printErrors(String dir) {
+        String only = System.getProperty(ERRORS_PROPERTY, "").trim();
+        if (only.isEmpty()) return true;
+        for (String d : only.split(",")) if (d.trim().equals(dir)) return true;
+        return false;
     }
 
     record Item(String id, String domain, String text, Set<String> expected) {
@@ -133,7 +157,7 @@ class Issue11EvaluationTest {
             all.score(it.id(), it.text(), got, it.expected());
             byDomain.computeIfAbsent(it.domain(), k -> new FindingScorer(nlp.lexicon())).score(it.id(), it.text(), got, it.expected());
         }
-        System.out.print(all.report(title + " sentences (" + items.size() + ")"));
+        System.out.print(all.report(title + " sentences (" + items.size() + ")", printErrors(dir)));
         byDomain.forEach((d, s) -> System.out.printf(Locale.ROOT, "  %s domain %-7s micro P %.3f R %.3f F1 %.3f%n",
                 title, d, s.precision(), s.recall(), s.f1()));
         return all.f1();
@@ -163,7 +187,7 @@ class Issue11EvaluationTest {
                 for (String g : gotP) if (expP.stream().noneMatch(e -> present.matches(g, e))) normalFp++;
             }
         }
-        System.out.print(all.report(title + " reports (" + items.size() + "), all assertions"));
+        System.out.print(all.report(title + " reports (" + items.size() + "), all assertions", printErrors(dir)));
         System.out.printf(Locale.ROOT, "%s reports, present findings only: micro P %.3f R %.3f F1 %.3f, macro F1 %.3f; "
                         + "normal reports %d, false-positive present findings %d (%.3f per normal report)%n",
                 title, present.precision(), present.recall(), present.f1(), present.macroF1(), normal, normalFp,
@@ -246,6 +270,16 @@ class Issue11EvaluationTest {
     @Test
     void blind9ReportsMicroF1() throws IOException {
         assertThat(reports("blind-v9", "Blind v9", 100)).as("blind v9 reports micro F1").isGreaterThanOrEqualTo(BLIND9_FLOOR);
+    }
+
+    @Test
+    void blind10SentencesMicroF1() throws IOException {
+        assertThat(sentences("blind-v10", "Blind v10", 200)).as("blind v10 sentences micro F1").isGreaterThanOrEqualTo(BLIND10_FLOOR);
+    }
+
+    @Test
+    void blind10ReportsMicroF1() throws IOException {
+        assertThat(reports("blind-v10", "Blind v10", 100)).as("blind v10 reports micro F1").isGreaterThanOrEqualTo(BLIND10_FLOOR);
     }
 
     @Test
