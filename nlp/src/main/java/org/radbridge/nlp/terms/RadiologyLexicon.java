@@ -41,6 +41,8 @@ public final class RadiologyLexicon {
     public static final String CROSSWALK = "radiology-findings-crosswalk.tsv";
     /** General finding at an anatomic site → site-specific concept (optional file). */
     public static final String REFINEMENTS = "radiology-findings-refinements.tsv";
+    /** Concept whose mentions are reported as another concept (the device → the finding that it is present). */
+    public static final String REPORTED_AS = "radiology-findings-reported-as.tsv";
 
     private final Map<String, LexConcept> byId;
     private final Map<String, LexConcept> bySnomed = new LinkedHashMap<>();
@@ -147,6 +149,14 @@ public final class RadiologyLexicon {
         }
         addPlurals(byId, terms, qualifierIds);
         addMisspellings(terms);
+        for (String[] f : readOptionalTsv(opener, REPORTED_AS)) {
+            if (f.length < 4) continue;
+            LexConcept from = byKey.get(f[0] + "|" + f[1]);
+            LexConcept to = byKey.get(f[2] + "|" + f[3]);
+            if (from == null || to == null) throw new IllegalStateException(REPORTED_AS + ": unknown concept in " + String.join(" ", f));
+            terms.get(to.dictionaryId()).addAll(terms.get(from.dictionaryId()));
+            terms.put(from.dictionaryId(), new LinkedHashSet<>());
+        }
         RadiologyLexicon lex = new RadiologyLexicon(byId, terms);
         for (String[] row : rows.values()) {
             LexConcept c = byKey.get(row[0] + "|" + row[1]);
