@@ -48,4 +48,50 @@ class Issue11pRulesTest extends NlpMentionsTest {
             assertThat(of(s, ETT_DEVICE)).as(s).isEmpty();
         }
     }
+
+    @Test
+    void ukChestWordingForOpacityCongestionAndFailure() {
+        assertThat(has("Patchy alveolar shadowing at the left base.", "274533004", Assertion.PRESENT)).isTrue();
+        assertThat(has("There is upper zone venous diversion.", "196115007", Assertion.PRESENT)).isTrue();
+        assertThat(has("The picture suggests left heart failure.", "84114007", Assertion.POSSIBLE)).isTrue();
+        // congestion alone is the pulmonary one; the liver's congestion is not
+        assertThat(only("Vascular pattern may reflect fluid overload or congestion.", "196115007").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        assertThat(of("Hepatomegaly with passive hepatic congestion.", "196115007")).isEmpty();
+    }
+
+    @Test
+    void heartStatementsWithHilaSplitWordsAndTheRatioAsANumber() {
+        for (String s : List.of("Heart, hila and mediastinum are unremarkable.", "Cardio-mediastinal silhouette within normal limits.",
+                "The CTR is less than 0.50 on this PA film.")) {
+            assertThat(of(s, "8186001")).as(s).isNotEmpty().allMatch(m -> m.assertion() == Assertion.ABSENT);
+        }
+    }
+
+    @Test
+    void hardToExcludeAndDifferentialArePossible() {
+        assertThat(only("Right basal opacity; early consolidation is hard to exclude.", "95436008").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Favour sarcoidosis; lymphoma is in the differential.", "1163043007").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void aorticWordingReachesTheThoracicAorta() {
+        assertThat(has("The aortic arch is aneurysmal, 4.6 cm.", "433068007", Assertion.PRESENT)).isTrue();
+        assertThat(has("Prominent ascending aorta, possibly an aneurysm.", "433068007", Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Ectasia of the descending thoracic aorta.", "25322007", Assertion.PRESENT)).isTrue();
+        // calcification of the arch stays aortic atherosclerosis
+        assertThat(has("Calcification of the aortic arch.", "28960008", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void ardsAndCysticFibrosisAreTheirOwnConcepts() {
+        assertThat(has("Diffuse bilateral opacities compatible with adult respiratory distress syndrome.", "67782005",
+                Assertion.PRESENT)).isTrue();
+        String cf = "Known cystic fibrosis with upper lobe bronchiectasis.";
+        assertThat(has(cf, "190905008", Assertion.PRESENT)).isTrue();
+        assertThat(of(cf, "51615001")).as("no lung fibrosis from the disease's name").isEmpty();
+        assertThat(only("No numothorax after the biopsy.", "36118008").assertion()).isEqualTo(Assertion.ABSENT);
+    }
 }
