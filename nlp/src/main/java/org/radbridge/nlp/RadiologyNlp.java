@@ -225,7 +225,8 @@ public final class RadiologyNlp implements AutoCloseable {
         List<LexConcept> mentioned = new ArrayList<>();
         for (Mention m : kept) mentioned.add(concept.get(m));
         for (Mention m : anatomy) mentioned.add(concept.get(m));
-        String region = regions.region(mentioned);
+        String titled = regions.titleRegion(text);
+        String region = titled != null ? titled : regions.region(mentioned);
 
         List<FindingMention> out = new ArrayList<>();
         int fi = 0, ai = 0;

@@ -94,4 +94,18 @@ class Issue11pRulesTest extends NlpMentionsTest {
         assertThat(of(cf, "51615001")).as("no lung fibrosis from the disease's name").isEmpty();
         assertThat(only("No numothorax after the biopsy.", "36118008").assertion()).isEqualTo(Assertion.ABSENT);
     }
+
+    @Test
+    void theExamTitleNamesTheRegionOfBareFindings() {
+        // a renal exam: bare stones and cysts are renal; an abdominal CT: a bare abscess is abdominal
+        String renal = "US kidneys: Normal corticomedullary differentiation. No stones, cysts or hydronephrosis.";
+        assertThat(has(renal, "386103008", Assertion.ABSENT)).isTrue();
+        assertThat(has(renal, "722223000", Assertion.ABSENT)).isTrue();
+        assertThat(has("CT abdomen and pelvis: Perforated appendix with an abscess in the right iliac fossa.", "75100008",
+                Assertion.PRESENT)).isTrue();
+        // a chest film: tuberculosis is pulmonary even where no lung word is written
+        assertThat(has("Portable chest: Findings worrisome for reactivation tuberculosis.", "154283005", Assertion.POSSIBLE)).isTrue();
+        // no title: the finding stays general
+        assertThat(has("Tuberculosis cannot be excluded.", "56717001", Assertion.POSSIBLE)).isTrue();
+    }
 }
