@@ -108,4 +108,19 @@ class Issue11pRulesTest extends NlpMentionsTest {
         // no title: the finding stays general
         assertThat(has("Tuberculosis cannot be excluded.", "56717001", Assertion.POSSIBLE)).isTrue();
     }
+
+    @Test
+    void discSpaceNarrowingAndLumbosacralDegenerationAreSpondylosis() {
+        assertThat(has("Moderate disc space narrowing at C5-6 and C6-7.", "75320002", Assertion.PRESENT)).isTrue();
+        assertThat(has("AP pelvis: mild degenerative change of the lumbosacral spine.", "75320002", Assertion.PRESENT)).isTrue();
+        // joint space narrowing stays no finding of its own
+        assertThat(of("Medial joint space narrowing.", "75320002")).isEmpty();
+    }
+
+    @Test
+    void aQuestionAndAnswerHeaderAsksNothingOfTheImage() {
+        String qa = "Portable chest Q: tube position? effusion? A: Left chest drain tip at the apex. Small residual effusion.";
+        assertThat(of(qa, "60046008")).filteredOn(m -> m.temporality() == FindingMention.Temporality.CURRENT)
+                .extracting(FindingMention::assertion).containsExactly(Assertion.PRESENT);
+    }
 }
