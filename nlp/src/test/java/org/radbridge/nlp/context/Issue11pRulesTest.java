@@ -123,4 +123,11 @@ class Issue11pRulesTest extends NlpMentionsTest {
         assertThat(of(qa, "60046008")).filteredOn(m -> m.temporality() == FindingMention.Temporality.CURRENT)
                 .extracting(FindingMention::assertion).containsExactly(Assertion.PRESENT);
     }
+
+    @Test
+    void anEntericTubeIsAFeedingTubeAndANasogastricTubeStaysOne() {
+        assertThat(has("Enteric tube tip projects over the gastric body.", "25062003", Assertion.PRESENT)).isTrue();
+        assertThat(of("Enteric tube tip projects over the gastric body.", "17102003")).isEmpty();
+        assertThat(has("NG tube side port below the GE junction.", "17102003", Assertion.PRESENT)).isTrue();
+    }
 }
