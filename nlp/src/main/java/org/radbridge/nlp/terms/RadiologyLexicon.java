@@ -147,6 +147,12 @@ public final class RadiologyLexicon {
             LexConcept c = byKey.get(row[0] + "|" + row[1]);
             if (c != null && "Qualifier Value".equals(row[4])) qualifierIds.add(c.dictionaryId());
         }
+        for (String[] f : org.radbridge.nlp.Resources.tsv(COMPOUND_TERMS)) {
+            if (f.length < 3 || f[0].equals("term")) continue;
+            LexConcept also = byKey.get(f[1] + "|" + f[2]);
+            if (also == null) throw new IllegalStateException(COMPOUND_TERMS + ": unknown concept " + f[1] + "|" + f[2]);
+            terms.get(also.dictionaryId()).add(normalise(f[0]));
+        }
         addPlurals(byId, terms, qualifierIds);
         addMisspellings(terms);
         for (String[] f : readOptionalTsv(opener, REPORTED_AS)) {
@@ -220,6 +226,9 @@ public final class RadiologyLexicon {
             }
         }
     }
+
+    /** Terms that also name a second finding ("hydropneumothorax": the effusion too), terms/compound-terms.tsv. */
+    static final String COMPOUND_TERMS = "/org/radbridge/nlp/terms/compound-terms.tsv";
 
     /** The word-level spelling variants of dictated reports (terms/misspellings.tsv). */
     static final String MISSPELLINGS = "/org/radbridge/nlp/terms/misspellings.tsv";

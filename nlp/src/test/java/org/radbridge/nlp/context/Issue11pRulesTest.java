@@ -130,4 +130,12 @@ class Issue11pRulesTest extends NlpMentionsTest {
         assertThat(of("Enteric tube tip projects over the gastric body.", "17102003")).isEmpty();
         assertThat(has("NG tube side port below the GE junction.", "17102003", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aHydropneumothoraxIsAPneumothoraxAndAnEffusion() {
+        String s = "Loculated right hydropneumothorax after drain removal.";
+        assertThat(has(s, "36118008", Assertion.PRESENT)).isTrue();
+        assertThat(has(s, "60046008", Assertion.PRESENT)).isTrue();
+        assertThat(only("No residual hydropneumothorax.", "60046008").assertion()).isEqualTo(Assertion.ABSENT);
+    }
 }
