@@ -74,11 +74,11 @@ class Issue11EvaluationTest {
     static final double BLIND8_FLOOR = 0.90;
 
     /**
-     * Regression floor for v9, just under its figures after helper 11p tuned on it (sentences 0.914, reports 0.931
+     * Regression floor for v9, just under its figures after helper 11p tuned on it (sentences 0.920, reports 0.935
      * micro-F1; blind figures before that 0.888 / 0.888, notes/s22/issue11p.md). v9 is a development set now, so the
      * floor guards against losing ground; it claims nothing about unseen reports.
      */
-    static final double BLIND9_FLOOR = 0.90;
+    static final double BLIND9_FLOOR = 0.91;
 
     @BeforeAll
     static void setUp() {
