@@ -138,4 +138,13 @@ class Issue11pRulesTest extends NlpMentionsTest {
         assertThat(has(s, "60046008", Assertion.PRESENT)).isTrue();
         assertThat(only("No residual hydropneumothorax.", "60046008").assertion()).isEqualTo(Assertion.ABSENT);
     }
+
+    @Test
+    void aQueryAfterStatedFindingsIsTheRadiologistsHedge() {
+        String r = "PA chest. Left lower lobe collapse. ?Endobronchial lesion; bronchoscopy suggested.";
+        assertThat(of(r, "301232003")).extracting(FindingMention::assertion).containsExactly(Assertion.POSSIBLE);
+        // before any stated finding, or in the clinical details, the query is the requester's question
+        assertThat(of("?pneumothorax. Lungs are fully expanded.", "36118008")).isEmpty();
+        assertThat(of("Clinical details: fever. ?Empyema. Findings: small left effusion.", "58554001")).isEmpty();
+    }
 }
