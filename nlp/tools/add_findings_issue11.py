@@ -102,7 +102,7 @@ DEVICES = """
 52124006|Central venous catheter|Central venous catheter|central venous catheter;central venous catheters;central line;central lines;central venous line;CVC;PICC;PICC line;PICC lines;peripherally inserted central catheter;internal jugular catheter;internal jugular line;IJ line;IJ catheter;subclavian line;subclavian catheter;port-a-cath;Port-A-Cath;portacath;mediport;port catheter;chest port;venous port;power port;dialysis catheter;hemodialysis catheter;tunneled catheter;Hickman catheter;triple lumen catheter;introducer sheath;venous access catheter
 397755005|Swann-Ganz catheter|Pulmonary artery catheter|Swan-Ganz catheter;Swan Ganz catheter;Swan-Ganz;pulmonary artery catheter;PA catheter
 17102003|Nasogastric tube|Nasogastric tube|nasogastric tube;nasogastric tubes;NG tube;NGT;orogastric tube;OG tube;enteric tube;Dobhoff tube;Dobhoff;gastric tube;nasoenteric tube;Dobbhoff tube
-26412008|Endotracheal tube|Endotracheal tube|endotracheal tubes;ET tube;ETT;ET-tube;endotracheal intubation;tracheostomy tube;tracheostomy;trach tube
+26412008|Endotracheal tube|Endotracheal tube|endotracheal tubes;ET tube;ETT;ET-tube;endotracheal intubation
 65818007|Stent|Stent|stent;stents;stent graft;endograft;endovascular stent;coronary stent;coronary stents;biliary stent;esophageal stent;tracheal stent;bronchial stent
 """
 

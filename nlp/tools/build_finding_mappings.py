@@ -22,10 +22,14 @@ def add(term, vocab, code):
         return
     seen[key] = (vocab, code)
     lines.append((key, "Report finding term", term, "", vocab, code, "1970-01-01", "2099-12-31", ""))
+# a concept the NLP reports as another one (radiology-findings-reported-as.tsv: the device -> the finding it is present)
+reported = {(r['vocabulary_id'], r['concept_code']): (r['reported_vocabulary_id'], r['reported_code'])
+            for r in csv.DictReader((l for l in open(f"{codes}/radiology-findings-reported-as.tsv") if not l.startswith('#')),
+                                    delimiter='\t')}
 def target(vocab, code):
     if vocab == 'RadLex' and code in xw and ('SNOMED', xw[code]) in name:
         return 'SNOMED', xw[code]
-    return vocab, code
+    return reported.get((vocab, code), (vocab, code))
 for r in rows:
     k = (r['vocabulary_id'], r['concept_code'])
     if k in anatomy:

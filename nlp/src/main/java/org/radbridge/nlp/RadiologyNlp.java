@@ -225,10 +225,12 @@ public final class RadiologyNlp implements AutoCloseable {
         List<LexConcept> mentioned = new ArrayList<>();
         for (Mention m : kept) mentioned.add(concept.get(m));
         for (Mention m : anatomy) mentioned.add(concept.get(m));
-        String region = regions.region(mentioned);
+        String titled = regions.titleRegion(text);
+        String region = titled != null ? titled : regions.region(mentioned);
 
         List<FindingMention> out = new ArrayList<>();
         int fi = 0, ai = 0;
+        boolean stated = false; // a current finding asserted earlier in the report body (not absent)
         for (int[] seg : segments) {
             while (fi < kept.size() && kept.get(fi).start() < seg[0]) fi++;
             int fj = fi;
@@ -273,8 +275,11 @@ public final class RadiologyNlp implements AutoCloseable {
                 Measurements.Measurement ms = measured.get(m);
                 if (r.query()) {
                     // "basal consolidation ?infection": a query after a finding the sentence states asks for its cause
-                    // (a hedge); "?PE" on its own is the requester's question (no finding)
-                    if (i > 0 && !results.get(i - 1).hypothetical() && !results.get(i - 1).query()) r = r.asHedge();
+                    // (a hedge); so is a query in the report body after findings the radiologist stated ("Right
+                    // upper lobe collapse. ?Central obstructing lesion"); "?PE" on its own, before any finding or in the
+                    // clinical details, is the requester's question (no finding)
+                    boolean afterStated = stated && !Sections.HISTORY.equals(Sections.at(sections, m.start()));
+                    if ((i > 0 && !results.get(i - 1).hypothetical() && !results.get(i - 1).query()) || afterStated) r = r.asHedge();
                     else continue;
                 }
                 if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
@@ -326,6 +331,7 @@ public final class RadiologyNlp implements AutoCloseable {
                         ms == null ? List.<BigDecimal>of() : ms.dimensionsMm(),
                         site == null ? null : site.snomedCode(), site == null ? null : site.display(),
                         seg[0], seg[1], r.chronic() && !historical ? "chronic" : null));
+                if (!historical && r.assertion() != ConText.Assertion.ABSENT) stated = true;
             }
         }
         normalStatements(reportId, text, sections, segments, out);

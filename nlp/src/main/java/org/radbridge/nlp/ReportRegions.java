@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The body region of a report (chest, abdomen ...) voted by the concepts it mentions, and the default anatomic site a
  * general finding stated without a site takes in that region (a nodule on a chest report is a lung nodule). Both are
- * data: {@code sites/report-regions.tsv} and {@code sites/default-sites.tsv}. Immutable once built.
+ * data: {@code sites/report-regions.tsv} and {@code sites/default-sites.tsv}. An exam title at the head of the report
+ * ({@code sites/exam-titles.tsv}: "CXR", "renal ultrasound") names the region outright: the exam's body part decides
+ * where a bare finding is (issue 11). Immutable once built.
  */
 public final class ReportRegions {
 
@@ -25,6 +27,13 @@ public final class ReportRegions {
     private final java.util.Set<String> siteOnly = new java.util.HashSet<>();
     /** Sites at which a site-only finding is reported as it is (dictionary ids). */
     private final Map<String, java.util.Set<String>> reportedAt = new HashMap<>();
+
+    /** Exam-title phrases, one alternation; group i+1 is the title of {@code titleRegions[i]}. */
+    private java.util.regex.Pattern titles;
+    private final java.util.List<String> titleRegions = new java.util.ArrayList<>();
+
+    /** Exam titles are searched in the report's first characters only: a title heads the report. */
+    static final int TITLE_WINDOW = 80;
 
     private ReportRegions() {
     }
@@ -63,7 +72,36 @@ public final class ReportRegions {
                 }
             }
         }
+        StringBuilder alt = new StringBuilder();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/exam-titles.tsv")) {
+            if (f.length < 2 || f[0].equals("title")) continue;
+            String phrase = java.util.regex.Pattern.quote(f[0].trim().toLowerCase(java.util.Locale.ROOT)).replace(" ", "\\E\\s+\\Q");
+            alt.append(alt.length() == 0 ? "" : "|").append('(').append(phrase).append(')');
+            r.titleRegions.add(f[1].trim());
+        }
+        r.titles = java.util.regex.Pattern.compile("(?<![\\w-])(?:" + alt + ")(?![\\w-])",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
         return r;
+    }
+
+    /**
+     * The region an exam title at the head of the report names ("CXR PA", "Renal ultrasound:"), or null where there is
+     * none or the titles found name different regions (a combined exam: the concepts vote).
+     */
+    public String titleRegion(String text) {
+        if (text == null || text.isEmpty()) return null;
+        java.util.regex.Matcher m = titles.matcher(text).region(0, Math.min(text.length(), TITLE_WINDOW));
+        String found = null;
+        while (m.find()) {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) == null) continue;
+                String r = titleRegions.get(g - 1);
+                if (found != null && !found.equals(r)) return null;
+                found = r;
+                break;
+            }
+        }
+        return found;
     }
 
     /** True for a general finding that is reported only when a site refines it ("dilated", "fat stranding"). */

@@ -50,7 +50,7 @@ class NegExTestSetTest {
             boolean goldNeg = f[3].trim().equalsIgnoreCase("Negated");
             boolean predNeg = r.assertion() == ConText.Assertion.ABSENT;
             if (goldNeg && predNeg) tp++;
-            else if (!goldNeg && predNeg) fp++;
+            else if (!goldNeg && predNeg) { fp++; if (System.getenv("NEGEX_DEBUG") != null) System.out.println("FP " + condition + " | " + sentence); }
             else if (goldNeg) { fn++; if (System.getenv("NEGEX_DEBUG") != null) System.out.println("FN " + condition + " | " + sentence); }
             else tn++;
             boolean goldHist = f[4].trim().equalsIgnoreCase("Historical");

@@ -41,6 +41,8 @@ public final class RadiologyLexicon {
     public static final String CROSSWALK = "radiology-findings-crosswalk.tsv";
     /** General finding at an anatomic site → site-specific concept (optional file). */
     public static final String REFINEMENTS = "radiology-findings-refinements.tsv";
+    /** Concept whose mentions are reported as another concept (the device → the finding that it is present). */
+    public static final String REPORTED_AS = "radiology-findings-reported-as.tsv";
 
     private final Map<String, LexConcept> byId;
     private final Map<String, LexConcept> bySnomed = new LinkedHashMap<>();
@@ -145,8 +147,22 @@ public final class RadiologyLexicon {
             LexConcept c = byKey.get(row[0] + "|" + row[1]);
             if (c != null && "Qualifier Value".equals(row[4])) qualifierIds.add(c.dictionaryId());
         }
+        for (String[] f : org.radbridge.nlp.Resources.tsv(COMPOUND_TERMS)) {
+            if (f.length < 3 || f[0].equals("term")) continue;
+            LexConcept also = byKey.get(f[1] + "|" + f[2]);
+            if (also == null) throw new IllegalStateException(COMPOUND_TERMS + ": unknown concept " + f[1] + "|" + f[2]);
+            terms.get(also.dictionaryId()).add(normalise(f[0]));
+        }
         addPlurals(byId, terms, qualifierIds);
         addMisspellings(terms);
+        for (String[] f : readOptionalTsv(opener, REPORTED_AS)) {
+            if (f.length < 4) continue;
+            LexConcept from = byKey.get(f[0] + "|" + f[1]);
+            LexConcept to = byKey.get(f[2] + "|" + f[3]);
+            if (from == null || to == null) throw new IllegalStateException(REPORTED_AS + ": unknown concept in " + String.join(" ", f));
+            terms.get(to.dictionaryId()).addAll(terms.get(from.dictionaryId()));
+            terms.put(from.dictionaryId(), new LinkedHashSet<>());
+        }
         RadiologyLexicon lex = new RadiologyLexicon(byId, terms);
         for (String[] row : rows.values()) {
             LexConcept c = byKey.get(row[0] + "|" + row[1]);
@@ -210,6 +226,9 @@ public final class RadiologyLexicon {
             }
         }
     }
+
+    /** Terms that also name a second finding ("hydropneumothorax": the effusion too), terms/compound-terms.tsv. */
+    static final String COMPOUND_TERMS = "/org/radbridge/nlp/terms/compound-terms.tsv";
 
     /** The word-level spelling variants of dictated reports (terms/misspellings.tsv). */
     static final String MISSPELLINGS = "/org/radbridge/nlp/terms/misspellings.tsv";

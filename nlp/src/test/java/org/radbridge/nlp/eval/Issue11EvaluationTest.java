@@ -84,10 +84,11 @@ class Issue11EvaluationTest {
     static final double BLIND8_FLOOR = 0.90;
 
     /**
-     * Regression floor for blind v9, below its first run (sentences 0.875, reports 0.875 micro-F1; notes/issue11n.md): v9
-     * does not reach the issue's 0.90 target, so this floor guards against losing ground, it does not claim the target.
+     * Regression floor for v9, just under its figures after helper 11p tuned on it (sentences 0.920, reports 0.935
+     * micro-F1; blind figures before that 0.888 / 0.888, notes/s22/issue11p.md). v9 is a development set now, so the
+     * floor guards against losing ground; it claims nothing about unseen reports.
      */
-    static final double BLIND9_FLOOR = 0.80;
+    static final double BLIND9_FLOOR = 0.91;
 
     /**
      * Regression floor for blind v10, just under its first run (sentences 0.851, reports 0.922 micro-F1; notes/s22/issue11q.md):
