@@ -357,9 +357,76 @@ class ThinPathEndToEndTest {
             audit = get("/fhir/AuditEvent?_count=200");
         } while (!audit.toString().contains("e2e-patient") && System.currentTimeMillis() < deadline);
         assertThat(audit.toString()).contains("e2e-reader (reader)").contains("e2e-patient (patient)");
+        auditTrailIsSearchableAndReadOnly(mine, patient);
 
         assertThat(tokens.revoke("e2e-reader")).isEqualTo(1);
         assertThat(send("GET", "/fhir/Patient", reader).statusCode()).isEqualTo(401);
+    }
+
+    /** The audit trail (its own table since V18.1) answers its search parameters, reads and counts, and refuses writes. */
+    private void auditTrailIsSearchableAndReadOnly(String mine, String patientToken) throws Exception {
+        assertThat(send("GET", "/fhir/AuditEvent", patientToken).statusCode()).isEqualTo(403);
+        // reading the trail is audited too (the admin's searches below add events): compare what was recorded before now
+        Thread.sleep(1000);
+        String until = "&date=lt" + java.time.Instant.now().toString();
+        Thread.sleep(1000);
+        // the patient token searched its own studies: PatientQuery events name that patient (entity.what)
+        JsonNode ofPatient = get("/fhir/AuditEvent?patient=Patient/" + mine + "&_count=500" + until);
+        assertThat(ofPatient.path("entry").size()).isPositive();
+        for (JsonNode e : ofPatient.path("entry"))
+            assertThat(e.path("resource").path("entity").toString()).containsPattern("Patient/" + mine + "(\"|/_history/)");
+        assertThat(get("/fhir/AuditEvent?patient=" + mine + "&_summary=count" + until).path("total").asInt())
+                .isEqualTo(get("/fhir/AuditEvent?entity=Patient/" + mine + "&_summary=count" + until).path("total").asInt())
+                .isEqualTo(ofPatient.path("entry").size());
+        // newest first by default; _sort=date the other way round
+        List<String> recorded = new ArrayList<>();
+        ofPatient.path("entry").forEach(e -> recorded.add(e.path("resource").path("recorded").asText()));
+        assertThat(recorded).isSortedAccordingTo(java.util.Comparator.comparing((String t) -> java.time.OffsetDateTime.parse(t)).reversed());
+        JsonNode oldest = get("/fhir/AuditEvent?patient=Patient/" + mine + "&_sort=date&_count=1" + until);
+        assertThat(oldest.path("entry").get(0).path("resource").path("recorded").asText()).isEqualTo(recorded.get(recorded.size() - 1));
+        // type, subtype, action, outcome as tokens with and without system
+        int all = get("/fhir/AuditEvent?_summary=count" + until).path("total").asInt();
+        int searches = get("/fhir/AuditEvent?subtype=http://hl7.org/fhir/restful-interaction%7Csearch-type&_summary=count" + until).path("total").asInt();
+        assertThat(searches).isPositive().isLessThan(all).isEqualTo(get("/fhir/AuditEvent?subtype=search-type&_summary=count" + until).path("total").asInt());
+        assertThat(get("/fhir/AuditEvent?subtype=http://example.org/other%7Csearch-type&_summary=count").path("total").asInt()).isZero();
+        assertThat(get("/fhir/AuditEvent?subtype=search-type,read&_summary=count" + until).path("total").asInt()).isGreaterThan(searches);
+        assertThat(get("/fhir/AuditEvent?subtype=search-type&action=E&outcome=0&_summary=count" + until).path("total").asInt()).isEqualTo(searches);
+        assertThat(get("/fhir/AuditEvent?subtype=search-type&action=C&_summary=count").path("total").asInt()).isZero();
+        JsonNode refused = get("/fhir/AuditEvent?type=http://dicom.nema.org/resources/ontology/DCM%7C110113&outcome=4");
+        assertThat(refused.path("entry").size()).as("the 403s and 401s above").isPositive();
+        // date with prefixes, paging by offset
+        String hourAgo = java.time.Instant.now().minusSeconds(3600).toString();
+        assertThat(get("/fhir/AuditEvent?date=ge" + hourAgo + "&_summary=count" + until).path("total").asInt()).isEqualTo(all);
+        assertThat(get("/fhir/AuditEvent?date=lt" + hourAgo + "&_summary=count").path("total").asInt()).isZero();
+        assertThat(get("/fhir/AuditEvent?date=lt2000-01-01").path("entry").size()).isZero();
+        JsonNode first = get("/fhir/AuditEvent?_count=1");
+        String next = null;
+        for (JsonNode l : first.path("link")) if (l.path("relation").asText().equals("next")) next = l.path("url").asText();
+        assertThat(next).as("next link").contains("_offset=1");
+        JsonNode second = get(next.substring(next.indexOf("/fhir/")));
+        String firstId = first.path("entry").get(0).path("resource").path("id").asText();
+        assertThat(second.path("entry").get(0).path("resource").path("id").asText()).isNotEqualTo(firstId);
+        // read by id, _id; unknown id 404
+        assertThat(get("/fhir/AuditEvent/" + firstId).path("id").asText()).isEqualTo(firstId);
+        assertThat(get("/fhir/AuditEvent?_id=" + firstId).path("entry").size()).isEqualTo(1);
+        assertThat(send("GET", "/fhir/AuditEvent/no-such-event", E2eSupport.adminToken(work.resolve("data"))).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/fhir/AuditEvent?_sort=_id", E2eSupport.adminToken(work.resolve("data"))).statusCode()).isEqualTo(400);
+        // nobody writes the audit trail, not even an admin
+        HttpResponse<String> write = send("POST", "/fhir/AuditEvent", E2eSupport.adminToken(work.resolve("data")),
+                "{\"resourceType\":\"AuditEvent\",\"recorded\":\"2026-01-01T00:00:00Z\"}");
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(405);
+        assertThat(write.body()).contains("OperationOutcome");
+        assertThat(get("/fhir/AuditEvent?date=lt2026-01-02&_summary=count").path("total").asInt()).isZero();
+        // the CapabilityStatement: read and search, the parameters above
+        for (JsonNode r : get("/fhir/metadata").path("rest").get(0).path("resource")) {
+            if (!r.path("type").asText().equals("AuditEvent")) continue;
+            List<String> interactions = new ArrayList<>();
+            r.path("interaction").forEach(i -> interactions.add(i.path("code").asText()));
+            assertThat(interactions).containsExactlyInAnyOrder("read", "search-type");
+            List<String> params = new ArrayList<>();
+            r.path("searchParam").forEach(sp -> params.add(sp.path("name").asText()));
+            assertThat(params).containsExactlyInAnyOrderElementsOf(org.radbridge.server.fhir.AuditEventProvider.SEARCH_PARAMS);
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String token) throws Exception {

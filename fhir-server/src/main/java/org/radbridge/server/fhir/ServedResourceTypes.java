@@ -17,10 +17,22 @@ public final class ServedResourceTypes {
     public static final Set<String> TYPES = Set.of("Patient", "ImagingStudy", "DiagnosticReport", "Observation", "Provenance", "Device",
             "Endpoint", "AuditEvent", "CodeSystem", "ConceptMap", "Subscription", "Group", "Binary", "SearchParameter");
 
+    /** Served by RadBridge's own provider from the audit trail's table, not by HAPI's JPA storage ({@link AuditEventProvider}). */
+    public static final Set<String> OWN_STORAGE = Set.of("AuditEvent");
+
     private ServedResourceTypes() {}
 
+    /** The types served from HAPI's JPA storage. */
+    public static Set<String> jpa() {
+        Set<String> jpa = new java.util.HashSet<>(TYPES);
+        jpa.removeAll(OWN_STORAGE);
+        return jpa;
+    }
+
+    /** HAPI's JPA providers of the types served from its storage. */
     public static List<Object> of(List<?> providers) {
-        return providers.stream().filter(p -> !(p instanceof IResourceProvider r) || TYPES.contains(r.getResourceType().getSimpleName()))
+        Set<String> jpa = jpa();
+        return providers.stream().filter(p -> !(p instanceof IResourceProvider r) || jpa.contains(r.getResourceType().getSimpleName()))
                 .map(p -> (Object) p).toList();
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * reads. HAPI's generated configuration declares one DAO and one provider bean for each of the 146 R4 types, and
  * building them (a transactional proxy and its set-up per DAO) was the largest single part of the server's start-up:
  * about 40 % of it by RADBRIDGE_STARTUP_PROFILE. Kept: the types the REST API serves ({@link ServedResourceTypes}) and
- * the ones HAPI's own services look up by type or bean name (terminology, validation support, batch jobs,
+ * the ones HAPI's own services look up by type or bean name; not AuditEvent, which has its own table (terminology, validation support, batch jobs,
  * transactions). HAPI's DaoRegistry finds its DAOs among the beans, so the types left out are unknown to it, as they
  * already were to the REST API; HAPI's generated configuration asks the registry before it builds a provider.
  * The system property {@code radbridge.fhir.all-resource-daos=true} keeps all of them (to measure what this saves).
@@ -30,7 +30,7 @@ public final class UnservedResourceDaos implements BeanDefinitionRegistryPostPro
 
     /** The resource types whose DAO and provider beans stay. */
     public static Set<String> kept() {
-        Set<String> kept = new HashSet<>(ServedResourceTypes.TYPES);
+        Set<String> kept = new HashSet<>(ServedResourceTypes.jpa());
         kept.addAll(HAPI_INTERNAL);
         return kept;
     }

@@ -1,15 +1,11 @@
 package org.radbridge.server.security;
 
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,14 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stores AuditEvents through the DAO on a background thread: the events are produced inside the
- * request's own (read-only) transaction, where a write cannot join. The queue is bounded; if it
- * overflows, the event is logged to the radbridge.audit log instead of being dropped silently.
- * Whatever has queued up is written in one transaction (up to {@value #BATCH} events): a search
- * produces one BALP event per patient in its results, and a commit per event made the audit trail
- * the largest cost of a search. The events of one batch share their transaction details, as the entries of a FHIR
- * transaction do: HAPI resolves the BALP profile's tag once per transaction details, so a batch written while its tag
- * cache was cold (it expires every minute) otherwise looked the tag up, with a flush of the batch so far, per event.
+ * Stores AuditEvents in the audit trail's table ({@link AuditEventStore}) on a background thread, off the request
+ * path. The queue is bounded; if it overflows, the event is logged to the radbridge.audit log instead of being dropped
+ * silently. Whatever has queued up is written as one JDBC batch in one transaction (up to {@value #BATCH} events): a
+ * search produces one BALP event per patient in its results. (Through HAPI's JPA DAO an event cost about 2 ms of CPU,
+ * and the writer fell behind the searches; as a row of its own table it costs its JSON encoding and an insert.)
  *
  * <p>At shutdown the queue is drained for a bounded time; what is left then is logged, not stored: a writer still
  * storing while the application closes re-created the database bean (a second PostgreSQL left running).
@@ -35,22 +28,15 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
     private static final Logger audit = LoggerFactory.getLogger("radbridge.audit");
     static final int BATCH = 200;
 
-    private final IFhirResourceDao<AuditEvent> dao;
-    private final TransactionTemplate transactions;
+    private final AuditEventStore store;
     private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(10_000);
     private final Thread thread;
     private volatile boolean closing;
     private volatile boolean abandoned;
     private final AtomicLong written = new AtomicLong();
 
-    public AuditEventWriter(IFhirResourceDao<AuditEvent> dao) {
-        this(dao, null);
-    }
-
-    /** @param transactions the JPA transaction manager, or null for one transaction per event */
-    public AuditEventWriter(IFhirResourceDao<AuditEvent> dao, PlatformTransactionManager transactions) {
-        this.dao = dao;
-        this.transactions = transactions == null ? null : new TransactionTemplate(transactions);
+    public AuditEventWriter(AuditEventStore store) {
+        this.store = store;
         this.thread = new Thread(this::drain, "audit-event-writer");
         thread.setDaemon(true);
         thread.start();
@@ -84,25 +70,24 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
     }
 
     private void store(List<AuditEvent> batch) {
-        if (transactions != null && batch.size() > 1) {
+        if (batch.size() > 1) {
             try {
-                SystemRequestDetails request = new SystemRequestDetails();
-                TransactionDetails shared = new TransactionDetails();
-                transactions.executeWithoutResult(status -> batch.forEach(e -> dao.create(e, null, true, request, shared)));
+                store.insert(batch);
                 written.addAndGet(batch.size());
                 return;
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 // one bad event must not cost the others: store them one by one
                 log.warn("Could not store {} AuditEvents in one transaction ({}); storing them one by one", batch.size(), e.toString());
             }
         }
         for (AuditEvent event : batch) {
             try {
-                dao.create(event, new SystemRequestDetails());
+                store.insert(List.of(event));
                 written.incrementAndGet();
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 log.error("Could not store an AuditEvent ({} {}); logged instead", event.getAction(),
                         event.getEntityFirstRep().getWhat().getReference(), e);
+                logOnly("not stored", event);
             }
         }
     }

@@ -1,8 +1,6 @@
 package org.radbridge.server.security;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.radbridge.config.RadBridgeSettings;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +10,7 @@ import java.io.IOException;
 
 /**
  * Access control of the clinical view: bearer tokens for /fhir and /api, role rules, patient search
- * narrowing, and an IHE BALP audit trail of every FHIR access stored as AuditEvent resources.
+ * narrowing, and an IHE BALP audit trail of every FHIR access, stored as AuditEvents in its own table.
  */
 @Configuration
 public class SecurityConfig {
@@ -34,9 +32,25 @@ public class SecurityConfig {
         return new RefusalAudit(audit);
     }
 
+    /** The audit trail's table; after the migrations, which create it. */
+    @Bean
+    public AuditEventStore auditEventStore(@org.springframework.beans.factory.annotation.Qualifier("radbridgeDataSource") javax.sql.DataSource ds,
+                                           org.flywaydb.core.Flyway radbridgeMigrations, ca.uhn.fhir.context.FhirContext fhir) {
+        return new AuditEventStore(ds, fhir);
+    }
+
     @Bean(destroyMethod = "close")
-    public AuditEventWriter auditEventWriter(DaoRegistry daos, org.springframework.orm.jpa.JpaTransactionManager transactions) {
-        return new AuditEventWriter(daos.getResourceDao(AuditEvent.class), transactions);
+    public AuditEventWriter auditEventWriter(AuditEventStore store) {
+        return new AuditEventWriter(store);
+    }
+
+    /** The audit trail served read-only as AuditEvent, from its table. */
+    @Bean
+    public org.radbridge.server.fhir.AuditEventProvider auditEventProvider(RestfulServer server, AuditEventStore store) {
+        org.radbridge.server.fhir.AuditEventProvider provider = new org.radbridge.server.fhir.AuditEventProvider(store);
+        server.registerProvider(provider);
+        server.registerInterceptor(new org.radbridge.server.fhir.AuditEventWritesRefused());
+        return provider;
     }
 
     /** Registers the interceptors on the FHIR servlet; returned so other beans can depend on secured FHIR. */

@@ -439,6 +439,17 @@ class EhrApiEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(auditExport.statusCode()).as(auditExport.body()).isEqualTo(400);
         assertOperationOutcome(auditExport, "not-supported");
+        // the audit trail has its own table, outside HAPI's storage: not in the system-level export either
+        HttpResponse<String> systemAuditExport = http.send(HttpRequest.newBuilder(URI.create(base + "/fhir/%24export?_type=AuditEvent"))
+                .header("Authorization", "Bearer " + t).header("Prefer", "respond-async").header("Accept", "application/fhir+json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(systemAuditExport.statusCode()).as(systemAuditExport.body()).isBetween(400, 499);
+        assertOperationOutcome(systemAuditExport, null);
+        HttpResponse<String> auditSubscription = send("POST", "/fhir/Subscription", admin, """
+                {"resourceType":"Subscription","status":"requested","reason":"r","criteria":"AuditEvent?outcome=4",
+                 "channel":{"type":"rest-hook","endpoint":"http://127.0.0.1:9/hook","payload":"application/fhir+json"}}""");
+        assertThat(auditSubscription.statusCode()).as(auditSubscription.body()).isBetween(400, 499);
+        assertOperationOutcome(auditSubscription, null);
         Map<String, Integer> since = export("/fhir/$export?_type=ImagingStudy&_since=" + Instant.now().plusSeconds(3600), t);
         assertThat(since.getOrDefault("ImagingStudy", 0)).isZero();
 

@@ -50,7 +50,7 @@ class UnservedResourceDaosTest {
                 UnservedResourceDaos.kept().stream().map(t -> "my" + t + "RpR4").sorted().toList());
         assertThat(f.containsBeanDefinition("myAccountDaoR4")).isFalse();
         assertThat(f.containsBeanDefinition("myResourceProvidersR4")).as("the factory that asks the registry").isTrue();
-        assertThat(UnservedResourceDaos.kept()).containsAll(ServedResourceTypes.TYPES);
+        assertThat(UnservedResourceDaos.kept()).containsAll(ServedResourceTypes.jpa()).doesNotContain("AuditEvent");
     }
 
     @Test
