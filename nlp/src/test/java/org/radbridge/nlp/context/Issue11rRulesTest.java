@@ -1,0 +1,56 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11r: one test per class of error fixed by data rows (synonym, anatomy and report-region rows). The
+ * sentences are new wording, not copied from an evaluation set.
+ */
+class Issue11rRulesTest extends NlpMentionsTest {
+
+    private static boolean has(String text, String code, Assertion assertion) {
+        return of(text, code).stream().anyMatch(m -> m.assertion() == assertion
+                && m.temporality() == FindingMention.Temporality.CURRENT);
+    }
+
+    @Test
+    void treeInBudIsALungOpacityPatternNotBronchiolitis() {
+        for (String s : List.of("Scattered tree-in-bud opacities in the lingula.", "Clustered tree in bud change at both bases.")) {
+            assertThat(has(s, "274533004", Assertion.PRESENT)).as(s).isTrue();
+            assertThat(of(s, "4120002")).as(s).isEmpty();
+        }
+        // bronchiolitis is reported when the report names it
+        assertThat(only("Tree-in-bud change at the right base, probably bronchiolitis.", "4120002").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void tuberculosisWithoutASiteIsPulmonary() {
+        assertThat(of("Appearances are not those of active TB.", "154283005")).isNotEmpty()
+                .allMatch(m -> m.assertion() == Assertion.ABSENT);
+        assertThat(only("Upper zone fibrosis may be due to tuberculosis.", "154283005").assertion()).isEqualTo(Assertion.POSSIBLE);
+        // in a report whose other findings are abdominal, tuberculosis is not read on the chest
+        assertThat(of("CT ABDOMEN AND PELVIS: Ascites with omental caking; peritoneal tuberculosis is a consideration.",
+                "154283005")).isEmpty();
+    }
+
+    @Test
+    void aClockFacePositionPlacesTheLesionInTheBreast() {
+        assertThat(has("Round circumscribed mass at 4 o'clock, 3 cm from the nipple.", "129788004", Assertion.PRESENT)).isTrue();
+        assertThat(has("Anechoic simple cyst at 11 o'clock.", "399294002", Assertion.PRESENT)).isTrue();
+        assertThat(of("Round circumscribed mass at 4 o'clock, 3 cm from the nipple.", "4147007")).isEmpty();
+    }
+
+    @Test
+    void aCalycealCalculusIsARenalStone() {
+        assertThat(has("Small stone within an upper pole calyx.", "386103008", Assertion.PRESENT)).isTrue();
+        assertThat(has("2 mm calculus in a lower pole calyx.", "386103008", Assertion.PRESENT)).isTrue();
+    }
+}
