@@ -53,4 +53,15 @@ class Issue11rRulesTest extends NlpMentionsTest {
         assertThat(has("Small stone within an upper pole calyx.", "386103008", Assertion.PRESENT)).isTrue();
         assertThat(has("2 mm calculus in a lower pole calyx.", "386103008", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aHedgedTechnicalCauseHedgesTheEnlargedHeart() {
+        for (String s : List.of("The heart appears enlarged, possibly exaggerated by the AP projection.",
+                "Cardiomegaly, which may be due to portable technique.",
+                "Enlarged cardiac silhouette may be accentuated by the supine position.")) {
+            assertThat(only(s, "8186001").assertion()).as(s).isEqualTo(Assertion.POSSIBLE);
+        }
+        // an asserted cause leaves the finding stated (issue 11h)
+        assertThat(only("Cardiomegaly, likely accentuated by AP technique.", "8186001").assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
