@@ -64,4 +64,14 @@ class Issue11rRulesTest extends NlpMentionsTest {
         // an asserted cause leaves the finding stated (issue 11h)
         assertThat(only("Cardiomegaly, likely accentuated by AP technique.", "8186001").assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    @Test
+    void neuroLocationWordsMakeALesionABrainLesion() {
+        for (String s : List.of("A few juxtacortical and periventricular T2 hyperintense lesions.",
+                "Enhancing lesion in the pontine tegmentum.", "Small lesion in the left cerebellum.")) {
+            assertThat(has(s, "301766008", Assertion.PRESENT)).as(s).isTrue();
+            assertThat(of(s, "52988006")).as(s).isEmpty();
+        }
+        assertThat(has("Small focus of hemorrhage in the left cerebellum.", "1386000", Assertion.PRESENT)).isTrue();
+    }
 }
