@@ -74,4 +74,13 @@ class Issue11rRulesTest extends NlpMentionsTest {
         }
         assertThat(has("Small focus of hemorrhage in the left cerebellum.", "1386000", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void perifissuralSubpleuralAndZoneWordsPlaceANoduleInTheLung() {
+        for (String s : List.of("A 4 mm perifissural nodule, unchanged.", "Small subpleural nodule posteriorly.",
+                "Nodule in the left lower zone.")) {
+            assertThat(has(s, "786838002", Assertion.PRESENT)).as(s).isTrue();
+            assertThat(of(s, "27925004")).as(s).isEmpty();
+        }
+    }
 }
