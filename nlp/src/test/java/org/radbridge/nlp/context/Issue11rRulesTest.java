@@ -83,4 +83,18 @@ class Issue11rRulesTest extends NlpMentionsTest {
             assertThat(of(s, "27925004")).as(s).isEmpty();
         }
     }
+
+    @Test
+    void aFractureOnAnAnkleExamIsAnAnkleFracture() {
+        assertThat(has("XR RIGHT ANKLE 2 VIEWS\nFINDINGS: Minimally displaced transverse fracture of the distal fibula.",
+                "16114001", Assertion.PRESENT)).isTrue();
+        // without the ankle title the same fracture stays a fracture of bone
+        assertThat(of("Minimally displaced transverse fracture of the distal fibula.", "16114001")).isEmpty();
+        // a site that refines the fracture itself still wins on an ankle film; the calcaneus is a foot bone
+        for (String s : List.of("XR LEFT ANKLE 3 VIEWS\nFINDINGS: Fracture of the base of the fifth metatarsal.",
+                "XR LEFT ANKLE 3 VIEWS\nFINDINGS: Comminuted calcaneal fracture.")) {
+            assertThat(of(s, "16114001")).as(s).isEmpty();
+            assertThat(has(s, "46866001", Assertion.PRESENT)).as(s).isTrue();
+        }
+    }
 }
