@@ -97,4 +97,11 @@ class Issue11rRulesTest extends NlpMentionsTest {
             assertThat(has(s, "46866001", Assertion.PRESENT)).as(s).isTrue();
         }
     }
+
+    @Test
+    void enlargedMesentericAndRetroperitonealNodesAreTheirOwnLymphadenopathy() {
+        assertThat(has("Several enlarged mesenteric lymph nodes in the right lower quadrant.", "127144009", Assertion.PRESENT)).isTrue();
+        assertThat(has("Bulky enlarged retroperitoneal lymph nodes.", "127154008", Assertion.PRESENT)).isTrue();
+        assertThat(of("Several enlarged mesenteric lymph nodes in the right lower quadrant.", "30746006")).isEmpty();
+    }
 }
