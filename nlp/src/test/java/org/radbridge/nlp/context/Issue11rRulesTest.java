@@ -104,4 +104,13 @@ class Issue11rRulesTest extends NlpMentionsTest {
         assertThat(has("Bulky enlarged retroperitoneal lymph nodes.", "127154008", Assertion.PRESENT)).isTrue();
         assertThat(of("Several enlarged mesenteric lymph nodes in the right lower quadrant.", "30746006")).isEmpty();
     }
+
+    @Test
+    void calcifiedGranulomasWithoutASiteArePulmonary() {
+        for (String s : List.of("A few tiny calcified granulomas.", "Two calcified granulomata are again seen bilaterally.")) {
+            assertThat(has(s, "101401000119103", Assertion.PRESENT)).as(s).isTrue();
+        }
+        // a site that names another organ keeps the general concept
+        assertThat(of("CT ABDOMEN: Calcified granulomas in the spleen.", "101401000119103")).isEmpty();
+    }
 }
