@@ -113,4 +113,12 @@ class Issue11rRulesTest extends NlpMentionsTest {
         // a site that names another organ keeps the general concept
         assertThat(of("CT ABDOMEN: Calcified granulomas in the spleen.", "101401000119103")).isEmpty();
     }
+
+    @Test
+    void aMassLikeOpacityIsAnOpacityNotAMass() {
+        String s = "Ill-defined mass-like opacity at the right hilum.";
+        assertThat(has(s, "274533004", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "309529002")).isEmpty();
+        assertThat(of(s, "4147007")).isEmpty();
+    }
 }
