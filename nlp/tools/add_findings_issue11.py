@@ -211,7 +211,7 @@ FINDINGS2 = """
 297157005|Intracranial venous thrombosis|Cerebral venous thrombosis|Condition|Clinical Finding|cerebral venous thrombosis;dural venous sinus thrombosis;venous sinus thrombosis;sinus thrombosis;CVST
 64775002|Vertebral artery thrombosis|Vertebral artery thrombosis|Condition|Clinical Finding|vertebral artery occlusion
 427020007|Cerebral vasculitis|Cerebral vasculitis|Condition|Clinical Finding|CNS vasculitis
-4120002|Bronchiolitis|Bronchiolitis|Condition|Clinical Finding|infectious bronchiolitis;tree-in-bud;tree in bud;tree-in-bud opacities;tree-in-bud nodularity
+4120002|Bronchiolitis|Bronchiolitis|Condition|Clinical Finding|infectious bronchiolitis
 63480004|Chronic bronchitis|Chronic bronchitis|Condition|Clinical Finding|
 328511000119109|Saddle embolus of pulmonary artery|Saddle pulmonary embolus|Condition|Clinical Finding|saddle embolus;saddle pulmonary embolus;saddle pulmonary embolism
 441557008|Septic pulmonary embolism|Septic pulmonary emboli|Condition|Clinical Finding|septic emboli;septic pulmonary emboli

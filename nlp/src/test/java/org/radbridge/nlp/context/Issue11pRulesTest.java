@@ -105,8 +105,10 @@ class Issue11pRulesTest extends NlpMentionsTest {
                 Assertion.PRESENT)).isTrue();
         // a chest film: tuberculosis is pulmonary even where no lung word is written
         assertThat(has("Portable chest: Findings worrisome for reactivation tuberculosis.", "154283005", Assertion.POSSIBLE)).isTrue();
-        // no title: the finding stays general
-        assertThat(has("Tuberculosis cannot be excluded.", "56717001", Assertion.POSSIBLE)).isTrue();
+        // a title naming another region: the finding stays general (issue 11r: with no title, tuberculosis votes for
+        // the chest itself, so a bare "tuberculosis cannot be excluded" is pulmonary)
+        assertThat(has("Renal ultrasound: Echogenic kidneys; tuberculosis cannot be excluded.", "56717001", Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Tuberculosis cannot be excluded.", "154283005", Assertion.POSSIBLE)).isTrue();
     }
 
     @Test
