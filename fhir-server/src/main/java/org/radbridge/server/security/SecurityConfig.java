@@ -41,8 +41,10 @@ public class SecurityConfig {
 
     /** Registers the interceptors on the FHIR servlet; returned so other beans can depend on secured FHIR. */
     @Bean
-    public FhirAccessRules fhirAccessRules(RestfulServer server, BearerAuthentication authentication, AuditEventWriter audit,
-                                           RefusalAudit refusals, org.radbridge.server.security.smart.SmartDiscovery discovery) {
+    public FhirAccessRules fhirAccessRules(org.radbridge.server.fhir.FhirRestServer fhir, BearerAuthentication authentication,
+                                           AuditEventWriter audit, RefusalAudit refusals,
+                                           org.radbridge.server.security.smart.SmartDiscovery discovery) {
+        RestfulServer server = fhir.servlet();
         FhirAccessRules rules = new FhirAccessRules(authentication, refusals);
         server.registerInterceptor(discovery);
         server.registerInterceptor(new SmartInteractionCheck(authentication, refusals));
