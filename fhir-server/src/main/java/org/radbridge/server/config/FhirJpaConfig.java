@@ -210,7 +210,7 @@ public class FhirJpaConfig {
     }
 
     @Bean
-    public org.radbridge.server.fhir.FhirRestServer restfulServer(
+    public RestfulServer restfulServer(
             IFhirSystemDao<?, ?> systemDao,
             ResourceProviderFactory resourceProviders,
             IJpaSystemProvider systemProvider,
@@ -236,7 +236,7 @@ public class FhirJpaConfig {
         // "false" only to measure the stored-search path it replaces (bench fhir)
         if (!"false".equals(System.getProperty("radbridge.fhir.offset-paging")))
             server.registerInterceptor(new org.radbridge.server.fhir.OffsetPagedSearches(pagingProvider.getDefaultPageSize()));
-        return new org.radbridge.server.fhir.FhirRestServer(server);
+        return server;
     }
 
     /**
@@ -255,17 +255,9 @@ public class FhirJpaConfig {
         new org.radbridge.server.fhir.ImagingSearchParameters(systemDao, ctx.getBean(ISearchParamRegistry.class)).apply();
     }
 
-    /**
-     * HAPI's RestfulServer at /fhir, taken from Spring when the container initialises the servlet (see
-     * {@link org.radbridge.server.fhir.DeferredServlet}); {@code radbridge.fhir.eager-servlet=true} registers it
-     * directly, as before (to measure what the deferral saves).
-     */
     @Bean
-    public ServletRegistrationBean<jakarta.servlet.Servlet> fhirServlet(
-            org.springframework.beans.factory.ObjectProvider<org.radbridge.server.fhir.FhirRestServer> server) {
-        jakarta.servlet.Servlet servlet = Boolean.getBoolean("radbridge.fhir.eager-servlet")
-                ? server.getObject().servlet() : new org.radbridge.server.fhir.DeferredServlet(() -> server.getObject().servlet());
-        ServletRegistrationBean<jakarta.servlet.Servlet> reg = new ServletRegistrationBean<>(servlet, "/fhir/*");
+    public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
+        ServletRegistrationBean<RestfulServer> reg = new ServletRegistrationBean<>(server, "/fhir/*");
         reg.setName("fhir");
         reg.setLoadOnStartup(1);
         return reg;

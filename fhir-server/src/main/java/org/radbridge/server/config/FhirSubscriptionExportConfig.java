@@ -63,10 +63,9 @@ public class FhirSubscriptionExportConfig {
 
     /** Registered with the storage interceptors (the export job writes its Binary resources through the DAO). */
     @Bean
-    public Object fhirRestExtensions(org.radbridge.server.fhir.FhirRestServer fhir, BulkDataExportProvider export, IInterceptorService storage,
+    public Object fhirRestExtensions(RestfulServer server, BulkDataExportProvider export, IInterceptorService storage,
                                      BinaryStorageInterceptor<?> binaries, ca.uhn.fhir.jpa.api.config.JpaStorageSettings settings,
                                      ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry subscriptions) {
-        RestfulServer server = fhir.servlet();
         server.registerProvider(export);
         // HAPI's own Patient-level export needs "index missing fields"; while that is off, the export runs as its system-level equivalent
         if (settings.getIndexMissingFields() != ca.uhn.fhir.jpa.api.config.JpaStorageSettings.IndexEnabledEnum.ENABLED)

@@ -41,10 +41,8 @@ public class SecurityConfig {
 
     /** Registers the interceptors on the FHIR servlet; returned so other beans can depend on secured FHIR. */
     @Bean
-    public FhirAccessRules fhirAccessRules(org.radbridge.server.fhir.FhirRestServer fhir, BearerAuthentication authentication,
-                                           AuditEventWriter audit, RefusalAudit refusals,
-                                           org.radbridge.server.security.smart.SmartDiscovery discovery) {
-        RestfulServer server = fhir.servlet();
+    public FhirAccessRules fhirAccessRules(RestfulServer server, BearerAuthentication authentication, AuditEventWriter audit,
+                                           RefusalAudit refusals, org.radbridge.server.security.smart.SmartDiscovery discovery) {
         FhirAccessRules rules = new FhirAccessRules(authentication, refusals);
         server.registerInterceptor(discovery);
         server.registerInterceptor(new SmartInteractionCheck(authentication, refusals));
