@@ -30,6 +30,7 @@ final class ServerCommands {
         RadBridgeSettings s = RadBridgeSettings.fromEnvironment();
         SpringApplication app = new SpringApplication(RadBridgeApplication.class);
         app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        if (web) app.setApplicationContextFactory(type -> new org.radbridge.server.config.FrozenBeforeWebServerContext());
         app.setLogStartupInfo(false);
         app.setDefaultProperties(Map.of(
                 "server.port", String.valueOf(s.httpPort()),

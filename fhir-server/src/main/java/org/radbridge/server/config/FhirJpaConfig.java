@@ -109,6 +109,12 @@ public class FhirJpaConfig {
         return new org.radbridge.server.fhir.UnservedResourceDaos();
     }
 
+    /** HAPI's repository queries prepared when first run; see {@link org.radbridge.server.fhir.DeferredRepositoryQueries}. */
+    @Bean
+    public static org.radbridge.server.fhir.DeferredRepositoryQueries deferredRepositoryQueries() {
+        return new org.radbridge.server.fhir.DeferredRepositoryQueries();
+    }
+
     /** See {@link org.radbridge.server.fhir.StructureDefinitionPreload}. */
     @Bean
     public static org.springframework.beans.factory.config.BeanPostProcessor awaitStructureDefinitionPreload() {
