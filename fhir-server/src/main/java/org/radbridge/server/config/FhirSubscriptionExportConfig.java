@@ -64,14 +64,12 @@ public class FhirSubscriptionExportConfig {
     /** Registered with the storage interceptors (the export job writes its Binary resources through the DAO). */
     @Bean
     public Object fhirRestExtensions(RestfulServer server, BulkDataExportProvider export, IInterceptorService storage,
-                                     BinaryStorageInterceptor<?> binaries, ca.uhn.fhir.jpa.api.config.JpaStorageSettings settings,
-                                     ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry subscriptions) {
+                                     BinaryStorageInterceptor<?> binaries, ca.uhn.fhir.jpa.api.config.JpaStorageSettings settings) {
         server.registerProvider(export);
         // HAPI's own Patient-level export needs "index missing fields"; while that is off, the export runs as its system-level equivalent
         if (settings.getIndexMissingFields() != ca.uhn.fhir.jpa.api.config.JpaStorageSettings.IndexEnabledEnum.ENABLED)
             server.registerInterceptor(new org.radbridge.server.fhir.PatientExportAsSystemExport());
         storage.registerInterceptor(binaries);
-        storage.registerInterceptor(new org.radbridge.server.fhir.AuditEventSubscriptionFilter(subscriptions, server.getFhirContext()));
         return new Object();
     }
 }
