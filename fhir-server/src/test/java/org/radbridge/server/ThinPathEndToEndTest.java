@@ -399,10 +399,11 @@ class ThinPathEndToEndTest {
         assertThat(get("/fhir/AuditEvent?date=ge" + hourAgo + "&_summary=count" + until).path("total").asInt()).isEqualTo(all);
         assertThat(get("/fhir/AuditEvent?date=lt" + hourAgo + "&_summary=count").path("total").asInt()).isZero();
         assertThat(get("/fhir/AuditEvent?date=lt2000-01-01").path("entry").size()).isZero();
-        JsonNode first = get("/fhir/AuditEvent?_count=1");
+        // bounded by "until": this very search adds events at the newest end, which would shift an unbounded page 2 by one
+        JsonNode first = get("/fhir/AuditEvent?_count=1" + until);
         String next = null;
         for (JsonNode l : first.path("link")) if (l.path("relation").asText().equals("next")) next = l.path("url").asText();
-        assertThat(next).as("next link").contains("_offset=1");
+        assertThat(next).as("next link").contains("_offset=1").contains("date=lt");
         JsonNode second = get(next.substring(next.indexOf("/fhir/")));
         String firstId = first.path("entry").get(0).path("resource").path("id").asText();
         assertThat(second.path("entry").get(0).path("resource").path("id").asText()).isNotEqualTo(firstId);
