@@ -55,6 +55,8 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final Pattern NOT_FINDINGS;
     /** Words of the not-findings phrases: a mention whose first word is none of them cannot lie inside one. */
     private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
+    /** Twice the longest not-finding phrase: room for the whitespace its words may be separated by. */
+    private static final int NOT_FINDINGS_REACH;
 
     /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
@@ -111,12 +113,15 @@ public final class RadiologyNlp implements AutoCloseable {
 
     static {
         StringBuilder sb = new StringBuilder();
+        int longest = 0;
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
+            longest = Math.max(longest, f[0].trim().length());
             if (sb.length() > 0) sb.append('|');
             sb.append(Pattern.quote(f[0].trim()).replace(" ", "\\E\\s+\\Q"));
             for (String w : f[0].trim().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) NOT_FINDING_WORDS.add(w);
         }
         NOT_FINDINGS = Pattern.compile("\\b(?:" + sb + ")\\b", Pattern.CASE_INSENSITIVE);
+        NOT_FINDINGS_REACH = longest * 2;
     }
 
     private static String firstWord(String s) {
@@ -185,8 +190,12 @@ public final class RadiologyNlp implements AutoCloseable {
         Map<Mention, LexConcept> concept = new HashMap<>();
         java.util.TreeMap<Integer, Integer> masked = new java.util.TreeMap<>();
         // the phrase search costs as much as the rest of the rules: only where some mention could lie inside a phrase
-        if (analysis.mentions().stream().anyMatch(m -> NOT_FINDING_WORDS.contains(firstWord(m.text())))) {
-            Matcher nf = NOT_FINDINGS.matcher(text);
+        // ... and only around those mentions: a phrase holding a mention lies within a phrase's length of it
+        Matcher nf = null;
+        for (Mention m : analysis.mentions()) {
+            if (!NOT_FINDING_WORDS.contains(firstWord(m.text()))) continue;
+            if (nf == null) nf = NOT_FINDINGS.matcher(text).useTransparentBounds(true);
+            nf.region(Math.max(0, m.start() - NOT_FINDINGS_REACH), Math.min(text.length(), m.end() + NOT_FINDINGS_REACH));
             while (nf.find()) masked.put(nf.start(), nf.end());
         }
         for (Mention m : analysis.mentions()) {
