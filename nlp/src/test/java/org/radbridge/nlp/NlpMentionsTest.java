@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the rule tests that ask which mentions of one concept a text gives: one {@link RadiologyNlp} per test class
- * (building its dictionary is the slow part), and the two questions the rule tests ask of it.
+ * (building its dictionary is the slow part), and the questions the rule tests ask of it.
  */
 public abstract class NlpMentionsTest {
 
@@ -35,5 +35,11 @@ public abstract class NlpMentionsTest {
         List<FindingMention> l = of(text, code);
         assertThat(l).as(text + " -> " + nlp.analyze("t", text).mentions()).hasSize(1);
         return l.get(0);
+    }
+
+    /** Whether {@code text} states {@code code} with {@code assertion} about today's image (current, not history). */
+    protected static boolean has(String text, String code, FindingMention.Assertion assertion) {
+        return of(text, code).stream().anyMatch(m -> m.assertion() == assertion
+                && m.temporality() == FindingMention.Temporality.CURRENT);
     }
 }

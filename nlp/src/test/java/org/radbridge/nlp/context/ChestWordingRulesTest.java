@@ -16,10 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChestWordingRulesTest extends NlpMentionsTest {
 
-    private static boolean has(String text, String code, Assertion assertion) {
-        return of(text, code).stream().anyMatch(m -> m.assertion() == assertion
-                && m.temporality() == FindingMention.Temporality.CURRENT);
-    }
 
     @Test
     void heartNormalTemplatesDenyCardiomegalyInManyWordings() {

@@ -18,10 +18,6 @@ class Issue11pRulesTest extends NlpMentionsTest {
     private static final String ETT_PRESENT = "419991009";
     private static final String ETT_DEVICE = "26412008";
 
-    private static boolean has(String text, String code, Assertion assertion) {
-        return of(text, code).stream().anyMatch(m -> m.assertion() == assertion
-                && m.temporality() == FindingMention.Temporality.CURRENT);
-    }
 
     @Test
     void endotrachealTubeMentionsAreTheFindingThatTheTubeIsPresent() {

@@ -15,10 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Issue11rRulesTest extends NlpMentionsTest {
 
-    private static boolean has(String text, String code, Assertion assertion) {
-        return of(text, code).stream().anyMatch(m -> m.assertion() == assertion
-                && m.temporality() == FindingMention.Temporality.CURRENT);
-    }
 
     @Test
     void treeInBudIsALungOpacityPatternNotBronchiolitis() {
