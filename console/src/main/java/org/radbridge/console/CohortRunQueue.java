@@ -36,42 +36,33 @@ public final class CohortRunQueue implements AutoCloseable {
         void reached(int step);
     }
 
-    /** Told how a run ended (for the console's audit). */
+    /** Told how a run ended (for the console's audit), before the page shows the end. */
     @FunctionalInterface
     public interface Ended {
-        void ended(Submission s);
+        void ended(View s);
     }
 
     public enum State { QUEUED, RUNNING, DONE, FAILED }
 
-    /** One run started from the page; fields change as it runs, so the page reads them once per render. */
-    public static final class Submission {
-        private final long id;
-        private final String definition;
-        private final String actor;
-        private final Instant submitted;
-        private volatile State state = State.QUEUED;
-        private volatile Long auditId;
-        private volatile String message = "";
-        private volatile Instant ended;
-
-        Submission(long id, String definition, String actor, Instant submitted) {
-            this.id = id;
-            this.definition = definition;
-            this.actor = actor;
-            this.submitted = submitted;
-        }
-
-        public long id() { return id; }
-        public String definition() { return definition; }
-        public String actor() { return actor; }
+    /**
+     * One run as it stood at one moment. The page renders views taken once per request, so a row and the page's
+     * "still following" marker never disagree although the run goes on meanwhile.
+     */
+    public record View(long id, String definition, String actor, Instant submitted, State state, Long auditId, String message,
+                       Instant ended) {
         public String submittedAt() { return Times.utc(submitted); }
         public String endedAt() { return ended == null ? "" : Times.utc(ended); }
-        public State state() { return state; }
         public String stateText() { return state.name().toLowerCase(java.util.Locale.ROOT); }
-        public Long auditId() { return auditId; }
-        public String message() { return message; }
         public boolean pending() { return state == State.QUEUED || state == State.RUNNING; }
+    }
+
+    /** One run started from the page; its view is replaced as a whole, and its end only once all that the end causes is done. */
+    private static final class Submission {
+        private volatile View view;
+
+        Submission(View first) {
+            this.view = first;
+        }
     }
 
     private final RunningJobs jobs;
@@ -88,52 +79,53 @@ public final class CohortRunQueue implements AutoCloseable {
     }
 
     /** Queues a run and returns at once. */
-    public Submission submit(String definition, String cohortName, String actor, Work work, Ended ended) {
-        Submission s = new Submission(ids.incrementAndGet(), definition, actor, Instant.now());
+    public View submit(String definition, String cohortName, String actor, Work work, Ended ended) {
+        Submission s = new Submission(new View(ids.incrementAndGet(), definition, actor, Instant.now(), State.QUEUED, null, "", null));
         recent.addFirst(s);
         while (recent.size() > KEEP) {
             Submission oldest = recent.peekLast();
-            if (oldest == null || oldest.pending()) break;
+            if (oldest == null || oldest.view.pending()) break;
             recent.pollLast();
         }
         executor.execute(() -> {
-            s.state = State.RUNNING;
+            View started = s.view;
+            s.view = with(started, State.RUNNING, null, "", null);
             RunningJobs.Job job = jobs.startSteps("cohort run", "cohort run: " + cohortName, 3);
+            View end;
             try {
                 CohortRuns.Outcome o = work.run(step -> job.update(step));
                 job.update(3);
-                s.auditId = o.auditId();
-                s.message = o.text();
-                s.state = State.DONE;
+                end = with(started, State.DONE, o.auditId(), o.text(), Instant.now());
                 job.finish(true, "written (research_audit " + o.auditId() + ")");
             } catch (Exception | StackOverflowError e) {
                 log.warn("Cohort run of {} from the console failed: {}", definition, e.toString());
-                s.message = e.getMessage() == null ? e.toString() : e.getMessage();
-                s.state = State.FAILED;
+                end = with(started, State.FAILED, null, e.getMessage() == null ? e.toString() : e.getMessage(), Instant.now());
                 job.finish(false, "nothing was written (the error is on the Cohorts page)");
-            } finally {
-                s.ended = Instant.now();
-                try {
-                    ended.ended(s);
-                } catch (RuntimeException e) {
-                    log.warn("Cohort run of {}: the console audit row could not be written: {}", definition, e.toString());
-                }
             }
+            try {
+                ended.ended(end);
+            } catch (RuntimeException e) {
+                log.warn("Cohort run of {}: the console audit row could not be written: {}", definition, e.toString());
+            }
+            // last: whoever sees the run ended also finds its running job finished and its audit row written
+            s.view = end;
         });
-        return s;
+        return s.view;
+    }
+
+    private static View with(View v, State state, Long auditId, String message, Instant ended) {
+        return new View(v.id(), v.definition(), v.actor(), v.submitted(), state, auditId, message, ended);
     }
 
     /** The runs started here lately, newest first. */
-    public List<Submission> recent() {
-        return new ArrayList<>(recent);
+    public List<View> recent() {
+        List<View> views = new ArrayList<>();
+        for (Submission s : recent) views.add(s.view);
+        return views;
     }
 
-    public Optional<Submission> find(long id) {
-        return recent.stream().filter(s -> s.id == id).findFirst();
-    }
-
-    public boolean anyPending() {
-        return recent.stream().anyMatch(Submission::pending);
+    public Optional<View> find(long id) {
+        return recent().stream().filter(v -> v.id() == id).findFirst();
     }
 
     /** An output stream that reports step 2 (the cohort is selected) at the runner's first line of output. */

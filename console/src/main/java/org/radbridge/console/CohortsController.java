@@ -75,8 +75,9 @@ public class CohortsController {
         model.put("examplesDir", runs.examplesDir().toString());
         model.put("savedDir", runs.savedDir().toString());
         model.put("message", request.getParameter("message"));
-        model.put("started", queue.recent());
-        model.put("anyPending", queue.anyPending());
+        List<CohortRunQueue.View> started = queue.recent();
+        model.put("started", started);
+        model.put("anyPending", started.stream().anyMatch(CohortRunQueue.View::pending));
         return pages.render("cohorts", session.user(request).orElseThrow(), session.csrf(request), model);
     }
 
