@@ -54,7 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>{@code eval/blind-v11} (520 sentences, 139 reports, 56 of them normal; about 60 % chest radiograph, the rest chest
  *       CT, abdomen, neuro, MSK and breast): written by session 23 helper 11s blind to the rules against main f60de50 and
  *       to helpers 11t / 11u, following notes/s23/conventions.md, committed (7ee9698) before any run and never tuned on;
- *       first run in notes/s23/issue11s.md; fails only below the regression floor {@link #BLIND11_FLOOR}.</li>
+ *       first run sentences 0.858 / reports 0.917 micro-F1 (present findings only 0.865, 0.036 false-positive present
+ *       findings per normal report; 108 of the 200 misses are NOCODE gold; notes/s23/issue11s.md), so it fails only below
+ *       the regression floor {@link #BLIND11_FLOOR}.</li>
  *   <li>{@code eval/issue11-dev} and {@code eval/issue11-dev2}: first written as blind sets v1 and v2; their first runs
  *       guided later rule changes, so they are development sets now; fail below 0.85 micro-F1 (a regression floor,
  *       not a validity claim). First blind runs: v1 0.831 sentences / 0.853 reports, v2 0.892 / 0.904.</li>
@@ -101,10 +103,11 @@ class Issue11EvaluationTest {
     static final double BLIND10_FLOOR = 0.84;
 
     /**
-     * Regression floor for blind v11, set just under its first run (notes/s23/issue11s.md): a guard against losing
-     * ground, not the issue's 0.90 target.
+     * Regression floor for blind v11, just under its first run (sentences 0.858, reports 0.917 micro-F1;
+     * notes/s23/issue11s.md): the sentences miss the issue's 0.90, so this floor guards against losing ground, it does
+     * not claim the target.
      */
-    static final double BLIND11_FLOOR = 0.50;
+    static final double BLIND11_FLOOR = 0.85;
 
     @BeforeAll
     static void setUp() {
