@@ -26,6 +26,7 @@ class Issue11uCodesTest extends NlpMentionsTest {
     private static final String MENINGIOMA = "302820008";
     private static final String PECTUS_EXCAVATUM = "391982004";
     private static final String CONTUSION = "125667009";
+    private static final String CALCANEAL_SPUR = "55260003";
 
     private static ReportLabeler chexpert;
 
@@ -96,5 +97,13 @@ class Issue11uCodesTest extends NlpMentionsTest {
         assertThat(has("Moderate pectus excavatum deformity of the sternum.", PECTUS_EXCAVATUM, Assertion.PRESENT)).isTrue();
         assertThat(has("Patchy lung contusion in the left upper lobe after the fall.", CONTUSION, Assertion.PRESENT)).isTrue();
         assertThat(has("No pulmonary contusion or laceration.", CONTUSION, Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void aHeelSpurIsACalcanealSpurNotAnyOsteophyte() {
+        assertThat(has("Large plantar calcaneal spur.", CALCANEAL_SPUR, Assertion.PRESENT)).isTrue();
+        assertThat(has("Small posterior heel spur at the Achilles insertion.", CALCANEAL_SPUR, Assertion.PRESENT)).isTrue();
+        assertThat(of("Large plantar calcaneal spur.", "235231000119100")).isEmpty();
+        assertThat(has("No calcaneal spur or erosion.", CALCANEAL_SPUR, Assertion.ABSENT)).isTrue();
     }
 }
