@@ -106,4 +106,15 @@ class Issue11uCodesTest extends NlpMentionsTest {
         assertThat(of("Large plantar calcaneal spur.", "235231000119100")).isEmpty();
         assertThat(has("No calcaneal spur or erosion.", CALCANEAL_SPUR, Assertion.ABSENT)).isTrue();
     }
+
+    @Test
+    void mskAndAbdominalFindingsFromTheBelgianImagingIndicationSet() {
+        assertThat(has("Fluid-distended olecranon bursitis.", "84017003", Assertion.PRESENT)).isTrue();
+        assertThat(only("Lucency at the bone-cement interface of the tibial component, which could indicate loosening.", "302969009")
+                .assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(has("Knee arthroplasty in good position with no evidence of loosening.", "302969009", Assertion.ABSENT)).isTrue();
+        assertThat(has("Chondrocalcinosis of the triangular fibrocartilage.", "239838005", Assertion.PRESENT)).isTrue();
+        assertThat(has("A 6 mm appendicolith at the base of the inflamed appendix.", "24764000", Assertion.PRESENT)).isTrue();
+        assertThat(has("No ligamentous injury is identified.", "263126002", Assertion.ABSENT)).isTrue();
+    }
 }
