@@ -117,4 +117,15 @@ class Issue11uCodesTest extends NlpMentionsTest {
         assertThat(has("A 6 mm appendicolith at the base of the inflamed appendix.", "24764000", Assertion.PRESENT)).isTrue();
         assertThat(has("No ligamentous injury is identified.", "263126002", Assertion.ABSENT)).isTrue();
     }
+
+    @Test
+    void aTracheostomyTubeIsTheTracheostomyTubeDeviceNotAnEndotrachealTube() {
+        for (String s : List.of("Tracheostomy tube tip projects over the mid trachea.", "Trach tube unchanged in position.",
+                "Tracheostomy in situ; lungs are clear.")) {
+            assertThat(has(s, "129121000", Assertion.PRESENT)).as(s).isTrue();
+            assertThat(of(s, "419991009")).as(s).isEmpty();
+        }
+        assertThat(chexpert.labels(nlp.analyze("r", "Tracheostomy tube in standard position.")).get("Support Devices"))
+                .isEqualTo(1);
+    }
 }
