@@ -311,7 +311,8 @@ class RadiologyScopeRulesTest extends NlpMentionsTest {
         assertThat(assertion("No sonographic evidence of cholecystitis.", "76581006")).isEqualTo(FindingMention.Assertion.ABSENT);
         assertThat(assertion("Edema is not likely given the normal vasculature.", "79654002")).isEqualTo(FindingMention.Assertion.ABSENT);
         assertThat(assertion("Lymphoma is in the differential for the mediastinal mass.", "1163043007")).isEqualTo(FindingMention.Assertion.POSSIBLE);
-        assertThat(assertion("Aspiration pneumonia is less likely.", "233604007")).isEqualTo(FindingMention.Assertion.POSSIBLE);
+        // Aspiration pneumonia (422588002, a kind of Pneumonia) since issue 11u
+        assertThat(assertion("Aspiration pneumonia is less likely.", "422588002")).isEqualTo(FindingMention.Assertion.POSSIBLE);
         assertThat(assertion("Differential would include sarcoidosis.", "31541009")).isEqualTo(FindingMention.Assertion.POSSIBLE);
         assertThat(of("Follow-up advised as the patient is at risk for pneumothorax after the biopsy.", "36118008")).isEmpty();
     }

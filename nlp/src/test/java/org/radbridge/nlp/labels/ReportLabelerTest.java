@@ -76,12 +76,13 @@ class ReportLabelerTest {
     void combinedHeartAndMediastinumNormalStatementIsNegativeCardiomegaly() {
         Map<String, Integer> l = labels("FINDINGS: Heart size and mediastinal contours are normal. No pleural thickening.");
         assertThat(l.get("Cardiomegaly")).isEqualTo(0);
-        // widened mediastinum and pleural thickening have no checked SNOMED CT code: the label stays blank, never 1
+        // widened mediastinum has no checked SNOMED CT code: the label stays blank, never 1; pleural thickening has one
+        // (73725006, issue 11u), so its negation is a negative Pleural Other
         assertThat(l.get("Enlarged Cardiomediastinum")).isNull();
-        assertThat(l.get("Pleural Other")).isNull();
+        assertThat(l.get("Pleural Other")).isEqualTo(0);
         assertThat(l.get("No Finding")).isEqualTo(1);
         assertThat(nlp.analyze("r", "Mild right basilar pleural thickening. Widened mediastinum. Low lung volumes.")
-                .mentions()).isEmpty();
+                .mentions()).extracting(m -> m.conceptCode()).containsExactly("73725006");
     }
 
     @Test
