@@ -77,7 +77,8 @@ public final class StudyDateRangeBound {
         return BaseResourceIndexedSearchParam.calculateHashIdentity(partitions, RequestPartitionId.defaultPartition(), TYPE, PARAM);
     }
 
-    boolean active() {
+    /** Whether range searches get the bound (every indexed start within one day so far). */
+    public boolean active() {
         return startsAreDays;
     }
 
