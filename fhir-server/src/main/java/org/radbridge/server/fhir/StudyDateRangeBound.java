@@ -36,7 +36,7 @@ import java.util.List;
  * instant (RadBridge writes StudyDate and StudyTime), so its first and last day are the same day, and
  * {@code last day >= from} then implies {@code first day >= from}. Adding that bound (as {@code sa}, two days early
  * against any difference of time zones between the bound and the index) bounds the first-day column on both sides:
- * the estimate is right and the scan reads the month alone (~5-6 ms for the same page).
+ * the estimate comes close (205 rows for 829) and the scan reads the month alone (~5-6 ms for the same page).
  * <p>
  * Added only while every indexed start is within one day: checked in the database when the server starts, and
  * switched off for good (until a restart checks again) as soon as a study with a start of year or month precision is
@@ -59,8 +59,10 @@ public final class StudyDateRangeBound {
     public static StudyDateRangeBound checked(DataSource ds, PartitionSettings partitions) {
         long hash = hashIdentity(partitions);
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM fhir.hfj_spidx_date WHERE hash_identity = ?"
-                     + " AND sp_value_low_date_ordinal IS DISTINCT FROM sp_value_high_date_ordinal)")) {
+             // an aggregate over the (hash, first day, last day) index: ~35 ms at 100,000 studies; NOT EXISTS was planned
+             // as a sequential scan of the whole date index (~250 ms) in the hope of finding a period early
+             PreparedStatement ps = c.prepareStatement("SELECT coalesce(bool_and(sp_value_low_date_ordinal IS NOT DISTINCT FROM"
+                     + " sp_value_high_date_ordinal), true) FROM fhir.hfj_spidx_date WHERE hash_identity = ?")) {
             ps.setLong(1, hash);
             try (ResultSet rs = ps.executeQuery()) {
                 boolean days = rs.next() && rs.getBoolean(1);
