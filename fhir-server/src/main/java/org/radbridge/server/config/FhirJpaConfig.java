@@ -201,6 +201,15 @@ public class FhirJpaConfig {
         return HapiSchemaMark.expected();
     }
 
+    /** With the storage interceptors: searches by any route, and every write of a study; after HAPI's tables exist. */
+    @Bean
+    public org.radbridge.server.fhir.StudyDateRangeBound studyDateRangeBound(EntityManagerFactory emf, DataSource dataSource,
+            PartitionSettings partitions, ca.uhn.fhir.interceptor.api.IInterceptorService storage) {
+        org.radbridge.server.fhir.StudyDateRangeBound bound = org.radbridge.server.fhir.StudyDateRangeBound.checked(dataSource, partitions);
+        storage.registerInterceptor(bound);
+        return bound;
+    }
+
     @Bean
     @Primary
     public JpaTransactionManager transactionManager(EntityManagerFactory emf) {

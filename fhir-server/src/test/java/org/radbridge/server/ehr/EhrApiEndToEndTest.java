@@ -626,6 +626,43 @@ class EhrApiEndToEndTest {
         assertThat(json("/fhir/ImagingStudy?_count=1&_total=none", admin).has("total")).isFalse();
     }
 
+    /**
+     * A study date range finds what the two one-sided searches both find (the server adds the implied first-day bound
+     * to the range while every study starts on one day), also after a study that started "some time in a month" is
+     * stored: that switches the bound off, and the range still finds the study.
+     */
+    @Test
+    @Order(12)
+    void studyDateRangesFindWhatBothBoundsFind() throws Exception {
+        String admin = admin();
+        org.radbridge.server.fhir.StudyDateRangeBound bound = ctx.getBean(org.radbridge.server.fhir.StudyDateRangeBound.class);
+        assertThat(bound.active()).as("the pipeline wrote every start as an instant").isTrue();
+        JsonNode any = json("/fhir/ImagingStudy?_count=1", admin).path("entry").get(0).path("resource");
+        java.time.LocalDate day = java.time.OffsetDateTime.parse(any.path("started").asText()).toLocalDate();
+        String from = day.minusDays(40).toString(), to = day.plusDays(40).toString();
+        Set<String> range = ids("/fhir/ImagingStudy?started=ge" + from + "&started=le" + to + "&_count=500", admin);
+        assertThat(range).contains(any.path("id").asText());
+        Set<String> both = ids("/fhir/ImagingStudy?started=ge" + from + "&_count=500", admin);
+        both.retainAll(ids("/fhir/ImagingStudy?started=le" + to + "&_count=500", admin));
+        assertThat(range).isEqualTo(both);
+
+        HttpResponse<String> created = send("POST", "/fhir/ImagingStudy", admin, "{\"resourceType\":\"ImagingStudy\",\"status\":\"available\","
+                + "\"subject\":{\"reference\":\"" + any.path("subject").path("reference").asText() + "\"},\"started\":\"2003-06\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String monthStudy = JSON.readTree(created.body()).path("id").asText();
+        assertThat(bound.active()).as("a start of month precision switches the bound off").isFalse();
+        assertThat(ids("/fhir/ImagingStudy?started=ge2003-06-10&started=le2003-06-20&_count=500", admin))
+                .as("a study of June 2003 overlaps 10-20 June").contains(monthStudy);
+        assertThat(ids("/fhir/ImagingStudy?started=ge" + from + "&started=le" + to + "&_count=500", admin)).isEqualTo(range);
+        assertThat(send("DELETE", "/fhir/ImagingStudy/" + monthStudy, admin, null).statusCode()).isEqualTo(200);
+    }
+
+    private Set<String> ids(String path, String token) throws Exception {
+        Set<String> out = new java.util.TreeSet<>();
+        for (JsonNode e : json(path, token).path("entry")) out.add(e.path("resource").path("id").asText());
+        return out;
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private DataSource ds() {
