@@ -1,0 +1,85 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11t: the label conventions of session 23 (notes/s23/conventions.md) as the NLP emits them, the stated
+ * site that keeps the region's default site away, and one test per class of error fixed on the development sets. The
+ * sentences are new wording, not copied from an evaluation set.
+ */
+class Issue11tRulesTest extends NlpMentionsTest {
+
+    @Test
+    void sternalWiresAreNoFinding() {
+        for (String s : List.of("Intact sternal wires after CABG.", "Sternotomy wires are unchanged in alignment.")) {
+            assertThat(of(s, "27065002")).as(s).isEmpty();
+        }
+    }
+
+    @Test
+    void kerleyLinesAloneAreNotOedema() {
+        assertThat(of("A few septal lines at the right base.", "19242006")).isEmpty();
+        assertThat(has("Septal lines with interstitial oedema at both bases.", "19242006", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void interstitialInfiltratesAreALungOpacity() {
+        String s = "Coarse bilateral interstitial infiltrates.";
+        assertThat(has(s, "274533004", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "409609008")).isEmpty();
+    }
+
+    @Test
+    void freePeritonealFluidIsAscites() {
+        assertThat(has("Moderate free intraperitoneal fluid around the liver.", "389026000", Assertion.PRESENT)).isTrue();
+        assertThat(has("There is no free fluid in the abdomen.", "389026000", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void smallVesselIschaemicChangeIsLeukoencephalopathy() {
+        assertThat(has("Moderate small vessel ischaemic change in the deep white matter.", "22811006", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void atrophyOfTheBrainIsCerebralDegeneration() {
+        assertThat(has("CT HEAD WITHOUT CONTRAST\nModerate generalised atrophy. No haemorrhage.", "418143002", Assertion.PRESENT)).isTrue();
+        assertThat(has("Brain volume loss beyond that expected for age.", "418143002", Assertion.PRESENT)).isTrue();
+        // an atrophic kidney stays the morphology at its own site
+        assertThat(of("Small atrophic left kidney.", "418143002")).isEmpty();
+    }
+
+    @Test
+    void aFemoralNeckFractureIsAFractureOfTheFemur() {
+        String s = "Impacted left femoral neck fracture.";
+        assertThat(has(s, "71620000", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "700097003")).isEmpty();
+    }
+
+    @Test
+    void aCalculusAtAUreteralJunctionIsUrolithiasisWithASnomedCode() {
+        String s = "A 4 mm calculus lodged at the left vesicoureteric junction.";
+        assertThat(has(s, "95566004", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "RID38587")).isEmpty();
+        assertThat(nlp.analyze("t", s).mentions()).allMatch(m -> m.conceptCode() != null && !m.conceptCode().startsWith("RID"));
+    }
+
+    @Test
+    void anInfectiousLungProcessIsPneumonia() {
+        assertThat(only("Left lower lobe airspace opacity, most likely infectious.", "233604007").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        // an infected colon is colitis
+        assertThat(of("Long segment wall thickening of the sigmoid, in keeping with infectious colitis.", "233604007")).isEmpty();
+    }
+
+    @Test
+    void bullousChangeIsEmphysema() {
+        assertThat(has("Bullous change at both apices.", "87433001", Assertion.PRESENT)).isTrue();
+    }
+}
