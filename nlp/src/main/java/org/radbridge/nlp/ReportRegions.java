@@ -119,6 +119,12 @@ public final class ReportRegions {
         return at == null || site == null || !at.contains(site.dictionaryId());
     }
 
+    /** True when both concepts vote for the same report region (report-regions.tsv). */
+    public boolean sameRegion(LexConcept a, LexConcept b) {
+        String ra = regionByDictionaryId.get(a.dictionaryId());
+        return ra != null && ra.equals(regionByDictionaryId.get(b.dictionaryId()));
+    }
+
     /** The region most of the concepts vote for, or null (no vote, or a tie). */
     public String region(List<LexConcept> mentioned) {
         Map<String, Integer> votes = new HashMap<>();

@@ -82,4 +82,16 @@ class Issue11tRulesTest extends NlpMentionsTest {
     void bullousChangeIsEmphysema() {
         assertThat(has("Bullous change at both apices.", "87433001", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aStatedSiteInAnotherRegionKeepsTheDefaultSiteAway() {
+        String s = "PA chest: the lungs are clear. Healing tuberculosis of the lumbar spine.";
+        assertThat(of(s, "154283005")).isEmpty();
+        FindingMention tb = only(s, "56717001");
+        assertThat(tb.bodySiteDisplay()).containsIgnoringCase("lumbar");
+        // without a site of its own the chest's tuberculosis stays pulmonary
+        assertThat(has("PA chest: old tuberculosis at the apex. Heart normal.", "154283005", Assertion.PRESENT)).isTrue();
+        // a site elsewhere in the sentence is not the finding's own: the effusion of a chest report stays pleural
+        assertThat(has("Chest radiograph: right lower lobe consolidation and a small effusion.", "60046008", Assertion.PRESENT)).isTrue();
+    }
 }
