@@ -157,9 +157,11 @@ public final class ConText {
         // tokens: maximal runs of word characters
         List<int[]> tokens = new ArrayList<>();
         for (int i = 0; i < n; ) {
-            // a question mark that opens a word ("?CHF", "?aspiration") is a token of its own: the clinician's query
-            if (lower.charAt(i) == '?' && (i == 0 || !wordChar(lower.charAt(i - 1))) && i + 1 < n
-                    && Character.isLetter(lower.charAt(i + 1))) {
+            // a question mark that opens a word ("?CHF", "?aspiration", also with one space: "? empyema") is a token
+            // of its own: the clinician's query
+            if (lower.charAt(i) == '?' && (i == 0 || !wordChar(lower.charAt(i - 1)))
+                    && (i + 1 < n && Character.isLetter(lower.charAt(i + 1))
+                        || i + 2 < n && lower.charAt(i + 1) == ' ' && Character.isLetter(lower.charAt(i + 2)))) {
                 tokens.add(new int[]{i, i + 1});
                 i++;
                 continue;

@@ -94,4 +94,58 @@ class Issue11tRulesTest extends NlpMentionsTest {
         // a site elsewhere in the sentence is not the finding's own: the effusion of a chest report stays pleural
         assertThat(has("Chest radiograph: right lower lobe consolidation and a small effusion.", "60046008", Assertion.PRESENT)).isTrue();
     }
+
+    // --- classes of error of blind-v10 (a development set from session 23) ---
+
+    @Test
+    void aQueryMarkWithASpaceHedgesWhatFollowsAStatedFinding() {
+        assertThat(only("Right basal opacity, ? pneumonia.", "233604007").assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Ill-defined opacity at the left base ? consolidation.", "95436008").assertion()).isEqualTo(Assertion.POSSIBLE);
+        // on its own it is still the requester's question
+        assertThat(of("Reason for study: ? pneumothorax", "36118008")).isEmpty();
+    }
+
+    @Test
+    void suggestiveOfShorthandHedges() {
+        assertThat(only("Patchy opacity at the right base s/o early consolidation.", "95436008").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void theLeadingConsiderationAndADifferentialArePossible() {
+        String s = "Cavitating right upper lobe mass; carcinoma is the leading consideration, with tuberculosis a differential.";
+        assertThat(has(s, "1187425009", Assertion.POSSIBLE)).isTrue();
+        assertThat(has(s, "1187425009", Assertion.PRESENT)).isFalse();
+        assertThat(has(s, "154283005", Assertion.POSSIBLE)).isTrue();
+        assertThat(has(s, "154283005", Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void indianAndUkChestWordingIsKnown() {
+        assertThat(has("PA chest: old Koch's at the left apex.", "154283005", Assertion.PRESENT)).isTrue();
+        assertThat(has("Fibrotic strands at the right apex.", "51615001", Assertion.PRESENT)).isTrue();
+        assertThat(has("Cephalisation of the pulmonary vessels.", "196115007", Assertion.PRESENT)).isTrue();
+        assertThat(has("Cardiomegaly with vascular redistribution.", "196115007", Assertion.PRESENT)).isTrue();
+        assertThat(has("Generalised osteopaenia.", "312894000", Assertion.PRESENT)).isTrue();
+        assertThat(has("Erect chest: no free gas under the diaphragm.", "RID4803", Assertion.ABSENT)).isTrue();
+        assertThat(has("There is no bony injury.", "125605004", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void partsOfAnOrganNameTheOrgan() {
+        assertThat(has("Undisplaced fracture of the right midclavicle.", "58150001", Assertion.PRESENT)).isTrue();
+        // the quadrant places the calcifications in the breast (Calcification of breast, or a BI-RADS kind of it)
+        assertThat(nlp.analyze("t", "Clustered calcifications in the lower inner quadrant.").mentions())
+                .isNotEmpty().allMatch(m -> "76752008".equals(m.bodySiteSnomed()));
+    }
+
+    @Test
+    void externalDefibrillatorPadsAreNoImplantedDevice() {
+        assertThat(of("External defibrillator pads project over the left chest.", "443325000")).isEmpty();
+    }
+
+    @Test
+    void mriSignalFociAreT2Hyperintensities() {
+        assertThat(has("A few FLAIR hyperintense foci in the frontal white matter.", "RID39467", Assertion.PRESENT)).isTrue();
+    }
 }
