@@ -148,4 +148,23 @@ class Issue11tRulesTest extends NlpMentionsTest {
     void mriSignalFociAreT2Hyperintensities() {
         assertThat(has("A few FLAIR hyperintense foci in the frontal white matter.", "RID39467", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aSpineExamTitleMakesDegenerativeChangeSpondylosis() {
+        String s = "MRI CERVICAL SPINE\nFINDINGS: Broad-based disc bulges at C4-5 and C5-6.\nIMPRESSION: Degenerative changes.";
+        assertThat(has(s, "75320002", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "396275006")).isEmpty();
+    }
+
+    @Test
+    void anExampleOfASuggestedCategoryIsPossible() {
+        String s = "Ovoid callosal lesions, an appearance seen in conditions such as multiple sclerosis.";
+        assertThat(has(s, "24700007", Assertion.POSSIBLE)).isTrue();
+        assertThat(has(s, "24700007", Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void britishHaemorrhagicWording() {
+        assertThat(has("MRI head: subacute left parietal infarct; no haemorrhagic transformation.", "230706003", Assertion.ABSENT)).isTrue();
+    }
 }
