@@ -167,4 +167,15 @@ class Issue11tRulesTest extends NlpMentionsTest {
     void britishHaemorrhagicWording() {
         assertThat(has("MRI head: subacute left parietal infarct; no haemorrhagic transformation.", "230706003", Assertion.ABSENT)).isTrue();
     }
+
+    @Test
+    void aHedgedMimicLeavesTheFindingPossible() {
+        assertThat(only("Apparent nodule at the right base, possibly a nipple shadow.", "786838002").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Possible small nodule at the left base, probably a nipple shadow.", "786838002").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        // a mimic stated without a hedge, or with a confident one, explains the finding away
+        assertThat(of("Rounded density at the left base is a nipple shadow.", "786838002")).isEmpty();
+        assertThat(of("Rounded density at the left base most likely represents a nipple shadow.", "786838002")).isEmpty();
+    }
 }
