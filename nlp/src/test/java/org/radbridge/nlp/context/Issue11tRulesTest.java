@@ -178,4 +178,15 @@ class Issue11tRulesTest extends NlpMentionsTest {
         assertThat(of("Rounded density at the left base is a nipple shadow.", "786838002")).isEmpty();
         assertThat(of("Rounded density at the left base most likely represents a nipple shadow.", "786838002")).isEmpty();
     }
+
+    @Test
+    void extubationSinceTheLastFilmIsNoTubeInPlace() {
+        assertThat(has("Portable chest: interval extubation; lungs clear.", "419991009", Assertion.ABSENT)).isTrue();
+        assertThat(has("Portable chest: interval extubation; lungs clear.", "419991009", Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void whatAScreeningTestCanShowIsNoFinding() {
+        assertThat(nlp.analyze("t", "A plain film is an insensitive screening test for early lung cancer.").mentions()).isEmpty();
+    }
 }
