@@ -189,4 +189,12 @@ class Issue11tRulesTest extends NlpMentionsTest {
     void whatAScreeningTestCanShowIsNoFinding() {
         assertThat(nlp.analyze("t", "A plain film is an insensitive screening test for early lung cancer.").mentions()).isEmpty();
     }
+
+    @Test
+    void aHedgeOnWhichKnownFindingItIsDoesNotHedgeTheObservation() {
+        // neither the density nor the known nodule it is matched to is a possible finding
+        String s = "A 1 cm nodular density projects over the right upper zone, likely corresponding to the known nodule.";
+        assertThat(has(s, "786838002", Assertion.PRESENT)).isTrue();
+        assertThat(has(s, "786838002", Assertion.POSSIBLE)).isFalse();
+    }
 }
