@@ -23,25 +23,28 @@ final class StatedSite {
 
     private StatedSite() {}
 
-    /** The nearest anatomy mention the text ties to the finding at [start, end), or null. */
+    /** Characters between a finding and a site reached over linking words ("of the left"): a short noun phrase. */
+    private static final int REACH = 40;
+
+    /** The nearest anatomy mention the text ties to the finding, or null. */
     static Mention of(String text, Mention finding, List<Mention> anatomy) {
         int start = finding.start(), end = finding.end();
         Mention best = null;
         int bestDist = Integer.MAX_VALUE;
         for (Mention a : anatomy) {
             int as = a.start(), ae = a.end();
-            boolean tied;
             int dist;
+            boolean tied;
             if (ae <= start) { // before the finding: only blanks or a hyphen between
                 dist = start - ae;
-                tied = text.substring(ae, start).matches("[\\s-]*");
+                tied = dist < bestDist && blanksOnly(text, ae, start);
             } else if (as >= end) {
                 dist = as - end;
-                tied = linksOnly(text.substring(end, as));
+                tied = dist <= REACH && dist < bestDist && linksOnly(text, end, as);
             } else {
                 continue; // overlapping: part of the finding's own words
             }
-            if (tied && dist < bestDist) {
+            if (tied) {
                 bestDist = dist;
                 best = a;
             }
@@ -49,11 +52,22 @@ final class StatedSite {
         return best;
     }
 
-    private static boolean linksOnly(String between) {
-        String s = between.trim();
-        if (s.isEmpty()) return true;
-        for (String w : s.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (!LINKS.contains(w)) return false;
+    private static boolean blanksOnly(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean linksOnly(String text, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (Character.isWhitespace(text.charAt(i))) { i++; continue; }
+            int j = i;
+            while (j < to && !Character.isWhitespace(text.charAt(j))) j++;
+            if (!LINKS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) return false;
+            i = j;
         }
         return true;
     }
