@@ -9,6 +9,10 @@
 # (the source column then says it was not machine-checked). The run stops when a "checked" code's name disagrees.
 # Usage: PYDICOM_SR_DIR=... PHENOTYPE_COHORTS=... python3 add_findings_issue11.py terminology/codesystems
 # Idempotent: rows already present (same vocabulary+code, or same synonym) are not added twice.
+# Session 23 (helper 11t) changed rows it once added, in the TSV only, to the coordinator's label conventions
+# (notes/s23/conventions.md): sternotomy / sternal wires and sutures and Kerley B / septal lines have no code; interstitial
+# infiltrate(s) / infiltration = 274533004; femoral neck / intertrochanteric / subcapital fracture = 71620000. The words
+# below are removed here too, so a rerun does not add them back.
 import csv, glob, json, os, re, sys
 
 OUT = sys.argv[1]
@@ -75,7 +79,7 @@ FINDINGS = """
 196115007|Pulmonary congestion and hypostasis|Pulmonary congestion|Condition|Clinical Finding|pulmonary congestion;pulmonary vascular congestion;vascular congestion;pulmonary venous congestion;central vascular congestion;central pulmonary vascular congestion;pulmonary venous hypertension;cephalization;cephalization of pulmonary vascularity;cephalization of the pulmonary vasculature;pulmonary vascular engorgement;vascular engorgement;pulmonary vascular prominence;prominent pulmonary vasculature;prominent pulmonary vascularity;increased pulmonary vascularity;vascular prominence;vascular redistribution;pulmonary venous distention;interstitial congestion;vascular plethora
 101401000119103|Pulmonary granuloma|Pulmonary granuloma|Condition|Clinical Finding|lung granuloma;lung granulomas;pulmonary granulomas;calcified pulmonary granuloma;calcified lung granuloma;granulomata;calcified granulomata;calcified granulomatous disease;calcified granulomatous nodule;calcified granulomatous nodules;granulomatous calcification;granulomatous calcifications;old granulomatous disease;prior granulomatous disease;healed granulomatous disease;sequela of granulomatous disease;sequelae of granulomatous disease;sequela of prior granulomatous disease;sequelae of prior granulomatous disease;granulomatous changes;old granulomatous infection;healed granulomatous infection
 3830001|Subcutaneous emphysema|Subcutaneous emphysema|Condition|Clinical Finding|subcutaneous air;subcutaneous gas;soft tissue emphysema;soft tissue air;surgical emphysema
-409609008|Radiologic infiltrate of lung|Pulmonary infiltrate|Condition|Clinical Finding|infiltrate;infiltrates;infiltration;infiltrations;pulmonary infiltrate;pulmonary infiltrates;lung infiltrate;lung infiltrates;interstitial infiltrate;interstitial infiltrates;airspace infiltrate;airspace infiltrates;air space infiltrate;alveolar infiltrate;alveolar infiltrates;patchy infiltrate;patchy infiltrates;parenchymal infiltrate;infiltrative process;infiltrative changes;interstitial infiltration
+409609008|Radiologic infiltrate of lung|Pulmonary infiltrate|Condition|Clinical Finding|infiltrate;infiltrates;infiltration;infiltrations;pulmonary infiltrate;pulmonary infiltrates;lung infiltrate;lung infiltrates;airspace infiltrate;airspace infiltrates;air space infiltrate;alveolar infiltrate;alveolar infiltrates;patchy infiltrate;patchy infiltrates;parenchymal infiltrate;infiltrative process;infiltrative changes
 786838002|Nodule of lung|Lung nodule|Condition|Clinical Finding|pulmonary nodule;pulmonary nodules;lung nodule;lung nodules;pulmonary micronodule;pulmonary micronodules;nodular density;nodular densities;nodular opacification;pulmonary nodular opacity;nodular lung opacity;pulmonary nodularity;nodule of lung
 445249002|Multiple nodules of lung|Multiple lung nodules|Condition|Clinical Finding|multiple pulmonary nodules;multiple lung nodules;innumerable pulmonary nodules;innumerable lung nodules;bilateral pulmonary nodules;numerous pulmonary nodules;miliary nodules;miliary pattern
 427359005|Solitary nodule of lung|Solitary pulmonary nodule|Condition|Clinical Finding|solitary pulmonary nodule;solitary lung nodule;SPN
@@ -299,7 +303,7 @@ FINDINGS2 = """
 63198006|Chondromalacia|Chondromalacia|Condition|Clinical Finding|chondromalacia patellae;chondral thinning;chondrosis
 34000006|Crohn's disease|Crohn's disease|Condition|Clinical Finding|Crohn disease;Crohns disease;Crohn's
 40478000|Cyst of thymus gland|Thymic cyst|Condition|Clinical Finding|thymic cyst
-700097003|Fracture of bone of hip region|Fracture of bone of hip region|Condition|Clinical Finding|femoral neck fracture;intertrochanteric fracture;subcapital fracture
+700097003|Fracture of bone of hip region|Fracture of bone of hip region|Condition|Clinical Finding|fracture of bone of hip region
 90560007|Gout|Gout|Condition|Clinical Finding|gouty arthritis;gouty erosions;tophaceous gout
 230698000|Lacunar infarction|Lacunar infarct|Condition|Clinical Finding|lacunar infarct;lacunar infarcts;lacunar infarction;lacune;lacunes;lacunar stroke
 22811006|Leukoencephalopathy|Leukoencephalopathy|Condition|Clinical Finding|leukoaraiosis;white matter disease;small vessel ischemic disease;small vessel ischemic changes;chronic small vessel ischemic disease;chronic microvascular ischemic changes;microvascular ischemic changes;microangiopathic changes;chronic microvascular ischemic disease
@@ -322,7 +326,7 @@ DEVICES2 = """
 25510005|Heart valve prosthesis|Heart valve prosthesis|prosthetic valve;prosthetic heart valve;valve replacement;prosthetic aortic valve;prosthetic mitral valve;mechanical valve;bioprosthetic valve;TAVR;TAVI;aortic valve replacement;mitral valve replacement
 53350007|Prosthesis|Prosthesis|prosthesis;arthroplasty;joint replacement;hip arthroplasty;knee arthroplasty;shoulder arthroplasty;total hip arthroplasty;total knee arthroplasty;hemiarthroplasty;orthopedic hardware;fixation hardware;surgical hardware;hardware;plate and screws;intramedullary rod;intramedullary nail;spinal fusion hardware
 56353002|Staple|Surgical staple|surgical staples;skin staples;staples
-27065002|Suture|Suture|sternotomy wires;sternal wires;median sternotomy wires;sternal sutures;suture material;surgical clips;surgical clip
+27065002|Suture|Suture|suture material;surgical clips;surgical clip
 257409000|Vena cava filter|Vena cava filter|IVC filter;inferior vena cava filter;caval filter
 86122002|Bullet|Bullet|bullet fragment;bullet fragments;ballistic fragments
 40388003|Implant|Implant|breast implant;breast implants;silicone implant;saline implant;implants
@@ -491,7 +495,7 @@ EXTRA_SYNONYMS = {  # more report wording for concepts already in the files
     '233604007': 'pneumonias;pneumonic;bronchopneumonia;infection;infectious process;infectious infiltrate;lobar pneumonia;multifocal pneumonia;pneumonic infiltrate;pneumonia',
     '60046008': 'pleural effusion;pleural effusions;effusion;effusions;pleural fluid;small effusion;layering effusion;layering pleural effusion;subpulmonic effusion;loculated effusion;loculated pleural effusion;pleural effusión',
     '36118008': 'pneumothorax;pneumothoraces;pneumothoraxes;PTX;PNX;pneumothorax is seen;apical pneumothorax;hydropneumothorax',
-    '19242006': 'pulmonary edema;pulmonary oedema;interstitial edema;interstitial pulmonary edema;alveolar edema;kerley b lines;kerley lines;septal lines;interstitial fluid;fluid overload;volume overload;pulmonary interstitial edema;perihilar edema;vascular indistinctness;indistinct vasculature;indistinctness of the pulmonary vasculature;hazy vascular markings',
+    '19242006': 'pulmonary edema;pulmonary oedema;interstitial edema;interstitial pulmonary edema;alveolar edema;interstitial fluid;fluid overload;volume overload;pulmonary interstitial edema;perihilar edema;vascular indistinctness;indistinct vasculature;indistinctness of the pulmonary vasculature;hazy vascular markings',
     '30746006': 'mediastinal lymphadenopathy;lymphadenopathy;adenopathy;lymph node enlargement;enlarged lymph nodes;enlarged nodes',
     '125605004': 'fracture deformity;fracture deformities;fractures;fractured',
     '33737001': 'rib fracture;rib fractures;fractured rib;fractured ribs;rib fx;broken rib;broken ribs',

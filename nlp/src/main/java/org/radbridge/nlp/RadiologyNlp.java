@@ -314,9 +314,19 @@ public final class RadiologyNlp implements AutoCloseable {
                 if (c == null) {
                     // no site in the clause (or none that refines it): the report's region may give one
                     LexConcept regional = regions.defaultSite(region, concept.get(m), m.text());
-                    c = lexicon.refine(concept.get(m), regional).orElse(null);
-                    if (c != null && site == null) site = regional;
-                    if (c == null) c = concept.get(m);
+                    Mention own = regional == null ? null : StatedSite.of(text, m, segAnatomy);
+                    if (own != null && !regions.sameRegion(concept.get(own), regional)) {
+                        // ... unless the text states the finding's own site in another body region: the general concept
+                        // (or its refinement) at that site ("no tuberculosis of the lumbar spine" on a chest report is
+                        // not pulmonary tuberculosis; "fracture of the distal fibula" on an ankle film stays an ankle
+                        // fracture, the fibula and the ankle being one region)
+                        site = concept.get(own);
+                        c = lexicon.refine(concept.get(m), site).orElse(concept.get(m));
+                    } else {
+                        c = lexicon.refine(concept.get(m), regional).orElse(null);
+                        if (c != null && site == null) site = regional;
+                        if (c == null) c = concept.get(m);
+                    }
                 }
                 // "innumerable small nodules": the concept for several of it
                 c = multiplicity.apply(c, text, seg[0], m.start(), m.end());

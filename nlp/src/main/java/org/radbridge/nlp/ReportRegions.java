@@ -28,9 +28,15 @@ public final class ReportRegions {
     /** Sites at which a site-only finding is reported as it is (dictionary ids). */
     private final Map<String, java.util.Set<String>> reportedAt = new HashMap<>();
 
-    /** Exam-title phrases, one alternation; group i+1 is the title of {@code titleRegions[i]}. */
-    private java.util.regex.Pattern titles;
-    private final java.util.List<String> titleRegions = new java.util.ArrayList<>();
+    /** An exam-title phrase (whole words, any whitespace between them) and the region it names. */
+    private record Title(java.util.regex.Pattern pattern, String region) {
+    }
+
+    /**
+     * Exam titles by their first word (letters and digits): at each word start of the report's head only the titles
+     * that can start there are tried, in file order, not an alternation of all of them at every character.
+     */
+    private final Map<String, java.util.List<Title>> titlesByFirstWord = new HashMap<>();
 
     /** Exam titles are searched in the report's first characters only: a title heads the report. */
     static final int TITLE_WINDOW = 80;
@@ -72,15 +78,15 @@ public final class ReportRegions {
                 }
             }
         }
-        StringBuilder alt = new StringBuilder();
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/exam-titles.tsv")) {
             if (f.length < 2 || f[0].equals("title")) continue;
-            String phrase = java.util.regex.Pattern.quote(f[0].trim().toLowerCase(java.util.Locale.ROOT)).replace(" ", "\\E\\s+\\Q");
-            alt.append(alt.length() == 0 ? "" : "|").append('(').append(phrase).append(')');
-            r.titleRegions.add(f[1].trim());
+            String title = f[0].trim().toLowerCase(java.util.Locale.ROOT);
+            String phrase = java.util.regex.Pattern.quote(title).replace(" ", "\\E\\s+\\Q");
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(phrase + "(?![\\w-])",
+                    java.util.regex.Pattern.CASE_INSENSITIVE);
+            r.titlesByFirstWord.computeIfAbsent(firstWord(title, 0), k -> new java.util.ArrayList<>())
+                    .add(new Title(pattern, f[1].trim()));
         }
-        r.titles = java.util.regex.Pattern.compile("(?<![\\w-])(?:" + alt + ")(?![\\w-])",
-                java.util.regex.Pattern.CASE_INSENSITIVE);
         return r;
     }
 
@@ -90,18 +96,39 @@ public final class ReportRegions {
      */
     public String titleRegion(String text) {
         if (text == null || text.isEmpty()) return null;
-        java.util.regex.Matcher m = titles.matcher(text).region(0, Math.min(text.length(), TITLE_WINDOW));
+        int window = Math.min(text.length(), TITLE_WINDOW);
         String found = null;
-        while (m.find()) {
-            for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.group(g) == null) continue;
-                String r = titleRegions.get(g - 1);
-                if (found != null && !found.equals(r)) return null;
-                found = r;
-                break;
+        int i = 0;
+        while (i < window) {
+            // a title starts where a word starts: not after a letter, digit, '_' or '-'
+            if (!titleChar(text.charAt(i)) || (i > 0 && titleChar(text.charAt(i - 1)))) { i++; continue; }
+            java.util.List<Title> candidates = titlesByFirstWord.get(firstWord(text, i));
+            int next = i + 1;
+            if (candidates != null) {
+                for (Title t : candidates) {
+                    // the window's end ends a title, as the end of the text does (opaque bounds)
+                    java.util.regex.Matcher m = t.pattern().matcher(text).region(i, window);
+                    if (!m.lookingAt()) continue;
+                    if (found != null && !found.equals(t.region())) return null;
+                    found = t.region();
+                    next = Math.max(next, m.end());
+                    break;
+                }
             }
+            i = next;
         }
         return found;
+    }
+
+    private static boolean titleChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+    }
+
+    /** The run of letters and digits at {@code from}, lower case. */
+    private static String firstWord(String s, int from) {
+        int end = from;
+        while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) end++;
+        return s.substring(from, end).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** True for a general finding that is reported only when a site refines it ("dilated", "fat stranding"). */
@@ -117,6 +144,12 @@ public final class ReportRegions {
         if (!siteOnly(c)) return false;
         java.util.Set<String> at = reportedAt.get(c.dictionaryId());
         return at == null || site == null || !at.contains(site.dictionaryId());
+    }
+
+    /** True when both concepts vote for the same report region (report-regions.tsv). */
+    public boolean sameRegion(LexConcept a, LexConcept b) {
+        String ra = regionByDictionaryId.get(a.dictionaryId());
+        return ra != null && ra.equals(regionByDictionaryId.get(b.dictionaryId()));
     }
 
     /** The region most of the concepts vote for, or null (no vote, or a tie). */

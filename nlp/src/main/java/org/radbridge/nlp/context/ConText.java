@@ -54,6 +54,12 @@ public final class ConText {
          */
         LIST_JOIN,
         /**
+         * a hedge that, between a finding and the mimic that explains it, still reads as the radiologist's conclusion
+         * ("nodular density likely represents a nipple shadow": no finding); any other hedge there ("possibly a nipple
+         * shadow", "may represent a nipple shadow; repeat with nipple markers") leaves the finding possible. A word list.
+         */
+        MIMIC_CONFIDENT,
+        /**
          * the clinician's query mark ("?infection"): a question when it stands alone (a request: no finding), a hedge
          * when it follows a finding the report states ("basal consolidation ?infection"); the caller decides
          */
@@ -96,11 +102,15 @@ public final class ConText {
     private final java.util.Set<String> copulaEnd = new java.util.HashSet<>();
     /** Words that join the items of a list (category LIST_JOIN). */
     private final java.util.Set<String> listJoin = new java.util.HashSet<>();
+    /** Hedges that still explain a finding away before a mimic (category MIMIC_CONFIDENT). */
+    private final java.util.Set<String> mimicConfident = new java.util.HashSet<>();
 
-    private ConText(Map<String, Category> byPhrase, java.util.Set<String> copulaEnd, java.util.Set<String> listJoin) {
+    private ConText(Map<String, Category> byPhrase, java.util.Set<String> copulaEnd, java.util.Set<String> listJoin,
+                    java.util.Set<String> mimicConfident) {
         this.byPhrase = byPhrase;
         this.copulaEnd.addAll(copulaEnd);
         this.listJoin.addAll(listJoin);
+        this.mimicConfident.addAll(mimicConfident);
         List<String> phrases = new ArrayList<>(byPhrase.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (String p : phrases) {
@@ -129,6 +139,7 @@ public final class ConText {
         Map<String, Category> map = new LinkedHashMap<>();
         java.util.Set<String> copulaEnd = new java.util.HashSet<>();
         java.util.Set<String> listJoin = new java.util.HashSet<>();
+        java.util.Set<String> mimicConfident = new java.util.HashSet<>();
         BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = br.readLine()) != null) {
@@ -141,9 +152,10 @@ public final class ConText {
             // a word list of its own: the same word may also be a trigger ("but" ends a scope)
             if (category == Category.COPULA_END) copulaEnd.add(phrase);
             else if (category == Category.LIST_JOIN) listJoin.add(phrase);
+            else if (category == Category.MIMIC_CONFIDENT) mimicConfident.add(phrase);
             else map.put(phrase, category); // later lines win
         }
-        return new ConText(map, copulaEnd, listJoin);
+        return new ConText(map, copulaEnd, listJoin, mimicConfident);
     }
 
     /** A trigger found in a sentence; offsets relative to the sentence text. */
@@ -157,9 +169,11 @@ public final class ConText {
         // tokens: maximal runs of word characters
         List<int[]> tokens = new ArrayList<>();
         for (int i = 0; i < n; ) {
-            // a question mark that opens a word ("?CHF", "?aspiration") is a token of its own: the clinician's query
-            if (lower.charAt(i) == '?' && (i == 0 || !wordChar(lower.charAt(i - 1))) && i + 1 < n
-                    && Character.isLetter(lower.charAt(i + 1))) {
+            // a question mark that opens a word ("?CHF", "?aspiration", also with one space: "? empyema") is a token
+            // of its own: the clinician's query
+            if (lower.charAt(i) == '?' && (i == 0 || !wordChar(lower.charAt(i - 1)))
+                    && (i + 1 < n && Character.isLetter(lower.charAt(i + 1))
+                        || i + 2 < n && lower.charAt(i + 1) == ' ' && Character.isLetter(lower.charAt(i + 2)))) {
                 tokens.add(new int[]{i, i + 1});
                 i++;
                 continue;
@@ -224,7 +238,7 @@ public final class ConText {
             Trigger neg = null, unc = null, confirm = null;
             int negDist = Integer.MAX_VALUE, uncDist = Integer.MAX_VALUE, confirmDist = Integer.MAX_VALUE;
             boolean hist = false, fam = false, chronic = false, hypo = false, query = false;
-            Trigger histTrigger = null;
+            Trigger histTrigger = null, mimic = null;
             for (Trigger t : triggers) {
                 // a chronicity cue inside the matched term ("old rib fractures", "sequelae of prior granulomatous disease")
                 if (t.category() == Category.CHRONIC_PRE && t.start() >= start && t.start() < end) chronic = true;
@@ -265,11 +279,19 @@ public final class ConText {
                         case NEG_POST, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
                         case UNC_POST, UNC_BI, UNC_PRE -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case FAM_POST -> fam = true;
-                        case HYPO_POST, MIMIC_POST -> hypo = true;
+                        case HYPO_POST -> hypo = true;
+                        case MIMIC_POST -> { if (mimic == null || t.start() < mimic.start()) mimic = t; }
                         default -> { }
                     }
                 }
             }
+            // "nodular density, possibly a nipple shadow": a hedged mimic leaves the finding possible (repeat with nipple
+            // markers); "... represents a nipple shadow" explains it away (no finding)
+            // a negated finding ("granuloma is not seen, likely a nipple shadow previously") or one hedged by its own cue
+            // before it ("question of a nodule ..., likely a nipple shadow") is not explained away either
+            boolean ownHedge = unc != null && unc.start() < start;
+            boolean hedgedMimic = mimic != null && neg == null && (ownHedge || hedgeBetween(end, mimic.start()));
+            if (mimic != null && neg == null && !hedgedMimic) hypo = true;
             Assertion a = Assertion.PRESENT;
             // a hedge inside a negated list ("no consolidation, suspicious opacity or definite effusion") does not
             // turn the negated items into possible ones: a negation that opens the list before the hedge wins
@@ -277,13 +299,22 @@ public final class ConText {
                     && neg.start() < unc.start() && !hedgedClauseAfterComma(neg, unc);
             if (neg != null && (unc == null || negDist < uncDist || hedgeInNegatedList)) {
                 a = Assertion.ABSENT;
-            } else if (unc != null && !(confirm != null && confirmDist < uncDist)) {
+            } else if (unc != null && !(confirm != null && confirmDist < uncDist) || hedgedMimic) {
                 a = Assertion.POSSIBLE;
             }
             // "given history of fever, this is suspicious for pneumonia": after a comma a clause with its own assertion
             // cue (before the finding) states today's reading, not the history
             if (hist && (ownClauseCue(histTrigger, neg) || ownClauseCue(histTrigger, unc))) hist = false;
             return new Result(a, hist && !chronic, fam, chronic, hypo, query && !hypo);
+        }
+
+        /** An uncertainty cue between the two offsets that is not a confident one (MIMIC_CONFIDENT). */
+        private boolean hedgeBetween(int from, int to) {
+            for (Trigger t : triggers) {
+                if (t.start() >= from && t.end() <= to && (t.category() == Category.UNC_PRE || t.category() == Category.UNC_POST
+                        || t.category() == Category.UNC_BI) && !mimicConfident.contains(t.phrase())) return true;
+            }
+            return false;
         }
 
         /** A pre cue after the history cue, with a comma between the two. */

@@ -77,7 +77,7 @@ class RadiologyScopeRulesTest extends NlpMentionsTest {
     @Test
     void normalForAgeIsNoFinding() {
         assertThat(nlp.analyze("t", "Age-appropriate volume loss.").mentions()).isEmpty();
-        assertThat(only("Moderate cerebral atrophy.", "13331008").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only("Moderate cerebral atrophy.", "418143002").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
     }
 
     @Test

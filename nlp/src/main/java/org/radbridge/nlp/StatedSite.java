@@ -1,0 +1,74 @@
+package org.radbridge.nlp;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.radbridge.nlp.ctakes.Mention;
+
+/**
+ * The anatomic site a sentence states for one finding: written right before it ("lumbar spine tuberculosis") or reached
+ * from it over linking words only ("tuberculosis of the lumbar spine"; the words are data, {@code sites/site-links.tsv}).
+ * A site elsewhere in the sentence ("right lower lobe consolidation and small effusion") is not the finding's own.
+ */
+final class StatedSite {
+    private static final Set<String> LINKS = new HashSet<>();
+
+    static {
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/site-links.tsv")) {
+            if (!f[0].equals("word")) LINKS.add(f[0].trim().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private StatedSite() {}
+
+    /** Characters between a finding and a site reached over linking words ("of the left"): a short noun phrase. */
+    private static final int REACH = 40;
+
+    /** The nearest anatomy mention the text ties to the finding, or null. */
+    static Mention of(String text, Mention finding, List<Mention> anatomy) {
+        int start = finding.start(), end = finding.end();
+        Mention best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (Mention a : anatomy) {
+            int as = a.start(), ae = a.end();
+            int dist;
+            boolean tied;
+            if (ae <= start) { // before the finding: only blanks or a hyphen between
+                dist = start - ae;
+                tied = dist < bestDist && blanksOnly(text, ae, start);
+            } else if (as >= end) {
+                dist = as - end;
+                tied = dist <= REACH && dist < bestDist && linksOnly(text, end, as);
+            } else {
+                continue; // overlapping: part of the finding's own words
+            }
+            if (tied) {
+                bestDist = dist;
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private static boolean blanksOnly(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean linksOnly(String text, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (Character.isWhitespace(text.charAt(i))) { i++; continue; }
+            int j = i;
+            while (j < to && !Character.isWhitespace(text.charAt(j))) j++;
+            if (!LINKS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) return false;
+            i = j;
+        }
+        return true;
+    }
+}
