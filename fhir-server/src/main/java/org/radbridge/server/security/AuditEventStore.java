@@ -77,12 +77,12 @@ public final class AuditEventStore {
         ps.setArray(5, c.createArrayOf("text", tokens(e.getSubtype()).toArray()));
         ps.setString(6, e.hasAction() ? e.getAction().toCode() : null);
         ps.setString(7, e.hasOutcome() ? e.getOutcome().toCode() : null);
-        List<Reference> agents = e.getAgent().stream().map(AuditEvent.AuditEventAgentComponent::getWho).toList();
-        List<Reference> entities = e.getEntity().stream().map(AuditEvent.AuditEventEntityComponent::getWhat).toList();
-        ps.setArray(8, c.createArrayOf("text", references(agents).toArray()));
-        ps.setArray(9, c.createArrayOf("text", references(entities).toArray()));
-        Set<String> patients = new LinkedHashSet<>(patients(agents));
-        patients.addAll(patients(entities));
+        ReferenceForms agents = ReferenceForms.of(e.getAgent().stream().map(AuditEvent.AuditEventAgentComponent::getWho).toList());
+        ReferenceForms entities = ReferenceForms.of(e.getEntity().stream().map(AuditEvent.AuditEventEntityComponent::getWhat).toList());
+        ps.setArray(8, c.createArrayOf("text", agents.forms().toArray()));
+        ps.setArray(9, c.createArrayOf("text", entities.forms().toArray()));
+        Set<String> patients = new LinkedHashSet<>(agents.patients());
+        patients.addAll(entities.patients());
         ps.setArray(10, c.createArrayOf("text", patients.toArray()));
         ps.setString(11, json.encodeResourceToString(e));
     }
@@ -100,30 +100,25 @@ public final class AuditEventStore {
     }
 
     /**
-     * Each literal reference as written, as Type/id and as id: BALP names the patient and the data with the server's
-     * absolute URL ({@code http://host/fhir/Patient/1}), a search names {@code Patient/1} or {@code 1}.
+     * Each literal reference as written, as Type/id and as id ({@code forms}: BALP names the patient and the data with the
+     * server's absolute URL, {@code http://host/fhir/Patient/1}, a search names {@code Patient/1} or {@code 1}), and the
+     * Type/id of those to a Patient ({@code patients}); each reference is parsed once, as the writer does this for every
+     * event of every audited request.
      */
-    static List<String> references(List<Reference> refs) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Reference r : refs) {
-            if (r == null || !r.hasReference()) continue;
-            out.add(r.getReference());
-            IdType id = new IdType(r.getReference());
-            if (id.getIdPart() == null) continue;
-            if (id.hasResourceType()) out.add(id.getResourceType() + "/" + id.getIdPart());
-            out.add(id.getIdPart());
+    record ReferenceForms(List<String> forms, List<String> patients) {
+        static ReferenceForms of(List<Reference> refs) {
+            Set<String> forms = new LinkedHashSet<>();
+            Set<String> patients = new LinkedHashSet<>();
+            for (Reference r : refs) {
+                if (r == null || !r.hasReference()) continue;
+                forms.add(r.getReference());
+                IdType id = new IdType(r.getReference());
+                if (id.getIdPart() == null) continue;
+                if (id.hasResourceType()) forms.add(id.getResourceType() + "/" + id.getIdPart());
+                forms.add(id.getIdPart());
+                if ("Patient".equals(id.getResourceType())) patients.add("Patient/" + id.getIdPart());
+            }
+            return new ReferenceForms(new ArrayList<>(forms), new ArrayList<>(patients));
         }
-        return new ArrayList<>(out);
-    }
-
-    /** Type/id of the references to a Patient. */
-    static List<String> patients(List<Reference> refs) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Reference r : refs) {
-            if (r == null || !r.hasReference()) continue;
-            IdType id = new IdType(r.getReference());
-            if ("Patient".equals(id.getResourceType()) && id.getIdPart() != null) out.add("Patient/" + id.getIdPart());
-        }
-        return new ArrayList<>(out);
     }
 }

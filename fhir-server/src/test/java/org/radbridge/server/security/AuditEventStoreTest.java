@@ -24,8 +24,9 @@ class AuditEventStoreTest {
     void referencesAsWrittenAsTypeAndIdAndAsId() {
         List<Reference> refs = List.of(new Reference("http://127.0.0.1:8080/fhir/Patient/42"), new Reference("ImagingStudy/7/_history/2"),
                 new Reference().setIdentifier(new Identifier().setValue("client")).setDisplay("client"));
-        assertThat(AuditEventStore.references(refs)).containsExactly("http://127.0.0.1:8080/fhir/Patient/42", "Patient/42", "42",
+        AuditEventStore.ReferenceForms forms = AuditEventStore.ReferenceForms.of(refs);
+        assertThat(forms.forms()).containsExactly("http://127.0.0.1:8080/fhir/Patient/42", "Patient/42", "42",
                 "ImagingStudy/7/_history/2", "ImagingStudy/7", "7");
-        assertThat(AuditEventStore.patients(refs)).containsExactly("Patient/42");
+        assertThat(forms.patients()).containsExactly("Patient/42");
     }
 }
