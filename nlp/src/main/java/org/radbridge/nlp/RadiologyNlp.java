@@ -124,12 +124,6 @@ public final class RadiologyNlp implements AutoCloseable {
         NOT_FINDINGS_REACH = longest * 2;
     }
 
-    private static String firstWord(String s) {
-        int end = 0;
-        while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) end++;
-        return s.substring(0, end).toLowerCase(Locale.ROOT);
-    }
-
     private final RadiologyLexicon lexicon;
     private final LeanPipeline pipeline;
     private final ReportRegions regions;
@@ -193,7 +187,7 @@ public final class RadiologyNlp implements AutoCloseable {
         // ... and only around those mentions: a phrase holding a mention lies within a phrase's length of it
         Matcher nf = null;
         for (Mention m : analysis.mentions()) {
-            if (!NOT_FINDING_WORDS.contains(firstWord(m.text()))) continue;
+            if (!NOT_FINDING_WORDS.contains(ReportRegions.firstWord(m.text(), 0))) continue;
             if (nf == null) nf = NOT_FINDINGS.matcher(text).useTransparentBounds(true);
             nf.region(Math.max(0, m.start() - NOT_FINDINGS_REACH), Math.min(text.length(), m.end() + NOT_FINDINGS_REACH));
             while (nf.find()) masked.put(nf.start(), nf.end());

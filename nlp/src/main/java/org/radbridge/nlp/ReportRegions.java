@@ -124,8 +124,8 @@ public final class ReportRegions {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 
-    /** The run of letters and digits at {@code from}, lower case. */
-    private static String firstWord(String s, int from) {
+    /** The run of letters and digits at {@code from}, lower case (also the key RadiologyNlp finds not-finding words by). */
+    static String firstWord(String s, int from) {
         int end = from;
         while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) end++;
         return s.substring(from, end).toLowerCase(java.util.Locale.ROOT);
