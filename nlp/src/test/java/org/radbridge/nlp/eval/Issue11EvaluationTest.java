@@ -330,10 +330,12 @@ class Issue11EvaluationTest {
      * Regression floor for blind v12 ({@code eval/blind-v12}: 546 sentences, 141 reports, 58 of them normal; about 55 %
      * chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast), written by session 24 helper 11w blind to the
      * rules from the concept list at main 2b29255 and blind to helpers 11v / 11x, following notes/s23 and notes/s24
-     * conventions.md, committed (d400340) before any run and never tuned on. Provisional until the first run sets it
-     * just under its figures (notes/s24/issue11w.md).
+     * conventions.md, committed (d400340) before any run and never tuned on. First run sentences 0.854 / reports 0.884
+     * micro-F1 (present findings only 0.837, 0.086 false-positive present findings per normal report; 48 of the 120
+     * sentence misses and 29 of the 84 report misses are NOCODE gold; notes/s24/issue11w.md): the figures miss the
+     * issue's 0.90, so this floor, just under the first run, guards against losing ground and claims nothing more.
      */
-    static final double BLIND12_FLOOR = 0.50;
+    static final double BLIND12_FLOOR = 0.85;
 
     @Test
     void blind12SentencesMicroF1() throws IOException {
