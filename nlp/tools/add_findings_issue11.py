@@ -72,7 +72,7 @@ FINDINGS = """
 414564002|Kyphosis deformity of spine|Kyphosis|Condition|Clinical Finding|kyphosis;kyphoses;kyphotic;kyphotic deformity;kyphotic curvature;thoracic kyphosis;accentuated kyphosis;exaggerated kyphosis;increased kyphosis;increased thoracic kyphosis;exaggerated thoracic kyphosis;kyphoscoliosis;kyphoscoliotic
 87433001|Pulmonary emphysema|Pulmonary emphysema|Condition|Clinical Finding|lung emphysema;bullous emphysema;paraseptal emphysema;panlobular emphysema;emphysematous lungs;bullae;bulla;bullous disease;bullous changes
 13645005|Chronic obstructive lung disease|Chronic obstructive lung disease|Condition|Clinical Finding|COPD;chronic obstructive pulmonary disease;chronic obstructive airway disease;chronic obstructive airways disease;obstructive lung disease;obstructive pulmonary disease;chronic obstructive lung disease
-75320002|Spondylosis|Spondylosis|Condition|Clinical Finding|spondylosis;spondyloses;spondylotic change;spondylotic changes;spondylitic changes;thoracic spondylosis;lumbar spondylosis;cervical spondylosis;spondylosis deformans;degenerative changes of the spine;degenerative changes in the spine;degenerative changes of the thoracic spine;degenerative changes in the thoracic spine;degenerative changes of the lumbar spine;degenerative changes of the cervical spine;degenerative change of the spine;degenerative spine;degenerative spine disease;degenerative spinal changes;degenerative disease of the spine;degenerative thoracic spine;degenerative changes thoracic spine;thoracic spine degenerative changes;degenerative disc disease;degenerative disk disease;disc degeneration;disk degeneration;DDD;discogenic degenerative changes;multilevel degenerative changes;multilevel degenerative disc disease;degenerative endplate changes;facet arthropathy;facet joint arthropathy
+8847002|Spondylosis|Spondylosis|Condition|Clinical Finding|spondylosis;spondyloses;spondylotic change;spondylotic changes;spondylitic changes;thoracic spondylosis;lumbar spondylosis;cervical spondylosis;spondylosis deformans;degenerative changes of the spine;degenerative changes in the spine;degenerative changes of the thoracic spine;degenerative changes in the thoracic spine;degenerative changes of the lumbar spine;degenerative changes of the cervical spine;degenerative change of the spine;degenerative spine;degenerative spine disease;degenerative spinal changes;degenerative disease of the spine;degenerative thoracic spine;degenerative changes thoracic spine;thoracic spine degenerative changes;degenerative disc disease;degenerative disk disease;disc degeneration;disk degeneration;DDD;discogenic degenerative changes;multilevel degenerative changes;multilevel degenerative disc disease;degenerative endplate changes;facet arthropathy;facet joint arthropathy
 312894000|Osteopenia|Osteopenia|Condition|Clinical Finding|osteopenia;osteopenic;osteopenic bones;diffuse osteopenia;demineralization;bone demineralization;demineralized bones;decreased bone density;decreased bone mineralization;decreased bone mineral density;osteopaenia
 12295008|Bronchiectasis|Bronchiectasis|Condition|Clinical Finding|bronchiectases;bronchiectatic;bronchiectatic change;bronchiectatic changes;traction bronchiectasis;cylindrical bronchiectasis;varicose bronchiectasis;cystic bronchiectasis
 51615001|Fibrosis of lung|Fibrosis of lung|Condition|Clinical Finding|pulmonary fibrosis;lung fibrosis;interstitial fibrosis;fibrotic lung disease;pulmonary fibrotic changes;fibrotic changes in the lungs;usual interstitial pneumonia;UIP;idiopathic pulmonary fibrosis;IPF
@@ -421,7 +421,7 @@ REFINE = [
     ('SNOMED', '112674009', ['39607008', '45653009', '90572001', '72481006'], '51615001'),  # fibrosis at lung
     ('SNOMED', '45647009', ['39607008', '45653009', '90572001', '72481006', '46750007'], '101401000119103'),  # granuloma
     ('SNOMED', '52988006', ['39607008', '45653009', '90572001', '72481006', '46750007'], '301232003'),  # lesion at lung
-    ('SNOMED', '396275006', ['421060004', '122494005', '122495006', '122496007', '51282000'], '75320002'),  # OA at spine
+    ('SNOMED', '396275006', ['421060004', '122494005', '122495006', '122496007', '51282000'], '8847002'),  # OA at spine
     ('SNOMED', '52515009', ['32849002', '5798000'], '84089009'),  # hernia at esophagus/diaphragm (hiatus)
     ('SNOMED', '18115005', ['76752008'], '309587003'),  # calcification at breast
     ('SNOMED', '18115005', ['15825003', '113262008', '7832008'], '28960008'),  # calcification at aorta = atherosclerosis
@@ -448,7 +448,7 @@ ISA = [
     ('SNOMED', '52988006', 'SNOMED', '301232003'), ('SNOMED', '30746006', 'SNOMED', '87500009'),
     ('SNOMED', '87500009', 'SNOMED', '264508001'), ('SNOMED', '30746006', 'SNOMED', '264508001'),
     ('SNOMED', '31541009', 'SNOMED', '24369008'), ('SNOMED', '56717001', 'SNOMED', '154283005'),
-    ('SNOMED', '52515009', 'SNOMED', '84089009'), ('SNOMED', '396275006', 'SNOMED', '75320002'),
+    ('SNOMED', '52515009', 'SNOMED', '84089009'), ('SNOMED', '396275006', 'SNOMED', '8847002'),
     ('SNOMED', '79654002', 'SNOMED', '19242006'), ('SNOMED', '274533004', 'SNOMED', '409609008'),
     ('SNOMED', '60046008', 'SNOMED', '58554001'), ('SNOMED', '60168000', 'SNOMED', '8872002'),
     ('SNOMED', '60168000', 'SNOMED', '28769004'), ('SNOMED', '60168000', 'SNOMED', '61585002'),

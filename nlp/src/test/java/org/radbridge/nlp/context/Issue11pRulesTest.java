@@ -109,10 +109,10 @@ class Issue11pRulesTest extends NlpMentionsTest {
 
     @Test
     void discSpaceNarrowingAndLumbosacralDegenerationAreSpondylosis() {
-        assertThat(has("Moderate disc space narrowing at C5-6 and C6-7.", "75320002", Assertion.PRESENT)).isTrue();
-        assertThat(has("AP pelvis: mild degenerative change of the lumbosacral spine.", "75320002", Assertion.PRESENT)).isTrue();
+        assertThat(has("Moderate disc space narrowing at C5-6 and C6-7.", "8847002", Assertion.PRESENT)).isTrue();
+        assertThat(has("AP pelvis: mild degenerative change of the lumbosacral spine.", "8847002", Assertion.PRESENT)).isTrue();
         // joint space narrowing stays no finding of its own
-        assertThat(of("Medial joint space narrowing.", "75320002")).isEmpty();
+        assertThat(of("Medial joint space narrowing.", "8847002")).isEmpty();
     }
 
     @Test
