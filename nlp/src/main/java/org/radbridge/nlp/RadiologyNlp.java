@@ -326,6 +326,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 c = multiplicity.apply(c, text, seg[0], m.start(), m.end());
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
                 if (regions.siteOnly(c, site)) continue; // "dilated", "fat stranding" alone: a sign, not a finding
+                if (regions.notFindingIn(c, site, region)) continue; // "left upper lobe volume loss": no finding of its own
                 String section = Sections.at(sections, m.start());
                 // indication / history and comparison text is what the patient had, not what today's image shows
                 // ... and a procedure ("cholecystectomy clips") was done before today's image

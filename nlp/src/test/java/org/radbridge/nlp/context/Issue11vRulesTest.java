@@ -1,0 +1,80 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11v: the label conventions of session 24 (notes/s24/conventions.md) as the NLP emits them, and one
+ * test per class of error fixed on the development sets. The sentences are new wording, not copied from an evaluation
+ * set.
+ */
+class Issue11vRulesTest extends NlpMentionsTest {
+
+    @Test
+    void softTissueSwellingIsTheClinicalFindingNotOedema() {
+        String s = "Marked soft tissue swelling about the medial malleolus; the bones are intact.";
+        assertThat(has(s, "298349001", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "79654002")).isEmpty();
+        // oedema named as such stays oedema
+        assertThat(has("Subcutaneous soft tissue oedema of the forearm.", "79654002", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void anAbscessIsTheDisorderOrItsSiteSpecificConcept() {
+        String s = "The collection in the left iliac fossa may be an early abscess.";
+        assertThat(only(s, "128477000").assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(of(s, "44132006")).isEmpty();
+        assertThat(has("Hepatic abscess in segment 6 measuring 3 cm.", "27916005", Assertion.PRESENT)).isTrue();
+        assertThat(has("CT ABDOMEN AND PELVIS\nNo drainable abscess.", "75100008", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void reactiveAirwayDiseaseHasNoLabel() {
+        String s = "Central bronchial wall thickening, which could be bronchiolitis or reactive airways disease.";
+        assertThat(of(s, "195967001")).isEmpty();
+        assertThat(of("Known reactive airway disease.", "195967001")).isEmpty();
+    }
+
+    @Test
+    void diverticulitisOfTheColonIsTheLargeIntestineConcept() {
+        assertThat(has("Inflamed diverticulum of the descending colon with pericolic stranding: diverticulitis.", "4494009",
+                Assertion.PRESENT)).isTrue();
+        assertThat(has("Extensive sigmoid diverticular disease without diverticulitis.", "4494009", Assertion.ABSENT)).isTrue();
+        // no site stated: the general concept
+        assertThat(has("Features are not those of diverticulitis.", "307496006", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void volumeLossOfALungIsNotAtelectasis() {
+        for (String s : new String[]{"Right upper lobe scarring with volume loss, stable.", "Volume loss of the left lung.",
+                "CHEST RADIOGRAPH\nApical pleural thickening and volume loss on the right."}) {
+            assertThat(of(s, "46621007")).as(s).isEmpty();
+            assertThat(of(s, "13331008")).as(s).isEmpty();
+        }
+        // collapse said in words is atelectasis
+        assertThat(has("Left lower lobe collapse with volume loss.", "46621007", Assertion.PRESENT)).isTrue();
+        // volume loss of the brain is unchanged
+        assertThat(has("CT HEAD\nMild global volume loss.", "418143002", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void anOrogastricTubeIsTheEntericTube() {
+        assertThat(has("OG tube terminates in the gastric antrum.", "25062003", Assertion.PRESENT)).isTrue();
+        assertThat(of("The orogastric tube courses into the stomach.", "17102003")).isEmpty();
+    }
+
+    @Test
+    void suspicionOfMalignancyIsAPossibleNeoplasm() {
+        String s = "Irregular 2 cm lesion in the tail of the pancreas, concerning for malignancy.";
+        assertThat(has(s, "108369006", Assertion.POSSIBLE)).isTrue();
+    }
+
+    @Test
+    void aNormalHeartStatementDeniesCardiomegaly() {
+        assertThat(has("Cardiac silhouette is within normal limits.", "8186001", Assertion.ABSENT)).isTrue();
+        assertThat(has("The heart is not enlarged.", "8186001", Assertion.ABSENT)).isTrue();
+    }
+}
