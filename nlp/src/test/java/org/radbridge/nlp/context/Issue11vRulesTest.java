@@ -77,4 +77,31 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("Cardiac silhouette is within normal limits.", "8186001", Assertion.ABSENT)).isTrue();
         assertThat(has("The heart is not enlarged.", "8186001", Assertion.ABSENT)).isTrue();
     }
+
+    @Test
+    void contrastOpacificationOfVesselsIsNoLungOpacity() {
+        String s = "CT PULMONARY ANGIOGRAM\nSatisfactory contrast opacification of the main and segmental pulmonary arteries. "
+                + "Adequate opacification of the pulmonary arterial tree. No filling defect.";
+        assertThat(of(s, "274533004")).isEmpty();
+        // opacification of the lung itself stays an opacity
+        assertThat(has("Patchy opacification of the right lower lobe.", "274533004", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aFindingNoLongerVisualisedIsAbsent() {
+        String s = "The small left lower lobe nodule described on the previous study is no longer visualised.";
+        assertThat(of(s, "786838002")).allMatch(m -> m.assertion() == Assertion.ABSENT);
+        assertThat(has(s, "786838002", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void apicalCappingIsPleuralThickening() {
+        assertThat(has("Mild left apical capping, stable.", "73725006", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void reticularShadowingIsALungOpacityAndCcfIsHeartFailure() {
+        assertThat(has("Fine reticular shadowing at both bases.", "274533004", Assertion.PRESENT)).isTrue();
+        assertThat(has("Upper lobe diversion and small effusions, in keeping with CCF.", "42343007", Assertion.PRESENT)).isTrue();
+    }
 }
