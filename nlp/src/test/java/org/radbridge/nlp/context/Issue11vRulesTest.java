@@ -104,4 +104,13 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("Fine reticular shadowing at both bases.", "274533004", Assertion.PRESENT)).isTrue();
         assertThat(has("Upper lobe diversion and small effusions, in keeping with CCF.", "42343007", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void lowerCaseFindingsDictatedAfterTheIndicationLineAreFindings() {
+        String s = "cxr ap\nind: fever, ? chest infection\nno focal consolidation. small left pleural effusion.\nimp: left effusion";
+        assertThat(has(s, "95436008", Assertion.ABSENT)).isTrue();
+        assertThat(has(s, "60046008", Assertion.PRESENT)).isTrue();
+        // the request itself stays a question, not a finding
+        assertThat(of(s, "233604007")).isEmpty();
+    }
 }
