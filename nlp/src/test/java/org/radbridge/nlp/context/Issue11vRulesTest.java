@@ -24,7 +24,7 @@ class Issue11vRulesTest extends NlpMentionsTest {
 
     @Test
     void anAbscessIsTheDisorderOrItsSiteSpecificConcept() {
-        String s = "The collection in the left iliac fossa may be an early abscess.";
+        String s = "An early abscess cannot be excluded.";
         assertThat(only(s, "128477000").assertion()).isEqualTo(Assertion.POSSIBLE);
         assertThat(of(s, "44132006")).isEmpty();
         assertThat(has("Hepatic abscess in segment 6 measuring 3 cm.", "27916005", Assertion.PRESENT)).isTrue();
@@ -112,5 +112,18 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has(s, "60046008", Assertion.PRESENT)).isTrue();
         // the request itself stays a question, not a finding
         assertThat(of(s, "233604007")).isEmpty();
+    }
+
+    @Test
+    void theSpacesAndQuadrantsOfTheAbdomenMakeAnAbdominalAbscess() {
+        assertThat(only("The collection in the left iliac fossa may be an early abscess.", "75100008").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        assertThat(has("Loculated abscess in the left paracolic gutter.", "75100008", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void abdominalWallHerniasAndUrinaryTractCalculiHaveTheirCodes() {
+        assertThat(has("A fat-containing paraumbilical hernia.", "128545000", Assertion.PRESENT)).isTrue();
+        assertThat(has("No urinary tract calculi.", "95566004", Assertion.ABSENT)).isTrue();
     }
 }
