@@ -126,4 +126,25 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("A fat-containing paraumbilical hernia.", "128545000", Assertion.PRESENT)).isTrue();
         assertThat(has("No urinary tract calculi.", "95566004", Assertion.ABSENT)).isTrue();
     }
+
+    @Test
+    void aPerforationIsAnIntestinalPerforation() {
+        assertThat(has("Ruptured appendix with a contained perforation.", "56905009", Assertion.PRESENT)).isTrue();
+        String s = "Perforated appendicitis with a small phlegmon.";
+        assertThat(has(s, "56905009", Assertion.PRESENT)).isTrue();
+        assertThat(has(s, "74400008", Assertion.PRESENT)).isTrue();
+        assertThat(has("Caecal wall thickening without perforation.", "56905009", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void whiteMatterAndDemyelinatingLesionsAreNoBrainLesionOfTheirOwn() {
+        String s = "MRI HEAD\nScattered deep white matter lesions.";
+        assertThat(has(s, "RID39467", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "301766008")).isEmpty();
+        String t = "Several juxtacortical demyelinating lesions.";
+        assertThat(has(t, "24700007", Assertion.PRESENT)).isTrue();
+        assertThat(of(t, "301766008")).isEmpty();
+        // "the lesion" points back to a finding already given
+        assertThat(of("Moderate oedema around the lesion.", "301766008")).isEmpty();
+    }
 }
