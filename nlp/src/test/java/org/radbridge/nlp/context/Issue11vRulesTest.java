@@ -147,4 +147,20 @@ class Issue11vRulesTest extends NlpMentionsTest {
         // "the lesion" points back to a finding already given
         assertThat(of("Moderate oedema around the lesion.", "301766008")).isEmpty();
     }
+
+    @Test
+    void anInfarctInTheLungIsAPulmonaryInfarct() {
+        String s = "CT PULMONARY ANGIOGRAM\nSegmental emboli on the right. Pleural-based wedge of consolidation in the right lower "
+                + "lobe, likely a small infarct.";
+        assertThat(has(s, "64662007", Assertion.POSSIBLE)).isTrue();
+        assertThat(of(s, "432504007")).isEmpty();
+        assertThat(has("CT HEAD\nOld right occipital infarct.", "432504007", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void infectiveLungChangeHaemarthrosisAndWedgeCompressionHaveTheirCodes() {
+        assertThat(has("Left basal consolidation, probably infective.", "233604007", Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Depressed tibial plateau fracture with a lipohemarthrosis.", "387637008", Assertion.PRESENT)).isTrue();
+        assertThat(has("Mild anterior wedge compression of L1, old.", "42942008", Assertion.PRESENT)).isTrue();
+    }
 }
