@@ -163,4 +163,10 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("Depressed tibial plateau fracture with a lipohemarthrosis.", "387637008", Assertion.PRESENT)).isTrue();
         assertThat(has("Mild anterior wedge compression of L1, old.", "42942008", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void anIndeterminateNoduleIsThereAndAnUnassessableFindingIsNoFinding() {
+        assertThat(has("Indeterminate 9 mm solid nodule in the lingula.", "786838002", Assertion.PRESENT)).isTrue();
+        assertThat(of("Supine film: cardiomegaly cannot be reliably assessed.", "8186001")).isEmpty();
+    }
 }
