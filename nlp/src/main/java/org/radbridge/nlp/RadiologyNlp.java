@@ -249,7 +249,7 @@ public final class RadiologyNlp implements AutoCloseable {
             ConText.Sentence ctx = CONTEXT.sentence(text.substring(seg[0], seg[1]));
             List<ConText.Result> results = new ArrayList<>();
             for (Mention m : segFindings) results.add(ctx.evaluate(m.start() - seg[0], m.end() - seg[0]));
-            if (segFindings.size() > 1) Alternatives.hedge(text, segFindings, results);
+            Alternatives.hedge(text, segFindings, results, at -> unlabelledPhraseAt(text, at), seg[1]);
             // measurements: each goes to the nearest finding that is not absent (else the nearest one)
             Map<Mention, Measurements.Measurement> measured = new HashMap<>();
             Map<Mention, Integer> measuredDist = new HashMap<>();
@@ -590,5 +590,13 @@ public final class RadiologyNlp implements AutoCloseable {
 
     static String lower(String s) {
         return Objects.requireNonNull(s).toLowerCase(Locale.ROOT);
+    }
+
+    /** A not-findings phrase starts here ("reactive airway disease"): a phrase with no label of its own. */
+    private static boolean unlabelledPhraseAt(String text, int at) {
+        if (!NOT_FINDING_WORDS.contains(ReportRegions.firstWord(text, at))) return false;
+        Matcher m = NOT_FINDINGS.matcher(text).useTransparentBounds(true);
+        m.region(at, Math.min(text.length(), at + NOT_FINDINGS_REACH));
+        return m.lookingAt();
     }
 }

@@ -169,4 +169,19 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("Indeterminate 9 mm solid nodule in the lingula.", "786838002", Assertion.PRESENT)).isTrue();
         assertThat(of("Supine film: cardiomegaly cannot be reliably assessed.", "8186001")).isEmpty();
     }
+
+    @Test
+    void aFindingWhoseAlternativeHasNoLabelIsStillHedged() {
+        String s = "Bilateral peribronchial cuffing, in keeping with a viral infection or reactive airway disease.";
+        assertThat(has(s, "233604007", Assertion.POSSIBLE)).isTrue();
+        assertThat(has(s, "233604007", Assertion.PRESENT)).isFalse();
+        // a stated finding with no alternative stays present
+        assertThat(has("Right basal consolidation in keeping with infection.", "233604007", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void commonDroppedLetterMisspellingsAreRead() {
+        assertThat(has("No pnemothorax.", "36118008", Assertion.ABSENT)).isTrue();
+        assertThat(has("Mild cardiomegly.", "8186001", Assertion.PRESENT)).isTrue();
+    }
 }
