@@ -345,6 +345,17 @@ public final class RadiologyNlp implements AutoCloseable {
                         ms == null ? List.<BigDecimal>of() : ms.dimensionsMm(),
                         site == null ? null : site.snomedCode(), site == null ? null : site.display(),
                         seg[0], seg[1], r.chronic() && !historical ? "chronic" : null));
+                // "renal or ureteric calculi", "coronary artery and aortic calcification": a finding named once after two
+                // sites joined by and / or is at the first site too, when that site refines it
+                LexConcept first = site == null ? null : coordinatedSite(text, m, site, segAnatomy, concept);
+                LexConcept atFirst = first == null ? null : lexicon.refine(concept.get(m), first).orElse(null);
+                if (atFirst != null && !atFirst.equals(c)) {
+                    FindingMention fm = out.get(out.size() - 1);
+                    out.add(new FindingMention(fm.reportId(), fm.start(), fm.end(), fm.text(), atFirst.snomedCode(),
+                            atFirst.display(), atFirst.radlexId(), fm.assertion(), fm.temporality(), fm.subject(),
+                            fm.section(), fm.laterality(), fm.dimensionsMm(), first.snomedCode(), first.display(),
+                            fm.sentenceStart(), fm.sentenceEnd(), fm.chronicity()));
+                }
                 if (!historical && r.assertion() != ConText.Assertion.ABSENT) stated = true;
             }
         }
@@ -598,5 +609,30 @@ public final class RadiologyNlp implements AutoCloseable {
         Matcher m = NOT_FINDINGS.matcher(text).useTransparentBounds(true);
         m.region(at, Math.min(text.length(), at + NOT_FINDINGS_REACH));
         return m.lookingAt();
+    }
+
+    /** Words that join two sites sharing one finding noun ("renal or ureteric calculi"). */
+    private static final java.util.Set<String> SITE_JOINERS = java.util.Set.of("and", "or", "and/or", ",");
+
+    /**
+     * The first of two sites joined by and / or right before a finding whose site is the second ("hilar or mediastinal
+     * lymphadenopathy": hilar), or null. Only letters and blanks stand between the second site and the finding.
+     */
+    private static LexConcept coordinatedSite(String text, Mention f, LexConcept site, List<Mention> anatomy,
+                                              Map<Mention, LexConcept> concept) {
+        Mention second = null;
+        for (Mention a : anatomy) {
+            if (a.end() <= f.start() && f.start() - a.end() <= 25 && site.equals(concept.get(a))
+                    && text.substring(a.end(), f.start()).chars().allMatch(ch -> Character.isLetter(ch) || ch == ' ')) {
+                second = a;
+            }
+        }
+        if (second == null) return null;
+        for (Mention a : anatomy) {
+            if (a.end() > second.start() || second.start() - a.end() > 8) continue;
+            String between = text.substring(a.end(), second.start()).trim().toLowerCase(Locale.ROOT);
+            if (SITE_JOINERS.contains(between) && !concept.get(a).equals(site)) return concept.get(a);
+        }
+        return null;
     }
 }

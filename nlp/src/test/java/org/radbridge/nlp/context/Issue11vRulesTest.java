@@ -184,4 +184,14 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("No pnemothorax.", "36118008", Assertion.ABSENT)).isTrue();
         assertThat(has("Mild cardiomegly.", "8186001", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aFindingNamedOnceAfterTwoJoinedSitesIsAtBoth() {
+        // the ureteric one is urolithiasis, which the renal stone (a kind of it) stands for in the same sentence
+        String s = "CT KUB: no renal or ureteric calculus on either side.";
+        assertThat(has(s, "386103008", Assertion.ABSENT)).isTrue();
+        assertThat(nlp.analyze("t", s).mentions()).allMatch(m -> m.assertion() == Assertion.ABSENT);
+        // one site: one finding
+        assertThat(of("A 4 mm ureteric calculus on the left.", "386103008")).isEmpty();
+    }
 }
