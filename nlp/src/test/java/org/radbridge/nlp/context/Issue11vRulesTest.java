@@ -194,4 +194,17 @@ class Issue11vRulesTest extends NlpMentionsTest {
         // one site: one finding
         assertThat(of("A 4 mm ureteric calculus on the left.", "386103008")).isEmpty();
     }
+
+    @Test
+    void anAbdominalOrganSubHeadingNamesTheSiteOfItsText() {
+        String s = "US ABDOMEN\nFINDINGS:\nLiver: Homogeneous echotexture. No focal lesion.\nSpleen: 9 cm.";
+        assertThat(has(s, "300331000", Assertion.ABSENT)).isTrue();
+        assertThat(of(s, "52988006")).isEmpty();
+    }
+
+    @Test
+    void manyLungNodulesMakeAChestSentence() {
+        assertThat(has("Numerous bilateral pulmonary nodules, in keeping with metastatic disease.", "94391008",
+                Assertion.PRESENT)).isTrue();
+    }
 }
