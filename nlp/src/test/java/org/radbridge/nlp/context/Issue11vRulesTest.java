@@ -207,4 +207,10 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("Numerous bilateral pulmonary nodules, in keeping with metastatic disease.", "94391008",
                 Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aPleuralCatheterIsAChestTubeAndFibrocalcificLesionsAreFibrosis() {
+        assertThat(has("Small-bore pigtail catheter within the left pleural space.", "RID5573", Assertion.PRESENT)).isTrue();
+        assertThat(has("Fibrocalcific lesions at both apices, old healed infection.", "51615001", Assertion.PRESENT)).isTrue();
+    }
 }
