@@ -213,4 +213,11 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("Small-bore pigtail catheter within the left pleural space.", "RID5573", Assertion.PRESENT)).isTrue();
         assertThat(has("Fibrocalcific lesions at both apices, old healed infection.", "51615001", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aTibialFractureIsALowerLimbFractureButAnAnkleFibulaFractureStaysAnAnkleFracture() {
+        assertThat(has("Spiral fracture of the mid tibia.", "46866001", Assertion.PRESENT)).isTrue();
+        assertThat(has("Depressed fracture of the medial tibial plateau.", "428257007", Assertion.PRESENT)).isTrue();
+        assertThat(has("XR ANKLE\nMinimally displaced fracture of the distal fibula.", "16114001", Assertion.PRESENT)).isTrue();
+    }
 }
