@@ -220,4 +220,16 @@ class Issue11vRulesTest extends NlpMentionsTest {
         assertThat(has("Depressed fracture of the medial tibial plateau.", "428257007", Assertion.PRESENT)).isTrue();
         assertThat(has("XR ANKLE\nMinimally displaced fracture of the distal fibula.", "16114001", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aPostHedgeAfterACommaHedgesItsOwnClauseOnly() {
+        String s = "Enlarged bilateral hilar lymph nodes, sarcoidosis a consideration.";
+        assertThat(has(s, "233604007", Assertion.PRESENT)).isFalse();
+        assertThat(only("Large anterior mediastinal mass, lymphoma or thymoma are considerations.", "94147001").assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(has("Right basal opacity, infection cannot be excluded.", "274533004", Assertion.PRESENT)).isTrue();
+        assertThat(has("Right basal opacity, infection cannot be excluded.", "233604007", Assertion.POSSIBLE)).isTrue();
+        // without a comma the post hedge still reaches back
+        assertThat(has("A small pneumothorax cannot be excluded.", "36118008", Assertion.POSSIBLE)).isTrue();
+    }
 }
