@@ -232,4 +232,11 @@ class Issue11vRulesTest extends NlpMentionsTest {
         // without a comma the post hedge still reaches back
         assertThat(has("A small pneumothorax cannot be excluded.", "36118008", Assertion.POSSIBLE)).isTrue();
     }
+
+    @Test
+    void andWithAnArticleOpensANewItemThatAnEarlierHedgeDoesNotReach() {
+        String s = "Left basal shadowing which may represent collapse, and a moderate left effusion.";
+        assertThat(has(s, "60046008", Assertion.PRESENT)).isTrue();
+        assertThat(has(s, "46621007", Assertion.POSSIBLE)).isTrue();
+    }
 }
