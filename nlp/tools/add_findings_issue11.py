@@ -12,7 +12,8 @@
 # Session 23 (helper 11t) changed rows it once added, in the TSV only, to the coordinator's label conventions
 # (notes/s23/conventions.md): sternotomy / sternal wires and sutures and Kerley B / septal lines have no code; interstitial
 # infiltrate(s) / infiltration = 274533004; femoral neck / intertrochanteric / subcapital fracture = 71620000. The words
-# below are removed here too, so a rerun does not add them back.
+# below are removed here too, so a rerun does not add them back. Session 24 (helper 11v, notes/s24/conventions.md):
+# reactive airway(s) disease has no label; orogastric / OG tube = 25062003 (added by hand in the TSV).
 import csv, glob, json, os, re, sys
 
 OUT = sys.argv[1]
@@ -96,7 +97,7 @@ FINDINGS = """
 56717001|Tuberculosis|Tuberculosis|Condition|Clinical Finding|TB;tuberculous
 205237003|Pneumonitis|Pneumonitis|Condition|Clinical Finding|pneumonitides;aspiration pneumonitis;radiation pneumonitis;hypersensitivity pneumonitis;chemical pneumonitis
 32398004|Bronchitis|Bronchitis|Condition|Clinical Finding|bronchitic changes
-195967001|Asthma|Asthma|Condition|Clinical Finding|reactive airways disease;reactive airway disease;asthmatic
+195967001|Asthma|Asthma|Condition|Clinical Finding|asthmatic
 441509002|Cardiac pacemaker in situ|Cardiac pacemaker in situ|Observation|Clinical Finding|pacemaker;pacemakers;pacer;permanent pacemaker;dual-chamber pacemaker;dual chamber pacemaker;pacemaker generator;pacer generator;pacemaker leads;pacer leads;pacemaker lead;pacer wires;pacing wires;pacing leads;pacing wire;PPM;pacemaker device;transvenous pacemaker;left-sided pacemaker;right-sided pacemaker;biventricular pacemaker
 443325000|Automatic implantable cardiac defibrillator in situ|Implantable cardiac defibrillator in situ|Observation|Clinical Finding|AICD;ICD;defibrillator;implantable defibrillator;implantable cardioverter defibrillator;implantable cardioverter-defibrillator;automatic implantable cardioverter-defibrillator;defibrillator leads;defibrillator lead;pacemaker/defibrillator;pacer/defibrillator;pacemaker-defibrillator;cardiac defibrillator
 419991009|Endotracheal tube present|Endotracheal tube present|Observation|Clinical Finding|
@@ -105,7 +106,7 @@ FINDINGS = """
 DEVICES = """
 52124006|Central venous catheter|Central venous catheter|central venous catheter;central venous catheters;central line;central lines;central venous line;CVC;PICC;PICC line;PICC lines;peripherally inserted central catheter;internal jugular catheter;internal jugular line;IJ line;IJ catheter;subclavian line;subclavian catheter;port-a-cath;Port-A-Cath;portacath;mediport;port catheter;chest port;venous port;power port;dialysis catheter;hemodialysis catheter;tunneled catheter;Hickman catheter;triple lumen catheter;introducer sheath;venous access catheter
 397755005|Swann-Ganz catheter|Pulmonary artery catheter|Swan-Ganz catheter;Swan Ganz catheter;Swan-Ganz;pulmonary artery catheter;PA catheter
-17102003|Nasogastric tube|Nasogastric tube|nasogastric tube;nasogastric tubes;NG tube;NGT;orogastric tube;OG tube;enteric tube;Dobhoff tube;Dobhoff;gastric tube;nasoenteric tube;Dobbhoff tube
+17102003|Nasogastric tube|Nasogastric tube|nasogastric tube;nasogastric tubes;NG tube;NGT;enteric tube;Dobhoff tube;Dobhoff;gastric tube;nasoenteric tube;Dobbhoff tube
 26412008|Endotracheal tube|Endotracheal tube|endotracheal tubes;ET tube;ETT;ET-tube;endotracheal intubation
 65818007|Stent|Stent|stent;stents;stent graft;endograft;endovascular stent;coronary stent;coronary stents;biliary stent;esophageal stent;tracheal stent;bronchial stent
 """

@@ -11,6 +11,8 @@
 #   RADLEX_CSV          dreemapatel/RadLex-Tree@2b32971 RadLexTreeLazy/bin/Debug/radlexcs.csv
 # Usage: PYDICOM_SR_DIR=... FINDINGMODELS_DEFS=... RSNA_SEARCH_EVAL=... PHENOTYPE_COHORTS=... RADLEX_CSV=... \
 #        python3 build_radiology_terms.py terminology/codesystems
+# Session 24 (helper 11v, notes/s24/conventions.md): soft tissue swelling is 298349001 and abscess 128477000 (rows
+# added by hand in the TSVs, 44132006 reported as 128477000); the moved words are removed here.
 # The synonyms marked "RadBridge curated" (plurals, abbreviations, report wording) are RadBridge's own.
 import sys, csv, json, glob, re, os, shutil, tempfile
 _tmp = tempfile.mkdtemp()
@@ -46,7 +48,7 @@ FINDINGS = """
 287272002|Cardiomegaly|Cardiomegaly|Condition|Clinical Finding|enlarged heart;cardiac enlargement;enlarged cardiac silhouette;enlargement of the cardiac silhouette;enlarged cardiac size;heart is enlarged;heart size is enlarged
 40779009|Plate-like atelectasis|Plate-like atelectasis|Condition|Clinical Finding|platelike atelectasis;plate like atelectasis;discoid atelectasis;linear atelectasis;subsegmental atelectasis;bandlike atelectasis
 19242006|Pulmonary edema|Pulmonary edema|Condition|Clinical Finding|pulmonary oedema;interstitial edema;interstitial pulmonary edema;alveolar edema;alveolar pulmonary edema
-79654002|Edema|Edema|Condition|Morph Abnormality|oedema;soft tissue edema;soft tissue swelling
+79654002|Edema|Edema|Condition|Morph Abnormality|oedema;soft tissue edema
 16838000|Pneumomediastinum|Pneumomediastinum|Condition|Clinical Finding|mediastinal emphysema;mediastinal air
 76171001|Air-trapping|Air trapping|Condition|Clinical Finding|air-trapping
 27925004|Nodule|Nodule|Condition|Morph Abnormality|nodules;pulmonary nodule;pulmonary nodules;lung nodule;lung nodules;nodular opacity;nodular opacities;micronodule;micronodules
@@ -68,7 +70,7 @@ FINDINGS = """
 308546005|Aortic dissection|Aortic dissection|Condition|Clinical Finding|dissection of the aorta;aortic dissections
 710864009|Arterial dissection|Arterial dissection|Condition|Clinical Finding|dissection;dissections;dissection flap;intimal flap
 367643001|Cyst|Cyst|Condition|Morph Abnormality|cysts;cystic lesion;cystic lesions;simple cyst;simple cysts;hepatic cyst;hepatic cysts
-44132006|Abscess|Abscess|Condition|Morph Abnormality|abscesses;abscess collection
+44132006|Abscess|Abscess|Condition|Morph Abnormality|
 50960005|Hemorrhage|Hemorrhage|Condition|Morph Abnormality|haemorrhage;hemorrhages;bleed;bleeding;hemorrhagic
 35566002|Hematoma|Hematoma|Condition|Morph Abnormality|hematomas;haematoma;epidural hematoma
 13331008|Atrophy|Atrophy|Condition|Morph Abnormality|atrophic;volume loss;cerebral atrophy;generalized atrophy

@@ -27,6 +27,35 @@ final class Alternatives {
     private Alternatives() {
     }
 
+    /**
+     * Hedges, in place, the results of findings (sorted by start, one sentence) that are alternatives of each other, and
+     * of a stated finding whose alternative is a phrase with no label of its own ({@code unlabelledAt} true at its
+     * start: "peribronchial thickening, viral infection or reactive airway disease").
+     */
+    static void hedge(String text, List<Mention> findings, List<ConText.Result> results,
+                      java.util.function.IntPredicate unlabelledAt, int sentenceEnd) {
+        hedge(text, findings, results);
+        for (int i = 0; i < findings.size(); i++) {
+            Mention a = findings.get(i);
+            ConText.Result ra = results.get(i);
+            if (!stated(ra) || ra.assertion() != ConText.Assertion.PRESENT) continue;
+            int limit = i + 1 < findings.size() ? findings.get(i + 1).start() : sentenceEnd;
+            int after = alternativeStart(text, a.end(), limit);
+            if (after >= 0 && unlabelledAt.test(after)) results.set(i, ra.asHedge());
+        }
+    }
+
+    /** Where the alternative after a joining word (and at most a few modifier words) starts, or -1. */
+    private static int alternativeStart(String text, int from, int limit) {
+        int i = from;
+        while (i < limit && Character.isWhitespace(text.charAt(i))) i++;
+        int w = i;
+        while (w < limit && !Character.isWhitespace(text.charAt(w))) w++;
+        if (w >= limit || !JOINERS.contains(text.substring(i, w).toLowerCase(Locale.ROOT))) return -1;
+        while (w < limit && Character.isWhitespace(text.charAt(w))) w++;
+        return w < limit ? w : -1;
+    }
+
     /** Hedges, in place, the results of findings (sorted by start, one sentence) that are alternatives of each other. */
     static void hedge(String text, List<Mention> findings, List<ConText.Result> results) {
         for (int i = 0; i + 1 < findings.size(); i++) {

@@ -249,7 +249,7 @@ public final class RadiologyNlp implements AutoCloseable {
             ConText.Sentence ctx = CONTEXT.sentence(text.substring(seg[0], seg[1]));
             List<ConText.Result> results = new ArrayList<>();
             for (Mention m : segFindings) results.add(ctx.evaluate(m.start() - seg[0], m.end() - seg[0]));
-            if (segFindings.size() > 1) Alternatives.hedge(text, segFindings, results);
+            Alternatives.hedge(text, segFindings, results, at -> unlabelledPhraseAt(text, at), seg[1]);
             // measurements: each goes to the nearest finding that is not absent (else the nearest one)
             Map<Mention, Measurements.Measurement> measured = new HashMap<>();
             Map<Mention, Integer> measuredDist = new HashMap<>();
@@ -326,6 +326,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 c = multiplicity.apply(c, text, seg[0], m.start(), m.end());
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
                 if (regions.siteOnly(c, site)) continue; // "dilated", "fat stranding" alone: a sign, not a finding
+                if (regions.notFindingIn(c, site, region)) continue; // "left upper lobe volume loss": no finding of its own
                 String section = Sections.at(sections, m.start());
                 // indication / history and comparison text is what the patient had, not what today's image shows
                 // ... and a procedure ("cholecystectomy clips") was done before today's image
@@ -344,6 +345,17 @@ public final class RadiologyNlp implements AutoCloseable {
                         ms == null ? List.<BigDecimal>of() : ms.dimensionsMm(),
                         site == null ? null : site.snomedCode(), site == null ? null : site.display(),
                         seg[0], seg[1], r.chronic() && !historical ? "chronic" : null));
+                // "renal or ureteric calculi", "coronary artery and aortic calcification": a finding named once after two
+                // sites joined by and / or is at the first site too, when that site refines it
+                LexConcept first = site == null ? null : coordinatedSite(text, m, site, segAnatomy, concept);
+                LexConcept atFirst = first == null ? null : lexicon.refine(concept.get(m), first).orElse(null);
+                if (atFirst != null && !atFirst.equals(c)) {
+                    FindingMention fm = out.get(out.size() - 1);
+                    out.add(new FindingMention(fm.reportId(), fm.start(), fm.end(), fm.text(), atFirst.snomedCode(),
+                            atFirst.display(), atFirst.radlexId(), fm.assertion(), fm.temporality(), fm.subject(),
+                            fm.section(), fm.laterality(), fm.dimensionsMm(), first.snomedCode(), first.display(),
+                            fm.sentenceStart(), fm.sentenceEnd(), fm.chronicity()));
+                }
                 if (!historical && r.assertion() != ConText.Assertion.ABSENT) stated = true;
             }
         }
@@ -589,5 +601,38 @@ public final class RadiologyNlp implements AutoCloseable {
 
     static String lower(String s) {
         return Objects.requireNonNull(s).toLowerCase(Locale.ROOT);
+    }
+
+    /** A not-findings phrase starts here ("reactive airway disease"): a phrase with no label of its own. */
+    private static boolean unlabelledPhraseAt(String text, int at) {
+        if (!NOT_FINDING_WORDS.contains(ReportRegions.firstWord(text, at))) return false;
+        Matcher m = NOT_FINDINGS.matcher(text).useTransparentBounds(true);
+        m.region(at, Math.min(text.length(), at + NOT_FINDINGS_REACH));
+        return m.lookingAt();
+    }
+
+    /** Words that join two sites sharing one finding noun ("renal or ureteric calculi"). */
+    private static final java.util.Set<String> SITE_JOINERS = java.util.Set.of("and", "or", "and/or", ",");
+
+    /**
+     * The first of two sites joined by and / or right before a finding whose site is the second ("hilar or mediastinal
+     * lymphadenopathy": hilar), or null. Only letters and blanks stand between the second site and the finding.
+     */
+    private static LexConcept coordinatedSite(String text, Mention f, LexConcept site, List<Mention> anatomy,
+                                              Map<Mention, LexConcept> concept) {
+        Mention second = null;
+        for (Mention a : anatomy) {
+            if (a.end() <= f.start() && f.start() - a.end() <= 25 && site.equals(concept.get(a))
+                    && text.substring(a.end(), f.start()).chars().allMatch(ch -> Character.isLetter(ch) || ch == ' ')) {
+                second = a;
+            }
+        }
+        if (second == null) return null;
+        for (Mention a : anatomy) {
+            if (a.end() > second.start() || second.start() - a.end() > 8) continue;
+            String between = text.substring(a.end(), second.start()).trim().toLowerCase(Locale.ROOT);
+            if (SITE_JOINERS.contains(between) && !concept.get(a).equals(site)) return concept.get(a);
+        }
+        return null;
     }
 }

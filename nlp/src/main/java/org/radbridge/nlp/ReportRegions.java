@@ -27,6 +27,8 @@ public final class ReportRegions {
     private final java.util.Set<String> siteOnly = new java.util.HashSet<>();
     /** Sites at which a site-only finding is reported as it is (dictionary ids). */
     private final Map<String, java.util.Set<String>> reportedAt = new HashMap<>();
+    /** "region|finding dictionary id" of general findings that are no finding of their own in that region. */
+    private final java.util.Set<String> notFindingIn = new java.util.HashSet<>();
 
     /** An exam-title phrase (whole words, any whitespace between them) and the region it names. */
     private record Title(java.util.regex.Pattern pattern, String region) {
@@ -77,6 +79,12 @@ public final class ReportRegions {
                     r.reportedAt.computeIfAbsent(c.dictionaryId(), k -> new java.util.HashSet<>()).add(site.dictionaryId());
                 }
             }
+        }
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/not-findings-in-region.tsv")) {
+            if (f.length < 3 || f[0].equals("region")) continue;
+            LexConcept c = lexicon.byCode(f[1].trim(), f[2].trim())
+                    .orElseThrow(() -> new IllegalStateException("not-findings-in-region.tsv: unknown concept " + f[1] + " " + f[2]));
+            r.notFindingIn.add(f[0].trim() + "|" + c.dictionaryId());
         }
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/exam-titles.tsv")) {
             if (f.length < 2 || f[0].equals("title")) continue;
@@ -144,6 +152,17 @@ public final class ReportRegions {
         if (!siteOnly(c)) return false;
         java.util.Set<String> at = reportedAt.get(c.dictionaryId());
         return at == null || site == null || !at.contains(site.dictionaryId());
+    }
+
+    /**
+     * True for a general finding that no site refined and that is no finding of its own in the region of its site, or,
+     * without a site of a known region, in the report's region ("left upper lobe volume loss": not-findings-in-region.tsv).
+     */
+    public boolean notFindingIn(LexConcept c, LexConcept site, String reportRegion) {
+        if (c == null || notFindingIn.isEmpty()) return false;
+        String r = site == null ? null : regionByDictionaryId.get(site.dictionaryId());
+        if (r == null) r = reportRegion;
+        return r != null && notFindingIn.contains(r + "|" + c.dictionaryId());
     }
 
     /** True when both concepts vote for the same report region (report-regions.tsv). */

@@ -15,7 +15,9 @@ import java.util.Map;
  * <p>Headingless findings: many dictated reports give an indication, history, comparison or exam line and then the
  * findings with no FINDINGS title ("INDICATION: Cough.\nThe lungs are clear.\nIMPRESSION: ..."). When no findings title
  * follows such a section, its text ends with its first thought (a line ending in '.', ':', ';', '!' or '?', a line
- * followed by a blank line or by a line that starts with a capital letter or a digit) and the text after it is findings;
+ * followed by a blank line or by a line that starts with a capital letter or a digit; or, when an impression title
+ * follows the history directly, a line of whole sentences after a line that does not run on) and the text after it
+ * is findings;
  * a comparison ends with its first sentence even on the same line ("COMPARISON: None. The lungs are clear.").
  *
  * <p>Flattened reports: a known title followed by ':' inside a line starts a section too when it is written in upper
@@ -147,6 +149,10 @@ public final class Sections {
                 }
             }
         }
+        // an impression right after the history with no findings title between: a next line of whole sentences after a
+        // history line that does not run on (a comma, "and") holds the findings, whatever their case
+        // ("IND: hypoxia, r/o CHF\nno edema. heart size nl.\nIMP: ...")
+        boolean impressionNext = last + 1 < sections.size() && IMPRESSION.equals(sections.get(last + 1).name());
         boolean seenText = false;
         while (line < limit) {
             int eol = lineEnd(text, line);
@@ -154,7 +160,8 @@ public final class Sections {
             if (!blank) seenText = true;
             if (eol >= limit) return sections;
             int next = nextLine(text, eol);
-            if (seenText && (blank || endsThought(text, line, eol) || startsThought(text, next, limit))) {
+            if (seenText && (blank || endsThought(text, line, eol) || startsThought(text, next, limit)
+                    || (impressionNext && !continues(text, line, eol) && holdsSentence(text, next, limit)))) {
                 while (next < limit && text.substring(next, Math.min(limit, lineEnd(text, next))).isBlank()) {
                     next = nextLine(text, lineEnd(text, next));
                 }
@@ -166,6 +173,25 @@ public final class Sections {
             line = next;
         }
         return sections;
+    }
+
+    /** The line runs on into the next: it ends with a comma, a slash, a hyphen or a joining word ("cough and"). */
+    private static boolean continues(String text, int line, int eol) {
+        String t = text.substring(line, eol).strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.isEmpty()) return false;
+        char last = t.charAt(t.length() - 1);
+        if (last == ',' || last == '/' || last == '-' || last == '&') return true;
+        int sp = t.lastIndexOf(' ');
+        return RUN_ON_WORDS.contains(t.substring(sp + 1));
+    }
+
+    private static final java.util.Set<String> RUN_ON_WORDS =
+            java.util.Set.of("and", "or", "with", "of", "for", "to", "in", "on", "at", "the", "a", "an", "by", "from");
+
+    /** The line (within the section) holds a whole sentence: it ends with a full stop or has one inside ("no edema. heart"). */
+    private static boolean holdsSentence(String text, int line, int limit) {
+        String t = text.substring(line, Math.min(limit, lineEnd(text, line))).strip();
+        return t.endsWith(".") || t.contains(". ");
     }
 
     /** No line break between the first and the last non-blank character. */

@@ -45,7 +45,12 @@ final class PhraseCatalog {
 
     record FindingTemplate(String region, List<String> terms, String assertion, Set<String> modalities,
                            String template, List<String> sites, SizeSpec size, String impression,
-                           List<String> excludes, String where) {
+                           List<String> excludes, String where, Map<String, String> termAssertions) {
+        /** The assertion of one of the row's terms: its own ("opacity=present") or the row's. */
+        String assertionOf(String term) {
+            return termAssertions.getOrDefault(term, assertion);
+        }
+
         boolean fits(String region, String modality) {
             return this.region.equals(region) && (modalities.isEmpty() || modalities.contains(modality));
         }
@@ -114,10 +119,22 @@ final class PhraseCatalog {
                 throw new IllegalStateException(where + ": {site} without sites");
             }
             String excludes = r.get("excludes");
-            c.findings.add(new FindingTemplate(r.require("region"), List.of(r.require("terms").split("\\+")),
+            // a term may carry its own assertion ("ground-glass opacity=present+pneumonia" on a possible row): the
+            // sentence states one finding and hedges another
+            List<String> terms = new ArrayList<>();
+            Map<String, String> termAssertions = new java.util.HashMap<>();
+            for (String t : r.require("terms").split("\\+")) {
+                int eq = t.indexOf('=');
+                if (eq < 0) { terms.add(t); continue; }
+                String own = t.substring(eq + 1);
+                if (!ASSERTIONS.contains(own)) throw new IllegalStateException(where + ": unknown assertion " + own);
+                terms.add(t.substring(0, eq));
+                termAssertions.put(t.substring(0, eq), own);
+            }
+            c.findings.add(new FindingTemplate(r.require("region"), List.copyOf(terms),
                     assertion, modalities, template, sites.isEmpty() ? List.of() : List.of(sites.split("\\|")),
                     size, r.get("impression"), excludes.isEmpty() ? List.of() : List.of(excludes.split("\\+")),
-                    where));
+                    where, Map.copyOf(termAssertions)));
         }
         for (Csv.Row r : Csv.readResource("/generate/sections.csv")) {
             c.sections.add(new SectionText(r.require("section"), r.require("region"), r.require("modality"),

@@ -212,11 +212,12 @@ final class ReportBuilder {
     private static void addMentions(List<Mention> out, Realized r, String template, String section, int start,
                                     int end, String text) {
         FindingTemplate f = r.row();
-        boolean historical = f.assertion().equals("historical");
         boolean sized = template.contains("{size}");
         String site = template.contains("{site}") ? r.site() : null;
         for (String term : f.terms()) {
-            out.add(new Mention(term, historical ? "present" : f.assertion(), historical ? "historical" : "current",
+            String assertion = f.assertionOf(term);
+            boolean historical = assertion.equals("historical");
+            out.add(new Mention(term, historical ? "present" : assertion, historical ? "historical" : "current",
                     sized ? r.sizeMm() : null, sized ? r.dims() : null, site, laterality(text), section, start, end,
                     text));
         }

@@ -274,6 +274,9 @@ public final class ConText {
                     // "opacity, atelectasis versus consolidation": the differential after the comma hedges its own
                     // alternatives, not the finding it explains
                     if (t.category() == Category.UNC_BI && hasComma(end, t.start())) continue;
+                    // "bilateral hilar lymphadenopathy, sarcoidosis a consideration": a post hedge whose own clause,
+                    // after a comma, names something else hedges that, not the finding before the comma
+                    if (t.category() == Category.UNC_POST && wordsAfterLastComma(end, t.start()) > 0) continue;
                     int dist = t.start() - end;
                     switch (t.category()) {
                         case NEG_POST, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
@@ -400,6 +403,12 @@ public final class ConText {
             if (to < from) return false;
             for (int i = from; i < to; i++) if (!Character.isWhitespace(text.charAt(i))) return false;
             return true;
+        }
+
+        /** Words between the last comma in [from, to) and to; 0 when there is no comma. */
+        private int wordsAfterLastComma(int from, int to) {
+            int comma = text.substring(from, to).lastIndexOf(',');
+            return comma < 0 ? 0 : words(from + comma + 1, to);
         }
 
         private boolean hasComma(int from, int to) {

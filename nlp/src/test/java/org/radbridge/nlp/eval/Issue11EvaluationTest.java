@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       NOCODE gold; notes/s22/issue11q.md), so it fails only below the regression floor {@link #BLIND10_FLOOR}.</li>
  *   <li>{@code eval/blind-v11} (520 sentences, 139 reports, 56 of them normal; about 60 % chest radiograph, the rest chest
  *       CT, abdomen, neuro, MSK and breast): written by session 23 helper 11s blind to the rules against main f60de50 and
- *       to helpers 11t / 11u, following notes/s23/conventions.md, committed (7ee9698) before any run and never tuned on;
+ *       to helpers 11t / 11u, following notes/s23/conventions.md, committed (7ee9698) before any run; a development set
+ *       (tuned on) from session 24;
  *       first run sentences 0.858 / reports 0.917 micro-F1 (present findings only 0.865, 0.036 false-positive present
  *       findings per normal report; 108 of the 200 misses are NOCODE gold; notes/s23/issue11s.md), so it fails only below
  *       the regression floor {@link #BLIND11_FLOOR}.</li>
@@ -103,11 +104,11 @@ class Issue11EvaluationTest {
     static final double BLIND10_FLOOR = 0.84;
 
     /**
-     * Regression floor for blind v11, just under its first run (sentences 0.858, reports 0.917 micro-F1;
-     * notes/s23/issue11s.md): the sentences miss the issue's 0.90, so this floor guards against losing ground, it does
-     * not claim the target.
+     * Regression floor for blind v11 (first run sentences 0.858, reports 0.917 micro-F1; notes/s23/issue11s.md; a
+     * development set from session 24, tuned on by helper 11v to 0.907 / 0.951): just under the tuned figures, a guard
+     * against losing ground, not a claim of the issue's targets.
      */
-    static final double BLIND11_FLOOR = 0.85;
+    static final double BLIND11_FLOOR = 0.89;
 
     @BeforeAll
     static void setUp() {
