@@ -63,7 +63,7 @@ class Issue11vRulesTest extends NlpMentionsTest {
     @Test
     void anOrogastricTubeIsTheEntericTube() {
         assertThat(has("OG tube terminates in the gastric antrum.", "25062003", Assertion.PRESENT)).isTrue();
-        assertThat(of("The orogastric tube courses into the stomach.", "17102003")).isEmpty();
+        assertThat(has("The orogastric tube courses into the stomach.", "25062003", Assertion.PRESENT)).isTrue();
     }
 
     @Test
