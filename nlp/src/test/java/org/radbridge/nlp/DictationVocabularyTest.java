@@ -36,7 +36,7 @@ class DictationVocabularyTest extends NlpMentionsTest {
     void unfoldedAortaIsTheTortuousAortaConceptAndAnEctaticOneIsDilated() {
         assertThat(only("Unfolded thoracic aorta.", "15690004").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
         // issue 11o: ectasia is dilatation (v6-v8 gold), not tortuosity
-        assertThat(only("The descending aorta is ectatic.", "25322007").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only("The descending aorta is ectatic.", "26660001").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
         assertThat(of("The descending aorta is ectatic.", "15690004")).isEmpty();
     }
 

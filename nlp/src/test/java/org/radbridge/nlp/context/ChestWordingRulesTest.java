@@ -122,9 +122,9 @@ class ChestWordingRulesTest extends NlpMentionsTest {
 
     @Test
     void dilatedOrEctaticAortaIsDilatationButADilatedSignElsewhereStaysSiteOnly() {
-        assertThat(has("The descending thoracic aorta is mildly ectatic.", "25322007", Assertion.PRESENT)).isTrue();
-        assertThat(has("Dilated aortic arch, unchanged.", "25322007", Assertion.PRESENT)).isTrue();
-        assertThat(of("Several dilated fluid-filled loops in the pelvis.", "25322007")).isEmpty();
+        assertThat(has("The descending thoracic aorta is mildly ectatic.", "26660001", Assertion.PRESENT)).isTrue();
+        assertThat(has("Dilated aortic arch, unchanged.", "26660001", Assertion.PRESENT)).isTrue();
+        assertThat(of("Several dilated fluid-filled loops in the pelvis.", "26660001")).isEmpty();
     }
 
     @Test

@@ -76,9 +76,9 @@ class Issue11pRulesTest extends NlpMentionsTest {
     void aorticWordingReachesTheThoracicAorta() {
         assertThat(has("The aortic arch is aneurysmal, 4.6 cm.", "433068007", Assertion.PRESENT)).isTrue();
         assertThat(has("Prominent ascending aorta, possibly an aneurysm.", "433068007", Assertion.POSSIBLE)).isTrue();
-        assertThat(has("Ectasia of the descending thoracic aorta.", "25322007", Assertion.PRESENT)).isTrue();
+        assertThat(has("Ectasia of the descending thoracic aorta.", "26660001", Assertion.PRESENT)).isTrue();
         // calcification of the arch stays aortic atherosclerosis
-        assertThat(has("Calcification of the aortic arch.", "28960008", Assertion.PRESENT)).isTrue();
+        assertThat(has("Calcification of the aortic arch.", "81817003", Assertion.PRESENT)).isTrue();
     }
 
     @Test
