@@ -18,7 +18,6 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The audit trail's table ({@code radbridge.audit_event}, migration V18.1): one row per AuditEvent, its FHIR JSON and the
@@ -86,7 +85,7 @@ public final class AuditEventStore {
 
     /** Its id (a new UUID unless it has one) and meta: version 1, stored now. */
     private static void prepare(AuditEvent e, Date now) {
-        if (!e.hasIdElement() || e.getIdElement().getIdPart() == null) e.setId(UUID.randomUUID().toString());
+        if (!e.hasIdElement() || e.getIdElement().getIdPart() == null) e.setId(AuditEventIds.next());
         e.setId(e.getIdElement().getIdPart());
         e.getMeta().setVersionId("1").setLastUpdatedElement(new InstantType(now));
     }
@@ -107,7 +106,7 @@ public final class AuditEventStore {
         PatientEventJson reuse = PatientEventJson.of(firstJson, first.getIdElement().getIdPart(), events.patients().get(0));
         for (int i = 1; i < events.size(); i++) {
             String patient = events.patients().get(i);
-            String id = UUID.randomUUID().toString();
+            String id = AuditEventIds.next();
             String text = reuse == null ? null : reuse.with(id, patient);
             if (text == null) {
                 bind(c, ps, events.event(i), json);
