@@ -52,6 +52,26 @@ class PatientAuditEventsTest {
             store.insertQueued(List.of(single, group));
             Map<String, List<String>> grouped = rows(ds);
             assertThat(grouped).hasSize(1 + patients.size());
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT recorded, entity_refs, patient_refs, agent_refs, subtype_tokens, action, outcome"
+                         + " FROM radbridge.audit_event WHERE id IN (" + String.join(",", grouped.keySet().stream().map(k -> "'" + k + "'").toList()) + ")")) {
+                int n = 0;
+                while (rs.next()) {
+                    n++;
+                    assertThat(rs.getTimestamp("recorded").getTime()).isEqualTo(group.recorded().getTime());
+                    List<String> entities = Arrays.asList((String[]) rs.getArray("entity_refs").getArray());
+                    String patient = entities.stream().filter(patients::contains).findFirst().orElseThrow();
+                    String id = patient.substring(patient.lastIndexOf('/') + 1);
+                    assertThat(entities).as("values with quotes and accents come back as written").containsExactlyElementsOf(new java.util.LinkedHashSet<>(List.of(patient, "Patient/" + id, id)));
+                    assertThat((String[]) rs.getArray("patient_refs").getArray()).containsExactly("Patient/" + id);
+                    assertThat((String[]) rs.getArray("agent_refs").getArray()).isEmpty();
+                    assertThat((String[]) rs.getArray("subtype_tokens").getArray()).containsExactly("search-type",
+                            "http://hl7.org/fhir/restful-interaction|search-type", "http://hl7.org/fhir/restful-interaction|");
+                    assertThat(rs.getString("action")).isEqualTo("E");
+                    assertThat(rs.getString("outcome")).isEqualTo("0");
+                }
+                assertThat(n).isEqualTo(1 + patients.size());
+            }
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute("DELETE FROM radbridge.audit_event");
             }
@@ -104,7 +124,7 @@ class PatientAuditEventsTest {
         e.addAgent().setRequestor(false).setWho(new Reference().setDisplay("10.1.2.3")).getNetwork().setAddress("10.1.2.3");
         e.addAgent().setRequestor(true).setWho(new Reference().setIdentifier(new Identifier().setSystem("urn:radbridge:api-token")
                 .setValue("ehr")).setDisplay("ehr (r\u00e9ader)"));
-        e.addEntity().getWhat().getIdentifier().setValue("req-1");
+        e.addEntity().getWhat().getIdentifier().setValue("req-1, \"quoted\"\n\\ next line");
         AuditEvent.AuditEventEntityComponent query = e.addEntity().setDescription("GET http://rb.test/fhir/ImagingStudy?patient=http://rb.test/fhir/Patient/p1");
         query.setQuery("http://rb.test/fhir/ImagingStudy?patient=Patient%2Fp1".getBytes());
         return e;
