@@ -18,7 +18,6 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The audit trail's table ({@code radbridge.audit_event}, migration V18.1): one row per AuditEvent, its FHIR JSON and the
@@ -44,14 +43,26 @@ public final class AuditEventStore {
 
     /** Inserts the events in one transaction; gives each its id and meta (version 1, stored now) first. */
     public void insert(List<AuditEvent> events) throws SQLException {
+        insertQueued(new ArrayList<>(events));
+    }
+
+    /**
+     * Inserts what the audit writer queued, {@link AuditEvent}s and {@link PatientAuditEvents}, in one transaction. The
+     * events of a {@link PatientAuditEvents} differ only in their id and patient: the first is encoded by HAPI, the
+     * others are that JSON with the two values put in ({@link PatientEventJson}).
+     */
+    public void insertQueued(List<?> items) throws SQLException {
         IParser json = fhir.newJsonParser();
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (AuditEvent e : events) {
-                    bind(c, ps, e, json);
-                    ps.addBatch();
+                for (Object item : items) {
+                    if (item instanceof PatientAuditEvents p) {
+                        bindEach(c, ps, p, json);
+                    } else {
+                        bind(c, ps, (AuditEvent) item, json);
+                    }
                 }
                 ps.executeBatch();
                 c.commit();
@@ -66,11 +77,54 @@ public final class AuditEventStore {
 
     private static void bind(Connection c, PreparedStatement ps, AuditEvent e, IParser json) throws SQLException {
         Date now = new Date();
-        if (!e.hasIdElement() || e.getIdElement().getIdPart() == null) e.setId(UUID.randomUUID().toString());
+        prepare(e, now);
+        bindColumns(c, ps, e, e.getIdElement().getIdPart(), e.hasRecorded() ? e.getRecorded() : now, now, null);
+        ps.setString(11, json.encodeResourceToString(e));
+        ps.addBatch();
+    }
+
+    /** Its id (a new UUID unless it has one) and meta: version 1, stored now. */
+    private static void prepare(AuditEvent e, Date now) {
+        if (!e.hasIdElement() || e.getIdElement().getIdPart() == null) e.setId(AuditEventIds.next());
         e.setId(e.getIdElement().getIdPart());
         e.getMeta().setVersionId("1").setLastUpdatedElement(new InstantType(now));
-        Date recorded = e.hasRecorded() ? e.getRecorded() : now;
-        ps.setString(1, e.getIdElement().getIdPart());
+    }
+
+    /**
+     * One row per patient. The first event is built and encoded as any event; the others' JSON is the first's with
+     * their own id and patient put in ({@link PatientEventJson}: the text HAPI writes for them), and their columns are
+     * the template's with their patient. Where the JSON cannot be reused that way, each event is built and encoded.
+     */
+    private static void bindEach(Connection c, PreparedStatement ps, PatientAuditEvents events, IParser json) throws SQLException {
+        Date now = new Date();
+        AuditEvent first = events.event(0);
+        prepare(first, now);
+        String firstJson = json.encodeResourceToString(first);
+        bindColumns(c, ps, first, first.getIdElement().getIdPart(), events.recorded(), now, null);
+        ps.setString(11, firstJson);
+        ps.addBatch();
+        PatientEventJson reuse = PatientEventJson.of(firstJson, first.getIdElement().getIdPart(), events.patients().get(0));
+        for (int i = 1; i < events.size(); i++) {
+            String patient = events.patients().get(i);
+            String id = AuditEventIds.next();
+            String text = reuse == null ? null : reuse.with(id, patient);
+            if (text == null) {
+                bind(c, ps, events.event(i), json);
+                continue;
+            }
+            bindColumns(c, ps, events.template(), id, events.recorded(), now, patient);
+            ps.setString(11, text);
+            ps.addBatch();
+        }
+    }
+
+    /**
+     * The columns but the JSON, from the event's model; {@code patient}, when given, is one more entity reference (the
+     * patient entity the template lacks).
+     */
+    private static void bindColumns(Connection c, PreparedStatement ps, AuditEvent e, String id, Date recorded, Date now,
+                                    String patient) throws SQLException {
+        ps.setString(1, id);
         ps.setTimestamp(2, new Timestamp(recorded.getTime()));
         ps.setTimestamp(3, new Timestamp(now.getTime()));
         ps.setArray(4, c.createArrayOf("text", tokens(e.hasType() ? List.of(e.getType()) : List.of()).toArray()));
@@ -78,13 +132,15 @@ public final class AuditEventStore {
         ps.setString(6, e.hasAction() ? e.getAction().toCode() : null);
         ps.setString(7, e.hasOutcome() ? e.getOutcome().toCode() : null);
         ReferenceForms agents = ReferenceForms.of(e.getAgent().stream().map(AuditEvent.AuditEventAgentComponent::getWho).toList());
-        ReferenceForms entities = ReferenceForms.of(e.getEntity().stream().map(AuditEvent.AuditEventEntityComponent::getWhat).toList());
+        List<Reference> what = new ArrayList<>(e.getEntity().size() + 1);
+        for (AuditEvent.AuditEventEntityComponent entity : e.getEntity()) what.add(entity.getWhat());
+        if (patient != null) what.add(new Reference(patient));
+        ReferenceForms entities = ReferenceForms.of(what);
         ps.setArray(8, c.createArrayOf("text", agents.forms().toArray()));
         ps.setArray(9, c.createArrayOf("text", entities.forms().toArray()));
         Set<String> patients = new LinkedHashSet<>(agents.patients());
         patients.addAll(entities.patients());
         ps.setArray(10, c.createArrayOf("text", patients.toArray()));
-        ps.setString(11, json.encodeResourceToString(e));
     }
 
     /** The forms of each coding a token search can name. */

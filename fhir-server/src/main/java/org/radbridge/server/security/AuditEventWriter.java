@@ -1,6 +1,5 @@
 package org.radbridge.server.security;
 
-import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,28 +7,33 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stores AuditEvents in the audit trail's table ({@link AuditEventStore}) on a background thread, off the request
  * path. The queue is bounded; if it overflows, the event is logged to the radbridge.audit log instead of being dropped
- * silently. Whatever has queued up is written as one JDBC batch in one transaction (up to {@value #BATCH} events): a
- * search produces one BALP event per patient in its results. (Through HAPI's JPA DAO an event cost about 2 ms of CPU,
+ * silently. Whatever has queued up is written as one JDBC batch in one transaction (up to about {@value #BATCH} events): a
+ * search produces one BALP event per patient in its results, handed over as one {@link PatientAuditEvents} (the
+ * queue's bound counts its events). (Through HAPI's JPA DAO an event cost about 2 ms of CPU,
  * and the writer fell behind the searches; as a row of its own table it costs its JSON encoding and an insert.)
  *
  * <p>At shutdown the queue is drained for a bounded time; what is left then is logged, not stored: a writer still
  * storing while the application closes re-created the database bean (a second PostgreSQL left running).
  */
-public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseable {
+public final class AuditEventWriter implements PatientEventsSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditEventWriter.class);
     private static final Logger audit = LoggerFactory.getLogger("radbridge.audit");
     static final int BATCH = 200;
+    static final int CAPACITY = 10_000;
 
     private final AuditEventStore store;
-    private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(10_000);
+    /** {@link AuditEvent}s and {@link PatientAuditEvents}; {@link #room} bounds the events they hold. */
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Semaphore room = new Semaphore(CAPACITY);
     private final Thread thread;
     private volatile boolean closing;
     private volatile boolean abandoned;
@@ -44,7 +48,23 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
-        if (abandoned || !queue.offer(event)) logOnly(abandoned ? "audit writer stopped" : "audit queue full", event);
+        if (!enqueue(event, 1)) logOnly(abandoned ? "audit writer stopped" : "audit queue full", event);
+    }
+
+    @Override
+    public void recordAuditEvents(PatientAuditEvents events) {
+        if (!enqueue(events, events.size()))
+            events.events().forEach(e -> logOnly(abandoned ? "audit writer stopped" : "audit queue full", e));
+    }
+
+    private boolean enqueue(Object item, int events) {
+        if (abandoned || !room.tryAcquire(events)) return false;
+        queue.add(item);
+        return true;
+    }
+
+    private static int size(Object item) {
+        return item instanceof PatientAuditEvents p ? p.size() : 1;
     }
 
     private static void logOnly(String why, AuditEvent event) {
@@ -53,34 +73,37 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
     }
 
     private void drain() {
-        List<AuditEvent> batch = new ArrayList<>(BATCH);
+        List<Object> batch = new ArrayList<>();
         while (!abandoned && (!closing || !queue.isEmpty())) {
+            int events = 0;
             try {
-                AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                store(batch);
+                events = size(first);
+                for (Object next; events < BATCH && (next = queue.poll()) != null; events += size(next)) batch.add(next);
+                store(batch, events);
             } catch (InterruptedException e) {
                 closing = true;
             } finally {
+                room.release(events);
                 batch.clear();
             }
         }
     }
 
-    private void store(List<AuditEvent> batch) {
-        if (batch.size() > 1) {
+    private void store(List<Object> batch, int events) {
+        if (events > 1) {
             try {
-                store.insert(batch);
-                written.addAndGet(batch.size());
+                store.insertQueued(batch);
+                written.addAndGet(events);
                 return;
             } catch (SQLException | RuntimeException e) {
                 // one bad event must not cost the others: store them one by one
-                log.warn("Could not store {} AuditEvents in one transaction ({}); storing them one by one", batch.size(), e.toString());
+                log.warn("Could not store {} AuditEvents in one transaction ({}); storing them one by one", events, e.toString());
             }
         }
-        for (AuditEvent event : batch) {
+        for (AuditEvent event : eachEvent(batch)) {
             try {
                 store.insert(List.of(event));
                 written.incrementAndGet();
@@ -92,6 +115,15 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
         }
     }
 
+    private static List<AuditEvent> eachEvent(List<Object> items) {
+        List<AuditEvent> out = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof PatientAuditEvents p) out.addAll(p.events());
+            else out.add((AuditEvent) item);
+        }
+        return out;
+    }
+
     public long written() { return written.get(); }
 
     @Override
@@ -101,8 +133,9 @@ public final class AuditEventWriter implements IBalpAuditEventSink, AutoCloseabl
         if (!thread.isAlive()) return;
         abandoned = true;
         thread.join(10_000);
-        List<AuditEvent> left = new ArrayList<>();
-        queue.drainTo(left);
+        List<Object> queued = new ArrayList<>();
+        queue.drainTo(queued);
+        List<AuditEvent> left = eachEvent(queued);
         if (!left.isEmpty()) log.warn("{} AuditEvents were still queued at shutdown; written to the audit log (logs/audit.log) instead", left.size());
         left.forEach(e -> logOnly("shutdown", e));
     }

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * builds every event from scratch, including its fixed narrative: {@code XhtmlNode.setValue} constructs an
  * {@code XhtmlParser}, which fills a map of ~2,000 HTML entities — about a third of the CPU of a search answering 50
  * studies of 50 patients. Here the narrative is parsed once, and the part of the event that depends only on the
- * request (agents, query entity) is built once per request and copied for each patient.
+ * request (agents, query entity) is built once per request; the events of its patients go to the sink as one
+ * {@link PatientAuditEvents} (the audit writer encodes the shared part once), or one by one as copies to any other sink.
  */
 public final class BalpAuditCapture {
     private static final String PATIENT = "Patient";
@@ -80,8 +81,7 @@ public final class BalpAuditCapture {
             sink.recordAuditEvent(query(request, BalpProfileEnum.BASIC_QUERY));
             return;
         }
-        AuditEvent template = query(request, BalpProfileEnum.PATIENT_QUERY);
-        for (String owner : owners) sink.recordAuditEvent(addPatient(stamped(template), owner));
+        perPatient(query(request, BalpProfileEnum.PATIENT_QUERY), owners);
     }
 
     private void read(IPreResourceShowDetails details, ServletRequestDetails request) {
@@ -95,8 +95,7 @@ public final class BalpAuditCapture {
             sink.recordAuditEvent(addData(common(request, BalpProfileEnum.BASIC_READ), data));
             return;
         }
-        AuditEvent template = addData(common(request, BalpProfileEnum.PATIENT_READ), data);
-        for (String owner : owners) sink.recordAuditEvent(addPatient(stamped(template), owner));
+        perPatient(addData(common(request, BalpProfileEnum.PATIENT_READ), data), owners);
     }
 
     private void changed(IBaseResource resource, ServletRequestDetails request, BalpProfileEnum basic, BalpProfileEnum patient) {
@@ -129,9 +128,14 @@ public final class BalpAuditCapture {
         return owners;
     }
 
-    /** A copy of the request's event for one more patient, with its own recording time. */
-    private static AuditEvent stamped(AuditEvent template) {
-        return template.copy().setRecorded(new Date());
+    /**
+     * One event per patient, each a copy of the request's event with that patient: to the audit writer as one hand-over
+     * (it encodes the shared part once), to any other sink one by one.
+     */
+    private void perPatient(AuditEvent template, Set<String> owners) {
+        PatientAuditEvents events = new PatientAuditEvents(template, List.copyOf(owners), new Date());
+        if (sink instanceof PatientEventsSink grouped) grouped.recordAuditEvents(events);
+        else events.events().forEach(sink::recordAuditEvent);
     }
 
     private AuditEvent common(ServletRequestDetails request, BalpProfileEnum profile) {
@@ -193,7 +197,7 @@ public final class BalpAuditCapture {
         return event;
     }
 
-    private static AuditEvent addPatient(AuditEvent event, String patientId) {
+    static AuditEvent addPatient(AuditEvent event, String patientId) {
         addEntity(event, BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON, BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON_DISPLAY,
                 BalpConstants.CS_OBJECT_ROLE_1_PATIENT, BalpConstants.CS_OBJECT_ROLE_1_PATIENT_DISPLAY).getWhat().setReference(patientId);
         return event;
