@@ -2,6 +2,8 @@ package org.radbridge.nlp;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.radbridge.nlp.labels.LabelSet;
+import org.radbridge.nlp.labels.ReportLabeler;
 
 import java.util.List;
 
@@ -14,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class NlpMentionsTest {
 
     protected static RadiologyNlp nlp;
+    private static ReportLabeler chexpert;
 
     @BeforeAll
     static void startNlp() {
@@ -22,6 +25,7 @@ public abstract class NlpMentionsTest {
 
     @AfterAll
     static void closeNlp() {
+        chexpert = null;
         nlp.close();
     }
 
@@ -41,5 +45,11 @@ public abstract class NlpMentionsTest {
     protected static boolean has(String text, String code, FindingMention.Assertion assertion) {
         return of(text, code).stream().anyMatch(m -> m.assertion() == assertion
                 && m.temporality() == FindingMention.Temporality.CURRENT);
+    }
+
+    /** The CheXpert label (1, 0, -1 or null for not mentioned) that {@code text} gives the observation {@code label}. */
+    protected static Integer chexpertLabel(String text, String label) {
+        if (chexpert == null) chexpert = new ReportLabeler(nlp.lexicon(), LabelSet.chexpert(nlp.lexicon()));
+        return chexpert.labels(nlp.analyze("r", text)).get(label);
     }
 }

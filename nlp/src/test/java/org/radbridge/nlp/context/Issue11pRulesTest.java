@@ -126,6 +126,9 @@ class Issue11pRulesTest extends NlpMentionsTest {
     void entericAndNasogastricTubesAreTheFeedingTube() {
         assertThat(has("Enteric tube tip projects over the gastric body.", "25062003", Assertion.PRESENT)).isTrue();
         assertThat(has("NG tube side port below the GE junction.", "25062003", Assertion.PRESENT)).isTrue();
+        // and every enteric tube is a CheXpert support device (25062003 is in the label set)
+        assertThat(chexpertLabel("NG tube side port below the GE junction.", "Support Devices")).isEqualTo(1);
+        assertThat(chexpertLabel("PEG tube in the left upper quadrant.", "Support Devices")).isEqualTo(1);
     }
 
     @Test

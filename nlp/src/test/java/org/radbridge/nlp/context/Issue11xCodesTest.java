@@ -1,12 +1,8 @@
 package org.radbridge.nlp.context;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.radbridge.nlp.FindingMention.Assertion;
 import org.radbridge.nlp.NlpMentionsTest;
-import org.radbridge.nlp.labels.LabelSet;
-import org.radbridge.nlp.labels.ReportLabeler;
 
 import java.util.List;
 
@@ -27,18 +23,6 @@ class Issue11xCodesTest extends NlpMentionsTest {
     private static final String TENDINOSIS = "724152009";
     private static final String BALLOON_PUMP = "129113006";
     private static final String SPONDYLOSIS = "8847002";
-
-    private static ReportLabeler chexpert;
-
-    @BeforeAll
-    static void labeler() {
-        chexpert = new ReportLabeler(nlp.lexicon(), LabelSet.chexpert(nlp.lexicon()));
-    }
-
-    @AfterAll
-    static void noLabeler() {
-        chexpert = null;
-    }
 
     @Test
     void encephalomalaciaIsTheBrainFindingWhateverTheSpelling() {
@@ -89,7 +73,7 @@ class Issue11xCodesTest extends NlpMentionsTest {
         }
         assertThat(has("Interval removal of the intra-aortic balloon pump.", BALLOON_PUMP, Assertion.ABSENT)).isTrue();
         // the CheXpert support-device mention phrases (pacer, line, tube, catheter, device ...) do not name a balloon pump
-        assertThat(chexpert.labels(nlp.analyze("r", "Intra-aortic balloon pump in place.")).get("Support Devices")).isNull();
+        assertThat(chexpertLabel("Intra-aortic balloon pump in place.", "Support Devices")).isNull();
     }
 
     @Test
