@@ -78,7 +78,7 @@ public final class AuditEventStore {
     private static void bind(Connection c, PreparedStatement ps, AuditEvent e, IParser json) throws SQLException {
         Date now = new Date();
         prepare(e, now);
-        bindColumns(c, ps, e, e.getIdElement().getIdPart(), e.hasRecorded() ? e.getRecorded() : now, now, null);
+        bindColumns(c, ps, Columns.of(e), e.getIdElement().getIdPart(), e.hasRecorded() ? e.getRecorded() : now, now);
         ps.setString(11, json.encodeResourceToString(e));
         ps.addBatch();
     }
@@ -93,17 +93,19 @@ public final class AuditEventStore {
     /**
      * One row per patient. The first event is built and encoded as any event; the others' JSON is the first's with
      * their own id and patient put in ({@link PatientEventJson}: the text HAPI writes for them), and their columns are
-     * the template's with their patient. Where the JSON cannot be reused that way, each event is built and encoded.
+     * the template's, worked out once, with their patient. Where the JSON cannot be reused that way, each event is built
+     * and encoded.
      */
     private static void bindEach(Connection c, PreparedStatement ps, PatientAuditEvents events, IParser json) throws SQLException {
         Date now = new Date();
         AuditEvent first = events.event(0);
         prepare(first, now);
         String firstJson = json.encodeResourceToString(first);
-        bindColumns(c, ps, first, first.getIdElement().getIdPart(), events.recorded(), now, null);
+        bindColumns(c, ps, Columns.of(first), first.getIdElement().getIdPart(), events.recorded(), now);
         ps.setString(11, firstJson);
         ps.addBatch();
         PatientEventJson reuse = PatientEventJson.of(firstJson, first.getIdElement().getIdPart(), events.patients().get(0));
+        Columns template = reuse == null ? null : Columns.of(events.template());
         for (int i = 1; i < events.size(); i++) {
             String patient = events.patients().get(i);
             String id = AuditEventIds.next();
@@ -112,35 +114,48 @@ public final class AuditEventStore {
                 bind(c, ps, events.event(i), json);
                 continue;
             }
-            bindColumns(c, ps, events.template(), id, events.recorded(), now, patient);
+            bindColumns(c, ps, template.withPatient(patient), id, events.recorded(), now);
             ps.setString(11, text);
             ps.addBatch();
         }
     }
 
-    /**
-     * The columns but the JSON, from the event's model; {@code patient}, when given, is one more entity reference (the
-     * patient entity the template lacks).
-     */
-    private static void bindColumns(Connection c, PreparedStatement ps, AuditEvent e, String id, Date recorded, Date now,
-                                    String patient) throws SQLException {
+    /** The columns but the id, the times and the JSON. */
+    private static void bindColumns(Connection c, PreparedStatement ps, Columns columns, String id, Date recorded, Date now)
+            throws SQLException {
         ps.setString(1, id);
         ps.setTimestamp(2, new Timestamp(recorded.getTime()));
         ps.setTimestamp(3, new Timestamp(now.getTime()));
-        ps.setArray(4, c.createArrayOf("text", tokens(e.hasType() ? List.of(e.getType()) : List.of()).toArray()));
-        ps.setArray(5, c.createArrayOf("text", tokens(e.getSubtype()).toArray()));
-        ps.setString(6, e.hasAction() ? e.getAction().toCode() : null);
-        ps.setString(7, e.hasOutcome() ? e.getOutcome().toCode() : null);
-        ReferenceForms agents = ReferenceForms.of(e.getAgent().stream().map(AuditEvent.AuditEventAgentComponent::getWho).toList());
-        List<Reference> what = new ArrayList<>(e.getEntity().size() + 1);
-        for (AuditEvent.AuditEventEntityComponent entity : e.getEntity()) what.add(entity.getWhat());
-        if (patient != null) what.add(new Reference(patient));
-        ReferenceForms entities = ReferenceForms.of(what);
-        ps.setArray(8, c.createArrayOf("text", agents.forms().toArray()));
-        ps.setArray(9, c.createArrayOf("text", entities.forms().toArray()));
-        Set<String> patients = new LinkedHashSet<>(agents.patients());
-        patients.addAll(entities.patients());
+        ps.setArray(4, c.createArrayOf("text", columns.types().toArray()));
+        ps.setArray(5, c.createArrayOf("text", columns.subtypes().toArray()));
+        ps.setString(6, columns.action());
+        ps.setString(7, columns.outcome());
+        ps.setArray(8, c.createArrayOf("text", columns.agents().forms().toArray()));
+        ps.setArray(9, c.createArrayOf("text", columns.entities().forms().toArray()));
+        Set<String> patients = new LinkedHashSet<>(columns.agents().patients());
+        patients.addAll(columns.entities().patients());
         ps.setArray(10, c.createArrayOf("text", patients.toArray()));
+    }
+
+    /**
+     * The search columns an event's model gives (codings' token forms, action, outcome, agents' and entities' reference
+     * forms). Worked out once for a request's template, then {@link #withPatient} per patient: the events of a search
+     * page differ only in that entity.
+     */
+    private record Columns(List<String> types, List<String> subtypes, String action, String outcome,
+                           ReferenceForms agents, ReferenceForms entities) {
+        static Columns of(AuditEvent e) {
+            return new Columns(tokens(e.hasType() ? List.of(e.getType()) : List.of()), tokens(e.getSubtype()),
+                    e.hasAction() ? e.getAction().toCode() : null, e.hasOutcome() ? e.getOutcome().toCode() : null,
+                    ReferenceForms.of(e.getAgent().stream().map(AuditEvent.AuditEventAgentComponent::getWho).toList()),
+                    ReferenceForms.of(e.getEntity().stream().map(AuditEvent.AuditEventEntityComponent::getWhat).toList()));
+        }
+
+        /** These columns with one more entity, the patient's (as {@link ReferenceForms#of} over all of them gives). */
+        Columns withPatient(String patient) {
+            return new Columns(types, subtypes, action, outcome, agents,
+                    entities.and(ReferenceForms.of(List.of(new Reference(patient)))));
+        }
     }
 
     /** The forms of each coding a token search can name. */
@@ -174,6 +189,15 @@ public final class AuditEventStore {
                 forms.add(id.getIdPart());
                 if ("Patient".equals(id.getResourceType())) patients.add("Patient/" + id.getIdPart());
             }
+            return new ReferenceForms(new ArrayList<>(forms), new ArrayList<>(patients));
+        }
+
+        /** The forms of these references followed by those of {@code more}, each once. */
+        ReferenceForms and(ReferenceForms more) {
+            Set<String> forms = new LinkedHashSet<>(this.forms);
+            forms.addAll(more.forms);
+            Set<String> patients = new LinkedHashSet<>(this.patients);
+            patients.addAll(more.patients);
             return new ReferenceForms(new ArrayList<>(forms), new ArrayList<>(patients));
         }
     }
