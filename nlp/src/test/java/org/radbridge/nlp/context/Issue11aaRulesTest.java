@@ -149,4 +149,30 @@ class Issue11aaRulesTest extends NlpMentionsTest {
         // a CT angiogram's limited contrast filling is no lung opacity
         assertThat(of("CTPA\nSuboptimal opacification of the lower lobe segmental arteries.", "274533004")).isEmpty();
     }
+
+    @Test
+    void aSpleenOfNormalSizeDeniesSplenomegaly() {
+        assertThat(has("Normal-sized spleen, 9.5 cm.", "16294009", Assertion.ABSENT)).isTrue();
+        assertThat(has("US ABDOMEN\nSpleen: normal size. Kidneys: unremarkable.", "16294009", Assertion.ABSENT)).isTrue();
+        assertThat(has("Mild splenomegaly at 14.5 cm.", "16294009", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aReExpandedPneumothoraxIsGone() {
+        assertThat(only("The left apical pneumothorax has re-expanded.", "36118008").assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aNodeAloneIsALymphNodeSite() {
+        assertThat(only("Mildly enlarged left hilar node.", "87500009").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Borderline enlarged subcarinal node.", "52324001").assertion()).isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void aRenalUltrasoundTitledModalityFirstIsAKidneyExam() {
+        String s = "US RENAL\nA 15 mm simple cyst at the lower pole. No calculi.";
+        assertThat(has(s, "722223000", Assertion.PRESENT)).isTrue();
+        assertThat(has(s, "386103008", Assertion.ABSENT)).isTrue();
+    }
 }
