@@ -175,4 +175,12 @@ class Issue11aaRulesTest extends NlpMentionsTest {
         assertThat(has(s, "722223000", Assertion.PRESENT)).isTrue();
         assertThat(has(s, "386103008", Assertion.ABSENT)).isTrue();
     }
+
+    @Test
+    void abdominalAndBreastWordingAndTheOvaryAsACystSite() {
+        assertThat(has("TRANSVAGINAL US\nThe left ovary holds a 3 cm thin-walled cyst.", "447249001", Assertion.PRESENT)).isTrue();
+        assertThat(has("Findings of acute interstitial oedematous pancreatitis without necrosis.", "197456007",
+                Assertion.PRESENT)).isTrue();
+        assertThat(has("Post-operative scarring in the right breast, unchanged.", "63130001", Assertion.PRESENT)).isTrue();
+    }
 }
