@@ -23,6 +23,9 @@ class Issue11aaRulesTest extends NlpMentionsTest {
         assertThat(only("Right arm PICC removed.", "52124006").assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(only("The central venous catheter may have been removed.", "52124006").assertion())
                 .isEqualTo(Assertion.ABSENT);
+        // a procedure narrative says what was done, not that the finding is gone (NegEx test set convention)
+        assertThat(of("Small sessile polyp in the sigmoid, removed with a snare.", "68496003"))
+                .noneMatch(m -> m.assertion() == Assertion.ABSENT);
         // a device in place stays present
         assertThat(has("Right arm PICC with its tip in the lower SVC.", "52124006", Assertion.PRESENT)).isTrue();
     }
@@ -62,6 +65,9 @@ class Issue11aaRulesTest extends NlpMentionsTest {
         String s = "CT abdomen and pelvis for staging of rectal cancer.\nNo focal liver lesion. No ascites.";
         assertThat(nlp.analyze("t", s).mentions()).noneMatch(m -> m.assertion() == Assertion.PRESENT
                 && m.temporality() == FindingMention.Temporality.CURRENT);
+        // "staging of" alone can be the procedure's own aim and does not make history
+        assertThat(ConText.fromClasspath().sentence("The indication is staging of portal hypertension.")
+                .evaluate(29, 48).historical()).isFalse();
     }
 
     @Test
