@@ -189,4 +189,13 @@ class Issue11aaRulesTest extends NlpMentionsTest {
                 Assertion.PRESENT)).isTrue();
         assertThat(has("Post-operative scarring in the right breast, unchanged.", "63130001", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aLymphomaInADifferentialIsAPossibleNeoplasm() {
+        assertThat(only("Bulky anterior mediastinal soft tissue; the differential includes lymphoma and germ cell tumour.",
+                "1163043007")
+                .assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(nlp.lexicon().isA(nlp.lexicon().bySnomed("1163043007").orElseThrow(),
+                nlp.lexicon().bySnomed("108369006").orElseThrow())).isTrue();
+    }
 }
