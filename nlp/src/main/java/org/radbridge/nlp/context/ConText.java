@@ -155,7 +155,42 @@ public final class ConText {
             else if (category == Category.MIMIC_CONFIDENT) mimicConfident.add(phrase);
             else map.put(phrase, category); // later lines win
         }
+        addSpellingVariants(map);
         return new ConText(map, copulaEnd, listJoin, mimicConfident);
+    }
+
+    /**
+     * British and American reports spell the same verbs -ise / -ize ("no longer visualised", "not visualized",
+     * "characterised"): each phrase with such a word also stands in the other spelling, unless the file lists that
+     * spelling itself (then its own category wins). Done once when the list is read.
+     */
+    static void addSpellingVariants(Map<String, Category> map) {
+        Map<String, Category> variants = new LinkedHashMap<>();
+        map.forEach((phrase, category) -> {
+            String other = otherSpelling(phrase);
+            if (!other.equals(phrase)) variants.putIfAbsent(other, category);
+        });
+        variants.forEach(map::putIfAbsent);
+    }
+
+    /** The phrase with each word's -ize(d/s), -izing, -ization written -ise..., and the reverse. */
+    static String otherSpelling(String phrase) {
+        String[] words = phrase.split(" ");
+        for (int i = 0; i < words.length; i++) words[i] = otherSpellingOfWord(words[i]);
+        return String.join(" ", words);
+    }
+
+    private static final String[][] SPELLING_ENDINGS = {
+        {"ization", "isation"}, {"izing", "ising"}, {"ized", "ised"}, {"izes", "ises"}, {"ize", "ise"}};
+
+    private static String otherSpellingOfWord(String w) {
+        // short words ("size", "rise", "wise", "noise") are no -ise / -ize verbs
+        if (w.length() < 7) return w;
+        for (String[] e : SPELLING_ENDINGS) {
+            if (w.endsWith(e[0])) return w.substring(0, w.length() - e[0].length()) + e[1];
+            if (w.endsWith(e[1])) return w.substring(0, w.length() - e[1].length()) + e[0];
+        }
+        return w;
     }
 
     /** A trigger found in a sentence; offsets relative to the sentence text. */
@@ -269,7 +304,8 @@ public final class ConText {
                     if ((!isPost(t.category()) && !closingHedge) || copulaHedgeBeforeWords(t)) continue;
                     // "X versus Y" hedges the X right before it, not an earlier finding of the clause
                     int maxWords = t.category() == Category.UNC_BI || closingHedge ? 0
-                            : t.category() == Category.MIMIC_POST ? 10 : 5;
+                            : t.category() == Category.MIMIC_POST ? 10
+                            : t.category() == Category.NEG_POST && startsWithSubjectLink(t.phrase()) ? 8 : 5;
                     if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
                     // "opacity, atelectasis versus consolidation": the differential after the comma hedges its own
                     // alternatives, not the finding it explains
@@ -425,6 +461,18 @@ public final class ConText {
             }
             return n;
         }
+    }
+
+    /**
+     * A negation that opens with a copula or a relative word ("is no longer visualised", "that resolves on spot
+     * compression") is the predicate of the noun phrase before it, so it reaches the finding across that phrase's site
+     * words ("the nodule in the left upper lobe is no longer visualised": 6 words), which a bare cue ("resolved") does not.
+     */
+    private static final String[] SUBJECT_LINKS = {"is ", "are ", "was ", "were ", "that ", "which ", "has ", "have "};
+
+    private static boolean startsWithSubjectLink(String phrase) {
+        for (String w : SUBJECT_LINKS) if (phrase.startsWith(w)) return true;
+        return false;
     }
 
     private static boolean isPre(Category c) {
