@@ -335,8 +335,10 @@ class Issue11EvaluationTest {
      * micro-F1 (present findings only 0.837, 0.086 false-positive present findings per normal report; 48 of the 120
      * sentence misses and 29 of the 84 report misses are NOCODE gold; notes/s24/issue11w.md): the figures miss the
      * issue's 0.90, so this floor, just under the first run, guards against losing ground and claims nothing more.
+     * Session 25 helper 11aa tuned on v12 (a development set since): sentences 0.912 / reports 0.929, FP 0 per normal
+     * report; the floor stays a regression guard under those figures.
      */
-    static final double BLIND12_FLOOR = 0.85;
+    static final double BLIND12_FLOOR = 0.90;
 
     @Test
     void blind12SentencesMicroF1() throws IOException {
@@ -352,9 +354,10 @@ class Issue11EvaluationTest {
      * Regression floor for the gold-only adjudication of blind v12 ({@code eval/blind-v12-adjudicated}, same texts; 13
      * listed gold corrections in the file headers, made by a second person from the text and the stated conventions
      * before any run on it), just under its first run (sentences 0.850, reports 0.896 micro-F1; notes/s24/issue11y.md):
-     * the v12 floor 0.85 would leave the sentences no margin at all (one lost match fails it).
+     * the v12 floor 0.85 would leave the sentences no margin at all (one lost match fails it). After session 25's tuning
+     * on v12 (helper 11aa): sentences 0.909 / reports 0.941; floor 0.90.
      */
-    static final double BLIND12_ADJUDICATED_FLOOR = 0.845;
+    static final double BLIND12_ADJUDICATED_FLOOR = 0.90;
 
     @Test
     void blind12AdjudicatedSentencesMicroF1() throws IOException {
@@ -372,10 +375,12 @@ class Issue11EvaluationTest {
      * Regression floor for blind v13 ({@code eval/blind-v13}: 525 sentences, 145 reports, 59 of them normal; about 55 %
      * chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast), written by session 25 helper 11ab blind to the
      * rules from the concept list at main a1afb12, following the nlp/README.md label conventions, committed before any
-     * run and never tuned on. 0.0 until the first run: the lead sets the floor after that run (just under its figures),
-     * so this test only checks that the set loads and is scored until then.
+     * run (4aabb10) and never tuned on before its first run. First run (rules of main e75cc9e: session 24's plus helper
+     * 11aa's, which tuned on v12 and never saw v13): sentences 0.882 / reports 0.906 micro-F1 (present findings only
+     * 0.884, 0.051 false-positive present findings per normal report, 3 of 59). Under the issue's 0.90 for sentences, so
+     * this floor, just under the first run, guards against losing ground and claims nothing more.
      */
-    static final double BLIND13_FLOOR = 0.0;
+    static final double BLIND13_FLOOR = 0.875;
 
     @Test
     void blind13SentencesMicroF1() throws IOException {
