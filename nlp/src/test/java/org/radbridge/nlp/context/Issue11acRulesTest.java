@@ -86,4 +86,22 @@ class Issue11acRulesTest extends NlpMentionsTest {
         assertThat(only("Scattered periventricular hypodensities, probably microangiopathic.", "22811006").assertion())
                 .isEqualTo(Assertion.POSSIBLE);
     }
+
+    @Test
+    void theHeartNamedWithTheMediastinumOrLungsInANormalStatementIsNoCardiomegaly() {
+        assertThat(only("The heart and mediastinal contour is unremarkable.", "8186001").assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Heart and lungs are unremarkable.", "8186001").assertion()).isEqualTo(Assertion.ABSENT);
+        // an enlarged heart named with normal lungs stays present
+        assertThat(has("Heart enlarged; lungs are normal.", "8186001", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void noRestrictedDiffusionDeniesAnAcuteInfarct() {
+        assertThat(only("MRI BRAIN\nNo foci of reduced diffusion. Normal flow voids.", "432504007").assertion())
+                .isEqualTo(Assertion.ABSENT);
+        // a focus of restricted diffusion alone is not named as an infarct by this row
+        assertThat(of("MRI BRAIN\nSmall focus of restricted diffusion in the right caudate.", "432504007"))
+                .noneMatch(m -> m.assertion() == Assertion.ABSENT);
+    }
 }
