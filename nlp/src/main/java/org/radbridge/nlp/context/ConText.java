@@ -305,7 +305,8 @@ public final class ConText {
                     // "X versus Y" hedges the X right before it, not an earlier finding of the clause
                     int maxWords = t.category() == Category.UNC_BI || closingHedge ? 0
                             : t.category() == Category.MIMIC_POST ? 10
-                            : t.category() == Category.NEG_POST && startsWithSubjectLink(t.phrase()) ? 8 : 5;
+                            : t.category() == Category.NEG_POST
+                                    && (startsWithSubjectLink(t.phrase()) || siteThenPredicate(end, t.start())) ? 8 : 5;
                     if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
                     // "opacity, atelectasis versus consolidation": the differential after the comma hedges its own
                     // alternatives, not the finding it explains
@@ -447,6 +448,17 @@ public final class ConText {
             return comma < 0 ? 0 : words(from + comma + 1, to);
         }
 
+        /**
+         * The finding is the subject and what follows it up to the cue is only its site ("the asymmetry in the upper outer
+         * quadrant disperses on spot compression"): a locative preposition right after the finding and no comma before
+         * the cue. Such a cue is the clause's predicate, as one opening with a copula is.
+         */
+        private boolean siteThenPredicate(int from, int to) {
+            if (hasComma(from, to)) return false;
+            for (String p : LOCATIVES) if (text.startsWith(p, from)) return true;
+            return false;
+        }
+
         private boolean hasComma(int from, int to) {
             return text.substring(from, to).indexOf(',') >= 0;
         }
@@ -468,6 +480,9 @@ public final class ConText {
      * compression") is the predicate of the noun phrase before it, so it reaches the finding across that phrase's site
      * words ("the nodule in the left upper lobe is no longer visualised": 6 words), which a bare cue ("resolved") does not.
      */
+    /** Prepositions that open a site phrase right after a finding (issue 11ac). */
+    private static final String[] LOCATIVES = {" in the ", " at the ", " within the ", " of the "};
+
     private static final String[] SUBJECT_LINKS = {"is ", "are ", "was ", "were ", "that ", "which ", "has ", "have "};
 
     private static boolean startsWithSubjectLink(String phrase) {
