@@ -378,9 +378,10 @@ class Issue11EvaluationTest {
      * run (4aabb10) and never tuned on before its first run. First run (rules of main e75cc9e: session 24's plus helper
      * 11aa's, which tuned on v12 and never saw v13): sentences 0.882 / reports 0.906 micro-F1 (present findings only
      * 0.884, 0.051 false-positive present findings per normal report, 3 of 59). Under the issue's 0.90 for sentences, so
-     * this floor, just under the first run, guards against losing ground and claims nothing more.
+     * this floor, just under the first run, guards against losing ground and claims nothing more. Helper 11ac tuned on
+     * v13 afterwards (a development set since): sentences 0.894 / reports 0.913, FP 0 per normal report.
      */
-    static final double BLIND13_FLOOR = 0.875;
+    static final double BLIND13_FLOOR = 0.885;
 
     @Test
     void blind13SentencesMicroF1() throws IOException {
@@ -396,10 +397,12 @@ class Issue11EvaluationTest {
      * Regression floor for blind v14 ({@code eval/blind-v14}: 537 sentences, 149 reports, 59 of them normal; about 56 %
      * chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast), written by session 25 helper 11ad blind to the
      * rules from the concept list at main 4922b79, following the nlp/README.md label conventions, committed before any
-     * run and never tuned on (notes/s25/issue11ad.md). 0.0 until the first run: the lead sets the floor after the first
-     * run, just under its figures.
+     * run (11561cc) and never tuned on (notes/s25/issue11ad.md). First run on the rules of main 4922b79 (blind to v14):
+     * sentences 0.883 / reports 0.917 micro-F1 (present findings only 0.895, 0.034 false-positive present findings per
+     * normal report, 2 of 59); after helper 11ac's rules (tuned on v13, blind to v14): 0.884 / 0.917, 0.895, 0.034. Under
+     * the issue's 0.90 for sentences, so this floor, just under the first run, guards against losing ground only.
      */
-    static final double BLIND14_FLOOR = 0.0;
+    static final double BLIND14_FLOOR = 0.875;
 
     @Test
     void blind14SentencesMicroF1() throws IOException {
