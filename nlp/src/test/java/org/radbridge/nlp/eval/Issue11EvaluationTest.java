@@ -2,7 +2,8 @@ package org.radbridge.nlp.eval;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.radbridge.nlp.FindingMention;
 import org.radbridge.nlp.RadiologyNlp;
 
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,10 +160,6 @@ class Issue11EvaluationTest {
                 .filter(m -> m.subject() == FindingMention.Subject.PATIENT).toList());
     }
 
-    static double sentences(String dir, String title) throws IOException {
-        return sentences(dir, title, 400);
-    }
-
     static double sentences(String dir, String title, int minItems) throws IOException {
         List<Item> items = read("/eval/" + dir + "/sentences.tsv", false);
         assertThat(items).hasSizeGreaterThanOrEqualTo(minItems);
@@ -176,10 +174,6 @@ class Issue11EvaluationTest {
         byDomain.forEach((d, s) -> System.out.printf(Locale.ROOT, "  %s domain %-7s micro P %.3f R %.3f F1 %.3f%n",
                 title, d, s.precision(), s.recall(), s.f1()));
         return all.f1();
-    }
-
-    static double reports(String dir, String title) throws IOException {
-        return reports(dir, title, 100);
     }
 
     static double reports(String dir, String title, int minItems) throws IOException {
@@ -210,123 +204,6 @@ class Issue11EvaluationTest {
         return all.f1();
     }
 
-    @Test
-    void blindSentencesMicroF1AtLeast090() throws IOException {
-        assertThat(sentences("blind-v3", "Blind v3")).as("blind v3 sentences micro F1").isGreaterThanOrEqualTo(0.90);
-    }
-
-    @Test
-    void blindReportsMicroF1AtLeast090() throws IOException {
-        assertThat(reports("blind-v3", "Blind v3")).as("blind v3 reports micro F1").isGreaterThanOrEqualTo(0.90);
-    }
-
-    @Test
-    void blind4SentencesMicroF1AtLeast090() throws IOException {
-        assertThat(sentences("blind-v4", "Blind v4", 200)).as("blind v4 sentences micro F1").isGreaterThanOrEqualTo(0.90);
-    }
-
-    @Test
-    void blind4ReportsMicroF1AtLeast090() throws IOException {
-        assertThat(reports("blind-v4", "Blind v4")).as("blind v4 reports micro F1").isGreaterThanOrEqualTo(0.90);
-    }
-
-    /** Gold-only adjudication of blind v4's reports (absent statements its gold omitted; list in the file header). */
-    @Test
-    void blind4AdjudicatedReportsMicroF1AtLeast090() throws IOException {
-        assertThat(reports("blind-v4-adjudicated", "Blind v4 adjudicated gold")).as("blind v4 adjudicated reports micro F1")
-                .isGreaterThanOrEqualTo(0.90);
-    }
-
-    @Test
-    void blind5SentencesMicroF1AtLeast090() throws IOException {
-        assertThat(sentences("blind-v5", "Blind v5", 150)).as("blind v5 sentences micro F1").isGreaterThanOrEqualTo(0.90);
-    }
-
-    @Test
-    void blind5ReportsMicroF1AtLeast090() throws IOException {
-        assertThat(reports("blind-v5", "Blind v5", 60)).as("blind v5 reports micro F1").isGreaterThanOrEqualTo(0.90);
-    }
-
-    @Test
-    void blind6SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v6", "Blind v6", 250)).as("blind v6 sentences micro F1").isGreaterThanOrEqualTo(BLIND6_FLOOR);
-    }
-
-    @Test
-    void blind6ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v6", "Blind v6", 70)).as("blind v6 reports micro F1").isGreaterThanOrEqualTo(BLIND6_FLOOR);
-    }
-
-    @Test
-    void blind7SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v7", "Blind v7", 150)).as("blind v7 sentences micro F1").isGreaterThanOrEqualTo(BLIND7_FLOOR);
-    }
-
-    @Test
-    void blind7ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v7", "Blind v7", 85)).as("blind v7 reports micro F1").isGreaterThanOrEqualTo(BLIND7_FLOOR);
-    }
-
-    @Test
-    void blind8SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v8", "Blind v8", 150)).as("blind v8 sentences micro F1").isGreaterThanOrEqualTo(BLIND8_FLOOR);
-    }
-
-    @Test
-    void blind8ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v8", "Blind v8", 100)).as("blind v8 reports micro F1").isGreaterThanOrEqualTo(BLIND8_FLOOR);
-    }
-
-    @Test
-    void blind9SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v9", "Blind v9", 200)).as("blind v9 sentences micro F1").isGreaterThanOrEqualTo(BLIND9_FLOOR);
-    }
-
-    @Test
-    void blind9ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v9", "Blind v9", 100)).as("blind v9 reports micro F1").isGreaterThanOrEqualTo(BLIND9_FLOOR);
-    }
-
-    @Test
-    void blind10SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v10", "Blind v10", 200)).as("blind v10 sentences micro F1").isGreaterThanOrEqualTo(BLIND10_FLOOR);
-    }
-
-    @Test
-    void blind10ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v10", "Blind v10", 100)).as("blind v10 reports micro F1").isGreaterThanOrEqualTo(BLIND10_FLOOR);
-    }
-
-    @Test
-    void blind11SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v11", "Blind v11", 500)).as("blind v11 sentences micro F1").isGreaterThanOrEqualTo(BLIND11_FLOOR);
-    }
-
-    @Test
-    void blind11ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v11", "Blind v11", 130)).as("blind v11 reports micro F1").isGreaterThanOrEqualTo(BLIND11_FLOOR);
-    }
-
-    @Test
-    void dev2SentencesMicroF1AtLeast085() throws IOException {
-        assertThat(sentences("issue11-dev2", "Dev2 (ex-blind v2)")).isGreaterThanOrEqualTo(0.85);
-    }
-
-    @Test
-    void dev2ReportsMicroF1AtLeast085() throws IOException {
-        assertThat(reports("issue11-dev2", "Dev2 (ex-blind v2)")).isGreaterThanOrEqualTo(0.85);
-    }
-
-    @Test
-    void devSentencesMicroF1AtLeast085() throws IOException {
-        assertThat(sentences("issue11-dev", "Dev (ex-blind v1)")).isGreaterThanOrEqualTo(0.85);
-    }
-
-    @Test
-    void devReportsMicroF1AtLeast085() throws IOException {
-        assertThat(reports("issue11-dev", "Dev (ex-blind v1)")).isGreaterThanOrEqualTo(0.85);
-    }
-
     /**
      * Regression floor for blind v12 ({@code eval/blind-v12}: 546 sentences, 141 reports, 58 of them normal; about 55 %
      * chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast), written by session 24 helper 11w blind to the
@@ -340,16 +217,6 @@ class Issue11EvaluationTest {
      */
     static final double BLIND12_FLOOR = 0.90;
 
-    @Test
-    void blind12SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v12", "Blind v12", 540)).as("blind v12 sentences micro F1").isGreaterThanOrEqualTo(BLIND12_FLOOR);
-    }
-
-    @Test
-    void blind12ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v12", "Blind v12", 140)).as("blind v12 reports micro F1").isGreaterThanOrEqualTo(BLIND12_FLOOR);
-    }
-
     /**
      * Regression floor for the gold-only adjudication of blind v12 ({@code eval/blind-v12-adjudicated}, same texts; 13
      * listed gold corrections in the file headers, made by a second person from the text and the stated conventions
@@ -358,18 +225,6 @@ class Issue11EvaluationTest {
      * on v12 (helper 11aa): sentences 0.909 / reports 0.941; floor 0.90.
      */
     static final double BLIND12_ADJUDICATED_FLOOR = 0.90;
-
-    @Test
-    void blind12AdjudicatedSentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v12-adjudicated", "Blind v12 adjudicated gold", 540))
-                .as("blind v12 adjudicated sentences micro F1").isGreaterThanOrEqualTo(BLIND12_ADJUDICATED_FLOOR);
-    }
-
-    @Test
-    void blind12AdjudicatedReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v12-adjudicated", "Blind v12 adjudicated gold", 140))
-                .as("blind v12 adjudicated reports micro F1").isGreaterThanOrEqualTo(BLIND12_ADJUDICATED_FLOOR);
-    }
 
     /**
      * Regression floor for blind v13 ({@code eval/blind-v13}: 525 sentences, 145 reports, 59 of them normal; about 55 %
@@ -383,16 +238,6 @@ class Issue11EvaluationTest {
      */
     static final double BLIND13_FLOOR = 0.885;
 
-    @Test
-    void blind13SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v13", "Blind v13", 520)).as("blind v13 sentences micro F1").isGreaterThanOrEqualTo(BLIND13_FLOOR);
-    }
-
-    @Test
-    void blind13ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v13", "Blind v13", 140)).as("blind v13 reports micro F1").isGreaterThanOrEqualTo(BLIND13_FLOOR);
-    }
-
     /**
      * Regression floor for blind v14 ({@code eval/blind-v14}: 537 sentences, 149 reports, 59 of them normal; about 56 %
      * chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast), written by session 25 helper 11ad blind to the
@@ -404,13 +249,56 @@ class Issue11EvaluationTest {
      */
     static final double BLIND14_FLOOR = 0.875;
 
-    @Test
-    void blind14SentencesMicroF1() throws IOException {
-        assertThat(sentences("blind-v14", "Blind v14", 530)).as("blind v14 sentences micro F1").isGreaterThanOrEqualTo(BLIND14_FLOOR);
+    /**
+     * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
+     * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
+     */
+    record EvalSet(String dir, String title, int minSentences, int minReports, double floor) {
+        @Override
+        public String toString() {
+            return title;
+        }
     }
 
-    @Test
-    void blind14ReportsMicroF1() throws IOException {
-        assertThat(reports("blind-v14", "Blind v14", 145)).as("blind v14 reports micro F1").isGreaterThanOrEqualTo(BLIND14_FLOOR);
+    /** Every evaluation set with its floor (the histories of the floors are in the constants' comments above). */
+    static final List<EvalSet> SETS = List.of(
+            new EvalSet("blind-v3", "Blind v3", 400, 100, 0.90),
+            new EvalSet("blind-v4", "Blind v4", 200, 100, 0.90),
+            // gold-only adjudication of blind v4's reports (absent statements its gold omitted; list in the file header)
+            new EvalSet("blind-v4-adjudicated", "Blind v4 adjudicated gold", 0, 100, 0.90),
+            new EvalSet("blind-v5", "Blind v5", 150, 60, 0.90),
+            new EvalSet("blind-v6", "Blind v6", 250, 70, BLIND6_FLOOR),
+            new EvalSet("blind-v7", "Blind v7", 150, 85, BLIND7_FLOOR),
+            new EvalSet("blind-v8", "Blind v8", 150, 100, BLIND8_FLOOR),
+            new EvalSet("blind-v9", "Blind v9", 200, 100, BLIND9_FLOOR),
+            new EvalSet("blind-v10", "Blind v10", 200, 100, BLIND10_FLOOR),
+            new EvalSet("blind-v11", "Blind v11", 500, 130, BLIND11_FLOOR),
+            new EvalSet("issue11-dev2", "Dev2 (ex-blind v2)", 400, 100, 0.85),
+            new EvalSet("issue11-dev", "Dev (ex-blind v1)", 400, 100, 0.85),
+            new EvalSet("blind-v12", "Blind v12", 540, 140, BLIND12_FLOOR),
+            new EvalSet("blind-v12-adjudicated", "Blind v12 adjudicated gold", 540, 140, BLIND12_ADJUDICATED_FLOOR),
+            new EvalSet("blind-v13", "Blind v13", 520, 140, BLIND13_FLOOR),
+            new EvalSet("blind-v14", "Blind v14", 530, 145, BLIND14_FLOOR));
+
+    static Stream<EvalSet> sentenceSets() {
+        return SETS.stream().filter(set -> set.minSentences() > 0);
+    }
+
+    static Stream<EvalSet> reportSets() {
+        return SETS.stream().filter(set -> set.minReports() > 0);
+    }
+
+    @ParameterizedTest(name = "{0} sentences")
+    @MethodSource("sentenceSets")
+    void sentencesMicroF1(EvalSet set) throws IOException {
+        assertThat(sentences(set.dir(), set.title(), set.minSentences()))
+                .as(set.title() + " sentences micro F1").isGreaterThanOrEqualTo(set.floor());
+    }
+
+    @ParameterizedTest(name = "{0} reports")
+    @MethodSource("reportSets")
+    void reportsMicroF1(EvalSet set) throws IOException {
+        assertThat(reports(set.dir(), set.title(), set.minReports()))
+                .as(set.title() + " reports micro F1").isGreaterThanOrEqualTo(set.floor());
     }
 }
