@@ -80,6 +80,9 @@ final class FhirBench {
         int loadThreads = 2;
         int batch = 20;
         long seed = 2025L;
+        // half the width of the modality + date range searches: 15 days (a month) by default; wider on a smaller set
+        // of studies (the same ten years) fills their pages as the month does at 100,000 studies
+        int windowDays = 15;
         Path data = null;
         List<String> only = List.of();
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -92,10 +95,11 @@ final class FhirBench {
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--data" -> data = Path.of(args[i + 1]);
+                case "--window-days" -> windowDays = Integer.parseInt(args[i + 1]);
                 case "--queries" -> only = List.of(args[i + 1].split(","));
                 default -> {
                     System.err.println("usage: radbridge bench fhir [--studies N] [--clients C] [--seconds S] [--warm-up-seconds S] "
-                            + "[--data DIR] [--load-threads T] [--batch B] [--seed N] [--queries " + String.join(",", QUERY_KEYS.keySet()) + "]");
+                            + "[--data DIR] [--load-threads T] [--batch B] [--seed N] [--window-days D] [--queries " + String.join(",", QUERY_KEYS.keySet()) + "]");
                     return 2;
                 }
             }
@@ -177,15 +181,16 @@ final class FhirBench {
             }
             String qido = "http://127.0.0.1:" + orthanc.port() + "/dicom-web/studies";
             String accSystem = settings.accessionSystem();
+            int window = windowDays;
 
             Map<String, Function<BenchStudies.Study, HttpRequest>> fhirQueries = new java.util.LinkedHashMap<>();
             Map<String, Function<BenchStudies.Study, HttpRequest>> qidoQueries = new java.util.LinkedHashMap<>();
             fhirQueries.put("by patient", st -> fhir(fhirBase + "/ImagingStudy?patient=Patient/" + patientIds.get(st.mrn()) + "&_count=50", token));
             qidoQueries.put("by patient", st -> qido(qido + "?PatientID=" + enc(st.mrn()) + "&limit=50"));
             fhirQueries.put("modality + date range", st -> fhir(fhirBase + "/ImagingStudy?modality=" + enc("http://dicom.nema.org/resources/ontology/DCM|"
-                    + exams.get(st.exam()).modality()) + "&started=ge" + st.date().minusDays(15) + "&started=le" + st.date().plusDays(15) + "&_count=50", token));
+                    + exams.get(st.exam()).modality()) + "&started=ge" + st.date().minusDays(window) + "&started=le" + st.date().plusDays(window) + "&_count=50", token));
             qidoQueries.put("modality + date range", st -> qido(qido + "?ModalitiesInStudy=" + exams.get(st.exam()).modality() + "&StudyDate="
-                    + dicomDate(st.date().minusDays(15)) + "-" + dicomDate(st.date().plusDays(15)) + "&limit=50"));
+                    + dicomDate(st.date().minusDays(window)) + "-" + dicomDate(st.date().plusDays(window)) + "&limit=50"));
             fhirQueries.put("by Study Instance UID", st -> fhir(fhirBase + "/ImagingStudy?identifier=" + enc("urn:dicom:uid|urn:oid:" + st.uid()), token));
             qidoQueries.put("by Study Instance UID", st -> qido(qido + "?StudyInstanceUID=" + st.uid()));
             fhirQueries.put("by accession number", st -> fhir(fhirBase + "/ImagingStudy?identifier=" + enc(accSystem + "|" + st.accession()), token));

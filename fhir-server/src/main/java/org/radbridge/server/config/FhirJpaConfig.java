@@ -45,6 +45,7 @@ import org.springframework.core.annotation.Order;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -269,6 +270,15 @@ public class FhirJpaConfig {
         ServletRegistrationBean<RestfulServer> reg = new ServletRegistrationBean<>(server, "/fhir/*");
         reg.setName("fhir");
         reg.setLoadOnStartup(1);
+        return reg;
+    }
+
+    /** See {@link org.radbridge.server.fhir.CoalescedResponseFlushes}. */
+    @Bean
+    public FilterRegistrationBean<org.radbridge.server.fhir.CoalescedResponseFlushes> fhirCoalescedFlushes() {
+        FilterRegistrationBean<org.radbridge.server.fhir.CoalescedResponseFlushes> reg = new FilterRegistrationBean<>(new org.radbridge.server.fhir.CoalescedResponseFlushes());
+        reg.addUrlPatterns("/fhir/*");
+        reg.setName("fhirCoalescedFlushes");
         return reg;
     }
 }

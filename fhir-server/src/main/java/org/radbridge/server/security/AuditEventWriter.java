@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -15,8 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stores AuditEvents in the audit trail's table ({@link AuditEventStore}) on a background thread, off the request
- * path. The queue is bounded; if it overflows, the event is logged to the radbridge.audit log instead of being dropped
- * silently. Whatever has queued up is written as one JDBC batch in one transaction (up to about {@value #BATCH} events): a
+ * path. The queue is bounded. When it is full, the request that audits waits for room (back-pressure: searches slow
+ * down to the pace the writer stores their events, instead of their events going missing from /fhir/AuditEvent), up
+ * to RADBRIDGE_AUDIT_QUEUE_WAIT_SECONDS (default 30); only if there is still no room then (the database stalled), or
+ * the writer has stopped, is the event logged to the radbridge.audit log instead of being stored. Whatever has queued up is written as one JDBC batch in one transaction (up to about {@value #BATCH} events): a
  * search produces one BALP event per patient in its results, handed over as one {@link PatientAuditEvents} (the
  * queue's bound counts its events). (Through HAPI's JPA DAO an event cost about 2 ms of CPU,
  * and the writer fell behind the searches; as a row of its own table it costs its JSON encoding and an insert.)
@@ -38,9 +41,17 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
     private volatile boolean closing;
     private volatile boolean abandoned;
     private final AtomicLong written = new AtomicLong();
+    /** How long a request waits for room in a full queue before its events are logged only. */
+    private final long waitNanos;
 
     public AuditEventWriter(AuditEventStore store) {
+        this(store, Duration.ofSeconds(Long.parseLong(System.getProperty("radbridge.audit.queue-wait-seconds",
+                System.getenv().getOrDefault("RADBRIDGE_AUDIT_QUEUE_WAIT_SECONDS", "30")))));
+    }
+
+    AuditEventWriter(AuditEventStore store, Duration queueWait) {
         this.store = store;
+        this.waitNanos = queueWait.toNanos();
         this.thread = new Thread(this::drain, "audit-event-writer");
         thread.setDaemon(true);
         thread.start();
@@ -58,9 +69,20 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
     }
 
     private boolean enqueue(Object item, int events) {
-        if (abandoned || !room.tryAcquire(events)) return false;
+        // a hand-over larger than the whole queue could never get room: not worth waiting for
+        if (abandoned || events > CAPACITY || !(room.tryAcquire(events) || awaitRoom(events))) return false;
         queue.add(item);
         return true;
+    }
+
+    private boolean awaitRoom(int events) {
+        if (waitNanos <= 0 || closing) return false;
+        try {
+            return room.tryAcquire(events, waitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static int size(Object item) {
