@@ -33,6 +33,22 @@ public final class ConceptMentionConsumer implements TermConsumer {
 
     private final String codingScheme;
 
+    /** The concepts (dictionary id, preferred text or null) the lookup found on one text span. */
+    record Hit(int begin, int end, List<String[]> concepts) {
+    }
+
+    /**
+     * Where {@link LeanPipeline} wants the hits of the analysis running on this thread, or null for annotations in
+     * the CAS: it only reads spans and ids back, and making an annotation, an array and a concept per hit in the CAS
+     * and reading them back through the index took a tenth of the analysis.
+     */
+    private static final ThreadLocal<List<Hit>> SINK = new ThreadLocal<>();
+
+    /** Hits of this thread's next analyses go to {@code hits} (null: back to CAS annotations). */
+    static void collectInto(List<Hit> hits) {
+        if (hits == null) SINK.remove(); else SINK.set(hits);
+    }
+
     /** The constructor cTAKES' descriptor parser calls; property {@code codingScheme} names the concepts' scheme. */
     public ConceptMentionConsumer(UimaContext context, Properties properties) {
         this.codingScheme = properties.getProperty("codingScheme", "RADBRIDGE");
@@ -49,6 +65,11 @@ public final class ConceptMentionConsumer implements TermConsumer {
     public void consumeTypeIdHits(JCas jcas, String scheme, int cTakesSemantic,
                                   CollectionMap<TextSpan, Long, ? extends Collection<Long>> textSpanCuis,
                                   CollectionMap<Long, Concept, ? extends Collection<Concept>> cuiConcepts) {
+        List<Hit> sink = SINK.get();
+        if (sink != null) {
+            collect(sink, textSpanCuis, cuiConcepts);
+            return;
+        }
         List<UmlsConcept> concepts = new ArrayList<>();
         for (Map.Entry<TextSpan, ? extends Collection<Long>> spanCuis : textSpanCuis) {
             concepts.clear();
@@ -71,6 +92,23 @@ public final class ConceptMentionConsumer implements TermConsumer {
             mention.setDiscoveryTechnique(CONST.NE_DISCOVERY_TECH_DICT_LOOKUP);
             mention.setOntologyConceptArr(array);
             mention.addToIndexes();
+        }
+    }
+
+    /** The same concepts, in the same order, as the annotations below would carry. */
+    private static void collect(List<Hit> sink, CollectionMap<TextSpan, Long, ? extends Collection<Long>> textSpanCuis,
+                                CollectionMap<Long, Concept, ? extends Collection<Concept>> cuiConcepts) {
+        for (Map.Entry<TextSpan, ? extends Collection<Long>> spanCuis : textSpanCuis) {
+            List<String[]> concepts = new ArrayList<>();
+            for (Long cuiCode : spanCuis.getValue()) {
+                Collection<Concept> known = cuiConcepts.getCollection(cuiCode);
+                if (known == null || known.isEmpty()) {
+                    concepts.add(new String[]{CuiCodeUtil.getInstance().getAsCui(cuiCode), null});
+                    continue;
+                }
+                for (Concept c : known) concepts.add(new String[]{c.getCui(), c.getPreferredText()});
+            }
+            sink.add(new Hit(spanCuis.getKey().getStart(), spanCuis.getKey().getEnd(), concepts));
         }
     }
 

@@ -192,15 +192,26 @@ public final class LeanPipeline implements AutoCloseable {
         }
         jcas.reset();
         jcas.setDocumentText(text);
+        // without context the lookup's hits come straight to this list instead of as annotations in the CAS
+        List<ConceptMentionConsumer.Hit> hits = withContext ? null : new ArrayList<>();
+        ConceptMentionConsumer.collectInto(hits);
         try {
             engine.process(jcas);
         } catch (AnalysisEngineProcessException e) {
             throw new IllegalStateException("cTAKES failed on a report: " + e.getMessage(), e);
+        } finally {
+            ConceptMentionConsumer.collectInto(null);
         }
         List<Mention> out = new ArrayList<>();
         List<Span> sentences = new ArrayList<>();
         List<Sentence> sentenceList = new ArrayList<>(JCasUtil.select(jcas, Sentence.class));
         for (Sentence sentence : sentenceList) sentences.add(new Span(sentence.getBegin(), sentence.getEnd()));
+        if (hits != null) {
+            mentions(text, hits, sentenceList, out);
+            out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end)
+                    .thenComparing(Mention::conceptId, Comparator.nullsFirst(Comparator.naturalOrder())));
+            return new Analysis(dedupe(out), sentences);
+        }
         // one pass over both indexes (sorted by begin); a term across a sentence end (the lookup window is the segment
         // when there is no context) is left out, as sentence windows would not have found it
         int s = 0;
@@ -238,6 +249,26 @@ public final class LeanPipeline implements AutoCloseable {
         out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end)
                 .thenComparing(Mention::conceptId, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new Analysis(dedupe(out), sentences);
+    }
+
+    /**
+     * The mentions of the lookup's hits, as the loop over the CAS annotations above reads them: in the annotation
+     * index's order (begin, then longest first), a hit across a sentence end left out.
+     */
+    private static void mentions(String text, List<ConceptMentionConsumer.Hit> hits, List<Sentence> sentenceList,
+                                 List<Mention> out) {
+        hits.sort(Comparator.comparingInt(ConceptMentionConsumer.Hit::begin)
+                .thenComparing(Comparator.comparingInt(ConceptMentionConsumer.Hit::end).reversed()));
+        int s = 0;
+        for (ConceptMentionConsumer.Hit h : hits) {
+            while (s < sentenceList.size() && sentenceList.get(s).getEnd() < h.end()) s++;
+            if (s == sentenceList.size()) break;
+            if (sentenceList.get(s).getBegin() > h.begin() || h.concepts().isEmpty()) continue;
+            String covered = text.substring(h.begin(), h.end());
+            for (String[] c : h.concepts()) {
+                out.add(new Mention(h.begin(), h.end(), covered, c[0], c[1] != null ? c[1] : "", false, false, false, false));
+            }
+        }
     }
 
     /** Releases the UIMA engine. */
