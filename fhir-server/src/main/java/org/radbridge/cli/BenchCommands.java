@@ -48,6 +48,7 @@ final class BenchCommands {
         long orthancFiles = 5_000;
         long warmUpInstances = 10_000;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench");
+        if (!OptionPairs.complete(args, 1)) return 2;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--min-instances" -> minInstances = Long.parseLong(args[i + 1]);
@@ -76,6 +77,7 @@ final class BenchCommands {
         int peerHeapMb = 2048;
         double warmUpSeconds = 20;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "radbridge-bench");
+        if (!OptionPairs.complete(args, 1)) return 2;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--peer-heap-mb" -> peerHeapMb = Integer.parseInt(args[i + 1]);

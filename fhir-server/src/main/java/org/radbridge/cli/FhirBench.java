@@ -72,6 +72,12 @@ final class FhirBench {
 
     private FhirBench() {}
 
+    private static int usage() {
+        System.err.println("usage: radbridge bench fhir [--studies N] [--clients C] [--seconds S] [--warm-up-seconds S] "
+                + "[--data DIR] [--load-threads T] [--batch B] [--seed N] [--window-days D] [--queries " + String.join(",", QUERY_KEYS.keySet()) + "]");
+        return 2;
+    }
+
     static int run(String[] args) throws Exception {
         int count = 2000;
         int clients = 4;
@@ -85,6 +91,7 @@ final class FhirBench {
         int windowDays = 15;
         Path data = null;
         List<String> only = List.of();
+        if (!OptionPairs.complete(args, 1)) return usage();
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--studies" -> count = Integer.parseInt(args[i + 1]);
@@ -98,9 +105,7 @@ final class FhirBench {
                 case "--window-days" -> windowDays = Integer.parseInt(args[i + 1]);
                 case "--queries" -> only = List.of(args[i + 1].split(","));
                 default -> {
-                    System.err.println("usage: radbridge bench fhir [--studies N] [--clients C] [--seconds S] [--warm-up-seconds S] "
-                            + "[--data DIR] [--load-threads T] [--batch B] [--seed N] [--window-days D] [--queries " + String.join(",", QUERY_KEYS.keySet()) + "]");
-                    return 2;
+                    return usage();
                 }
             }
         }

@@ -68,6 +68,7 @@ public final class FuzzCommand {
         int hl7 = -1;
         long seed = 10L;
         Path dir = null;
+        if (!OptionPairs.complete(args, 1)) return 2;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--inputs" -> inputs = Integer.parseInt(args[i + 1]);
