@@ -52,7 +52,7 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final Sections SECTIONS = new Sections();
     private static final Laterality LATERALITY = new Laterality();
     private static final Measurements MEASUREMENTS = new Measurements();
-    private static final Pattern NOT_FINDINGS;
+    static final Pattern NOT_FINDINGS;
     /** Words of the not-findings phrases: a mention whose first word is none of them cannot lie inside one. */
     private static final java.util.Set<String> NOT_FINDING_WORDS = new java.util.HashSet<>();
     /** Twice the longest not-finding phrase: room for the whitespace its words may be separated by. */
@@ -63,7 +63,7 @@ public final class RadiologyNlp implements AutoCloseable {
      * character (that search took a sixth of the analysis). Null when some phrase does not start with a letter or
      * digit: then {@link #NOT_FINDINGS} is searched as a whole.
      */
-    private static final Map<String, Pattern> NOT_FINDINGS_BY_FIRST_WORD;
+    static final Map<String, Pattern> NOT_FINDINGS_BY_FIRST_WORD;
 
     /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
@@ -628,7 +628,7 @@ public final class RadiologyNlp implements AutoCloseable {
      * The not-findings phrases in {@code [from, to)}, as {@code NOT_FINDINGS.matcher(text).region(from, to)} would find
      * them one after the other (transparent bounds): at each word start only the phrases of that first word are tried.
      */
-    private static void notFindings(String text, int from, int to, java.util.TreeMap<Integer, Integer> masked) {
+    static void notFindings(String text, int from, int to, java.util.TreeMap<Integer, Integer> masked) {
         int p = from;
         while (p < to) {
             if (!Character.isLetterOrDigit(text.charAt(p)) || p > 0 && Character.isLetterOrDigit(text.charAt(p - 1))) {
