@@ -33,20 +33,25 @@ class AuditEventWriterTest {
     @TempDir
     static Path tmp;
 
+    /** {@code real}, except that a connection is handed out only once {@code open} has counted down: a held database. */
+    private static DataSource gated(DataSource real, CountDownLatch open) {
+        return (DataSource) Proxy.newProxyInstance(AuditEventWriterTest.class.getClassLoader(), new Class<?>[]{DataSource.class}, (p, m, a) -> {
+            if (m.getName().equals("getConnection")) open.await(60, TimeUnit.SECONDS);
+            try {
+                return m.invoke(real, a);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
     @Test
     void queueBoundCountsTheEventsOfEachHandOver() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pg")).setCleanDataDirectory(true).start()) {
             DataSource real = pg.getPostgresDatabase();
             Flyway.configure().dataSource(real).locations("classpath:db/radbridge").schemas("radbridge", "omop").load().migrate();
             CountDownLatch open = new CountDownLatch(1);
-            DataSource gated = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class}, (p, m, a) -> {
-                if (m.getName().equals("getConnection")) open.await(60, TimeUnit.SECONDS);
-                try {
-                    return m.invoke(real, a);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+            DataSource gated = gated(real, open);
             // no wait for room: a hand-over that does not fit is logged at once
             AuditEventWriter writer = new AuditEventWriter(new AuditEventStore(gated, FhirContext.forR4Cached()), java.time.Duration.ZERO);
             writer.recordAuditEvents(group(1, 0));
@@ -75,14 +80,7 @@ class AuditEventWriterTest {
             DataSource real = pg.getPostgresDatabase();
             Flyway.configure().dataSource(real).locations("classpath:db/radbridge").schemas("radbridge", "omop").load().migrate();
             CountDownLatch open = new CountDownLatch(1);
-            DataSource gated = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class}, (p, m, a) -> {
-                if (m.getName().equals("getConnection")) open.await(60, TimeUnit.SECONDS);
-                try {
-                    return m.invoke(real, a);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+            DataSource gated = gated(real, open);
             AuditEventWriter writer = new AuditEventWriter(new AuditEventStore(gated, FhirContext.forR4Cached()), java.time.Duration.ofSeconds(60));
             writer.recordAuditEvents(group(1, 0));
             Thread.sleep(500); // the writer has taken it and waits for the database
