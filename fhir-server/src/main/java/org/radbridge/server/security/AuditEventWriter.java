@@ -25,7 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the writer fell behind the searches; as a row of its own table it costs its JSON encoding and an insert.)
  *
  * <p>At shutdown the queue is drained for a bounded time; what is left then is logged, not stored: a writer still
- * storing while the application closes re-created the database bean (a second PostgreSQL left running).
+ * storing while the application closes re-created the database bean (a second PostgreSQL left running). Once
+ * closing, the writer takes no more hand-overs (they are logged: requests that keep coming would otherwise hold the
+ * shutdown open until the bounded drain gives up) and stores what is queued. Every event handed over is either stored
+ * or logged: the refusal is decided under {@link #lifecycle}, so no hand-over, not even one that was still waiting for
+ * room, is left in a queue nobody reads.
  */
 public final class AuditEventWriter implements PatientEventsSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditEventWriter.class);
@@ -40,7 +44,11 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
     private final Thread thread;
     private volatile boolean closing;
     private volatile boolean abandoned;
+    /** Guards {@link #stopped} against a hand-over racing the writer's last look at the queue. */
+    private final Object lifecycle = new Object();
+    private volatile boolean stopped;
     private final AtomicLong written = new AtomicLong();
+    private final AtomicLong loggedOnly = new AtomicLong();
     /** How long a request waits for room in a full queue before its events are logged only. */
     private final long waitNanos;
 
@@ -59,20 +67,30 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
 
     @Override
     public void recordAuditEvent(AuditEvent event) {
-        if (!enqueue(event, 1)) logOnly(abandoned ? "audit writer stopped" : "audit queue full", event);
+        if (!enqueue(event, 1)) logOnly(refusal(), event);
     }
 
     @Override
     public void recordAuditEvents(PatientAuditEvents events) {
         if (!enqueue(events, events.size()))
-            events.events().forEach(e -> logOnly(abandoned ? "audit writer stopped" : "audit queue full", e));
+            events.events().forEach(e -> logOnly(refusal(), e));
+    }
+
+    private String refusal() {
+        return stopped || abandoned ? "audit writer stopped" : "audit queue full";
     }
 
     private boolean enqueue(Object item, int events) {
         // a hand-over larger than the whole queue could never get room: not worth waiting for
-        if (abandoned || events > CAPACITY || !(room.tryAcquire(events) || awaitRoom(events))) return false;
-        queue.add(item);
-        return true;
+        if (abandoned || stopped || events > CAPACITY || !(room.tryAcquire(events) || awaitRoom(events))) return false;
+        synchronized (lifecycle) {
+            if (!stopped) {
+                queue.add(item);
+                return true;
+            }
+        }
+        room.release(events);
+        return false;
     }
 
     private boolean awaitRoom(int events) {
@@ -89,14 +107,20 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
         return item instanceof PatientAuditEvents p ? p.size() : 1;
     }
 
-    private static void logOnly(String why, AuditEvent event) {
+    private void logOnly(String why, AuditEvent event) {
+        loggedOnly.incrementAndGet();
         audit.warn("{}, event logged only: {} {} by {}", why, event.getAction(),
                 event.getEntityFirstRep().getWhat().getReference(), event.getAgentFirstRep().getWho().getDisplay());
     }
 
     private void drain() {
         List<Object> batch = new ArrayList<>();
-        while (!abandoned && (!closing || !queue.isEmpty())) {
+        while (!abandoned) {
+            if (closing) {
+                // from here on the queue only shrinks, so requests that keep coming cannot hold the shutdown open
+                refuseHandOvers();
+                if (queue.isEmpty()) break;
+            }
             int events = 0;
             try {
                 Object first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -112,6 +136,23 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
                 batch.clear();
             }
         }
+        if (abandoned) logLeftovers();
+    }
+
+    private void refuseHandOvers() {
+        synchronized (lifecycle) {
+            stopped = true;
+        }
+    }
+
+    /** Refuses every later hand-over and logs what is still queued; returns how many events that was. */
+    private int logLeftovers() {
+        refuseHandOvers();
+        List<Object> queued = new ArrayList<>();
+        queue.drainTo(queued);
+        List<AuditEvent> left = eachEvent(queued);
+        left.forEach(e -> logOnly("shutdown", e));
+        return left.size();
     }
 
     private void store(List<Object> batch, int events) {
@@ -148,6 +189,9 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
 
     public long written() { return written.get(); }
 
+    /** Events handed over but logged to the radbridge.audit log instead of stored. */
+    public long loggedOnly() { return loggedOnly.get(); }
+
     @Override
     public void close() throws InterruptedException {
         closing = true;
@@ -155,10 +199,7 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
         if (!thread.isAlive()) return;
         abandoned = true;
         thread.join(10_000);
-        List<Object> queued = new ArrayList<>();
-        queue.drainTo(queued);
-        List<AuditEvent> left = eachEvent(queued);
-        if (!left.isEmpty()) log.warn("{} AuditEvents were still queued at shutdown; written to the audit log (logs/audit.log) instead", left.size());
-        left.forEach(e -> logOnly("shutdown", e));
+        int left = logLeftovers();
+        if (left > 0) log.warn("{} AuditEvents were still queued at shutdown; written to the audit log (logs/audit.log) instead", left);
     }
 }

@@ -84,7 +84,10 @@ class AuditEventWriterTest {
             AuditEventWriter writer = new AuditEventWriter(new AuditEventStore(gated, FhirContext.forR4Cached()), java.time.Duration.ofSeconds(60));
             writer.recordAuditEvents(group(1, 0));
             Thread.sleep(500); // the writer has taken it and waits for the database
-            for (int g = 0; g < 100; g++) writer.recordAuditEvents(group(100, 1 + g * 100)); // the queue is full: 10,000
+            // the event in the writer's hands still holds its room: 9,999 more fill the queue (a 10,000th event would
+            // wait here, on the test's own thread, until the gate's own time-out)
+            for (int g = 0; g < 99; g++) writer.recordAuditEvents(group(100, 1 + g * 100));
+            writer.recordAuditEvents(group(99, 1 + 99 * 100));
             CountDownLatch handedOver = new CountDownLatch(1);
             Thread request = new Thread(() -> {
                 writer.recordAuditEvents(group(50, 100_000));
@@ -94,17 +97,66 @@ class AuditEventWriterTest {
             assertThat(handedOver.await(700, TimeUnit.MILLISECONDS)).as("waits while the queue is full").isFalse();
             open.countDown();
             assertThat(handedOver.await(30, TimeUnit.SECONDS)).as("handed over once there is room").isTrue();
-            awaitWritten(writer, 10_051);
+            awaitWritten(writer, 10_050);
             writer.close();
-            assertThat(writer.written()).isEqualTo(10_051);
+            assertThat(writer.written()).isEqualTo(10_050);
+            assertThat(writer.loggedOnly()).isZero();
             try (Connection c = real.getConnection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE patient_refs && ARRAY['Patient/100049']),"
                          + " count(DISTINCT patient_refs[1]) FROM radbridge.audit_event")) {
                 rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(10_051);
+                assertThat(rs.getLong(1)).isEqualTo(10_050);
                 assertThat(rs.getLong(2)).as("the hand-over that waited").isEqualTo(1);
-                assertThat(rs.getLong(3)).isEqualTo(10_051);
+                assertThat(rs.getLong(3)).isEqualTo(10_050);
             }
+        }
+    }
+
+    @Test
+    void everyEventHandedOverIsStoredOrLoggedEvenWhileTheWriterCloses() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pg-close")).setCleanDataDirectory(true).start()) {
+            DataSource db = pg.getPostgresDatabase();
+            Flyway.configure().dataSource(db).locations("classpath:db/radbridge").schemas("radbridge", "omop").load().migrate();
+            AuditEventWriter writer = new AuditEventWriter(new AuditEventStore(db, FhirContext.forR4Cached()), java.time.Duration.ofSeconds(5));
+            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
+            List<Thread> requests = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int first = t * 1_000_000;
+                Thread request = new Thread(() -> {
+                    // up to 50 hand-overs after close() returned; each of those is a log line
+                    for (int n = 0, after = 0; !closed.get() || after++ < 50; n++) {
+                        if (n % 2 == 0) writer.recordAuditEvent(group(1, first + n * 10).event(0));
+                        else writer.recordAuditEvents(group(3, first + n * 10));
+                        handedOver.addAndGet(n % 2 == 0 ? 1 : 3);
+                        pause(); // a request rate the writer keeps up with, so that close() finds the queue drained
+                    }
+                });
+                request.start();
+                requests.add(request);
+            }
+            Thread.sleep(300);
+            writer.close(); // the requests keep handing over while and after the writer stops
+            closed.set(true);
+            for (Thread request : requests) request.join(30_000);
+            writer.recordAuditEvent(group(1, 9_999_999).event(0)); // after close: refused, logged
+            long total = handedOver.get() + 1;
+
+            assertThat(writer.loggedOnly()).as("hand-overs after the writer stopped").isPositive();
+            assertThat(writer.written() + writer.loggedOnly()).as("stored or logged, none left in the queue").isEqualTo(total);
+            try (Connection c = db.getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM radbridge.audit_event")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(writer.written());
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
