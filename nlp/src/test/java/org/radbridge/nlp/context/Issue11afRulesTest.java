@@ -96,4 +96,26 @@ class Issue11afRulesTest extends NlpMentionsTest {
         assertThat(nlp.analyze("t", "Flattening and subchondral collapse of the humeral head.").mentions())
                 .extracting(FindingMention::conceptCode).doesNotContain("46621007");
     }
+
+    @Test
+    void usualInterstitialPneumoniaIsAPatternOfInterstitialLungDisease() {
+        String s = "Basal reticular change with bronchiectasis of traction type, in a probable UIP pattern.";
+        assertThat(has(s, "233703007", Assertion.POSSIBLE)).isTrue();
+        assertThat(of(s, "51615001")).isEmpty();
+        // the fibrosis the pattern qualifies stays fibrosis
+        assertThat(has("Lower zone predominant UIP pattern fibrosis.", "51615001", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aCalcifiedNoduleIsOneFindingTheNodule() {
+        String s = "CHEST PA\nA 4 mm calcified nodule in the right mid zone is unchanged.";
+        assertThat(has(s, "786838002", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "18115005")).isEmpty();
+    }
+
+    @Test
+    void anIntraductalPapillaryMucinousNeoplasmIsANeoplasm() {
+        assertThat(has("Dilated side branch in the pancreatic head, likely a side-branch IPMN.", "108369006",
+                Assertion.POSSIBLE)).isTrue();
+    }
 }
