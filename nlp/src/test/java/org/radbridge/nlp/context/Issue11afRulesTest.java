@@ -89,8 +89,8 @@ class Issue11afRulesTest extends NlpMentionsTest {
 
     @Test
     void reportVocabularyOfSpineAortaAndBone() {
-        assertThat(only("Mild dextrocurvature of the thoracic spine.", "298382003").assertion()).isEqualTo(Assertion.PRESENT);
-        assertThat(only("Unfolding of the aorta.", "15690004").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Mild levoconvex lumbar curvature.", "298382003").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Uncoiled thoracic aorta.", "15690004").assertion()).isEqualTo(Assertion.PRESENT);
         // collapse of subchondral bone is osteonecrosis, not lung collapse
         assertThat(of("Flattening and subchondral collapse of the humeral head.", "46621007")).isEmpty();
         assertThat(nlp.analyze("t", "Flattening and subchondral collapse of the humeral head.").mentions())
@@ -117,5 +117,34 @@ class Issue11afRulesTest extends NlpMentionsTest {
     void anIntraductalPapillaryMucinousNeoplasmIsANeoplasm() {
         assertThat(has("Dilated side branch in the pancreatic head, likely a side-branch IPMN.", "108369006",
                 Assertion.POSSIBLE)).isTrue();
+    }
+
+    @Test
+    void aFootExamPutsABareOsteomyelitisOrFractureAtTheFoot() {
+        String s = "XR LEFT FOOT\nFINDINGS: Erosion of the tuft of the distal phalanx, suspicious for osteomyelitis.";
+        assertThat(only(s, "28769004").assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(of(s, "60168000")).isEmpty();
+        assertThat(has("FOOT 2 VIEWS\nFINDINGS: Acute fracture of the proximal phalanx.", "46866001", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void oedemaBesideACerebralHaemorrhageIsCerebralOedema() {
+        String s = "Right parietal intraparenchymal haemorrhage of 2 cm with a rim of oedema.";
+        assertThat(has(s, "2032001", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "19242006")).isEmpty(); // not pulmonary oedema
+    }
+
+    @Test
+    void anOilCystIsFatNecrosis() {
+        assertThat(has("MAMMOGRAM\nFINDINGS: Two oil cysts in the right upper outer quadrant, benign.", "21381006",
+                Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aLungDensityNamedByItsLookOrPlaceIsALungOpacity() {
+        assertThat(has("Ill-defined density in the left mid zone.", "274533004", Assertion.PRESENT)).isTrue();
+        assertThat(has("Subtle right basilar density, perhaps atelectasis.", "274533004", Assertion.PRESENT)).isTrue();
+        // breast density is no lung finding
+        assertThat(of("MAMMOGRAM\nThe breasts are heterogeneously dense.", "274533004")).isEmpty();
     }
 }
