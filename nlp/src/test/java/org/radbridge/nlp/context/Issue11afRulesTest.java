@@ -147,4 +147,19 @@ class Issue11afRulesTest extends NlpMentionsTest {
         // breast density is no lung finding
         assertThat(of("MAMMOGRAM\nThe breasts are heterogeneously dense.", "274533004")).isEmpty();
     }
+
+    @Test
+    void aCauseNamedWithAConfidentHedgeIsPossible() {
+        String s = "Linear left basilar opacities, probably secondary to atelectasis.";
+        assertThat(has(s, "274533004", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "46621007")).isNotEmpty().allMatch(m -> m.assertion() == Assertion.POSSIBLE);
+        // a mimic after the same hedge still explains the finding away
+        assertThat(of("Faint right basal opacity, most likely due to overlapping soft tissues.", "274533004")).isEmpty();
+    }
+
+    @Test
+    void aHedgedTechnicalCauseHedgesTheAppearance() {
+        String s = "Interstitial markings appear prominent, possibly due to poor inspiratory effort.";
+        assertThat(only(s, "274533004").assertion()).isEqualTo(Assertion.POSSIBLE);
+    }
 }
