@@ -162,4 +162,14 @@ class Issue11afRulesTest extends NlpMentionsTest {
         String s = "Interstitial markings appear prominent, possibly due to poor inspiratory effort.";
         assertThat(only(s, "274533004").assertion()).isEqualTo(Assertion.POSSIBLE);
     }
+
+    @Test
+    void noActiveOrPriorDiseaseDeniesItToday() {
+        String s = "CHEST PA\nIMPRESSION: No radiographic sign of active or prior tuberculosis.";
+        assertThat(of(s, "154283005")).isNotEmpty().allMatch(m -> m.assertion() == Assertion.ABSENT
+                && m.temporality() == FindingMention.Temporality.CURRENT);
+        // a prior disease stated alone is still history
+        assertThat(of("CHEST PA\nHISTORY: Prior tuberculosis.\nFINDINGS: Lungs clear.", "154283005"))
+                .allMatch(m -> m.temporality() == FindingMention.Temporality.HISTORICAL);
+    }
 }
