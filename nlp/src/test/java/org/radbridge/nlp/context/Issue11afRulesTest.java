@@ -149,10 +149,12 @@ class Issue11afRulesTest extends NlpMentionsTest {
     }
 
     @Test
-    void aCauseNamedWithAConfidentHedgeIsPossible() {
+    void aHedgedCauseAfterTheFindingIsPossible() {
         String s = "Linear left basilar opacities, probably secondary to atelectasis.";
         assertThat(has(s, "274533004", Assertion.PRESENT)).isTrue();
         assertThat(of(s, "46621007")).isNotEmpty().allMatch(m -> m.assertion() == Assertion.POSSIBLE);
+        assertThat(only("Streaky right basal opacity, possibly due to aspiration.", "68052005").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
         // a mimic after the same hedge still explains the finding away
         assertThat(of("Faint right basal opacity, most likely due to overlapping soft tissues.", "274533004")).isEmpty();
     }
