@@ -251,6 +251,7 @@ public final class RadiologyNlp implements AutoCloseable {
         for (Mention m : anatomy) mentioned.add(concept.get(m));
         String titled = regions.titleRegion(text);
         String region = titled != null ? titled : regions.region(mentioned);
+        int examTitleEnd = examTitleEnd(text, sections);
 
         List<FindingMention> out = new ArrayList<>();
         int fi = 0, ai = 0;
@@ -307,6 +308,7 @@ public final class RadiologyNlp implements AutoCloseable {
                     else continue;
                 }
                 if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
+                if (m.start() < examTitleEnd) continue; // "CT RENAL STONE PROTOCOL": the exam's purpose, not a finding
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
                 LexConcept c = lexicon.refine(concept.get(m), site).orElse(null);
@@ -459,6 +461,31 @@ public final class RadiologyNlp implements AutoCloseable {
                     FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
             i = mt.end() - 1;
         }
+    }
+
+    /** Longest first line read as an exam title. */
+    private static final int EXAM_TITLE_MAX = 120;
+
+    /**
+     * End of the exam title, or 0: the report's first line when a section title follows it and the line reads as a
+     * title (no sentence end, no colon, at most {@link #EXAM_TITLE_MAX} characters). An exam title names the
+     * examination and its purpose ("CT RENAL STONE PROTOCOL", "MRI BREAST IMPLANT", "CTA CHEST PE PROTOCOL"): the
+     * finding it names is what the exam looks for, not what the image shows (issue 11af). The region vote still reads
+     * it. One indexOf per report.
+     */
+    static int examTitleEnd(String text, List<Sections.Section> sections) {
+        int nl = text.indexOf('\n');
+        if (nl <= 0 || nl > EXAM_TITLE_MAX) return 0;
+        Sections.Section first = null;
+        for (Sections.Section s : sections) {
+            if (!Sections.OTHER.equals(s.name())) { first = s; break; }
+        }
+        if (first == null || first.start() < nl) return 0; // no titled section, or one starts on the first line
+        int e = nl - 1;
+        while (e >= 0 && Character.isWhitespace(text.charAt(e))) e--;
+        if (e < 0 || ".!?".indexOf(text.charAt(e)) >= 0) return 0; // a sentence, not a title
+        for (int i = 0; i <= e; i++) if (text.charAt(i) == ':') return 0;
+        return nl;
     }
 
     /** Longest piece of text given to cTAKES at once; longer reports are cut at line ends (or spaces). */

@@ -283,8 +283,9 @@ public final class ConText {
                     int from = Math.min(t.end(), start);
                     int words = words(from, start);
                     // "the opacity is likely due to atelectasis": the copula hedge names the cause, so the cause
-                    // connective right after it does not end its scope
-                    int scopeFrom = !isPre(t.category()) ? afterLeadingTerm(from, start) : from;
+                    // connective right after it does not end its scope; so does a hedge before the cause ("opacities,
+                    // likely due to atelectasis", "possibly secondary to aspiration": issue 11af)
+                    int scopeFrom = !isPre(t.category()) || t.category() == Category.UNC_PRE ? afterLeadingTerm(from, start) : from;
                     if (words > window(t) || blocked(scopeFrom, start)) continue;
                     int dist = start - from;
                     switch (t.category()) {

@@ -282,6 +282,9 @@ public final class LeanPipeline implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------------------
 
+    /** Shortest term the lean pipeline's lookup reports, in characters (the dictionary's shortest terms are two letters). */
+    static final int MINIMUM_SPAN = 2;
+
     private static AnalysisEngine build(Path lookupXml, boolean withContext) throws ResourceInitializationException {
         AggregateBuilder b = new AggregateBuilder();
         b.add(AnalysisEngineFactory.createEngineDescription(SimpleSegmentAnnotator.class,
@@ -292,7 +295,11 @@ public final class LeanPipeline implements AutoCloseable {
         // ';' token anyway, and uimaFIT's indexing of the tokens per sentence took 15% of the analysis
         b.add(AnalysisEngineFactory.createEngineDescription(DefaultJCasTermAnnotator.class,
                 ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString(),
-                JCasTermAnnotator.PARAM_WINDOW_ANNOT_KEY, (withContext ? Sentence.class : Segment.class).getName()));
+                JCasTermAnnotator.PARAM_WINDOW_ANNOT_KEY, (withContext ? Sentence.class : Segment.class).getName(),
+                // cTAKES' default minimum span (3 characters) silently drops the dictionary's two-letter abbreviations
+                // ("PE", "TB", "fx", "OA"); radiology dictates them all the time (issue 11af). The comparison pipeline
+                // with context keeps cTAKES' default.
+                JCasTermAnnotator.PARAM_MIN_SPAN_KEY, withContext ? JCasTermAnnotator.DEFAULT_MINIMUM_SPAN : MINIMUM_SPAN));
         if (!withContext) {
             // without UIMA's JCas cache: clearing its hash map at every CAS reset took 9% of the analysis of a short
             // report in a sampling profile; nothing here relies on one Java object per feature structure (UIMA 2
