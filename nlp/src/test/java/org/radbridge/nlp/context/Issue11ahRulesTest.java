@@ -121,4 +121,40 @@ class Issue11ahRulesTest extends NlpMentionsTest {
         assertThat(of(s, "108369006")).isEmpty();
         assertThat(has(s, "129788004", Assertion.ABSENT)).isTrue();
     }
+    @Test
+    void aNegatedSignThatSuggestsAFindingDeniesIt() {
+        String s = "MRI BRAIN\nNo area of abnormal signal that would suggest an acute infarct.";
+        assertThat(only(s, "432504007").assertion()).isEqualTo(Assertion.ABSENT);
+        // without the negation the hedge stands
+        assertThat(has("A spiculated margin that suggests malignancy.", "108369006", Assertion.POSSIBLE)).isTrue();
+    }
+
+    @Test
+    void twoSitesNameTwoFindingsNotOneTwice() {
+        String s = "CT KUB\nNo renal or ureteric calculi.";
+        assertThat(has(s, "386103008", Assertion.ABSENT)).isTrue();
+        assertThat(has(s, "95566004", Assertion.ABSENT)).isTrue();
+        // a device named with its parts at two places is still one device
+        assertThat(of("Port-a-cath via the left chest wall, catheter tip at the cavoatrial junction.", "19923001"))
+                .isEmpty();
+    }
+
+    @Test
+    void moreReportWordingOfBonesSpineSinusesAndBreast() {
+        assertThat(has("XR THORACIC SPINE\nMild anterior osteophytic lipping at several levels.", "235231000119100",
+                Assertion.PRESENT)).isTrue();
+        assertThat(has("XR CERVICAL SPINE\nDegenerative disc and joint disease at C6-7.", "8847002", Assertion.PRESENT))
+                .isTrue();
+        assertThat(has("CT PELVIS\nNo suspicious osteolytic or osteoblastic lesions.", "879976004", Assertion.ABSENT))
+                .isTrue();
+        assertThat(of("CT HEAD\nA polyp in the left maxillary sinus.", "68496003")).isEmpty();
+        String mammo = "SCREENING MAMMOGRAM\nA scar marker overlies the left breast. No malignant-appearing mass lesion.";
+        assertThat(of(mammo, "12402003")).isEmpty();
+        assertThat(of(mammo, "52988006")).isEmpty();
+        assertThat(has(mammo, "129788004", Assertion.ABSENT)).isTrue();
+        assertThat(has("SCREENING MAMMOGRAM\nNo areas of architecture distortion.", "129792006", Assertion.ABSENT))
+                .isTrue();
+        // "ultrasound of the kidneys" names a renal exam: a bare stone is a renal stone
+        assertThat(has("ULTRASOUND OF THE KIDNEYS\nNo stone or hydronephrosis.", "386103008", Assertion.ABSENT)).isTrue();
+    }
 }
