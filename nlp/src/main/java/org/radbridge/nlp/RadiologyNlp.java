@@ -393,7 +393,8 @@ public final class RadiologyNlp implements AutoCloseable {
     /**
      * A general finding stated in the same sentence as a more specific one of the same kind and assertion ("port with
      * catheter tip in the SVC": Catheter next to Central venous catheter) names the same thing twice: only the specific
-     * concept is kept (the kinds come from the refinements file, {@link RadiologyLexicon#isA}).
+     * concept is kept (the kinds come from the refinements file, {@link RadiologyLexicon#isA}). Two mentions at two
+     * different stated sites are two findings and both stay.
      */
     private void dropSubsumed(List<FindingMention> out) {
         if (out.size() < 2) return;
@@ -408,6 +409,16 @@ public final class RadiologyNlp implements AutoCloseable {
                 for (FindingMention specific : sentence) {
                     if (specific == general || specific.assertion() != general.assertion()
                             || specific.temporality() != general.temporality() || specific.subject() != general.subject()) continue;
+                    // ... unless two conditions named side by side each have a site of their own and the sites
+                    // differ: "no renal or ureteric calculi" names a kidney stone and a ureteric one, not one stone
+                    // twice (a device's parts sit at several places: "port via the chest wall, catheter tip at the
+                    // atriocaval junction" is one device; and a finding restated further on is the same one:
+                    // "large pneumothorax ... compatible with tension")
+                    if ("Condition".equals(g.domainId()) && general.bodySiteSnomed() != null
+                            && specific.bodySiteSnomed() != null
+                            && !general.bodySiteSnomed().equals(specific.bodySiteSnomed())
+                            && Math.max(general.start(), specific.start()) - Math.min(general.end(), specific.end())
+                            <= SIDE_BY_SIDE) continue;
                     LexConcept sp = concept(specific);
                     if (sp != null && !sp.equals(g) && lexicon.isA(sp, g)) {
                         drop.add(general);
@@ -418,6 +429,9 @@ public final class RadiologyNlp implements AutoCloseable {
         }
         if (!drop.isEmpty()) out.removeIf(drop::contains);
     }
+
+    /** Characters between two findings named side by side ("renal or ureteric calculi"). */
+    private static final int SIDE_BY_SIDE = 12;
 
     private LexConcept concept(FindingMention m) {
         return m.snomedCode() != null ? lexicon.bySnomed(m.snomedCode()).orElse(null)

@@ -86,10 +86,17 @@ public final class ReportRegions {
                     .orElseThrow(() -> new IllegalStateException("not-findings-in-region.tsv: unknown concept " + f[1] + " " + f[2]));
             r.notFindingIn.add(f[0].trim() + "|" + c.dictionaryId());
         }
+        // words that may stand between a title's words ("MRI OF THE LEFT KNEE" is an "mri knee"), read once
+        StringBuilder fillers = new StringBuilder();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/exam-title-fillers.tsv")) {
+            if (f.length < 1 || f[0].isBlank() || f[0].equals("word")) continue;
+            fillers.append(fillers.length() > 0 ? "|" : "").append(java.util.regex.Pattern.quote(f[0].trim().toLowerCase(java.util.Locale.ROOT)));
+        }
+        String between = fillers.length() == 0 ? "\\s+" : "\\s+(?:(?:" + fillers + ")\\s+)*";
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/exam-titles.tsv")) {
             if (f.length < 2 || f[0].equals("title")) continue;
             String title = f[0].trim().toLowerCase(java.util.Locale.ROOT);
-            String phrase = java.util.regex.Pattern.quote(title).replace(" ", "\\E\\s+\\Q");
+            String phrase = java.util.regex.Pattern.quote(title).replace(" ", "\\E" + between + "\\Q");
             java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(phrase + "(?![\\w-])",
                     java.util.regex.Pattern.CASE_INSENSITIVE);
             r.titlesByFirstWord.computeIfAbsent(firstWord(title, 0), k -> new java.util.ArrayList<>())
