@@ -246,8 +246,19 @@ class Issue11EvaluationTest {
      * sentences 0.883 / reports 0.917 micro-F1 (present findings only 0.895, 0.034 false-positive present findings per
      * normal report, 2 of 59); after helper 11ac's rules (tuned on v13, blind to v14): 0.884 / 0.917, 0.895, 0.034. Under
      * the issue's 0.90 for sentences, so this floor, just under the first run, guards against losing ground only.
+     * Session 26 helper 11af tuned on v14 (a development set since): sentences 0.906 / reports 0.932, FP 1 of 59.
      */
     static final double BLIND14_FLOOR = 0.875;
+
+    /**
+     * Regression floor for blind v15 ({@code eval/blind-v15}: 545 sentences, 156 reports, 60 of them normal; about 55 %
+     * chest radiograph), written by session 26 helper 11ae blind to the rules from the concept list at main 7d2b9c7,
+     * committed before any run (df76643) and never tuned on. First run on the rules of 7d2b9c7: sentences 0.859 / reports
+     * 0.914 (present only 0.906, FP 3 of 60 normal reports); on the rules after helpers 11af (tuned on v14) and 11ah
+     * (tuned on the MTSamples dev split), both blind to v15: 0.872 / 0.921 (0.917, FP 3 of 60). Under the issue's 0.90
+     * for sentences: this floor guards against losing ground only.
+     */
+    static final double BLIND15_FLOOR = 0.865;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
@@ -279,10 +290,7 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v12-adjudicated", "Blind v12 adjudicated gold", 540, 140, BLIND12_ADJUDICATED_FLOOR),
             new EvalSet("blind-v13", "Blind v13", 520, 140, BLIND13_FLOOR),
             new EvalSet("blind-v14", "Blind v14", 530, 145, BLIND14_FLOOR),
-            // blind v15 (545 sentences, 156 reports, 60 of them normal), written by session 26 helper 11ae blind to the
-            // rules from the concept list at main 7d2b9c7 and committed before any run; floor 0.0 until the lead's first
-            // run, after which the lead sets it just under the first-run figures (the set is never tuned on)
-            new EvalSet("blind-v15", "Blind v15", 540, 150, 0.0));
+            new EvalSet("blind-v15", "Blind v15", 540, 150, BLIND15_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);

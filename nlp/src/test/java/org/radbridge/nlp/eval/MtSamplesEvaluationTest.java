@@ -46,10 +46,12 @@ class MtSamplesEvaluationTest {
     static final String GOLD = "/eval/mtsamples/reports-gold.tsv";
 
     /**
-     * Regression floor for every split. 0.0 until the first run: the lead sets it just under the first-run figures
-     * (the gold holds 186 NOCODE pairs of 760, so recall cannot pass about 0.76 with the current concept list).
+     * Regression floor for every split (all assertions). First run (rules of main 7d2b9c7): dev 0.576, blind 0.643, all
+     * 0.618; after helper 11ah tuned on the dev split (and 11af on set v14): dev 0.692, blind 0.676, all 0.682. The gold
+     * holds 186 NOCODE pairs of 760, so recall cannot pass about 0.76 with the current concept list. Far under the
+     * issue's targets: this floor, under the blind split's figure, guards against losing ground only.
      */
-    static final double FLOOR = 0.0;
+    static final double FLOOR = 0.66;
 
     record Gold(String key, String split, String domain, String sampleName, String sha256, Set<String> expected) {
         boolean normal() {
