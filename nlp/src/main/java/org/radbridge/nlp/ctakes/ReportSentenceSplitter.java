@@ -21,7 +21,10 @@ import java.util.Set;
  *       after it ("Cyst in the right breast; no suspicious mass.");</li>
  *   <li>a line break ends a sentence unless the next line continues it: the next line starts with a lower-case
  *       letter, or with a digit that is not a list number, and the line before does not end with '.', ':', ';', '!'
- *       or '?'. A blank line always ends one.</li>
+ *       or '?'. A blank line always ends one;</li>
+ *   <li>in text whose line breaks were lost (joined by spaces, or by ',' as in MTSamples), a list item marker inside
+ *       a line, a ',' that stands for a line break and a capitalised heading before ':' start a sentence: see
+ *       {@link FlattenedBounds}.</li>
  * </ul>
  * Why not cTAKES' {@code SentenceDetector}: it cuts at every line break, so a report hard-wrapped at 80 columns
  * ("No pleural / effusion.") loses both the term "pleural effusion" and the scope of its negation; and its maximum
@@ -42,22 +45,50 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
 
     private static void split(JCas jcas, String text, int begin, int end) {
         int start = begin;
+        int lastNumber = 0, lastLetter = 0; // the last list item seen (1-based), to tell "2." in a run of items from a value
         for (int i = begin; i < end; i++) {
             char c = text.charAt(i);
-            boolean cut;
+            int cutEnd = i, nextStart = i + 1; // the sentence before the cut ends at cutEnd, the next starts at nextStart
+            int w;
             if (c == '\n' || c == '\r') {
-                cut = !continuesOnNextLine(text, i, begin, end);
-            } else if ((c == '.' || c == '!' || c == '?') && i + 1 < end && Character.isWhitespace(text.charAt(i + 1))) {
-                cut = endsSentence(text, i, begin, end);
+                if (continuesOnNextLine(text, i, begin, end)) continue;
+            } else if ((c == '.' || c == ')') && (i + 1 >= end || Character.isWhitespace(text.charAt(i + 1)))
+                    && (w = FlattenedBounds.itemMarkerStart(text, i, begin)) >= 0
+                    && FlattenedBounds.startsItemText(text, i + 1, end)) {
+                int value = FlattenedBounds.itemValue(text, w, i);
+                boolean letter = Character.isLetter(text.charAt(i - 1));
+                int last = letter ? lastLetter : lastNumber;
+                boolean item = (last > 0 && value == last + 1) || (value == 1
+                        && FlattenedBounds.followsBoundary(text, w, start) && !FlattenedBounds.afterValueWord(text, w, begin));
+                if (item) {
+                    // an item marker starts the next sentence ("fracture 2. Effusion"): cut before it, not after
+                    if (letter) lastLetter = value; else { lastNumber = value; lastLetter = 0; }
+                    cutEnd = w;
+                    nextStart = w;
+                } else if (c == '.' && endsSentence(text, i, begin, end, start)) {
+                    cutEnd = i + 1; // a value ("BI-RADS 2.") that ends its sentence
+                } else {
+                    continue;
+                }
+            } else if ((c == '!' || c == '?' || c == '.') && i + 1 < end && Character.isWhitespace(text.charAt(i + 1))) {
+                if (!endsSentence(text, i, begin, end, start)) continue;
+                cutEnd = i + 1;
             } else if (c == ';') {
-                cut = true;
+                cutEnd = i + 1;
+            } else if (c == ',') {
+                if (!FlattenedBounds.isFlattenedBreak(text, i, begin, end)) continue;
+            } else if (c == ':') {
+                int h = FlattenedBounds.headingStart(text, i, start, end);
+                if (h < 0) continue;
+                lastNumber = 0;
+                lastLetter = 0;
+                cutEnd = h;
+                nextStart = h;
             } else {
                 continue;
             }
-            if (cut) {
-                add(jcas, text, start, c == '\n' || c == '\r' ? i : i + 1);
-                start = i + 1;
-            }
+            add(jcas, text, start, cutEnd);
+            start = nextStart;
         }
         add(jcas, text, start, end);
     }
@@ -82,7 +113,7 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
     }
 
     /** The '.', '!' or '?' at {@code at}, followed by white space, ends a sentence. */
-    private static boolean endsSentence(String text, int at, int begin, int end) {
+    private static boolean endsSentence(String text, int at, int begin, int end, int sentenceStart) {
         int n = at + 1;
         while (n < end && (text.charAt(n) == ' ' || text.charAt(n) == '\t')) n++;
         if (n < end && Character.isLowerCase(text.charAt(n))) return false;
@@ -92,7 +123,7 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
         String word = text.substring(w, at);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) return false;
         if (ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT))) return false;
-        return !(isAllDigits(word) && startsLine(text, w, begin));
+        return !(isAllDigits(word) && (startsLine(text, w, begin) || opens(text, w, sentenceStart)));
     }
 
     /** A list number: up to two digits, then '.' or ')', then white space. */
@@ -106,6 +137,15 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
         if (s.isEmpty()) return false;
         for (int i = 0; i < s.length(); i++) {
             if (!Character.isDigit(s.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    /** Only white space or ',' (a flattened line break) lies between the sentence start and {@code at}. */
+    private static boolean opens(String text, int at, int sentenceStart) {
+        for (int p = sentenceStart; p < at; p++) {
+            char ch = text.charAt(p);
+            if (!Character.isWhitespace(ch) && ch != ',') return false;
         }
         return true;
     }
