@@ -154,13 +154,16 @@ final class FhirBench {
                 System.err.printf(Locale.ROOT, "RadBridge: %d pool reports analysed by the NLP in %.1f s; loading %d studies%n",
                         exams.size(), (System.nanoTime() - t0) / 1e9, count - through);
                 long t1 = System.nanoTime();
-                loader.load(studies, through, loadThreads, batch, (reached, ids) -> {
-                    StringBuilder b = new StringBuilder();
-                    ids.forEach((mrn, id) -> b.append(mrn).append('\t').append(id).append('\n'));
-                    Files.writeString(idsFile, b, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    state.setProperty("fhir.through", String.valueOf(reached));
-                    store(state, stateFile);
-                });
+                try (BulkLoadMode mode = BulkLoadMode.enter(ctx)) {
+                    if (mode.subscriptionMatchingOff()) System.err.println("RadBridge: no active Subscription: subscription matching off while loading");
+                    loader.load(studies, through, loadThreads, batch, (reached, ids) -> {
+                        StringBuilder b = new StringBuilder();
+                        ids.forEach((mrn, id) -> b.append(mrn).append('\t').append(id).append('\n'));
+                        Files.writeString(idsFile, b, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                        state.setProperty("fhir.through", String.valueOf(reached));
+                        store(state, stateFile);
+                    });
+                }
                 double secs = (System.nanoTime() - t1) / 1e9;
                 System.err.printf(Locale.ROOT, "RadBridge: %d studies with their reports written in %.1f s (%.1f/s)%n", count - through, secs,
                         (count - through) / secs);
