@@ -104,6 +104,19 @@ public class FhirJpaConfig {
         };
     }
 
+    /** See {@link CamelSkipsHapiBeans}. */
+    @Bean
+    public static org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor camelSkipsHapiBeans() {
+        return CamelSkipsHapiBeans.inPlaceOfCamels();
+    }
+
+    /** See {@link org.radbridge.server.fhir.ExplicitContainedResources}; default off. */
+    @Bean
+    public static org.springframework.beans.factory.config.BeanPostProcessor explicitContainedResources(
+            @org.springframework.beans.factory.annotation.Value("${radbridge.fhir.auto-contain-references:false}") boolean autoContain) {
+        return org.radbridge.server.fhir.ExplicitContainedResources.applying(autoContain);
+    }
+
     /** Only the resource DAOs and providers RadBridge uses are built; see {@link org.radbridge.server.fhir.UnservedResourceDaos}. */
     @Bean
     public static org.radbridge.server.fhir.UnservedResourceDaos unservedResourceDaos() {

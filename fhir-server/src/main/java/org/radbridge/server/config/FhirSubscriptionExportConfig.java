@@ -31,10 +31,12 @@ public class FhirSubscriptionExportConfig {
 
     /**
      * HAPI's batch jobs (bulk export among them) advance by a maintenance pass, once a minute by default: an export
-     * of a few resources then takes minutes. Every RADBRIDGE_BATCH_MAINTENANCE_MILLIS (default 2000) instead.
+     * of a few resources then takes minutes. HAPI's own schedule keeps RADBRIDGE_BATCH_MAINTENANCE_IDLE_MILLIS (default
+     * 60000, HAPI's); while a job has not ended the pass runs every RADBRIDGE_BATCH_MAINTENANCE_MILLIS (default 2000),
+     * see {@link BatchMaintenanceWhileJobsRun}.
      */
     @Bean
-    public static BeanPostProcessor batchMaintenanceFrequency(@Value("${radbridge.batch.maintenance-millis:2000}") long millis) {
+    public static BeanPostProcessor batchMaintenanceFrequency(@Value("${radbridge.batch.maintenance-idle-millis:60000}") long millis) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
@@ -42,6 +44,12 @@ public class FhirSubscriptionExportConfig {
                 return bean;
             }
         };
+    }
+
+    @Bean
+    public BatchMaintenanceWhileJobsRun batchMaintenanceWhileJobsRun(ca.uhn.fhir.batch2.api.IJobMaintenanceService maintenance,
+            javax.sql.DataSource dataSource, @Value("${radbridge.batch.maintenance-millis:2000}") long millis) {
+        return new BatchMaintenanceWhileJobsRun(maintenance, BatchMaintenanceWhileJobsRun.unfinishedJobsIn(dataSource), millis);
     }
 
     /** Only rest-hook subscriptions are supported (RESTHOOK in SubscriptionSettings); HAPI's processor still asks for a mailer. */

@@ -548,6 +548,15 @@ class EhrApiEndToEndTest {
      * it lists for a type is accepted with a value of its type, types it does not list are unknown, and the operations it
      * lists run.
      */
+    /** The running server has the search-path settings of 2026-12-06 in place (each one's behaviour has its own test). */
+    @Test
+    @Order(9)
+    void searchPathSettingsAreInPlace() {
+        assertThat(ctx.getBean("camelBeanPostProcessor")).isInstanceOf(org.radbridge.server.config.CamelSkipsHapiBeans.class);
+        assertThat(ctx.getBean(ca.uhn.fhir.context.FhirContext.class).getParserOptions().isAutoContainReferenceTargetsWithNoId()).isFalse();
+        assertThat(ctx.getBean(org.radbridge.server.config.BatchMaintenanceWhileJobsRun.class).isRunning()).isTrue();
+    }
+
     @Test
     @Order(10)
     void capabilityStatementListsWhatTheServerAccepts() throws Exception {
