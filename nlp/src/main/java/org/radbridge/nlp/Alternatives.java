@@ -15,14 +15,8 @@ import java.util.Set;
  */
 final class Alternatives {
 
-    private static final Set<String> JOINERS = new java.util.HashSet<>();
+    private static final Set<String> JOINERS = Set.copyOf(Resources.words("/org/radbridge/nlp/sentences/alternatives.tsv"));
     private static final int MAX_WORDS_AFTER = 2;
-
-    static {
-        for (String[] f : Resources.tsv("/org/radbridge/nlp/sentences/alternatives.tsv")) {
-            if (!f[0].equals("word")) JOINERS.add(f[0].trim().toLowerCase(Locale.ROOT));
-        }
-    }
 
     private Alternatives() {
     }

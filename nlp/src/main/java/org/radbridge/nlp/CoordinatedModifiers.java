@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class CoordinatedModifiers {
 
-    private static final Set<String> COORDINATORS = new java.util.HashSet<>();
+    private static final Set<String> COORDINATORS = Set.copyOf(Resources.words("/org/radbridge/nlp/sentences/coordinators.tsv"));
     /** At most this many modifiers are read before the coordinator ("a, b, c, or d"). */
     private static final int MAX_MODIFIERS = 5;
 
@@ -27,9 +27,6 @@ final class CoordinatedModifiers {
     private static final Set<String> SIDE_WORDS = new java.util.HashSet<>();
 
     static {
-        for (String[] f : Resources.tsv("/org/radbridge/nlp/sentences/coordinators.tsv")) {
-            if (!f[0].equals("word")) COORDINATORS.add(f[0].trim().toLowerCase(Locale.ROOT));
-        }
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/laterality.tsv")) {
             String w = f[0].trim().toLowerCase(Locale.ROOT);
             if (w.indexOf(' ') < 0) SIDE_WORDS.add(w);

@@ -88,9 +88,8 @@ public final class ReportRegions {
         }
         // words that may stand between a title's words ("MRI OF THE LEFT KNEE" is an "mri knee"), read once
         StringBuilder fillers = new StringBuilder();
-        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/exam-title-fillers.tsv")) {
-            if (f.length < 1 || f[0].isBlank() || f[0].equals("word")) continue;
-            fillers.append(fillers.length() > 0 ? "|" : "").append(java.util.regex.Pattern.quote(f[0].trim().toLowerCase(java.util.Locale.ROOT)));
+        for (String w : Resources.words("/org/radbridge/nlp/sites/exam-title-fillers.tsv")) {
+            fillers.append(fillers.length() > 0 ? "|" : "").append(java.util.regex.Pattern.quote(w));
         }
         String between = fillers.length() == 0 ? "\\s+" : "\\s+(?:(?:" + fillers + ")\\s+)*";
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/exam-titles.tsv")) {

@@ -29,4 +29,17 @@ public final class Resources {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The first column of a word-list file, trimmed and in lower case, in file order: the words looked up
+     * case-insensitively. A header row whose first column is {@code word} and blank words are skipped.
+     */
+    public static List<String> words(String resource) {
+        List<String> out = new ArrayList<>();
+        for (String[] f : tsv(resource)) {
+            String w = f[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (!w.isEmpty() && !w.equals("word")) out.add(w);
+        }
+        return out;
+    }
 }

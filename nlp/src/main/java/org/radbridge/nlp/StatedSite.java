@@ -1,6 +1,5 @@
 package org.radbridge.nlp;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,13 +12,7 @@ import org.radbridge.nlp.ctakes.Mention;
  * A site elsewhere in the sentence ("right lower lobe consolidation and small effusion") is not the finding's own.
  */
 final class StatedSite {
-    private static final Set<String> LINKS = new HashSet<>();
-
-    static {
-        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/site-links.tsv")) {
-            if (!f[0].equals("word")) LINKS.add(f[0].trim().toLowerCase(Locale.ROOT));
-        }
-    }
+    private static final Set<String> LINKS = Set.copyOf(Resources.words("/org/radbridge/nlp/sites/site-links.tsv"));
 
     private StatedSite() {}
 

@@ -2,7 +2,6 @@ package org.radbridge.nlp.ctakes;
 
 import org.radbridge.nlp.Resources;
 
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,8 +24,10 @@ import java.util.Set;
  */
 final class FlattenedBounds {
 
-    private static final Set<String> VALUE_WORDS = load("/org/radbridge/nlp/sentences/value-words.tsv", false);
-    private static final Set<String> TITLES = load("/org/radbridge/nlp/sections/section-titles.tsv", true);
+    private static final Set<String> VALUE_WORDS = Set.copyOf(Resources.words("/org/radbridge/nlp/sentences/value-words.tsv"));
+    /** The known section titles, in upper case (as {@code Sections} reads them). */
+    private static final Set<String> TITLES = Set.copyOf(Resources.tsv("/org/radbridge/nlp/sections/section-titles.tsv").stream()
+            .map(f -> f[0].trim().toUpperCase(Locale.ROOT)).toList());
     private static final int MAX_HEADING = 60;
 
     private FlattenedBounds() {
@@ -142,15 +143,5 @@ final class FlattenedBounds {
 
     private static boolean isLowerAscii(char c) {
         return c >= 'a' && c <= 'z';
-    }
-
-    /** The first column of a resource TSV, in upper case when {@code upper}, else lower case. */
-    private static Set<String> load(String resource, boolean upper) {
-        Set<String> out = new HashSet<>();
-        for (String[] f : Resources.tsv(resource)) {
-            String w = f[0].trim();
-            out.add(upper ? w.toUpperCase(Locale.ROOT) : w.toLowerCase(Locale.ROOT));
-        }
-        return Set.copyOf(out);
     }
 }

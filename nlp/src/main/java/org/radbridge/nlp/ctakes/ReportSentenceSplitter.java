@@ -7,7 +7,6 @@ import org.apache.uima.fit.util.JCasUtil;
 import org.apache.uima.jcas.JCas;
 import org.radbridge.nlp.Resources;
 
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,7 +32,7 @@ import java.util.Set;
  */
 public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
 
-    private static final Set<String> ABBREVIATIONS = abbreviations();
+    private static final Set<String> ABBREVIATIONS = Set.copyOf(Resources.words("/org/radbridge/nlp/sentences/abbreviations.tsv"));
 
     @Override
     public void process(JCas jcas) {
@@ -156,11 +155,4 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
         return p < begin || text.charAt(p) == '\n' || text.charAt(p) == '\r';
     }
 
-    private static Set<String> abbreviations() {
-        Set<String> out = new HashSet<>();
-        for (String[] f : Resources.tsv("/org/radbridge/nlp/sentences/abbreviations.tsv")) {
-            out.add(f[0].trim().toLowerCase(Locale.ROOT));
-        }
-        return Set.copyOf(out);
-    }
 }
