@@ -1,12 +1,6 @@
 package org.radbridge.nlp.ctakes;
 
-import org.apache.ctakes.core.ae.SimpleSegmentAnnotator;
 import org.apache.ctakes.typesystem.type.textspan.Sentence;
-import org.apache.uima.analysis_engine.AnalysisEngine;
-import org.apache.uima.fit.factory.AggregateBuilder;
-import org.apache.uima.fit.factory.AnalysisEngineFactory;
-import org.apache.uima.fit.util.JCasUtil;
-import org.apache.uima.jcas.JCas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,31 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sentence bounds in report text whose line breaks were lost (joined by spaces, or by ',' as in MTSamples). */
 class FlattenedReportBoundariesTest {
 
-    private static AnalysisEngine engine;
-    private static JCas jcas;
+    private static SplitterEngine splitter;
     private static RadiologyNlp nlp;
 
     @BeforeAll
     static void setUp() throws Exception {
-        AggregateBuilder b = new AggregateBuilder();
-        b.add(AnalysisEngineFactory.createEngineDescription(SimpleSegmentAnnotator.class));
-        b.add(AnalysisEngineFactory.createEngineDescription(ReportSentenceSplitter.class));
-        engine = b.createAggregate();
-        jcas = engine.newJCas();
+        splitter = new SplitterEngine();
         nlp = new RadiologyNlp();
     }
 
     @AfterAll
     static void tearDown() {
-        engine.destroy();
+        splitter.close();
         nlp.close();
     }
 
     private static List<String> sentences(String text) throws Exception {
-        jcas.reset();
-        jcas.setDocumentText(text);
-        engine.process(jcas);
-        return JCasUtil.select(jcas, Sentence.class).stream().map(Sentence::getCoveredText).toList();
+        return splitter.sentences(text);
     }
 
     private static FindingMention.Assertion assertionOf(String report, String mentionText) {
