@@ -21,6 +21,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditEventWriterTest {
     @TempDir
     static Path tmp;
+
+    /** A fresh embedded PostgreSQL in {@code dir} with RadBridge's schemas (the audit trail's table among them). */
+    private static EmbeddedPostgres migrated(String dir) throws java.io.IOException {
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve(dir)).setCleanDataDirectory(true).start();
+        try {
+            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/radbridge").schemas("radbridge", "omop").load().migrate();
+            return pg;
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+    }
 
     /** {@code real}, except that a connection is handed out only once {@code open} has counted down: a held database. */
     private static DataSource gated(DataSource real, CountDownLatch open) {
@@ -47,9 +61,8 @@ class AuditEventWriterTest {
 
     @Test
     void queueBoundCountsTheEventsOfEachHandOver() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pg")).setCleanDataDirectory(true).start()) {
+        try (EmbeddedPostgres pg = migrated("pg")) {
             DataSource real = pg.getPostgresDatabase();
-            Flyway.configure().dataSource(real).locations("classpath:db/radbridge").schemas("radbridge", "omop").load().migrate();
             CountDownLatch open = new CountDownLatch(1);
             DataSource gated = gated(real, open);
             // no wait for room: a hand-over that does not fit is logged at once
@@ -76,9 +89,8 @@ class AuditEventWriterTest {
 
     @Test
     void aFullQueueMakesTheAuditingRequestWaitAndNoEventIsLost() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pg-wait")).setCleanDataDirectory(true).start()) {
+        try (EmbeddedPostgres pg = migrated("pg-wait")) {
             DataSource real = pg.getPostgresDatabase();
-            Flyway.configure().dataSource(real).locations("classpath:db/radbridge").schemas("radbridge", "omop").load().migrate();
             CountDownLatch open = new CountDownLatch(1);
             DataSource gated = gated(real, open);
             AuditEventWriter writer = new AuditEventWriter(new AuditEventStore(gated, FhirContext.forR4Cached()), java.time.Duration.ofSeconds(60));
@@ -114,12 +126,11 @@ class AuditEventWriterTest {
 
     @Test
     void everyEventHandedOverIsStoredOrLoggedEvenWhileTheWriterCloses() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pg-close")).setCleanDataDirectory(true).start()) {
+        try (EmbeddedPostgres pg = migrated("pg-close")) {
             DataSource db = pg.getPostgresDatabase();
-            Flyway.configure().dataSource(db).locations("classpath:db/radbridge").schemas("radbridge", "omop").load().migrate();
             AuditEventWriter writer = new AuditEventWriter(new AuditEventStore(db, FhirContext.forR4Cached()), java.time.Duration.ofSeconds(5));
-            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
+            AtomicBoolean closed = new AtomicBoolean();
+            AtomicLong handedOver = new AtomicLong();
             List<Thread> requests = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 int first = t * 1_000_000;
