@@ -179,29 +179,11 @@ class Issue11EvaluationTest {
     static double reports(String dir, String title, int minItems) throws IOException {
         List<Item> items = read("/eval/" + dir + "/reports.tsv", true);
         assertThat(items).hasSizeGreaterThanOrEqualTo(minItems);
-        FindingScorer all = new FindingScorer(nlp.lexicon());
-        FindingScorer present = new FindingScorer(nlp.lexicon());
-        int normal = 0, normalFp = 0;
-        for (Item it : items) {
-            Set<String> got = current(nlp.analyze(it.id(), it.text()).mentions());
-            all.score(it.id(), it.text().replace('\n', ' '), got, it.expected());
-            // present findings only (the issue's per-report score)
-            Set<String> gotP = new LinkedHashSet<>(), expP = new LinkedHashSet<>();
-            for (String g : got) if (g.endsWith(":present")) gotP.add(g);
-            for (String e : it.expected()) if (e.endsWith(":present")) expP.add(e);
-            present.score(it.id(), "", gotP, expP);
-            boolean isNormal = it.expected().stream().noneMatch(e -> e.endsWith(":present") || e.endsWith(":possible"));
-            if (isNormal) {
-                normal++;
-                for (String g : gotP) if (expP.stream().noneMatch(e -> present.matches(g, e))) normalFp++;
-            }
-        }
-        System.out.print(all.report(title + " reports (" + items.size() + "), all assertions", printErrors(dir)));
-        System.out.printf(Locale.ROOT, "%s reports, present findings only: micro P %.3f R %.3f F1 %.3f, macro F1 %.3f; "
-                        + "normal reports %d, false-positive present findings %d (%.3f per normal report)%n",
-                title, present.precision(), present.recall(), present.f1(), present.macroF1(), normal, normalFp,
-                normal == 0 ? 0 : normalFp / (double) normal);
-        return all.f1();
+        ReportSetScore score = new ReportSetScore(nlp.lexicon());
+        for (Item it : items)
+            score.add(it.id(), it.text().replace('\n', ' '), current(nlp.analyze(it.id(), it.text()).mentions()), it.expected());
+        score.print(title, printErrors(dir));
+        return score.all.f1();
     }
 
     /**
