@@ -246,10 +246,11 @@ class Issue11EvaluationTest {
      * Regression floor for blind v16 ({@code eval/blind-v16}: 463 sentences, 134 reports, 50 of them normal; about 60 %
      * chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over ten reporting voices), written by
      * session 27 helper 11aj blind to the rules from the concept list at main 6b2026f, committed before any run and never
-     * tuned on (notes/s27/issue11aj.md). 0.0 until the first run: the lead sets the floor just under the first run's
-     * figures, a guard against losing ground only.
+     * tuned on (11d618c; notes/s27/issue11aj.md). First run on the rules of 6b2026f: sentences 0.891 / reports 0.920
+     * (present only 0.907, FP 2 of 50 normal reports). Under the issue's 0.90 for sentences: this floor, just under the
+     * first run, guards against losing ground only.
      */
-    static final double BLIND16_FLOOR = 0.0;
+    static final double BLIND16_FLOOR = 0.885;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
