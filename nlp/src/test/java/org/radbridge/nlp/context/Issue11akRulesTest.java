@@ -136,4 +136,21 @@ class Issue11akRulesTest extends NlpMentionsTest {
                 .isTrue();
     }
 
+    @Test
+    void aQueryMarkBeforeAWordOpensAQuestionNotASentenceEnd() {
+        assertThat(of("? Pneumothorax after the pleural biopsy.", "36118008")).isEmpty();
+        // a finding the sentence states keeps the query as its hedge
+        assertThat(only("Left basal opacity ? Aspiration.", "68052005").assertion()).isEqualTo(Assertion.POSSIBLE);
+        // a question closed by '?' still ends its sentence: the next one is read on its own
+        assertThat(has("Any change? Small right pleural effusion.", "60046008", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void telegraphicHeartAndCalcificationAbbreviations() {
+        assertThat(only("Hrt size nl.", "8186001").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Enlarged hrt, small effusions.", "8186001").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(has("Dense aortic knob calcs.", "81817003", Assertion.PRESENT)).isTrue();
+        // HRT on its own (hormone therapy in a history line) is no term
+        assertThat(nlp.analyze("t", "Clinical: on HRT, breast pain.").mentions()).isEmpty();
+    }
 }
