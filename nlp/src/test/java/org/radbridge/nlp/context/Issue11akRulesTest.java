@@ -153,4 +153,14 @@ class Issue11akRulesTest extends NlpMentionsTest {
         // HRT on its own (hormone therapy in a history line) is no term
         assertThat(nlp.analyze("t", "Clinical: on HRT, breast pain.").mentions()).isEmpty();
     }
+
+    @Test
+    void sequelaeAndSpreadOfChestDisease() {
+        assertThat(only("Apical scarring, probably post-tuberculous.", "154283005").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Reticular thickening suspicious for lymphangitic carcinomatosis.", "94391008").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        String granuloma = "CHEST 2 VIEWS\nFINDINGS: Calcified granulomatous change at the right base.";
+        assertThat(only(granuloma, "101401000119103").assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
