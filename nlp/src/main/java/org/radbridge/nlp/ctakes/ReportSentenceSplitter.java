@@ -15,7 +15,8 @@ import java.util.Set;
  * <ul>
  *   <li>'.', '!' or '?' followed by white space ends a sentence unless the next word starts in lower case, the word
  *       before is an abbreviation from {@code org/radbridge/nlp/sentences/abbreviations.tsv} ("e.g.", "Dr.") or a
- *       single capital letter (an initial), or it is the number of a list item at the start of a line ("1. ");</li>
+ *       single capital letter (an initial), or it is the number of a list item at the start of a line ("1. "); a
+ *       '?' after white space ("? PTX post line placement") opens a query and ends nothing;</li>
  *   <li>';' ends a sentence, as cTAKES' sentence model mostly decides: a site before it does not qualify a finding
  *       after it ("Cyst in the right breast; no suspicious mass.");</li>
  *   <li>a line break ends a sentence unless the next line continues it: the next line starts with a lower-case
@@ -70,6 +71,9 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
                     continue;
                 }
             } else if ((c == '!' || c == '?' || c == '.') && i + 1 < end && Character.isWhitespace(text.charAt(i + 1))) {
+                // a '?' standing before a word ("? PTX post line placement", "REASON: ? pneumonia") opens the
+                // requester's query (ConText's QUERY_PRE); only a '?' that closes a word ends a question
+                if (c == '?' && (i == begin || Character.isWhitespace(text.charAt(i - 1)))) continue;
                 if (!endsSentence(text, i, begin, end, start)) continue;
                 cutEnd = i + 1;
             } else if (c == ';') {
