@@ -427,7 +427,34 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
             }
         }
+        dropRestated(out, drop);
         if (!drop.isEmpty()) out.removeIf(drop::contains);
+    }
+
+    /**
+     * A present finding restated in general words elsewhere in the report ("Grouped amorphous calcifications ...
+     * IMPRESSION: Suspicious calcifications") is the specific one said again, not a second finding (issue 11al):
+     * the general mention goes when a present, current patient mention of a more specific kind of it stands anywhere
+     * in the report and the general one names no other site. Scored with descendants accepted, the specific mention
+     * still answers for the general concept, so only the restatement's false positive goes.
+     */
+    private void dropRestated(List<FindingMention> out, java.util.Set<FindingMention> drop) {
+        for (FindingMention general : out) {
+            if (general.assertion() != FindingMention.Assertion.PRESENT || drop.contains(general)) continue;
+            LexConcept g = concept(general);
+            if (g == null) continue;
+            for (FindingMention specific : out) {
+                if (specific == general || specific.assertion() != FindingMention.Assertion.PRESENT
+                        || specific.temporality() != general.temporality() || specific.subject() != general.subject()
+                        || drop.contains(specific)) continue;
+                if (general.bodySiteSnomed() != null && !general.bodySiteSnomed().equals(specific.bodySiteSnomed())) continue;
+                LexConcept sp = concept(specific);
+                if (sp != null && !sp.equals(g) && lexicon.isA(sp, g)) {
+                    drop.add(general);
+                    break;
+                }
+            }
+        }
     }
 
     /** Characters between two findings named side by side ("renal or ureteric calculi"). */
