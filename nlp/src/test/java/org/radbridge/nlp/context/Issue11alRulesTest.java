@@ -116,4 +116,26 @@ class Issue11alRulesTest extends NlpMentionsTest {
         assertThat(has(two, "722223000", Assertion.PRESENT)).isTrue();
         assertThat(has(two, "367643001", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void aStoneAtAPoleIsARenalStone() {
+        assertThat(has("CT ABDOMEN\n3 mm non-obstructing left upper pole calculus.", "386103008", Assertion.PRESENT))
+                .isTrue();
+        assertThat(has("RENAL ULTRASOUND\n1 cm simple cyst in the right interpolar region.", "722223000", Assertion.PRESENT))
+                .isTrue();
+    }
+
+    @Test
+    void anAbnormalLymphNodeIsLymphadenopathyAtItsSite() {
+        assertThat(has("BREAST ULTRASOUND\nAbnormal left axillary lymph node, cortex 6 mm.", "127189005", Assertion.PRESENT))
+                .isTrue();
+        assertThat(has("CT CHEST\nNo abnormal lymph nodes in the mediastinum.", "30746006", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void aDisruptedAclIsATornOneAndNphIsHydrocephalus() {
+        assertThat(has("MRI RIGHT KNEE\nDisruption of the anterior cruciate ligament with a joint effusion.", "444470001",
+                Assertion.PRESENT)).isTrue();
+        assertThat(has("CT HEAD\nEnlarged ventricles, NPH is a consideration.", "230745008", Assertion.POSSIBLE)).isTrue();
+    }
 }
