@@ -138,4 +138,26 @@ class Issue11alRulesTest extends NlpMentionsTest {
                 Assertion.PRESENT)).isTrue();
         assertThat(has("CT HEAD\nEnlarged ventricles, NPH is a consideration.", "230745008", Assertion.POSSIBLE)).isTrue();
     }
+
+    @Test
+    void aHedgeWithAlsoInsideItIsStillAHedge() {
+        assertThat(has("MRI CERVICAL SPINE\nAt C5-6 there may also be mild narrowing of the neural foramina.", "76107001",
+                Assertion.POSSIBLE)).isTrue();
+        assertThat(has("A small joint effusion may also be present.", "387637008", Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void aMicroperforationIsABowelPerforation() {
+        assertThat(has("CT ABDOMEN\nDescending colon diverticulitis with a contained microperforation.", "56905009",
+                Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aClassNamedBeforeItsExampleIsNotTheExample() {
+        String s = "MRI BRAIN\nPeriventricular lesions, consistent with a demyelinating process such as multiple sclerosis.";
+        assertThat(has(s, "24700007", Assertion.POSSIBLE)).isTrue();
+        assertThat(has(s, "24700007", Assertion.PRESENT)).isFalse();
+        // named alone, the class still counts
+        assertThat(has("MRI BRAIN\nStable demyelinating disease.", "24700007", Assertion.PRESENT)).isTrue();
+    }
 }
