@@ -160,4 +160,15 @@ class Issue11alRulesTest extends NlpMentionsTest {
         // named alone, the class still counts
         assertThat(has("MRI BRAIN\nStable demyelinating disease.", "24700007", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void vascularCalcificationsOnAMammogramAreTheBreastsAndCoarseOnesInThePancreasNoBreastFinding() {
+        String s = "BILATERAL SCREENING MAMMOGRAM\nScattered vascular calcifications. No suspicious mass.";
+        assertThat(has(s, "129759000", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "28960008")).isEmpty();
+        String p = "CT ABDOMEN\nCoarse calcifications throughout the pancreatic head, chronic pancreatitis.";
+        assertThat(of(p, "129749001")).isEmpty();
+        assertThat(has(p, "235494005", Assertion.PRESENT)).isTrue();
+        assertThat(has("MAMMOGRAM\nCoarse calcifications in the right breast.", "129749001", Assertion.PRESENT)).isTrue();
+    }
 }
