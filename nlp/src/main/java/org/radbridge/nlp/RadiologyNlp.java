@@ -439,17 +439,31 @@ public final class RadiologyNlp implements AutoCloseable {
      * still answers for the general concept, so only the restatement's false positive goes.
      */
     private void dropRestated(List<FindingMention> out, java.util.Set<FindingMention> drop) {
-        for (FindingMention general : out) {
-            if (general.assertion() != FindingMention.Assertion.PRESENT || drop.contains(general)) continue;
-            LexConcept g = concept(general);
-            if (g == null) continue;
-            for (FindingMention specific : out) {
-                if (specific == general || specific.assertion() != FindingMention.Assertion.PRESENT
-                        || specific.temporality() != general.temporality() || specific.subject() != general.subject()
-                        || drop.contains(specific)) continue;
+        List<FindingMention> present = new ArrayList<>();
+        List<Integer> kinds = new ArrayList<>(); // index of the mention's concept among the distinct concepts
+        List<LexConcept> distinct = new ArrayList<>();
+        Map<LexConcept, Integer> index = new HashMap<>();
+        for (FindingMention m : out) {
+            if (m.assertion() != FindingMention.Assertion.PRESENT || drop.contains(m)) continue;
+            LexConcept c = concept(m);
+            if (c == null) continue;
+            present.add(m);
+            kinds.add(index.computeIfAbsent(c, k -> { distinct.add(k); return distinct.size() - 1; }));
+        }
+        if (distinct.size() < 2) return;
+        // "is a kind of" is followed once per pair of distinct concepts, not per pair of mentions (long reports)
+        Boolean[][] kindOf = new Boolean[distinct.size()][distinct.size()];
+        for (int i = 0; i < present.size(); i++) {
+            FindingMention general = present.get(i);
+            int g = kinds.get(i);
+            for (int j = 0; j < present.size(); j++) {
+                int s = kinds.get(j);
+                if (s == g) continue;
+                FindingMention specific = present.get(j);
+                if (specific.temporality() != general.temporality() || specific.subject() != general.subject()) continue;
                 if (general.bodySiteSnomed() != null && !general.bodySiteSnomed().equals(specific.bodySiteSnomed())) continue;
-                LexConcept sp = concept(specific);
-                if (sp != null && !sp.equals(g) && lexicon.isA(sp, g)) {
+                if (kindOf[s][g] == null) kindOf[s][g] = lexicon.isA(distinct.get(s), distinct.get(g));
+                if (kindOf[s][g]) {
                     drop.add(general);
                     break;
                 }
