@@ -436,7 +436,8 @@ public final class RadiologyNlp implements AutoCloseable {
      * IMPRESSION: Suspicious calcifications") is the specific one said again, not a second finding (issue 11al):
      * the general mention goes when a present, current patient mention of a more specific kind of it stands anywhere
      * in the report and the general one names no other site. Scored with descendants accepted, the specific mention
-     * still answers for the general concept, so only the restatement's false positive goes.
+     * still answers for the general concept, so only the restatement's false positive goes. Findings only, not devices: a
+     * catheter named apart from a port is a second device.
      */
     private void dropRestated(List<FindingMention> out, java.util.Set<FindingMention> drop) {
         List<FindingMention> present = new ArrayList<>();
@@ -446,7 +447,8 @@ public final class RadiologyNlp implements AutoCloseable {
         for (FindingMention m : out) {
             if (m.assertion() != FindingMention.Assertion.PRESENT || drop.contains(m)) continue;
             LexConcept c = concept(m);
-            if (c == null) continue;
+            // devices are things, and a second catheter is a second device; a condition said twice is one finding
+            if (c == null || "Device".equals(c.domainId())) continue;
             present.add(m);
             kinds.add(index.computeIfAbsent(c, k -> { distinct.add(k); return distinct.size() - 1; }));
         }
