@@ -427,7 +427,50 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
             }
         }
+        dropRestated(out, drop);
         if (!drop.isEmpty()) out.removeIf(drop::contains);
+    }
+
+    /**
+     * A present finding restated in general words elsewhere in the report ("Grouped amorphous calcifications ...
+     * IMPRESSION: Suspicious calcifications") is the specific one said again, not a second finding (issue 11al):
+     * the general mention goes when a present, current patient mention of a more specific kind of it stands anywhere
+     * in the report and the general one names no other site. Scored with descendants accepted, the specific mention
+     * still answers for the general concept, so only the restatement's false positive goes. Findings only, not devices: a
+     * catheter named apart from a port is a second device.
+     */
+    private void dropRestated(List<FindingMention> out, java.util.Set<FindingMention> drop) {
+        List<FindingMention> present = new ArrayList<>();
+        List<Integer> kinds = new ArrayList<>(); // index of the mention's concept among the distinct concepts
+        List<LexConcept> distinct = new ArrayList<>();
+        Map<LexConcept, Integer> index = new HashMap<>();
+        for (FindingMention m : out) {
+            if (m.assertion() != FindingMention.Assertion.PRESENT || drop.contains(m)) continue;
+            LexConcept c = concept(m);
+            // devices are things, and a second catheter is a second device; a condition said twice is one finding
+            if (c == null || "Device".equals(c.domainId())) continue;
+            present.add(m);
+            kinds.add(index.computeIfAbsent(c, k -> { distinct.add(k); return distinct.size() - 1; }));
+        }
+        if (distinct.size() < 2) return;
+        // "is a kind of" is followed once per pair of distinct concepts, not per pair of mentions (long reports)
+        Boolean[][] kindOf = new Boolean[distinct.size()][distinct.size()];
+        for (int i = 0; i < present.size(); i++) {
+            FindingMention general = present.get(i);
+            int g = kinds.get(i);
+            for (int j = 0; j < present.size(); j++) {
+                int s = kinds.get(j);
+                if (s == g) continue;
+                FindingMention specific = present.get(j);
+                if (specific.temporality() != general.temporality() || specific.subject() != general.subject()) continue;
+                if (general.bodySiteSnomed() != null && !general.bodySiteSnomed().equals(specific.bodySiteSnomed())) continue;
+                if (kindOf[s][g] == null) kindOf[s][g] = lexicon.isA(distinct.get(s), distinct.get(g));
+                if (kindOf[s][g]) {
+                    drop.add(general);
+                    break;
+                }
+            }
+        }
     }
 
     /** Characters between two findings named side by side ("renal or ureteric calculi"). */
