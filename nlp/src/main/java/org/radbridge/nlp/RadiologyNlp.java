@@ -406,6 +406,10 @@ public final class RadiologyNlp implements AutoCloseable {
             for (FindingMention general : sentence) {
                 LexConcept g = concept(general);
                 if (g == null) continue;
+                if (hedgedFurtherOn(general, g, sentence)) {
+                    drop.add(general);
+                    continue;
+                }
                 for (FindingMention specific : sentence) {
                     if (specific == general || specific.assertion() != general.assertion()
                             || specific.temporality() != general.temporality() || specific.subject() != general.subject()) continue;
@@ -471,6 +475,29 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A present sign whose own reading is then hedged in the same sentence ("Enlarged cardiac silhouette could
+     * represent cardiomegaly or pericardial effusion"): the writer offers the finding as one reading of the sign, so the
+     * present mention of the same concept goes and the possible one stays (issue 11am; the v13 and v14 writers label
+     * these possible only). Only a later possible mention of the very same concept, for the same patient and time,
+     * at no other side or site: "small left effusion, possible right effusion" keeps both.
+     */
+    private boolean hedgedFurtherOn(FindingMention sign, LexConcept c, List<FindingMention> sentence) {
+        if (sign.assertion() != FindingMention.Assertion.PRESENT || "Device".equals(c.domainId())) return false;
+        for (FindingMention later : sentence) {
+            if (later.start() <= sign.end() || later.assertion() != FindingMention.Assertion.POSSIBLE
+                    || later.temporality() != sign.temporality() || later.subject() != sign.subject()) continue;
+            if (!sameOrUnstated(sign.laterality(), later.laterality())
+                    || !sameOrUnstated(sign.bodySiteSnomed(), later.bodySiteSnomed())) continue;
+            if (c.equals(concept(later))) return true;
+        }
+        return false;
+    }
+
+    private static boolean sameOrUnstated(String a, String b) {
+        return a == null || b == null || a.equals(b);
     }
 
     /** Characters between two findings named side by side ("renal or ureteric calculi"). */
