@@ -51,4 +51,16 @@ class Issue11amRulesTest extends NlpMentionsTest {
         assertThat(has("The heart is enlarged. Cardiomegaly or pericardial effusion could be considered.",
                 CARDIOMEGALY, Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void nodesBesideTheTracheaAreParatrachealLymphadenopathy() {
+        String paratracheal = "23794001";
+        assertThat(only("A left paratracheal lymph node is enlarged to 14 mm.", paratracheal).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(only("Fullness of the right paratracheal stripe, adenopathy not excluded.", paratracheal).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        // the general lymphadenopathy is not reported beside it, and a normal stripe is no finding
+        assertThat(of("A left paratracheal lymph node is enlarged to 14 mm.", "30746006")).isEmpty();
+        assertThat(of("The paratracheal stripe is of normal width.", paratracheal)).isEmpty();
+    }
 }
