@@ -1,0 +1,43 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11an: classes of abdomen errors shared by several development sets (v12-v15, MTSamples dev). The
+ * sentences are new wording, not copied from an evaluation set.
+ */
+class Issue11anRulesTest extends NlpMentionsTest {
+
+    private static final String ADENOMA = "1187375007", NODULE = "27925004", MASS = "4147007";
+
+    @Test
+    void aNoduleExplainedAsAnAdenomaIsTheAdenomaOnly() {
+        String s = "CT ADRENAL PROTOCOL\nThe right adrenal nodule of 1.4 cm washes out briskly, compatible with a benign adenoma.";
+        assertThat(has(s, ADENOMA, Assertion.PRESENT)).isTrue();
+        assertThat(of(s, NODULE)).isEmpty();
+        String mass = "CT ABDOMEN\nHomogeneous 2.5 cm right adrenal mass of -5 HU, consistent with adenoma.";
+        assertThat(has(mass, ADENOMA, Assertion.PRESENT)).isTrue();
+        assertThat(of(mass, MASS)).isEmpty();
+        // a hedged diagnosis keeps the lesion as stated and the diagnosis possible
+        String hedged = "CT ABDOMEN\n1 cm left adrenal nodule, probably an adenoma.";
+        assertThat(has(hedged, ADENOMA, Assertion.POSSIBLE)).isTrue();
+        assertThat(has(hedged, NODULE, Assertion.PRESENT)).isTrue();
+        // a malignant characterisation keeps both
+        assertThat(has("CT CHEST\nScattered lung nodules in both lungs, consistent with metastatic disease.", "445249002",
+                Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aNonobstructiveGasPatternIsNoBowelObstruction() {
+        assertThat(has("ABDOMEN 2 VIEWS\nNonobstructive bowel gas pattern without free air.", "81060008", Assertion.ABSENT))
+                .isTrue();
+        assertThat(has("KUB\nNon-obstructive abdominal gas pattern.", "81060008", Assertion.ABSENT)).isTrue();
+        assertThat(has("SMALL BOWEL FOLLOW THROUGH\nThe preliminary film shows a nonobstructive gastrointestinal pattern.",
+                "81060008", Assertion.ABSENT)).isTrue();
+        assertThat(has("ABDOMEN 2 VIEWS\nNonspecific bowel gas pattern.", "81060008", Assertion.ABSENT)).isFalse();
+    }
+}
