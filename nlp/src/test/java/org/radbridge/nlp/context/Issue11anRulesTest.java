@@ -32,6 +32,17 @@ class Issue11anRulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void aNormalAppendixIsNoAppendicitis() {
+        assertThat(has("CT ABDOMEN AND PELVIS\nNormal appendix in the right lower quadrant.", "74400008", Assertion.ABSENT))
+                .isTrue();
+        assertThat(has("CT ABDOMEN AND PELVIS\nThe appendix appears unremarkable.", "74400008", Assertion.ABSENT)).isTrue();
+        assertThat(has("CT PELVIS\nAppendix normal. Bladder unremarkable.", "74400008", Assertion.ABSENT)).isTrue();
+        // an abnormal appendix is no such statement
+        assertThat(has("CT ABDOMEN\nThe appendix is dilated with periappendiceal stranding, acute appendicitis.",
+                "74400008", Assertion.ABSENT)).isFalse();
+    }
+
+    @Test
     void aNonobstructiveGasPatternIsNoBowelObstruction() {
         assertThat(has("ABDOMEN 2 VIEWS\nNonobstructive bowel gas pattern without free air.", "81060008", Assertion.ABSENT))
                 .isTrue();
