@@ -51,4 +51,16 @@ class Issue11anRulesTest extends NlpMentionsTest {
                 "81060008", Assertion.ABSENT)).isTrue();
         assertThat(has("ABDOMEN 2 VIEWS\nNonspecific bowel gas pattern.", "81060008", Assertion.ABSENT)).isFalse();
     }
+
+    @Test
+    void aBrainMassExplainedAsAMeningiomaIsTheMeningiomaOnly() {
+        String s = "MRI HEAD WITH AND WITHOUT CONTRAST\nAvidly enhancing extra-axial mass over the right parietal convexity, "
+                + "characteristic of a meningioma.";
+        assertThat(has(s, "302820008", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "301766008")).isEmpty();
+        assertThat(of(s, MASS)).isEmpty();
+        String hedged = "MRI HEAD\nSmall dural-based mass near the tentorium, probably a meningioma.";
+        assertThat(has(hedged, "302820008", Assertion.POSSIBLE)).isTrue();
+        assertThat(has(hedged, "301766008", Assertion.PRESENT)).isTrue();
+    }
 }
