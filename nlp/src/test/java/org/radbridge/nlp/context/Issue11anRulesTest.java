@@ -63,4 +63,15 @@ class Issue11anRulesTest extends NlpMentionsTest {
         assertThat(has(hedged, "302820008", Assertion.POSSIBLE)).isTrue();
         assertThat(has(hedged, "301766008", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void suspiciousCalcificationsInTheImpressionRestateTheDescribedOnes() {
+        String s = "DIAGNOSTIC MAMMOGRAM LEFT\nFINDINGS: Spot magnification shows fine linear branching calcifications "
+                + "spanning 12 mm at 3 o'clock.\nIMPRESSION: Suspicious calcifications. BI-RADS 4C.";
+        assertThat(has(s, "129762002", Assertion.PRESENT)).isTrue();
+        assertThat(has(s, "309587003", Assertion.PRESENT)).isFalse();
+        // a report naming only general breast calcifications keeps them
+        assertThat(has("DIAGNOSTIC MAMMOGRAM RIGHT\nIMPRESSION: Suspicious calcifications in the right breast. BI-RADS 4B.",
+                "309587003", Assertion.PRESENT)).isTrue();
+    }
 }
