@@ -74,4 +74,14 @@ class Issue11anRulesTest extends NlpMentionsTest {
         assertThat(has("DIAGNOSTIC MAMMOGRAM RIGHT\nIMPRESSION: Suspicious calcifications in the right breast. BI-RADS 4B.",
                 "309587003", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void gallstoneRelatedNamesACauseNotASecondGallstoneMention() {
+        String s = "CT ABDOMEN WITH CONTRAST\nFINDINGS: Multiple small gallstones. Peripancreatic edema.\n"
+                + "IMPRESSION: Mild acute pancreatitis, probably gallstone-related.";
+        assertThat(has(s, "235919008", Assertion.PRESENT)).isTrue();
+        assertThat(has(s, "235919008", Assertion.POSSIBLE)).isFalse();
+        assertThat(has("CT ABDOMEN\nIMPRESSION: Interstitial pancreatitis, likely gallstone induced.", "235919008",
+                Assertion.POSSIBLE)).isFalse();
+    }
 }
