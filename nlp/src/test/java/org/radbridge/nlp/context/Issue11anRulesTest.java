@@ -84,4 +84,12 @@ class Issue11anRulesTest extends NlpMentionsTest {
         assertThat(has("CT ABDOMEN\nIMPRESSION: Interstitial pancreatitis, likely gallstone induced.", "235919008",
                 Assertion.POSSIBLE)).isFalse();
     }
+
+    @Test
+    void pancreaticAtrophyExplainedAsChronicPancreatitisIsThePancreatitisOnly() {
+        String s = "CT ABDOMEN\nShrunken, atrophic pancreas with scattered calcifications, consistent with chronic pancreatitis.";
+        assertThat(has(s, "235494005", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "13331008")).isEmpty();
+        assertThat(has("RENAL ULTRASOUND\nThe left kidney is small and atrophic.", "13331008", Assertion.PRESENT)).isTrue();
+    }
 }
