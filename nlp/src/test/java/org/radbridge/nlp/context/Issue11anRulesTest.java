@@ -92,4 +92,13 @@ class Issue11anRulesTest extends NlpMentionsTest {
         assertThat(of(s, "13331008")).isEmpty();
         assertThat(has("RENAL ULTRASOUND\nThe left kidney is small and atrophic.", "13331008", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void fluidInABursaOrTendonSheathIsNoJointEffusion() {
+        assertThat(of("MRI LEFT SHOULDER\nModerate subdeltoid bursal effusion. Supraspinatus tendinosis.", "387637008"))
+                .isEmpty();
+        assertThat(of("MRI RIGHT ANKLE\nSmall posterior tibial tendon sheath effusion.", "387637008")).isEmpty();
+        assertThat(has("MRI RIGHT KNEE\nLarge joint effusion with synovial thickening.", "387637008", Assertion.PRESENT))
+                .isTrue();
+    }
 }
