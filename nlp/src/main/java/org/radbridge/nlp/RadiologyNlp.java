@@ -144,6 +144,8 @@ public final class RadiologyNlp implements AutoCloseable {
     private final LeanPipeline pipeline;
     private final ReportRegions regions;
     private final Multiplicity multiplicity;
+    /** "general|specific" dictionary ids: a general lesion a specific diagnosis explains (sites/explained-by.tsv). */
+    private final java.util.Set<String> explainedBy;
 
     /** Uses the terminology subsets packaged in the nlp jar. */
     public RadiologyNlp() {
@@ -160,6 +162,21 @@ public final class RadiologyNlp implements AutoCloseable {
         this.pipeline = new LeanPipeline(shared.bsv(), false);
         this.regions = ReportRegions.fromClasspath(lexicon);
         this.multiplicity = new Multiplicity(lexicon);
+        this.explainedBy = explainedBy(lexicon);
+    }
+
+    /** The pairs of sites/explained-by.tsv as "general|specific" dictionary ids; an unknown code is a data error. */
+    private static java.util.Set<String> explainedBy(RadiologyLexicon lexicon) {
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/explained-by.tsv")) {
+            if ("general_vocabulary".equals(f[0])) continue;
+            LexConcept g = lexicon.byCode(f[0], f[1])
+                    .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[0] + " " + f[1]));
+            LexConcept s = lexicon.byCode(f[2], f[3])
+                    .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[2] + " " + f[3]));
+            pairs.add(g.dictionaryId() + "|" + s.dictionaryId());
+        }
+        return java.util.Set.copyOf(pairs);
     }
 
     private static Shared shared(Path dir) {
@@ -424,7 +441,9 @@ public final class RadiologyNlp implements AutoCloseable {
                             && Math.max(general.start(), specific.start()) - Math.min(general.end(), specific.end())
                             <= SIDE_BY_SIDE) continue;
                     LexConcept sp = concept(specific);
-                    if (sp != null && !sp.equals(g) && lexicon.isA(sp, g)) {
+                    // ... or a diagnosis that explains the general lesion ("nodule, consistent with an adenoma")
+                    if (sp != null && !sp.equals(g) && (lexicon.isA(sp, g)
+                            || explainedBy.contains(g.dictionaryId() + "|" + sp.dictionaryId()))) {
                         drop.add(general);
                         break;
                     }
