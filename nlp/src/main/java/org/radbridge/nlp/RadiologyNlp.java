@@ -389,12 +389,12 @@ public final class RadiologyNlp implements AutoCloseable {
                 // sites joined by and / or is at the first site too, when that site refines it
                 LexConcept first = site == null ? null : coordinatedSite(text, m, site, segAnatomy, concept);
                 LexConcept atFirst = first == null ? null : lexicon.refine(concept.get(m), first).orElse(null);
-                if (atFirst != null && !atFirst.equals(c)) {
-                    FindingMention fm = out.get(out.size() - 1);
-                    out.add(new FindingMention(fm.reportId(), fm.start(), fm.end(), fm.text(), atFirst.snomedCode(),
-                            atFirst.display(), atFirst.radlexId(), fm.assertion(), fm.temporality(), fm.subject(),
-                            fm.section(), fm.laterality(), fm.dimensionsMm(), first.snomedCode(), first.display(),
-                            fm.sentenceStart(), fm.sentenceEnd(), fm.chronicity()));
+                if (atFirst != null && !atFirst.equals(c)) out.add(atOtherSite(out.get(out.size() - 1), atFirst, first));
+                // ... and the mirror: "enlarged left hilar and subcarinal lymph nodes" are hilar and mediastinal nodes
+                Map.Entry<LexConcept, LexConcept> after = site == null || further == null ? null
+                        : coordinatedAfter(text, m, site, segAnatomy, concept);
+                if (after != null && !after.getKey().equals(c) && !after.getKey().equals(atFirst)) {
+                    out.add(atOtherSite(out.get(out.size() - 1), after.getKey(), after.getValue()));
                 }
                 if (!historical && r.assertion() != ConText.Assertion.ABSENT) stated = true;
             }
@@ -663,11 +663,19 @@ public final class RadiologyNlp implements AutoCloseable {
                                                            Map<Mention, LexConcept> concept) {
         List<Mention> near = new ArrayList<>();
         for (Mention a : anatomy) {
-            if (distance(a.start(), a.end(), f.start(), f.end()) > NEARBY_SITE) continue;
             int from = Math.min(a.end(), f.end()), to = Math.max(a.start(), f.start());
+            // a measurement in brackets inside the noun phrase ("hilar (1.6 cm) and subcarinal (1.4 cm) lymph nodes")
+            // neither cuts it nor counts as distance
+            int bracketed = 0;
             boolean punctuated = false;
-            for (int i = from; i < to && !punctuated; i++) punctuated = ",;:.()".indexOf(text.charAt(i)) >= 0;
-            if (!punctuated) near.add(a);
+            for (int i = from; i < to && !punctuated; i++) {
+                int close = text.charAt(i) == '(' ? bracketedMeasurementEnd(text, i, to) : -1;
+                if (close > 0) {
+                    bracketed += close - i;
+                    i = close - 1;
+                } else punctuated = ",;:.()".indexOf(text.charAt(i)) >= 0;
+            }
+            if (!punctuated && distance(a.start(), a.end(), f.start(), f.end()) - bracketed <= NEARBY_SITE) near.add(a);
         }
         if (near.isEmpty()) return null;
         near.sort(Comparator.comparingInt(a -> distance(a.start(), a.end(), f.start(), f.end())));
@@ -686,6 +694,24 @@ public final class RadiologyNlp implements AutoCloseable {
             if (!changed) break;
         }
         return site == null ? null : Map.entry(current, site);
+    }
+
+    /** Characters a measurement in brackets may take ("(1.6 cm)", "(14 x 9 mm)"). */
+    private static final int BRACKETED_MEASUREMENT = 24;
+
+    /**
+     * The end (after ')') of a bracketed measurement opening at {@code open} and closing before {@code limit}, or -1:
+     * only digits, blanks, '.', 'x', and the units cm / mm inside.
+     */
+    static int bracketedMeasurementEnd(String text, int open, int limit) {
+        boolean digit = false;
+        for (int i = open + 1; i < limit && i <= open + BRACKETED_MEASUREMENT; i++) {
+            char ch = text.charAt(i);
+            if (ch == ')') return digit ? i + 1 : -1;
+            if (Character.isDigit(ch)) digit = true;
+            else if (" .xcm".indexOf(Character.toLowerCase(ch)) < 0) return -1;
+        }
+        return -1;
     }
 
     private static int distance(int s1, int e1, int s2, int e2) {
@@ -788,6 +814,66 @@ public final class RadiologyNlp implements AutoCloseable {
         Matcher m = phrases.matcher(text).useTransparentBounds(true);
         m.region(at, Math.min(text.length(), at + NOT_FINDINGS_REACH));
         return m.lookingAt();
+    }
+
+    /** The same mention as {@code fm}, as the concept {@code c} at the other of two coordinated sites. */
+    private static FindingMention atOtherSite(FindingMention fm, LexConcept c, LexConcept site) {
+        return new FindingMention(fm.reportId(), fm.start(), fm.end(), fm.text(), c.snomedCode(), c.display(),
+                c.radlexId(), fm.assertion(), fm.temporality(), fm.subject(), fm.section(), fm.laterality(),
+                fm.dimensionsMm(), site.snomedCode(), site.display(), fm.sentenceStart(), fm.sentenceEnd(),
+                fm.chronicity());
+    }
+
+    /**
+     * The mirror of {@link #coordinatedSite}: a finding word BEFORE two sites joined by and / or, refined by the
+     * sites of its noun phrase ("enlarged left hilar and subcarinal lymph nodes", "no enlarged mediastinal or hilar
+     * nodes"), is at the other site too. Returns the finding refined at the other site (key) and that site (value),
+     * or null. The other site must refine it on its own, with the first site left out; otherwise nothing is added.
+     */
+    private Map.Entry<LexConcept, LexConcept> coordinatedAfter(String text, Mention f, LexConcept site,
+                                                               List<Mention> anatomy, Map<Mention, LexConcept> concept) {
+        Mention chosen = null;
+        for (Mention a : anatomy) {
+            if (a.start() >= f.end() && site.equals(concept.get(a)) && (chosen == null || a.start() < chosen.start())) {
+                chosen = a;
+            }
+        }
+        if (chosen == null) return null;
+        for (Mention b : anatomy) {
+            if (b == chosen || b.start() < f.end() || site.equals(concept.get(b))) continue;
+            boolean joined = b.start() >= chosen.end() ? joinedSites(text, chosen.end(), b.start())
+                    : b.end() <= chosen.start() && joinedSites(text, b.end(), chosen.start());
+            if (!joined) continue;
+            List<Mention> others = new ArrayList<>(anatomy);
+            others.remove(chosen);
+            Map.Entry<LexConcept, LexConcept> r = refineNearby(text, f, concept.get(f), others, concept);
+            if (r != null && concept.get(b).equals(r.getValue())) return r;
+        }
+        return null;
+    }
+
+    /** Side words that may stand before the second of two joined sites ("left hilar and right paratracheal"). */
+    private static final java.util.Set<String> SIDE_WORDS = java.util.Set.of("left", "right", "bilateral");
+
+    /**
+     * Whether only a joiner (and / or / ','), bracketed measurements and side words stand between two sites
+     * ("hilar (1.6 cm) and right subcarinal").
+     */
+    private static boolean joinedSites(String text, int from, int to) {
+        if (to - from > NEARBY_SITE) return false;
+        StringBuilder between = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            int close = text.charAt(i) == '(' ? bracketedMeasurementEnd(text, i, to) : -1;
+            if (close > 0) i = close - 1;
+            else between.append(Character.toLowerCase(text.charAt(i)));
+        }
+        String rest = between.toString().replace(",", " , ").trim();
+        StringBuilder joiner = new StringBuilder();
+        for (String w : rest.split("\\s+")) {
+            if (!SIDE_WORDS.contains(w)) joiner.append(joiner.length() == 0 ? "" : " ").append(w);
+        }
+        String j = joiner.toString();
+        return SITE_JOINERS.contains(j) || ", and".equals(j) || ", or".equals(j);
     }
 
     /** Words that join two sites sharing one finding noun ("renal or ureteric calculi"). */
