@@ -346,8 +346,14 @@ public final class RadiologyNlp implements AutoCloseable {
                     }
                 }
                 if (c == null) {
-                    // no site in the clause (or none that refines it): the report's region may give one
-                    LexConcept regional = regions.defaultSite(region, concept.get(m), m.text());
+                    // no site in the clause (or none that refines it): the report's region may give one; anatomy
+                    // words elsewhere in the sentence, all of one region, speak for it first ("small nodule, the right
+                    // hemithorax otherwise clear" in a report that is mostly about the abdomen)
+                    // (chest only: a "nipple shadow" on a chest film, or the fibula on an ankle film, must not move a
+                    // finding to the breast or the leg)
+                    String sentenceRegion = regions.soleRegion(segAnatomy.stream().map(concept::get).toList());
+                    boolean bySentence = sentenceRegion != null && SENTENCE_REGIONS.contains(sentenceRegion);
+                    LexConcept regional = regions.defaultSite(bySentence ? sentenceRegion : region, concept.get(m), m.text());
                     Mention own = regional == null ? null : StatedSite.of(text, m, segAnatomy);
                     if (own != null && !regions.sameRegion(concept.get(own), regional)) {
                         // ... unless the text states the finding's own site in another body region: the general concept
@@ -875,6 +881,14 @@ public final class RadiologyNlp implements AutoCloseable {
         String j = joiner.toString();
         return SITE_JOINERS.contains(j) || ", and".equals(j) || ", or".equals(j);
     }
+
+    /**
+     * Regions whose anatomy words in a sentence give its unsited finding their default site, over the report's region
+     * (issue 11ao). Chest only: chest anatomy words (hilum, lobe, costophrenic angle, hemithorax) name nothing outside
+     * the chest, while on the development sets a breast word ("nipple shadow" on a chest film) or a leg bone on an
+     * ankle film moved findings to the wrong region.
+     */
+    private static final java.util.Set<String> SENTENCE_REGIONS = java.util.Set.of("chest");
 
     /** Words that join two sites sharing one finding noun ("renal or ureteric calculi"). */
     private static final java.util.Set<String> SITE_JOINERS = java.util.Set.of("and", "or", "and/or", ",");

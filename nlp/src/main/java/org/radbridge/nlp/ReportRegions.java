@@ -194,6 +194,22 @@ public final class ReportRegions {
         return tie ? null : best;
     }
 
+    /**
+     * The one region all the given anatomic sites lie in, or null when none of them has a region or two regions are
+     * named ("the liver and lung bases"): a sentence's own anatomy words, which speak for its finding only when they
+     * all point one way (issue 11ao).
+     */
+    public String soleRegion(List<LexConcept> sites) {
+        String sole = null;
+        for (LexConcept c : sites) {
+            String r = c == null ? null : regionByDictionaryId.get(c.dictionaryId());
+            if (r == null) continue;
+            if (sole != null && !sole.equals(r)) return null;
+            sole = r;
+        }
+        return sole;
+    }
+
     /** The site a general finding takes in the region when its clause names none, or null. */
     public LexConcept defaultSite(String region, LexConcept finding) {
         return defaultSite(region, finding, "");

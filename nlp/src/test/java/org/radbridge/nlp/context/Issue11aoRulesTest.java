@@ -54,4 +54,34 @@ class Issue11aoRulesTest extends NlpMentionsTest {
         assertThat(only(sides, AXILLARY_NODES).assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(only(sides, HILAR_NODES).assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    private static final String PULMONARY_EMBOLISM = "59282003";
+    private static final String PULMONARY_EDEMA = "19242006";
+    private static final String LUNG_NODULE = "786838002";
+    private static final String PULMONARY_GRANULOMA = "101401000119103";
+    private static final String ABDOMEN_CT = "CT ABDOMEN AND PELVIS WITH CONTRAST\nFINDINGS: The kidneys enhance normally. ";
+
+    @Test
+    void chestWordsElsewhereInTheSentenceGiveAnUnsitedFindingTheChestDefault() {
+        // on an abdominal exam the report's region is the abdomen; the sentence's own chest words speak for it
+        assertThat(only(ABDOMEN_CT + "A small embolus is seen, the right hemithorax otherwise clear.",
+                PULMONARY_EMBOLISM).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only(ABDOMEN_CT + "Subtle edema, the mediastinum otherwise unremarkable.", PULMONARY_EDEMA)
+                .assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void noSiteIsInventedWithoutChestWordsOrWithWordsOfTwoRegions() {
+        // the same findings alone: nothing in the sentence says chest, so the abdominal report keeps them general
+        assertThat(of(ABDOMEN_CT + "A small embolus is seen.", PULMONARY_EMBOLISM)).isEmpty();
+        assertThat(of(ABDOMEN_CT + "Subtle edema.", PULMONARY_EDEMA)).isEmpty();
+        // a sentence naming an abdominal and a chest organ does not decide
+        assertThat(of(ABDOMEN_CT + "Subtle edema, the liver and mediastinum otherwise unremarkable.", PULMONARY_EDEMA))
+                .isEmpty();
+        // a clause after ';' is another sentence, and the thyroid is no chest word
+        assertThat(of(ABDOMEN_CT + "No nodule; the thyroid is normal.", LUNG_NODULE)).isEmpty();
+        // breast words on a chest film do not move a finding out of the chest (only chest words speak for a sentence)
+        assertThat(only("CHEST RADIOGRAPH\nFINDINGS: Heart size normal. A granuloma projects just above the left nipple.",
+                PULMONARY_GRANULOMA).assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
