@@ -61,9 +61,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       findings per normal report; 108 of the 200 misses are NOCODE gold; notes/s23/issue11s.md), so it fails only below
  *       the regression floor {@link #BLIND11_FLOOR}.</li>
  *   <li>{@code eval/issue11-dev} and {@code eval/issue11-dev2}: first written as blind sets v1 and v2; their first runs
- *       guided later rule changes, so they are development sets now; fail below 0.85 micro-F1 (a regression floor,
- *       not a validity claim). First blind runs: v1 0.831 sentences / 0.853 reports, v2 0.892 / 0.904.</li>
+ *       guided later rule changes, so they are development sets now; fail below 0.90 micro-F1 (0.85 until session 27;
+ *       a regression floor, not a validity claim). First blind runs: v1 0.831 sentences / 0.853 reports, v2 0.892 / 0.904.</li>
  * </ul>
+ * Since session 27 every written set reaches the issue's 0.90 micro-F1 on both sentences and reports (the blind set
+ * v16, on rules written blind to it, 0.905 / 0.933), so every floor is at least 0.90: any set falling under it fails.
+ * The real-text MTSamples evaluation ({@link MtSamplesEvaluationTest}) is far below and keeps its own floor.
  * System property {@value #ERRORS_PROPERTY} (comma-separated set directories, e.g. {@code blind-v10}) limits the printed
  * error rows to the named sets, so a blind reader can see one set's misses without reading the other sets' text; unset,
  * every set's error rows are printed.
@@ -77,8 +80,9 @@ class Issue11EvaluationTest {
     /**
      * Regression floor for blind v6 (first run sentences 0.799, reports 0.795 micro-F1; tuned on since, after issue 11o
      * 0.868 / 0.863): just under the tuned figures, a guard against losing ground, not a claim of the issue's 0.90.
+     * Raised to the issue's 0.90 in session 27, when the set reached it on both (sentences / reports 0.947 / 0.940).
      */
-    static final double BLIND6_FLOOR = 0.85;
+    static final double BLIND6_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v7 (first run sentences 0.851, reports 0.887 micro-F1; tuned on since, after issue 11o
@@ -102,15 +106,17 @@ class Issue11EvaluationTest {
     /**
      * Regression floor for blind v10, just under its first run (sentences 0.851, reports 0.922 micro-F1; notes/s22/issue11q.md):
      * the sentences miss the issue's 0.90, so this floor guards against losing ground, it does not claim the target.
+     * Raised to the issue's 0.90 in session 27, when the set reached it on both (sentences / reports 0.951 / 0.977).
      */
-    static final double BLIND10_FLOOR = 0.84;
+    static final double BLIND10_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v11 (first run sentences 0.858, reports 0.917 micro-F1; notes/s23/issue11s.md; a
      * development set from session 24, tuned on by helper 11v to 0.907 / 0.951): just under the tuned figures, a guard
      * against losing ground, not a claim of the issue's targets.
+     * Raised to the issue's 0.90 in session 27, when the set reached it on both (sentences / reports 0.930 / 0.966).
      */
-    static final double BLIND11_FLOOR = 0.89;
+    static final double BLIND11_FLOOR = 0.90;
 
     @BeforeAll
     static void setUp() {
@@ -217,8 +223,9 @@ class Issue11EvaluationTest {
      * 0.884, 0.051 false-positive present findings per normal report, 3 of 59). Under the issue's 0.90 for sentences, so
      * this floor, just under the first run, guards against losing ground and claims nothing more. Helper 11ac tuned on
      * v13 afterwards (a development set since): sentences 0.894 / reports 0.913, FP 0 per normal report.
+     * Raised to the issue's 0.90 in session 27, when the set reached it on both (sentences / reports 0.906 / 0.933).
      */
-    static final double BLIND13_FLOOR = 0.885;
+    static final double BLIND13_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v14 ({@code eval/blind-v14}: 537 sentences, 149 reports, 59 of them normal; about 56 %
@@ -229,8 +236,9 @@ class Issue11EvaluationTest {
      * normal report, 2 of 59); after helper 11ac's rules (tuned on v13, blind to v14): 0.884 / 0.917, 0.895, 0.034. Under
      * the issue's 0.90 for sentences, so this floor, just under the first run, guards against losing ground only.
      * Session 26 helper 11af tuned on v14 (a development set since): sentences 0.906 / reports 0.932, FP 1 of 59.
+     * Raised to the issue's 0.90 in session 27, when the set reached it on both (sentences / reports 0.925 / 0.940).
      */
-    static final double BLIND14_FLOOR = 0.875;
+    static final double BLIND14_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v15 ({@code eval/blind-v15}: 545 sentences, 156 reports, 60 of them normal; about 55 %
@@ -240,8 +248,9 @@ class Issue11EvaluationTest {
      * (tuned on the MTSamples dev split), both blind to v15: 0.872 / 0.921 (0.917, FP 3 of 60). Under the issue's 0.90
      * for sentences: this floor guards against losing ground only. Session 27 helpers 11ak, 11al, 11am, 11an and 11ao
      * tuned on v15 (a development set since): 0.917 / 0.945.
+     * Raised to the issue's 0.90 in session 27, when the set reached it on both (sentences / reports 0.917 / 0.945).
      */
-    static final double BLIND15_FLOOR = 0.865;
+    static final double BLIND15_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v16 ({@code eval/blind-v16}: 463 sentences, 134 reports, 50 of them normal; about 60 %
@@ -251,8 +260,9 @@ class Issue11EvaluationTest {
      * (present only 0.907, FP 2 of 50 normal reports); on the rules after session 27 helpers 11ak, 11al, 11am, 11an and
      * 11ao (tuned on v12-v15 and the MTSamples dev split, blind to v16): 0.905 / 0.933 (0.919, FP 0 of 50). This floor,
      * just under the first run, guards against losing ground only.
+     * Raised to the issue's 0.90 in session 27, when the set reached it on both (sentences / reports 0.905 / 0.933).
      */
-    static final double BLIND16_FLOOR = 0.885;
+    static final double BLIND16_FLOOR = 0.90;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
@@ -278,8 +288,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v9", "Blind v9", 200, 100, BLIND9_FLOOR),
             new EvalSet("blind-v10", "Blind v10", 200, 100, BLIND10_FLOOR),
             new EvalSet("blind-v11", "Blind v11", 500, 130, BLIND11_FLOOR),
-            new EvalSet("issue11-dev2", "Dev2 (ex-blind v2)", 400, 100, 0.85),
-            new EvalSet("issue11-dev", "Dev (ex-blind v1)", 400, 100, 0.85),
+            new EvalSet("issue11-dev2", "Dev2 (ex-blind v2)", 400, 100, 0.90),
+            new EvalSet("issue11-dev", "Dev (ex-blind v1)", 400, 100, 0.90),
             new EvalSet("blind-v12", "Blind v12", 540, 140, BLIND12_FLOOR),
             new EvalSet("blind-v12-adjudicated", "Blind v12 adjudicated gold", 540, 140, BLIND12_ADJUDICATED_FLOOR),
             new EvalSet("blind-v13", "Blind v13", 520, 140, BLIND13_FLOOR),
