@@ -82,7 +82,10 @@ final class FhirBench {
         int count = 2000;
         int clients = 4;
         double seconds = 20;
-        double warmUp = 5;
+        // each kind warms up this long on both sides before its clock starts: a server that has run for hours has
+        // its search path JIT-compiled; after 15 s C2 was still compiling new HAPI code (hundreds of methods, no
+        // deoptimisation loop: -XX:+PrintCompilation, notes of issue 16) and the timed window measured the compiler
+        double warmUp = 60;
         int loadThreads = 2;
         int batch = 20;
         long seed = 2025L;
@@ -219,9 +222,9 @@ final class FhirBench {
                 results.add(measure("RadBridge FHIR  " + kind, http, sample.apply(kind), fhirQueries.get(kind), clients, warmUp, seconds));
                 results.add(measure("Orthanc QIDO-RS " + kind, http, sample.apply(kind), qidoQueries.get(kind), clients, warmUp, seconds));
             }
-            System.out.printf(Locale.ROOT, "bench fhir: %d ImagingStudy (%d DiagnosticReport) over %d patients; %d client connections, %.0f s per query kind; "
+            System.out.printf(Locale.ROOT, "bench fhir: %d ImagingStudy (%d DiagnosticReport) over %d patients; %d client connections, %.0f s per query kind after %.0f s of warm-up on each side; "
                     + "%d cores, load average at the end %s%n", inFhir == count ? count : fhirCount(http, fhirBase + "/ImagingStudy?_summary=count", token),
-                    fhirCount(http, fhirBase + "/DiagnosticReport?_summary=count", token), patientIds.size(), clients, seconds,
+                    fhirCount(http, fhirBase + "/DiagnosticReport?_summary=count", token), patientIds.size(), clients, seconds, warmUp,
                     Runtime.getRuntime().availableProcessors(), loadAverage());
             // BALP writes its AuditEvents off the request path: give the writer a moment, then say how many it wrote
             Thread.sleep(5_000);
