@@ -285,6 +285,13 @@ public final class RadiologyNlp implements AutoCloseable {
             List<Mention> segAnatomy = anatomy.subList(ai, aj);
             ai = aj;
             if (segFindings.isEmpty()) continue;
+            // the region that gives this sentence's unsited findings their default site: the report's, unless the
+            // sentence's own anatomy words all lie in one region that may speak for them (SENTENCE_REGIONS; "small
+            // nodule, the right hemithorax otherwise clear" in a report mostly about the abdomen). Chest only: a
+            // "nipple shadow" on a chest film, or the fibula on an ankle film, must not move a finding to the breast or
+            // the leg
+            String sentenceRegion = regions.soleRegion(segAnatomy.stream().map(concept::get).toList());
+            String unsitedRegion = sentenceRegion != null && SENTENCE_REGIONS.contains(sentenceRegion) ? sentenceRegion : region;
             ConText.Sentence ctx = CONTEXT.sentence(text.substring(seg[0], seg[1]));
             List<ConText.Result> results = new ArrayList<>();
             for (Mention m : segFindings) results.add(ctx.evaluate(m.start() - seg[0], m.end() - seg[0]));
@@ -346,14 +353,8 @@ public final class RadiologyNlp implements AutoCloseable {
                     }
                 }
                 if (c == null) {
-                    // no site in the clause (or none that refines it): the report's region may give one; anatomy
-                    // words elsewhere in the sentence, all of one region, speak for it first ("small nodule, the right
-                    // hemithorax otherwise clear" in a report that is mostly about the abdomen)
-                    // (chest only: a "nipple shadow" on a chest film, or the fibula on an ankle film, must not move a
-                    // finding to the breast or the leg)
-                    String sentenceRegion = regions.soleRegion(segAnatomy.stream().map(concept::get).toList());
-                    boolean bySentence = sentenceRegion != null && SENTENCE_REGIONS.contains(sentenceRegion);
-                    LexConcept regional = regions.defaultSite(bySentence ? sentenceRegion : region, concept.get(m), m.text());
+                    // no site in the clause (or none that refines it): the sentence's or report's region may give one
+                    LexConcept regional = regions.defaultSite(unsitedRegion, concept.get(m), m.text());
                     Mention own = regional == null ? null : StatedSite.of(text, m, segAnatomy);
                     if (own != null && !regions.sameRegion(concept.get(own), regional)) {
                         // ... unless the text states the finding's own site in another body region: the general concept
