@@ -37,6 +37,12 @@ class BenchOptionsTest {
     }
 
     @Test
+    void benchFhirRefusesAnOfferedLoadItCannotRead() throws Exception {
+        assertThat(BenchCommands.run(new String[] {"fhir", "--rates", "50%,fast"})).isEqualTo(2);
+        assertThat(stderr()).contains("bench fhir: --rates 50%,fast: 'fast' is neither");
+    }
+
+    @Test
     void anOptionWithoutItsValueIsRefusedByEveryBench() throws Exception {
         assertThat(BenchCommands.run(new String[] {"nlp", "--reports", "100", "--threads"})).isEqualTo(2);
         assertThat(stderr()).contains("option --threads has no value");
