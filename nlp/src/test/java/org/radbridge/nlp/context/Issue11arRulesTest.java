@@ -141,4 +141,31 @@ class Issue11arRulesTest extends NlpMentionsTest {
         assertThat(has(hedged, COLONIC_DIVERTICULITIS, Assertion.ABSENT)).isTrue();
         assertThat(only(hedged, DIVERTICULITIS).assertion()).isEqualTo(Assertion.POSSIBLE);
     }
+
+    private static final String PORTAL_VEIN_THROMBOSIS = "17920008";
+    private static final String DISTORTION = "129792006";
+    private static final String CHRONIC_PANCREATITIS = "235494005";
+    private static final String CALCIFICATION = "18115005";
+
+    @Test
+    void aPatentPortalVeinAndTheMammogramsNegativeListDenyTheirFindings() {
+        assertThat(only("Doppler: the main portal vein is patent, flow hepatopetal.", PORTAL_VEIN_THROMBOSIS).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Widely patent portal veins.", PORTAL_VEIN_THROMBOSIS).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(has("Nonocclusive thrombus in the portal vein.", PORTAL_VEIN_THROMBOSIS, Assertion.ABSENT)).isFalse();
+        String screening = "BILATERAL SCREENING MAMMOGRAM\nFINDINGS: Heterogeneously dense tissue. No dominant masses, "
+                + "microcalcifications or architectural distortion.";
+        assertThat(has(screening, DISTORTION, Assertion.ABSENT)).isTrue();
+        assertThat(only("No suspicious masses and distortion in either breast.", DISTORTION).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        // "distortion" outside the negative list is no breast word
+        assertThat(of("Distortion of the normal anatomy by the large hematoma.", DISTORTION)).isEmpty();
+    }
+
+    @Test
+    void calcificationsThatChronicPancreatitisExplainsAreThePancreatitis() {
+        String text = "Punctate calcifications throughout the pancreatic body, in keeping with chronic pancreatitis.";
+        assertThat(of(text, CALCIFICATION)).isEmpty();
+        assertThat(only(text, CHRONIC_PANCREATITIS).assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
