@@ -168,4 +168,20 @@ class Issue11arRulesTest extends NlpMentionsTest {
         assertThat(of(text, CALCIFICATION)).isEmpty();
         assertThat(only(text, CHRONIC_PANCREATITIS).assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    private static final String ARTHRITIS_OF_SPINE = "371082009";
+    private static final String SKIN_THICKENING = "129797000";
+    private static final String SKIN_RETRACTION = "129796009";
+
+    @Test
+    void facetWordingAndTwoSkinFindingsOverOneNoun() {
+        assertThat(only("Hypertrophic facet changes at C5-6 and C6-7.", ARTHRITIS_OF_SPINE).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        // the last of two coordinated modifiers carries the head noun: "facet changes" are denied
+        assertThat(has("No significant disc or facet changes at this level.", ARTHRITIS_OF_SPINE, Assertion.ABSENT))
+                .isTrue();
+        String skin = "Stable skin thickening and retraction overlying the right breast scar.";
+        assertThat(only(skin, SKIN_THICKENING).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only(skin, SKIN_RETRACTION).assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
