@@ -184,4 +184,23 @@ class Issue11arRulesTest extends NlpMentionsTest {
         assertThat(only(skin, SKIN_THICKENING).assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(only(skin, SKIN_RETRACTION).assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    private static final String IMPLANT_RUPTURE = "237473006";
+    private static final String GALLSTONE_PANCREATITIS = "95563007";
+    private static final String BOWEL_OBSTRUCTION = "81060008";
+
+    @Test
+    void implantsWithoutRuptureAGallstonePancreatitisInQuestionAndBowelWithoutObstruction() {
+        assertThat(only("Intact-appearing saline implant without signs of rupture.", IMPLANT_RUPTURE).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        String pancreas = "Mild pancreatitis, presumably secondary to gallstones.";
+        assertThat(only(pancreas, GALLSTONE_PANCREATITIS).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(of("Necrotizing pancreatitis; no gallstones.", GALLSTONE_PANCREATITIS)).isEmpty();
+        assertThat(only("Nondilated bowel without evidence of obstruction.", BOWEL_OBSTRUCTION).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("No distended loops to indicate obstruction on the supine film.", BOWEL_OBSTRUCTION)
+                .assertion()).isEqualTo(Assertion.ABSENT);
+        // "without obstruction" of a ureter or a bile duct is no bowel statement
+        assertThat(of("The left ureter is dilated to the bladder without obstruction.", BOWEL_OBSTRUCTION)).isEmpty();
+    }
 }
