@@ -203,18 +203,4 @@ class Issue11arRulesTest extends NlpMentionsTest {
         // "without obstruction" of a ureter or a bile duct is no bowel statement
         assertThat(of("The left ureter is dilated to the bladder without obstruction.", BOWEL_OBSTRUCTION)).isEmpty();
     }
-
-    private static final String SOFT_TISSUE_SWELLING = "298349001";
-
-    @Test
-    void oedemaOfTheSoftTissuesIsSoftTissueSwelling() {
-        // on an MSK exam bare oedema is no finding (issue 11ah); oedema of the soft tissues is their swelling
-        String ankle = "MRI RIGHT ANKLE\nFINDINGS: Diffuse edema in the soft tissues about the lateral malleolus.";
-        assertThat(only(ankle, SOFT_TISSUE_SWELLING).assertion()).isEqualTo(Assertion.PRESENT);
-        assertThat(only("Mild subcutaneous oedema over the dorsum of the hand.", SOFT_TISSUE_SWELLING).assertion())
-                .isEqualTo(Assertion.PRESENT);
-        assertThat(only("No soft-tissue edema or fluid collection.", SOFT_TISSUE_SWELLING).assertion())
-                .isEqualTo(Assertion.ABSENT);
-        assertThat(of("MRI RIGHT ANKLE\nFINDINGS: Edema in the talar dome.", SOFT_TISSUE_SWELLING)).isEmpty();
-    }
 }
