@@ -467,15 +467,16 @@ public final class RadiologyNlp implements AutoCloseable {
      * the general mention goes when a present, current patient mention of a more specific kind of it stands anywhere
      * in the report and the general one names no other site. Scored with descendants accepted, the specific mention
      * still answers for the general concept, so only the restatement's false positive goes. Findings only, not devices: a
-     * catheter named apart from a port is a second device.
+     * catheter named apart from a port is a second device. The same holds for a general denial restated next to a more
+     * specific one with the same assertion ({@link #restatable}, issue 11ar).
      */
     private void dropRestated(List<FindingMention> out, java.util.Set<FindingMention> drop) {
-        List<FindingMention> present = new ArrayList<>();
+        List<FindingMention> present = new ArrayList<>(); // present or absent (restatable)
         List<Integer> kinds = new ArrayList<>(); // index of the mention's concept among the distinct concepts
         List<LexConcept> distinct = new ArrayList<>();
         Map<LexConcept, Integer> index = new HashMap<>();
         for (FindingMention m : out) {
-            if (m.assertion() != FindingMention.Assertion.PRESENT || drop.contains(m)) continue;
+            if (!restatable(m) || drop.contains(m)) continue;
             LexConcept c = concept(m);
             // devices are things, and a second catheter is a second device; a condition said twice is one finding
             if (c == null || "Device".equals(c.domainId())) continue;
@@ -492,7 +493,8 @@ public final class RadiologyNlp implements AutoCloseable {
                 int s = kinds.get(j);
                 if (s == g) continue;
                 FindingMention specific = present.get(j);
-                if (specific.temporality() != general.temporality() || specific.subject() != general.subject()) continue;
+                if (specific.assertion() != general.assertion() || specific.temporality() != general.temporality()
+                        || specific.subject() != general.subject()) continue;
                 if (general.bodySiteSnomed() != null && !general.bodySiteSnomed().equals(specific.bodySiteSnomed())) continue;
                 if (kindOf[s][g] == null) kindOf[s][g] = lexicon.isA(distinct.get(s), distinct.get(g));
                 if (kindOf[s][g]) {
@@ -501,6 +503,17 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a mention may be dropped as the restatement of a more specific one with the same assertion: present ones
+     * (issue 11al), and absent ones too (issue 11ar: "sigmoid diverticulosis without diverticulitis ... IMPRESSION:
+     * diverticulosis without diverticulitis" denies the sigmoid diverticulitis twice, the second time without its site;
+     * scored with descendants accepted, the specific denial still answers for the general one). A hedged mention is
+     * not a restatement: "possible X" next to "no Y-kind of X" says something of its own.
+     */
+    private static boolean restatable(FindingMention m) {
+        return m.assertion() == FindingMention.Assertion.PRESENT || m.assertion() == FindingMention.Assertion.ABSENT;
     }
 
     /**
