@@ -262,12 +262,18 @@ public final class RadiologyNlp implements AutoCloseable {
             kept.addAll(coordinated);
             kept.sort(Comparator.comparingInt(Mention::start));
         }
+        List<Mention> sharedHeads = CoordinatedHeads.apply(text, kept, concept, lexicon);
+        if (!sharedHeads.isEmpty()) {
+            kept.addAll(sharedHeads);
+            kept.sort(Comparator.comparingInt(Mention::start));
+        }
         anatomy.sort(Comparator.comparingInt(Mention::start));
         List<LexConcept> mentioned = new ArrayList<>();
         for (Mention m : kept) mentioned.add(concept.get(m));
         for (Mention m : anatomy) mentioned.add(concept.get(m));
         String titled = regions.titleRegion(text);
         String region = titled != null ? titled : regions.region(mentioned);
+        String defaultSiteRegion = defaultSiteRegion(text, sections, region, titled, mentioned);
         int examTitleEnd = examTitleEnd(text, sections);
 
         List<FindingMention> out = new ArrayList<>();
@@ -291,7 +297,8 @@ public final class RadiologyNlp implements AutoCloseable {
             // "nipple shadow" on a chest film, or the fibula on an ankle film, must not move a finding to the breast or
             // the leg
             String sentenceRegion = regions.soleRegion(segAnatomy.stream().map(concept::get).toList());
-            String unsitedRegion = sentenceRegion != null && SENTENCE_REGIONS.contains(sentenceRegion) ? sentenceRegion : region;
+            String unsitedRegion = sentenceRegion != null && SENTENCE_REGIONS.contains(sentenceRegion) ? sentenceRegion
+                    : segAnatomy.isEmpty() ? defaultSiteRegion : region;
             ConText.Sentence ctx = CONTEXT.sentence(text.substring(seg[0], seg[1]));
             List<ConText.Result> results = new ArrayList<>();
             for (Mention m : segFindings) results.add(ctx.evaluate(m.start() - seg[0], m.end() - seg[0]));
@@ -572,18 +579,61 @@ public final class RadiologyNlp implements AutoCloseable {
             while (group <= sp.rows().length && mt.group(group) == null) group++;
             if (group > sp.rows().length) continue;
             int row = sp.rows()[group - 1];
-            LexConcept c = lexicon.bySnomed(NORMAL_CODES.get(row)).orElse(null);
-            if (c == null) continue;
             String section = Sections.at(sections, mt.start());
             boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
             int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
                     .orElse(new int[]{mt.start(), mt.end()});
-            out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(), c.radlexId(),
-                    NORMAL_ASSERTIONS.get(row),
-                    historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
-                    FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
+            for (String code : statementCodes(row)) {
+                LexConcept c = lexicon.bySnomed(code).orElse(null);
+                if (c == null) continue;
+                out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(),
+                        c.radlexId(), NORMAL_ASSERTIONS.get(row),
+                        historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
+                        FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
+            }
             i = mt.end() - 1;
         }
+    }
+
+    /**
+     * The codes a normal statement denies: one statement may name two structures ("heart size and pulmonary
+     * vascularity are normal" denies cardiomegaly and vascular congestion; issue 11aq), so the code column may list
+     * several, comma-separated. One row keeps one match, so two rows could not both claim the same words.
+     */
+    private static String[] statementCodes(int row) {
+        return NORMAL_CODES.get(row).split("\\s*,\\s*");
+    }
+
+    /**
+     * The rows of sites/default-sites.tsv for a lone statement that names no regional word at all: the findings the
+     * CheXpert labeler reads as chest findings in any sentence (nodule, mass, edema) take the lung.
+     */
+    private static final String UNVOTED_REGION = "statement";
+
+    /**
+     * The region that gives unsited findings their default site: the report's region, or for a lone statement that
+     * names no regional word at all ("Stable 3 mm nodule.", "Edema has cleared.", "No mass, nodule or adenopathy.") the
+     * lone-statement rows ({@link #UNVOTED_REGION}: nodule, mass and edema of the lung), as the CheXpert labeler and
+     * NegBio read every unsited nodule, mass or edema as a lung finding (issue 11aq: the v12-v16 writers label such
+     * lone sentences so). A report whose words vote for regions, even in a tie, keeps no region. Only for a sentence
+     * without any anatomy word ("soft tissue oedema of the forearm" names a site of no region: no guess), and only the
+     * default site: nothing is dropped as "no finding in the chest" (not-findings-in-region) on such a statement.
+     */
+    private String defaultSiteRegion(String text, List<Sections.Section> sections, String region, String titled,
+                                     List<LexConcept> mentioned) {
+        if (region != null || titled != null || regions.anyVote(mentioned)) return region;
+        return isLoneStatement(text, sections) ? UNVOTED_REGION : null;
+    }
+
+    /**
+     * A text of one line without section titles: a statement read on its own, as a sentence labeller reads it. A
+     * whole report (an exam line, sections: "PELVIC ULTRASOUND ... No adnexal mass.") that names no regional word is
+     * no chest report, and its unsited findings stay general.
+     */
+    private static boolean isLoneStatement(String text, List<Sections.Section> sections) {
+        if (text.strip().indexOf('\n') >= 0) return false;
+        for (Sections.Section s : sections) if (!Sections.FINDINGS.equals(s.name()) && !Sections.OTHER.equals(s.name())) return false;
+        return true;
     }
 
     /** Longest first line read as an exam title. */

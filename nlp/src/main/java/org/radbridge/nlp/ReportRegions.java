@@ -177,6 +177,12 @@ public final class ReportRegions {
         return ra != null && ra.equals(regionByDictionaryId.get(b.dictionaryId()));
     }
 
+    /** Whether any of the concepts votes for a region (a tie is a vote; a report naming no regional word is none). */
+    public boolean anyVote(List<LexConcept> mentioned) {
+        for (LexConcept c : mentioned) if (c != null && regionByDictionaryId.containsKey(c.dictionaryId())) return true;
+        return false;
+    }
+
     /** The region most of the concepts vote for, or null (no vote, or a tie). */
     public String region(List<LexConcept> mentioned) {
         Map<String, Integer> votes = new HashMap<>();

@@ -34,8 +34,8 @@ class RadiologyNlpTest {
         return ms.get(0);
     }
 
-    static final String PTX = "36118008", EFFUSION = "60046008", NODULE = "27925004", MASS = "4147007",
-            CARDIOMEGALY = "8186001", EDEMA = "19242006", PE = "59282003", CARCINOMA = "1187425009";
+    static final String PTX = "36118008", EFFUSION = "60046008", NODULE = "27925004", LUNG_NODULE = "786838002",
+            MASS = "4147007", CARDIOMEGALY = "8186001", EDEMA = "19242006", PE = "59282003", CARCINOMA = "1187425009";
 
     @Test
     void negationScopeCoversListsButNotAcrossTerminators() {
@@ -52,7 +52,7 @@ class RadiologyNlpTest {
     void pseudoNegationDoesNotNegate() {
         assertThat(only("No change in the small left pleural effusion.", EFFUSION).assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
         assertThat(only("Not only a pleural effusion but also a pneumothorax.", EFFUSION).assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
-        assertThat(only("No interval change in the 6 mm nodule.", NODULE).assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(only("No interval change in the 6 mm nodule.", LUNG_NODULE).assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
     }
 
     @Test
@@ -100,12 +100,13 @@ class RadiologyNlpTest {
         FindingMention m = only("There is a 3.2 x 1.5 cm mass in the left upper lobe.", "309529002");
         assertThat(m.dimensionsMm()).containsExactly(new BigDecimal("32"), new BigDecimal("15"));
         assertThat(m.measurementMm()).isEqualByComparingTo("32");
-        assertThat(only("A 4 mm nodule.", NODULE).dimensionsMm()).containsExactly(new BigDecimal("4"));
-        assertThat(only("Nodule measuring 1.2cm.", NODULE).dimensionsMm()).containsExactly(new BigDecimal("12"));
-        assertThat(only("Nodule of 2.1 cm x 1.4 cm x 9 mm.", NODULE).dimensionsMm())
+        // lone statements without a regional word: chest ones, so lung nodules (issue 11aq)
+        assertThat(only("A 4 mm nodule.", LUNG_NODULE).dimensionsMm()).containsExactly(new BigDecimal("4"));
+        assertThat(only("Nodule measuring 1.2cm.", LUNG_NODULE).dimensionsMm()).containsExactly(new BigDecimal("12"));
+        assertThat(only("Nodule of 2.1 cm x 1.4 cm x 9 mm.", LUNG_NODULE).dimensionsMm())
                 .containsExactly(new BigDecimal("21"), new BigDecimal("14"), new BigDecimal("9"));
-        assertThat(only("A 6-mm nodule.", NODULE).dimensionsMm()).containsExactly(new BigDecimal("6"));
-        assertThat(only("A 0.5 cm nodule.", NODULE).dimensionsMm()).containsExactly(new BigDecimal("5"));
+        assertThat(only("A 6-mm nodule.", LUNG_NODULE).dimensionsMm()).containsExactly(new BigDecimal("6"));
+        assertThat(only("A 0.5 cm nodule.", LUNG_NODULE).dimensionsMm()).containsExactly(new BigDecimal("5"));
         List<FindingMention> two = nlp.analyze("t", "A 5 mm nodule and a 2 cm mass.").mentions();
         assertThat(two).extracting(FindingMention::measurementMm).containsExactly(new BigDecimal("5"), new BigDecimal("20"));
         assertThat(only("Cardiomegaly.", CARDIOMEGALY).measurementMm()).isNull();

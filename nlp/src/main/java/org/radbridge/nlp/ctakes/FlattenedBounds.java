@@ -17,7 +17,8 @@ import java.util.Set;
  *       word from {@code sentences/value-words.tsv} ("BI-RADS 2.", "grade 1.") is never an item;</li>
  *   <li>a ',' is a lost line break after a sentence end or heading (".,", ": ,", ", ,") and when no space follows it
  *       and a capital letter or a list number does (",IMPRESSION:", ",1. "), unless that is a vertebral level
- *       (",L5") — written prose puts a space after its commas;</li>
+ *       (",L5") — written prose puts a space after its commas; in a text that joins its lines with ',' (a section
+ *       title right after a ','), also a ',' before a capital letter ("no pneumothorax, Left basilar opacity");</li>
  *   <li>a heading in capitals followed by ':' inside a line starts a sentence: the longest known section title
  *       ({@code sections/section-titles.tsv}) ending at the colon, else the last capitalised word (3+ letters).</li>
  * </ul>
@@ -104,6 +105,35 @@ final class FlattenedBounds {
         int i = at + 1;
         while (i < end && i - at <= 2 && Character.isDigit(text.charAt(i))) i++;
         return i + 1 < end && (text.charAt(i) == '.' || text.charAt(i) == ')') && Character.isWhitespace(text.charAt(i + 1));
+    }
+
+    /** A ',' then up to four words and a ':' ("..., Impression: ...", "...,FINDINGS:"): a heading candidate after a comma. */
+    private static final java.util.regex.Pattern COMMA_HEADING =
+            java.util.regex.Pattern.compile(",[ \\t]*((?:[A-Za-z]+[ /&-]){0,3}[A-Za-z]+)[ \\t]*:");
+
+    /**
+     * Whether the text in [begin, end) joins its lines with ',' (the MTSamples form, and exports that write each line
+     * as a list item): a known section title stands right after a ',' ("...no pneumothorax, Impression: ..."). Written
+     * prose puts no heading after a comma. Issue 11aq: there a ',' before a capital letter is a lost line break too
+     * ("No pneumothorax, Left retrocardiac opacity": the negation must not reach the next line's finding).
+     */
+    static boolean joinsLinesWithCommas(String text, int begin, int end) {
+        java.util.regex.Matcher m = COMMA_HEADING.matcher(text).region(begin, end);
+        while (m.find()) {
+            if (TITLES.contains(m.group(1).toUpperCase(Locale.ROOT))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * In text that joins its lines with commas ({@link #joinsLinesWithCommas}): the ',' at {@code at} before white
+     * space and a capital letter (a line's first word: "Left", "NG", not ",L5") is a lost line break.
+     */
+    static boolean isCommaJoinedLine(String text, int at, int end) {
+        int n = at + 1;
+        while (n < end && (text.charAt(n) == ' ' || text.charAt(n) == '\t')) n++;
+        if (n >= end || !Character.isUpperCase(text.charAt(n))) return false;
+        return !(n + 1 < end && Character.isDigit(text.charAt(n + 1)));
     }
 
     /**

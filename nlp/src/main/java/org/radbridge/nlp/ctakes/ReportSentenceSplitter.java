@@ -46,6 +46,7 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
     private static void split(JCas jcas, String text, int begin, int end) {
         int start = begin;
         int lastNumber = 0, lastLetter = 0; // the last list item seen (1-based), to tell "2." in a run of items from a value
+        boolean commaLines = FlattenedBounds.joinsLinesWithCommas(text, begin, end);
         for (int i = begin; i < end; i++) {
             char c = text.charAt(i);
             int cutEnd = i, nextStart = i + 1; // the sentence before the cut ends at cutEnd, the next starts at nextStart
@@ -79,7 +80,8 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
             } else if (c == ';') {
                 cutEnd = i + 1;
             } else if (c == ',') {
-                if (!FlattenedBounds.isFlattenedBreak(text, i, begin, end)) continue;
+                if (!FlattenedBounds.isFlattenedBreak(text, i, begin, end)
+                        && !(commaLines && FlattenedBounds.isCommaJoinedLine(text, i, end))) continue;
             } else if (c == ':') {
                 int h = FlattenedBounds.headingStart(text, i, start, end);
                 if (h < 0) continue;

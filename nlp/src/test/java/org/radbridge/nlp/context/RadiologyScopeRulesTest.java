@@ -232,7 +232,7 @@ class RadiologyScopeRulesTest extends NlpMentionsTest {
     @Test
     void telegraphicQuestionHedges() {
         assertThat(assertion("Question small left pneumothorax.", "36118008")).isEqualTo(FindingMention.Assertion.POSSIBLE);
-        assertThat(assertion("The nodule in question measures 6 mm.", "27925004")).isEqualTo(FindingMention.Assertion.PRESENT);
+        assertThat(assertion("The nodule in question measures 6 mm.", "786838002")).isEqualTo(FindingMention.Assertion.PRESENT);
     }
 
     @Test
@@ -309,7 +309,7 @@ class RadiologyScopeRulesTest extends NlpMentionsTest {
         assertThat(assertion("The tiny left apical pneumothorax is no longer noted.", "36118008")).isEqualTo(FindingMention.Assertion.ABSENT);
         assertThat(assertion("No convincing evidence of pneumonia on this exam.", "233604007")).isEqualTo(FindingMention.Assertion.ABSENT);
         assertThat(assertion("No sonographic evidence of cholecystitis.", "76581006")).isEqualTo(FindingMention.Assertion.ABSENT);
-        assertThat(assertion("Edema is not likely given the normal vasculature.", "79654002")).isEqualTo(FindingMention.Assertion.ABSENT);
+        assertThat(assertion("Edema is not likely given the normal vasculature.", "19242006")).isEqualTo(FindingMention.Assertion.ABSENT);
         assertThat(assertion("Lymphoma is in the differential for the mediastinal mass.", "1163043007")).isEqualTo(FindingMention.Assertion.POSSIBLE);
         // Aspiration pneumonia (422588002, a kind of Pneumonia) since issue 11u
         assertThat(assertion("Aspiration pneumonia is less likely.", "422588002")).isEqualTo(FindingMention.Assertion.POSSIBLE);

@@ -1,0 +1,119 @@
+package org.radbridge.nlp;
+
+import org.radbridge.nlp.ctakes.Mention;
+import org.radbridge.nlp.terms.LexConcept;
+import org.radbridge.nlp.terms.RadiologyLexicon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One modifier shared by coordinated head nouns, the mirror of {@link CoordinatedModifiers}: "pleural thickening and
+ * calcification" names a pleural calcification, "no suspicious pulmonary mass or nodule" a pulmonary nodule, "pleural
+ * thickening and fluid" pleural fluid (issue 11aq). The dictionary sees the second head alone (a general calcification,
+ * a nodule) or not at all ("fluid"); the first term's modifier, put in front of the second head, is looked up as a term
+ * of the lexicon. A mention already at the head's words takes that concept only when it is a kind of the concept the
+ * head had (Calcification of pleura is a kind of Calcification), so a head that names something else keeps its own
+ * reading; where no finding stands at those words, the looked-up term becomes a mention of its own. The joining words
+ * are data ({@code sentences/coordinators.tsv}, plus {@code sentences/head-joins.tsv}).
+ */
+final class CoordinatedHeads {
+
+    private static final Set<String> JOINS;
+
+    static {
+        Set<String> joins = new java.util.HashSet<>(Resources.words("/org/radbridge/nlp/sentences/coordinators.tsv"));
+        joins.addAll(Resources.words("/org/radbridge/nlp/sentences/head-joins.tsv"));
+        JOINS = Set.copyOf(joins);
+    }
+
+    /** The second head is read as at most this many words ("calcification", "soft tissue mass"). */
+    private static final int MAX_HEAD_WORDS = 2;
+
+    private CoordinatedHeads() {
+    }
+
+    /**
+     * Re-reads the second heads of coordinated findings: changes their concept in {@code concept} where the shared
+     * modifier names a kind of it, and returns the mentions added where no finding stood at the head's words.
+     *
+     * @param findings finding mentions of the text, sorted by start, nested ones removed
+     */
+    static List<Mention> apply(String text, List<Mention> findings, Map<Mention, LexConcept> concept,
+                               RadiologyLexicon lexicon) {
+        List<Mention> added = new ArrayList<>();
+        for (Mention m : findings) {
+            String written = m.text();
+            int space = firstSpace(written);
+            if (space < 0) continue; // a one-word term has no modifier to share
+            String modifier = written.substring(0, space).toLowerCase(Locale.ROOT);
+            int p = skipSpace(text, m.end());
+            int joinEnd = wordEnd(text, p);
+            if (joinEnd == p || !JOINS.contains(text.substring(p, joinEnd).toLowerCase(Locale.ROOT))) continue;
+            int headStart = skipSpace(text, joinEnd);
+            int[] ends = headEnds(text, headStart);
+            for (int w = ends.length - 1; w >= 0; w--) {
+                int headEnd = ends[w];
+                LexConcept shared = lexicon.findingByTerm(modifier + " " + text.substring(headStart, headEnd)).orElse(null);
+                if (shared == null) continue;
+                Mention at = findingAt(findings, headStart, headEnd);
+                if (at != null) {
+                    LexConcept own = concept.get(at);
+                    if (own != null && own != shared && lexicon.isA(shared, own)) concept.put(at, shared);
+                } else if (!overlapsFinding(findings, headStart, headEnd)) {
+                    Mention extra = new Mention(headStart, headEnd, text.substring(headStart, headEnd),
+                            shared.dictionaryId(), shared.display(), false, false, false, false);
+                    concept.put(extra, shared);
+                    added.add(extra);
+                }
+                break;
+            }
+        }
+        return added;
+    }
+
+    /** Ends of the first one, two ... {@link #MAX_HEAD_WORDS} words from {@code start} (fewer at a stop). */
+    private static int[] headEnds(String text, int start) {
+        List<Integer> ends = new ArrayList<>();
+        int p = start;
+        for (int w = 0; w < MAX_HEAD_WORDS; w++) {
+            int e = wordEnd(text, p);
+            if (e == p) break;
+            ends.add(e);
+            int next = skipSpace(text, e);
+            if (next == e) break; // punctuation ends the head
+            p = next;
+        }
+        return ends.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Mention findingAt(List<Mention> findings, int start, int end) {
+        for (Mention f : findings) if (f.start() == start && f.end() == end) return f;
+        return null;
+    }
+
+    private static boolean overlapsFinding(List<Mention> findings, int start, int end) {
+        for (Mention f : findings) if (f.start() < end && start < f.end()) return true;
+        return false;
+    }
+
+    private static int firstSpace(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
+        return -1;
+    }
+
+    private static int skipSpace(String text, int p) {
+        while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) p++;
+        return p;
+    }
+
+    /** End of the word starting at {@code start} (letters, digits, '-' and '/'); {@code start} when there is none. */
+    private static int wordEnd(String text, int start) {
+        int e = start;
+        while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '-' || text.charAt(e) == '/')) e++;
+        return e;
+    }
+}
