@@ -292,12 +292,10 @@ public final class RadiologyNlp implements AutoCloseable {
             ai = aj;
             if (segFindings.isEmpty()) continue;
             // the region that gives this sentence's unsited findings their default site: the report's, unless the
-            // sentence's own anatomy words all lie in one region that may speak for them (SENTENCE_REGIONS; "small
-            // nodule, the right hemithorax otherwise clear" in a report mostly about the abdomen). Chest only: a
-            // "nipple shadow" on a chest film, or the fibula on an ankle film, must not move a finding to the breast or
-            // the leg
-            String sentenceRegion = regions.soleRegion(segAnatomy.stream().map(concept::get).toList());
-            String unsitedRegion = sentenceRegion != null && SENTENCE_REGIONS.contains(sentenceRegion) ? sentenceRegion
+            // sentence's own anatomy words all lie in one region that may speak for them (sites/sentence-regions.tsv;
+            // "small nodule, the right hemithorax otherwise clear" in a report mostly about the abdomen)
+            String sentenceRegion = regions.sentenceRegion(segAnatomy.stream().map(concept::get).toList());
+            String unsitedRegion = sentenceRegion != null ? sentenceRegion
                     : segAnatomy.isEmpty() ? defaultSiteRegion : region;
             ConText.Sentence ctx = CONTEXT.sentence(text.substring(seg[0], seg[1]));
             List<ConText.Result> results = new ArrayList<>();
@@ -945,14 +943,6 @@ public final class RadiologyNlp implements AutoCloseable {
         String j = joiner.toString();
         return SITE_JOINERS.contains(j) || ", and".equals(j) || ", or".equals(j);
     }
-
-    /**
-     * Regions whose anatomy words in a sentence give its unsited finding their default site, over the report's region
-     * (issue 11ao). Chest only: chest anatomy words (hilum, lobe, costophrenic angle, hemithorax) name nothing outside
-     * the chest, while on the development sets a breast word ("nipple shadow" on a chest film) or a leg bone on an
-     * ankle film moved findings to the wrong region.
-     */
-    private static final java.util.Set<String> SENTENCE_REGIONS = java.util.Set.of("chest");
 
     /** Words that join two sites sharing one finding noun ("renal or ureteric calculi"). */
     private static final java.util.Set<String> SITE_JOINERS = java.util.Set.of("and", "or", "and/or", ",");

@@ -29,6 +29,8 @@ public final class ReportRegions {
     private final Map<String, java.util.Set<String>> reportedAt = new HashMap<>();
     /** "region|finding dictionary id" of general findings that are no finding of their own in that region. */
     private final java.util.Set<String> notFindingIn = new java.util.HashSet<>();
+    /** Regions whose anatomy words speak for a sentence's unsited findings ({@code sites/sentence-regions.tsv}). */
+    private final java.util.Set<String> sentenceRegions = new java.util.HashSet<>();
 
     /** An exam-title phrase (whole words, any whitespace between them) and the region it names. */
     private record Title(java.util.regex.Pattern pattern, String region) {
@@ -79,6 +81,12 @@ public final class ReportRegions {
                     r.reportedAt.computeIfAbsent(c.dictionaryId(), k -> new java.util.HashSet<>()).add(site.dictionaryId());
                 }
             }
+        }
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/sentence-regions.tsv")) {
+            if (f.length < 1 || f[0].isBlank() || f[0].equals("region")) continue;
+            if (!r.regionByDictionaryId.containsValue(f[0].trim()))
+                throw new IllegalStateException("sentence-regions.tsv: region " + f[0] + " has no concept in report-regions.tsv");
+            r.sentenceRegions.add(f[0].trim());
         }
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/not-findings-in-region.tsv")) {
             if (f.length < 3 || f[0].equals("region")) continue;
@@ -214,6 +222,15 @@ public final class ReportRegions {
             sole = r;
         }
         return sole;
+    }
+
+    /**
+     * The region a sentence's own anatomy words give its unsited findings: their {@link #soleRegion sole region} when
+     * that region is one of {@code sites/sentence-regions.tsv}, else null (the report's region decides).
+     */
+    public String sentenceRegion(List<LexConcept> sites) {
+        String sole = soleRegion(sites);
+        return sole != null && sentenceRegions.contains(sole) ? sole : null;
     }
 
     /** The site a general finding takes in the region when its clause names none, or null. */
