@@ -145,4 +145,19 @@ class Issue11asRulesTest extends NlpMentionsTest {
         assertThat(only("No pulmonary arterial filling defect.", PULMONARY_EMBOLISM).assertion())
                 .isEqualTo(Assertion.ABSENT);
     }
+    private static final String RENAL_CELL_CARCINOMA = "702391001";
+    private static final String CHONDROSARCOMA = "1163016002";
+
+    @Test
+    void aTumourRestatingANamedMalignancyIsThatMalignancy() {
+        String kidney = "Exophytic left renal lesion, in keeping with renal cell carcinoma; the tumour reaches 5 cm.";
+        assertThat(only(kidney, RENAL_CELL_CARCINOMA).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(kidney, NEOPLASM)).isEmpty();
+        String bone = "Chondrosarcoma of the iliac wing; the tumor measures 9 cm and is lobulated.";
+        assertThat(only(bone, CHONDROSARCOMA).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(bone, NEOPLASM)).isEmpty();
+        // a tumour the report denies stays denied next to the named one
+        assertThat(only("Chondrosarcoma of the iliac wing. No other tumor.", NEOPLASM).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
 }
