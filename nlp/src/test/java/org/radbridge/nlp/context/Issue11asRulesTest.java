@@ -160,4 +160,17 @@ class Issue11asRulesTest extends NlpMentionsTest {
         assertThat(only("Chondrosarcoma of the iliac wing. No other tumor.", NEOPLASM).assertion())
                 .isEqualTo(Assertion.ABSENT);
     }
+    private static final String BRAIN_LESION = "301766008";
+
+    @Test
+    void deepPartsOfTheBrainAreTheBrain() {
+        assertThat(only("A nodular enhancing lesion of the hypothalamus.", BRAIN_LESION).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(only("Expansile lesion involving the genu of the corpus callosum.", BRAIN_LESION).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        // the caudate lobe is the liver's, not the caudate nucleus
+        assertThat(of("Small hypoattenuating lesion in the caudate lobe.", BRAIN_LESION)).isEmpty();
+        assertThat(only("Small hypoattenuating lesion in the caudate lobe.", LIVER_LESION).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
 }
