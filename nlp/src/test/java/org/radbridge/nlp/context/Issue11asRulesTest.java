@@ -173,4 +173,24 @@ class Issue11asRulesTest extends NlpMentionsTest {
         assertThat(only("Small hypoattenuating lesion in the caudate lobe.", LIVER_LESION).assertion())
                 .isEqualTo(Assertion.PRESENT);
     }
+    private static final String FEMUR_FRACTURE = "71620000";
+    private static final String LUNG_LESION = "301232003";
+    private static final String LUNG_ABSCESS = "73452002";
+
+    @Test
+    void theTrochantersAreTheFemurAndAWalledLungCavityALungLesion() {
+        assertThat(only("Undisplaced fracture through the lesser trochanter.", FEMUR_FRACTURE).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(of("Undisplaced fracture through the lesser trochanter.", FRACTURE)).isEmpty();
+        assertThat(only("A 3 cm thin-walled cavity in the superior segment of the left lower lobe.", LUNG_LESION)
+                .assertion()).isEqualTo(Assertion.PRESENT);
+        // the pleural or peritoneal cavity is anatomy, not a lesion
+        assertThat(of("Trace fluid in the pleural cavity.", LUNG_LESION)).isEmpty();
+        // a cavity the same sentence calls an abscess is the abscess; a hedged abscess keeps both
+        String abscess = "Thin-walled cavity with a fluid level in the lingula, in keeping with a lung abscess.";
+        assertThat(only(abscess, LUNG_ABSCESS).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(abscess, LUNG_LESION)).isEmpty();
+        String hedged = "Thin-walled cavity with a fluid level in the lingula, possibly an abscess.";
+        assertThat(only(hedged, LUNG_LESION).assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
