@@ -1,6 +1,7 @@
 package org.radbridge.nlp.context;
 
 import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention;
 import org.radbridge.nlp.FindingMention.Assertion;
 import org.radbridge.nlp.NlpMentionsTest;
 
@@ -192,5 +193,21 @@ class Issue11asRulesTest extends NlpMentionsTest {
         assertThat(of(abscess, LUNG_LESION)).isEmpty();
         String hedged = "Thin-walled cavity with a fluid level in the lingula, possibly an abscess.";
         assertThat(only(hedged, LUNG_LESION).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+    private static final String LYMPHOMA = "1163043007";
+    private static final String CONSOLIDATION = "95436008";
+
+    @Test
+    void theClinicalLeadInInAPatientWithIsHistory() {
+        String leadIn = "Dense left lower lobe consolidation in a patient with treated lymphoma.";
+        assertThat(has(leadIn, CONSOLIDATION, Assertion.PRESENT)).isTrue();
+        assertThat(only(leadIn, LYMPHOMA).temporality()).isEqualTo(FindingMention.Temporality.HISTORICAL);
+        assertThat(only("Portable film of a 71 year old woman with lymphoma.", LYMPHOMA).temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+        // the lead-in ends where the sentence turns to what the image shows
+        assertThat(has("Coronal CT in a patient with asthma, demonstrating a fungus ball in an upper lobe cavity.",
+                MYCOSIS, Assertion.PRESENT)).isTrue();
+        // stated as today's finding, the same disease stays current
+        assertThat(has("Bulky mediastinal nodes, compatible with lymphoma.", LYMPHOMA, Assertion.PRESENT)).isTrue();
     }
 }
