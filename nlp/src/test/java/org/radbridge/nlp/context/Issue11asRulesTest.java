@@ -210,4 +210,15 @@ class Issue11asRulesTest extends NlpMentionsTest {
         // stated as today's finding, the same disease stays current
         assertThat(has("Bulky mediastinal nodes, compatible with lymphoma.", LYMPHOMA, Assertion.PRESENT)).isTrue();
     }
+    private static final String LUNG_OPACITY = "274533004";
+
+    @Test
+    void opacificationOfANamedParanasalSinusIsNoLungOpacity() {
+        assertThat(of("Near-complete opacification of the left maxillary sinus with an air-fluid level.", LUNG_OPACITY))
+                .isEmpty();
+        assertThat(of("The ethmoid air cells show patchy opacification.", LUNG_OPACITY)).isEmpty();
+        // the lung's own opacification stays
+        assertThat(only("Patchy opacification of the left lower lobe.", LUNG_OPACITY).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
 }
