@@ -43,10 +43,13 @@ class RocoCaptionEvaluationTest {
     static final String GOLD = "/eval/roco/captions-gold.tsv";
 
     /**
-     * Regression floor for every split (micro-F1 over all assertions). 0.0 until the first run: the lead runs the set
-     * first (no one has run the NLP on these captions yet) and sets the floor under that run's figures.
+     * Regression floor for every split (micro-F1 over all assertions). First run (rules of main 0b4d871, before anyone
+     * had run the NLP on these captions): dev 0.606, blind 0.564, all 0.581; after helper 11as tuned on the dev split
+     * (and 11aq / 11ar on set v16): dev 0.688, blind 0.594, all 0.631. The gold holds 174 NOCODE pairs of 704, so recall
+     * cannot pass about 0.75 with the current concept list. Far under the issue's targets: this floor, under the blind
+     * split's figure, guards against losing ground only.
      */
-    static final double FLOOR = 0.0;
+    static final double FLOOR = 0.58;
 
     record Gold(String key, String split, String domain, String sha256, Set<String> expected) {
     }
