@@ -268,10 +268,11 @@ class Issue11EvaluationTest {
      * Regression floor for blind v17 ({@code eval/blind-v17}: 441 sentences, 136 reports, 53 of them normal; about 64 %
      * chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over twelve reporting voices other than
      * v16's), written by session 28 helper 11at blind to the rules from the concept list at main 9049873, committed before
-     * any run and never tuned on (notes/s28/issue11at.md). 0.0 until the first run: the lead sets the floor just under the
-     * first run's figures.
+     * any run (notes/s28/issue11at.md). Blind first run (rules of main 154c8eb): sentences 0.896, reports 0.913, present
+     * 0.893, 14 false-positive present findings on 53 normal reports; after that run it became a development set in the
+     * same session. Floor just under the first run until its rules are merged.
      */
-    static final double BLIND17_FLOOR = 0.0;
+    static final double BLIND17_FLOOR = 0.88;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
