@@ -204,10 +204,12 @@ public final class RadiologyNlp implements AutoCloseable {
     }
 
     /** Analyses one report text (without its header block; see {@link ReportText#body(String)}). */
-    public NlpResult analyze(String reportId, String text) {
-        if (text == null || text.isBlank()) {
+    public NlpResult analyze(String reportId, String report) {
+        if (report == null || report.isBlank()) {
             return new NlpResult(reportId, List.of(), null, null, null);
         }
+        // checkbox templates: unticked options blanked, so only what the reader ticked is read (same offsets)
+        String text = Checkboxes.blank(report);
         LeanPipeline.Analysis analysis = runPipeline(text);
         List<Sections.Section> sections = SECTIONS.split(text);
         List<int[]> segments = segments(text, analysis.sentences(), sections);
@@ -338,6 +340,10 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
                 if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
                 if (m.start() < examTitleEnd) continue; // "CT RENAL STONE PROTOCOL": the exam's purpose, not a finding
+                // "Pneumothorax: None." / "Pleural effusion: Small left": a template line's value decides its label
+                TemplateLines.Reading templated = TemplateLines.reading(text, report, m.start(), m.end());
+                if (templated == TemplateLines.Reading.NOTHING) continue;
+                if (templated != null) r = withAssertion(r, templated);
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
                 LexConcept c = lexicon.refine(concept.get(m), site).orElse(null);
@@ -412,11 +418,24 @@ public final class RadiologyNlp implements AutoCloseable {
             }
         }
         normalStatements(reportId, text, sections, segments, out);
+        // a preliminary read that a final report in the same text supersedes: only the final report counts
+        int[] superseded = PreliminaryReads.superseded(text);
+        if (superseded != null) out.removeIf(fm -> fm.start() >= superseded[0] && fm.start() < superseded[1]);
         dropSubsumed(out);
         out.sort(Comparator.comparingInt(FindingMention::start).thenComparingInt(FindingMention::end)
                 .thenComparing(FindingMention::conceptCode, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new NlpResult(reportId, List.copyOf(out), Categories.biRads(text), Categories.lungRads(text),
-                impression(text, sections));
+                impression(report, sections));
+    }
+
+    /** {@code r} with the assertion a template line's value gives. */
+    private static ConText.Result withAssertion(ConText.Result r, TemplateLines.Reading reading) {
+        ConText.Assertion a = switch (reading) {
+            case ABSENT -> ConText.Assertion.ABSENT;
+            case POSSIBLE -> ConText.Assertion.POSSIBLE;
+            default -> ConText.Assertion.PRESENT;
+        };
+        return new ConText.Result(a, r.historical(), r.family(), r.chronic(), r.hypothetical(), r.query());
     }
 
     /**

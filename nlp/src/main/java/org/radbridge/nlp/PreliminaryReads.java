@@ -1,0 +1,52 @@
+package org.radbridge.nlp;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A preliminary read and the final report that supersedes it, in one report text (emergency workflows keep the
+ * resident's preliminary read above the attending's final report). The preliminary "possible pneumothorax" that the
+ * final report confirms or rules out is not a second finding: the part between a preliminary heading and a later
+ * final heading is not reported. Without a final heading after it, a preliminary read is all there is and stays.
+ * Headings are data ({@code sections/preliminary-reads.tsv}).
+ */
+final class PreliminaryReads {
+    private static final Pattern PRELIMINARY;
+    private static final Pattern FINAL;
+
+    static {
+        List<String> prelim = new ArrayList<>(), fin = new ArrayList<>();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sections/preliminary-reads.tsv")) {
+            if (f[0].equals("heading")) continue;
+            (f[1].trim().equalsIgnoreCase("final") ? fin : prelim).add(f[0].trim().toLowerCase(Locale.ROOT));
+        }
+        PRELIMINARY = heading(prelim);
+        FINAL = heading(fin);
+    }
+
+    private PreliminaryReads() {}
+
+    /** "heading" or "heading (who, when)" before a ':', the longest heading first. */
+    private static Pattern heading(List<String> phrases) {
+        phrases.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder alt = new StringBuilder();
+        for (String p : phrases) {
+            alt.append(alt.length() > 0 ? "|" : "").append(Pattern.quote(p).replace(" ", "\\E\\s+\\Q"));
+        }
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])\\s*(?:\\([^()\\n]{0,60}\\))?\\s*:",
+                Pattern.CASE_INSENSITIVE);
+    }
+
+    /** The superseded span {start, end} of {@code text} (preliminary heading up to the final heading), or null. */
+    static int[] superseded(String text) {
+        if (text.length() < 6) return null;
+        Matcher p = PRELIMINARY.matcher(text);
+        if (!p.find()) return null;
+        Matcher f = FINAL.matcher(text);
+        return f.find(p.end()) ? new int[]{p.start(), f.start()} : null;
+    }
+}

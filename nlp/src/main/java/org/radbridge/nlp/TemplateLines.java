@@ -1,0 +1,84 @@
+package org.radbridge.nlp;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Structured template lines, "<finding label>: <value>" ("Pneumothorax: None.", "Pleural effusion: Small left.",
+ * "Consolidation: Not identified."), as reporting templates (RSNA RadReport style) print them. The sentence triggers
+ * cannot read them: the ':' ends every trigger's scope and "None" after a finding is no trigger, so the label alone
+ * read as a present finding. Here the value's first words decide the label's assertion
+ * ({@code triggers/template-values.tsv}, data); a value no row matches leaves the triggers' reading.
+ */
+final class TemplateLines {
+    /** The assertion a template value gives, or the label is nothing (an unticked checkbox line: no value at all). */
+    enum Reading { ABSENT, PRESENT, POSSIBLE, NOTHING }
+
+    private record Row(Pattern phrase, Reading reading) {
+    }
+
+    private static final List<Row> ROWS = new ArrayList<>();
+
+    static {
+        List<String[]> rows = new ArrayList<>(Resources.tsv("/org/radbridge/nlp/triggers/template-values.tsv"));
+        rows.removeIf(f -> f[0].equals("value"));
+        // the longest phrase first: "none seen" before "none", "not excluded" before "not ..."
+        rows.sort(Comparator.comparingInt((String[] f) -> f[0].trim().length()).reversed());
+        for (String[] f : rows) {
+            String regex = Pattern.quote(f[0].trim().toLowerCase(Locale.ROOT)).replace(" ", "\\E\\s+\\Q");
+            ROWS.add(new Row(Pattern.compile(regex + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE),
+                    Reading.valueOf(f[1].trim().toUpperCase(Locale.ROOT))));
+        }
+    }
+
+    /** Words a label may have before its finding ("Right pleural effusion:", "Acute rib fracture:"). */
+    private static final int MAX_LABEL_WORDS_BEFORE = 3;
+
+    private TemplateLines() {}
+
+    /**
+     * The reading of the finding at {@code start..end} when it is the label of a template line, else null. The
+     * finding is a label when a ':' follows it (only spaces between) and at most a few words stand between it and the
+     * line's or sentence's start (or the previous ':', as in "FINDINGS: Pneumothorax: None"). {@code boxed} is the
+     * text before the checkboxes were blanked: a label whose value is empty there had only unticked options.
+     */
+    static Reading reading(String text, String boxed, int start, int end) {
+        int n = text.length(), colon = end;
+        while (colon < n && (text.charAt(colon) == ' ' || text.charAt(colon) == '\t')) colon++;
+        if (colon >= n || text.charAt(colon) != ':') return null;
+        if (!labelStart(text, start)) return null;
+        int v = colon + 1;
+        while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
+        int valueEnd = v;
+        while (valueEnd < n && text.charAt(valueEnd) != '\n' && text.charAt(valueEnd) != '.' && text.charAt(valueEnd) != ';') valueEnd++;
+        if (text.substring(v, valueEnd).isBlank()) {
+            // "Pleural effusion: [ ] Right [ ] Left": nothing ticked, nothing said; a label with its value on the next
+            // line ("Pneumothorax:\nSmall left apical.") is left to the triggers
+            return boxed != text && !boxed.substring(colon, valueEnd).equals(text.substring(colon, valueEnd)) ? Reading.NOTHING : null;
+        }
+        for (Row r : ROWS) {
+            Matcher m = r.phrase().matcher(text).region(v, valueEnd);
+            if (m.lookingAt()) return r.reading();
+        }
+        return null;
+    }
+
+    /** Whether only a few words (no digits, no ':') stand between a line / sentence / ':' start and {@code start}. */
+    private static boolean labelStart(String text, int start) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = start - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '.' || c == ';' || c == ':') return true;
+            if (Character.isDigit(c)) return false;
+            boolean letter = Character.isLetter(c) || c == '-' || c == '\'';
+            if (letter && !inWord && ++words > MAX_LABEL_WORDS_BEFORE) return false;
+            inWord = letter;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11au: structured template lines ("<finding label>: <value>", RadReport style), checkbox options,
+ * and a preliminary read superseded by the final report in the same text. New wording, not copied from an evaluation
+ * set.
+ */
+class Issue11auRulesTest extends NlpMentionsTest {
+
+    private static final String PNEUMOTHORAX = "36118008";
+    private static final String PLEURAL_EFFUSION = "60046008";
+    private static final String ATELECTASIS = "46621007";
+    private static final String RIB_FRACTURE = "33737001";
+    private static final String HIATAL_HERNIA = "84089009";
+    private static final String PERICARDIAL_EFFUSION = "373945007";
+    private static final String ASCITES = "389026000";
+    private static final String CARDIOMEGALY = "8186001";
+    private static final String PNEUMONIA = "233604007";
+    private static final String INFILTRATE = "409609008";
+
+    @Test
+    void aTemplateLineWithANegativeValueIsTheFindingAbsent() {
+        String text = "FINDINGS:\nRib fracture: Not identified.\nAtelectasis: Negative.\nPericardial effusion: Not seen.\n"
+                + "Hiatal hernia: No.";
+        assertThat(only(text, RIB_FRACTURE).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(text, ATELECTASIS).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(text, PERICARDIAL_EFFUSION).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(text, HIATAL_HERNIA).assertion()).isEqualTo(Assertion.ABSENT);
+        // one flattened line of labels and values, as an HL7 feed gives them
+        String flat = "Ascites: absent. Pneumothorax: none seen. Pleural effusion: nil.";
+        assertThat(only(flat, ASCITES).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(flat, PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(flat, PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aTemplateLineWithASizeSideOrYesIsPresentAndAHedgeIsPossible() {
+        assertThat(only("Pericardial effusion: Moderate, circumferential.", PERICARDIAL_EFFUSION).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(only("Pneumothorax: Right apical, 5 mm.", PNEUMOTHORAX).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Hiatal hernia: Yes, small.", HIATAL_HERNIA).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Atelectasis: Questionable at the left base.", ATELECTASIS).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        // a value no row names leaves the sentence's own reading
+        assertThat(only("Pneumothorax: unchanged since yesterday.", PNEUMOTHORAX).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        // a finding inside a value is no label: the negation reads it as before
+        assertThat(only("Lungs: No focal pneumonia.", PNEUMONIA).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void onlyTheTickedCheckboxOptionIsRead() {
+        String text = "Ascites: [ ] Present [x] Absent\nPneumothorax: [X] Yes [ ] No\n"
+                + "Cardiac silhouette: [x] Normal [ ] Enlarged\nPleural effusion: [ ] Small [ ] Large";
+        assertThat(only(text, ASCITES).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(text, PNEUMOTHORAX).assertion()).isEqualTo(Assertion.PRESENT);
+        // the unticked "Enlarged" is no cardiomegaly; the ticked "Normal" denies it
+        assertThat(of(text, CARDIOMEGALY)).allMatch(m -> m.assertion() == Assertion.ABSENT);
+        // nothing ticked: nothing said about the effusion
+        assertThat(of(text, PLEURAL_EFFUSION)).isEmpty();
+        // unticked options of an anatomy label are no findings at all
+        assertThat(of("Lung fields: [x] Clear [ ] Infiltrate [ ] Effusion", INFILTRATE)).isEmpty();
+        assertThat(of("Lung fields: [x] Clear [ ] Infiltrate [ ] Effusion", PLEURAL_EFFUSION)).isEmpty();
+        // the same options on one flattened line
+        String flat = "Cardiac silhouette: [ ] Normal [X] Enlarged Ascites: [ ] Present [X] Absent";
+        assertThat(only(flat, CARDIOMEGALY).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only(flat, ASCITES).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aPreliminaryReadThatAFinalReportFollowsIsSuperseded() {
+        String ruledOut = "WET READ (ED resident, 03:40): Possible left basilar pneumonia.\n"
+                + "FINAL REPORT (attending): The left base is clear; the density was overlapping soft tissue. "
+                + "No pneumonia.";
+        assertThat(of(ruledOut, PNEUMONIA)).extracting(m -> m.assertion()).containsOnly(Assertion.ABSENT);
+        String confirmed = "Preliminary interpretation: Questionable tiny right pneumothorax.\n"
+                + "Final interpretation: Tiny right apical pneumothorax, 4 mm.";
+        assertThat(of(confirmed, PNEUMOTHORAX)).extracting(m -> m.assertion()).containsOnly(Assertion.PRESENT);
+        // a preliminary read with no final report after it is the report
+        assertThat(only("Preliminary read: Questionable tiny right pneumothorax.", PNEUMOTHORAX).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+    }
+}
