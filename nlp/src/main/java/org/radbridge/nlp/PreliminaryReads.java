@@ -17,28 +17,32 @@ import java.util.regex.Pattern;
 final class PreliminaryReads {
     private static final Pattern PRELIMINARY;
     private static final Pattern FINAL;
+    /** A final report's words that endorse the preliminary read. */
+    private static final Pattern AGREE;
 
     static {
-        List<String> prelim = new ArrayList<>(), fin = new ArrayList<>();
+        List<String> prelim = new ArrayList<>(), fin = new ArrayList<>(), agree = new ArrayList<>();
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sections/preliminary-reads.tsv")) {
             if (f[0].equals("heading")) continue;
-            (f[1].trim().equalsIgnoreCase("final") ? fin : prelim).add(f[0].trim().toLowerCase(Locale.ROOT));
+            String role = f[1].trim().toLowerCase(Locale.ROOT);
+            (role.equals("final") ? fin : role.equals("agree") ? agree : prelim).add(f[0].trim().toLowerCase(Locale.ROOT));
         }
-        PRELIMINARY = heading(prelim);
-        FINAL = heading(fin);
+        PRELIMINARY = heading(prelim, true);
+        FINAL = heading(fin, true);
+        AGREE = heading(agree, false);
     }
 
     private PreliminaryReads() {}
 
-    /** "heading" or "heading (who, when)" before a ':', the longest heading first. */
-    private static Pattern heading(List<String> phrases) {
+    /** "heading" or "heading (who, when)" before a ':' (or the phrase alone), the longest heading first. */
+    private static Pattern heading(List<String> phrases, boolean colon) {
         phrases.sort(Comparator.comparingInt(String::length).reversed());
         StringBuilder alt = new StringBuilder();
         for (String p : phrases) {
             alt.append(alt.length() > 0 ? "|" : "").append(Pattern.quote(p).replace(" ", "\\E\\s+\\Q"));
         }
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])\\s*(?:\\([^()\\n]{0,60}\\))?\\s*:",
-                Pattern.CASE_INSENSITIVE);
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])"
+                + (colon ? "\\s*(?:\\([^()\\n]{0,60}\\))?\\s*:" : ""), Pattern.CASE_INSENSITIVE);
     }
 
     /** The superseded span {start, end} of {@code text} (preliminary heading up to the final heading), or null. */
@@ -47,6 +51,8 @@ final class PreliminaryReads {
         Matcher p = PRELIMINARY.matcher(text);
         if (!p.find()) return null;
         Matcher f = FINAL.matcher(text);
-        return f.find(p.end()) ? new int[]{p.start(), f.start()} : null;
+        if (!f.find(p.end())) return null;
+        // "FINAL REPORT: Agree with the preliminary interpretation." endorses what the preliminary read says
+        return AGREE.matcher(text).find(f.end()) ? null : new int[]{p.start(), f.start()};
     }
 }

@@ -23,6 +23,10 @@ class Issue11auRulesTest extends NlpMentionsTest {
     private static final String CARDIOMEGALY = "8186001";
     private static final String PNEUMONIA = "233604007";
     private static final String INFILTRATE = "409609008";
+    private static final String BONE_LESION = "879976004";
+    private static final String LUNG_LESION = "301232003";
+    private static final String BONE_METASTASIS = "94222008";
+    private static final String LUNG_OPACITY = "274533004";
 
     @Test
     void aTemplateLineWithANegativeValueIsTheFindingAbsent() {
@@ -85,5 +89,33 @@ class Issue11auRulesTest extends NlpMentionsTest {
         // a preliminary read with no final report after it is the report
         assertThat(only("Preliminary read: Questionable tiny right pneumothorax.", PNEUMOTHORAX).assertion())
                 .isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void aFinalReportThatEndorsesThePreliminaryReadKeepsIt() {
+        String text = "Prelim read: Patchy right basilar opacity.\nFinal report: I concur with the preliminary reading. "
+                + "No pneumothorax.";
+        assertThat(only(text, LUNG_OPACITY).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aLesionUnderABonesSubheadingIsABoneLesion() {
+        String ct = "CT THORAX WITH CONTRAST\nFINDINGS:\nLungs: Clear.\nSkeleton: No destructive lesion.";
+        assertThat(only(ct, BONE_LESION).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(of(ct, LUNG_LESION)).isEmpty();
+        assertThat(only("Bony structures: no suspicious lesion; degenerative spine.", BONE_LESION).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Metastases in the visualized bones, larger than before.", BONE_METASTASIS).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        // the lung keeps its own lesions
+        assertThat(only("CT THORAX\nLungs: 9 mm lesion in the lingula.", LUNG_LESION).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void contrastOpacificationOfACtAngiogramIsNoLungOpacity() {
+        assertThat(of("CTA CHEST\nPulmonary arteries: Satisfactory opacification to the segmental level.", LUNG_OPACITY))
+                .isEmpty();
+        assertThat(of("Suboptimal opacification limits the subsegmental branches.", LUNG_OPACITY)).isEmpty();
     }
 }
