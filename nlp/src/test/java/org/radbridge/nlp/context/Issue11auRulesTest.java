@@ -27,6 +27,8 @@ class Issue11auRulesTest extends NlpMentionsTest {
     private static final String LUNG_LESION = "301232003";
     private static final String BONE_METASTASIS = "94222008";
     private static final String LUNG_OPACITY = "274533004";
+    private static final String LUNG_NODULE = "786838002";
+    private static final String MULTIPLE_LUNG_NODULES = "445249002";
 
     @Test
     void aTemplateLineWithANegativeValueIsTheFindingAbsent() {
@@ -117,5 +119,19 @@ class Issue11auRulesTest extends NlpMentionsTest {
         assertThat(of("CTA CHEST\nPulmonary arteries: Satisfactory opacification to the segmental level.", LUNG_OPACITY))
                 .isEmpty();
         assertThat(of("Suboptimal opacification limits the subsegmental branches.", LUNG_OPACITY)).isEmpty();
+    }
+
+    @Test
+    void numberWordsFromTwoUpAreSeveralNodules() {
+        String text = "CT CHEST\nThree tiny solid nodules in the right middle lobe, unchanged.";
+        assertThat(only(text, MULTIPLE_LUNG_NODULES).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(text, LUNG_NODULE)).isEmpty();
+        assertThat(of("CT CHEST\nA single 3 mm nodule in the lingula.", MULTIPLE_LUNG_NODULES)).isEmpty();
+    }
+
+    @Test
+    void aListOfNormalContoursThatNamesTheHeartFirstDeniesCardiomegaly() {
+        assertThat(only("Heart, mediastinal, and hilar contours are within normal limits.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.ABSENT);
     }
 }
