@@ -29,6 +29,8 @@ class Issue11auRulesTest extends NlpMentionsTest {
     private static final String LUNG_OPACITY = "274533004";
     private static final String LUNG_NODULE = "786838002";
     private static final String MULTIPLE_LUNG_NODULES = "445249002";
+    private static final String LUNG_MASS = "309529002";
+    private static final String CHEST_TUBE = "RID5573";
 
     @Test
     void aTemplateLineWithANegativeValueIsTheFindingAbsent() {
@@ -133,5 +135,23 @@ class Issue11auRulesTest extends NlpMentionsTest {
     void aListOfNormalContoursThatNamesTheHeartFirstDeniesCardiomegaly() {
         assertThat(only("Heart, mediastinal, and hilar contours are within normal limits.", CARDIOMEGALY).assertion())
                 .isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aFindingNotVisibleOnThePriorStudyIsNewAndPresent() {
+        assertThat(only("Tiny left apical pneumothorax, not present on the prior exam.", PNEUMOTHORAX).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        // not visible today is still absent
+        assertThat(only("The pneumothorax is no longer visible.", PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void recistHeadingsAndRecommendedDevicesAreNoFindings() {
+        String recist = "CT CHEST\nTarget lesions: left lower lobe mass, 3.1 cm (was 3.8 cm).";
+        assertThat(only(recist, LUNG_MASS).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(recist, LUNG_LESION)).isEmpty();
+        String advice = "Large right pneumothorax with mediastinal shift. Chest tube placement is recommended.";
+        assertThat(of(advice, CHEST_TUBE)).isEmpty();
+        assertThat(only("Right chest tube with its tip at the apex.", CHEST_TUBE).assertion()).isEqualTo(Assertion.PRESENT);
     }
 }
