@@ -285,7 +285,11 @@ public final class ConText {
                     // "the opacity is likely due to atelectasis": the copula hedge names the cause, so the cause
                     // connective right after it does not end its scope; so does a hedge before the cause ("opacities,
                     // likely due to atelectasis", "possibly secondary to aspiration": issue 11af)
-                    int scopeFrom = !isPre(t.category()) || t.category() == Category.UNC_PRE ? afterLeadingTerm(from, start) : from;
+                    // likewise a negation right before a terminator: "there is no new opacity", "without new
+                    // consolidation", "with no new pneumothorax" deny the finding ("new" ends other scopes: "old
+                    // fractures, new opacity"); only when nothing but blanks stands between the two
+                    int scopeFrom = !isPre(t.category()) || t.category() == Category.UNC_PRE || t.category() == Category.NEG_PRE
+                            ? afterLeadingTerm(from, start) : from;
                     if (words > window(t) || blocked(scopeFrom, start)) continue;
                     int dist = start - from;
                     switch (t.category()) {
