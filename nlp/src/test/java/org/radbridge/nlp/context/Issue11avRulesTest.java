@@ -127,12 +127,12 @@ class Issue11avRulesTest extends NlpMentionsTest {
     private static final String FRACTURE = "125605004";
 
     @Test
-    void aDistalFibulaFractureIsAnAnkleFracture() {
-        String ankle = "RIGHT ANKLE\nFINDINGS: Spiral fracture of the distal fibula, minimally displaced.\n"
+    void anAnkleFilmTitledWithACommaBeforeTheViewsIsAnAnkleExam() {
+        String ankle = "RIGHT ANKLE, 2 VIEWS\nFINDINGS: Spiral fracture of the distal fibula, minimally displaced.\n"
                 + "IMPRESSION: Lateral malleolar fracture.";
         assertThat(of(ankle, FRACTURE)).isEmpty();
         assertThat(of(ankle, ANKLE_FRACTURE)).isNotEmpty().allMatch(m -> m.assertion() == Assertion.PRESENT);
-        // the proximal fibula is no ankle
-        assertThat(of("Nondisplaced fracture of the proximal fibula.", ANKLE_FRACTURE)).isEmpty();
+        // another joint's film leaves the fibula fracture general (issue 11r: without an ankle title it stays general)
+        assertThat(of("LEFT KNEE, 3 VIEWS\nFINDINGS: Spiral fracture of the distal fibula.", ANKLE_FRACTURE)).isEmpty();
     }
 }
