@@ -519,6 +519,10 @@ public final class RadiologyNlp implements AutoCloseable {
                 FindingMention specific = present.get(j);
                 if (specific.assertion() != general.assertion() || specific.temporality() != general.temporality()
                         || specific.subject() != general.subject()) continue;
+                if (explainedElsewhere(general, specific, distinct.get(g), distinct.get(s))) {
+                    drop.add(general);
+                    break;
+                }
                 if (general.bodySiteSnomed() != null && !general.bodySiteSnomed().equals(specific.bodySiteSnomed())) continue;
                 if (kindOf[s][g] == null) kindOf[s][g] = lexicon.isA(distinct.get(s), distinct.get(g));
                 if (kindOf[s][g]) {
@@ -527,6 +531,20 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A present lesion described in the findings and named as a diagnosis in another sentence ("enhancing dural-based
+     * mass along the convexity ... IMPRESSION: stable meningioma"): the diagnosis characterises the same lesion, as
+     * {@code sites/explained-by.tsv} says it does within one sentence (issue 11av). Present mentions only (a hedged
+     * diagnosis keeps both there too), and the diagnosis must name no other site or side than the lesion's: "adrenal
+     * nodule ... hepatic adenoma" are two lesions.
+     */
+    private boolean explainedElsewhere(FindingMention general, FindingMention specific, LexConcept g, LexConcept s) {
+        if (general.assertion() != FindingMention.Assertion.PRESENT) return false;
+        if (!explainedBy.contains(g.dictionaryId() + "|" + s.dictionaryId())) return false;
+        return sameOrUnstated(general.bodySiteSnomed(), specific.bodySiteSnomed())
+                && sameOrUnstated(general.laterality(), specific.laterality());
     }
 
     /**
