@@ -276,6 +276,15 @@ class Issue11EvaluationTest {
     static final double BLIND17_FLOOR = 0.90;
 
     /**
+     * Regression floor for blind v18 ({@code eval/blind-v18}: 410 sentences, 131 reports, 48 of them normal and 20 more
+     * with only chronic or incidental findings; about 65 % chest radiograph, the rest chest CT, abdomen, neuro, MSK and
+     * breast, spread over twelve reporting voices other than v17's), written by session 28 helper 11aw blind to the rules
+     * from the concept list at main 3feaa91, committed before any run (notes/s28/issue11aw.md). 0.0 until the first run:
+     * the lead sets it after that run.
+     */
+    static final double BLIND18_FLOOR = 0.0;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -307,7 +316,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v14", "Blind v14", 530, 145, BLIND14_FLOOR),
             new EvalSet("blind-v15", "Blind v15", 540, 150, BLIND15_FLOOR),
             new EvalSet("blind-v16", "Blind v16", 460, 130, BLIND16_FLOOR),
-            new EvalSet("blind-v17", "Blind v17", 440, 135, BLIND17_FLOOR));
+            new EvalSet("blind-v17", "Blind v17", 440, 135, BLIND17_FLOOR),
+            new EvalSet("blind-v18", "Blind v18", 410, 131, BLIND18_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
