@@ -279,10 +279,11 @@ class Issue11EvaluationTest {
      * Regression floor for blind v18 ({@code eval/blind-v18}: 410 sentences, 131 reports, 48 of them normal and 20 more
      * with only chronic or incidental findings; about 65 % chest radiograph, the rest chest CT, abdomen, neuro, MSK and
      * breast, spread over twelve reporting voices other than v17's), written by session 28 helper 11aw blind to the rules
-     * from the concept list at main 3feaa91, committed before any run (notes/s28/issue11aw.md). 0.0 until the first run:
-     * the lead sets it after that run.
+     * from the concept list at main 3feaa91, committed before any run (notes/s28/issue11aw.md); never tuned on. Blind first
+     * run (rules of main c84f5f2): sentences 0.892, reports 0.940, present 0.941, 1 false positive on 48 normal reports.
+     * Floor just under that run: it guards against losing ground while the set stays blind.
      */
-    static final double BLIND18_FLOOR = 0.0;
+    static final double BLIND18_FLOOR = 0.88;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
