@@ -52,4 +52,30 @@ class Issue11axRulesTest extends NlpMentionsTest {
         assertThat(only("Old displaced fracture of the distal radius.", FOREARM_FRACTURE).chronicity())
                 .isEqualTo("chronic");
     }
+
+    @Test
+    void menopausalStatusMedicalHistoryAndTreatedDiseaseAreTheLeadIn() {
+        assertThat(only("Staging CT of a 47-year-old premenopausal woman with lymphoma.", LYMPHOMA).temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+        assertThat(only("Her medical history includes lymphoma, now in remission.", LYMPHOMA).temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+        assertThat(only("Coronal CT six weeks after chemotherapy for the treatment of lymphoma.", LYMPHOMA).temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+        // the disease stated on its own stays today's finding
+        assertThat(only("Bulky retroperitoneal lymphoma encasing the aorta.", LYMPHOMA).temporality())
+                .isEqualTo(FindingMention.Temporality.CURRENT);
+    }
+
+    private static final String CHOLELITHIASIS = "235919008";
+    private static final String RIB_FRACTURE = "33737001";
+
+    @Test
+    void aStudyPerformedForAQuestionIsNoFinding() {
+        assertThat(of("Ultrasound performed for gallstone evaluation; the gallbladder wall is thin.", CHOLELITHIASIS))
+                .isEmpty();
+        assertThat(of("Oblique views done for rib fracture after the fall.", RIB_FRACTURE)).isEmpty();
+        // stated by the study itself, it stays
+        assertThat(only("Two gallstones layer dependently in the gallbladder.", CHOLELITHIASIS).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
 }
