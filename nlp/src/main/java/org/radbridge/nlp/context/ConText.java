@@ -199,7 +199,7 @@ public final class ConText {
 
     /** Triggers of one sentence, computed once. */
     public Sentence sentence(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = spaceHyphenatedAge(text.toLowerCase(Locale.ROOT));
         int n = lower.length();
         // tokens: maximal runs of word characters
         List<int[]> tokens = new ArrayList<>();
@@ -247,6 +247,28 @@ public final class ConText {
             t += Math.max(1, matchedTokens);
         }
         return new Sentence(lower, triggers);
+    }
+
+    /** An age written with hyphens: "60-year-old", "3-month-old", "a 45 year-old" (issue 11ax). */
+    private static final Pattern HYPHENATED_AGE =
+            Pattern.compile("\\b[a-z0-9]+([- ])(?:year|yr|month|week|day)s?(-)old\\b");
+
+    /**
+     * The hyphens of an age ("60-year-old man with ...") as blanks, the same length (offsets stay), so the age reads as
+     * the words "60 year old" a trigger can start inside ("year old man with" opens a history lead-in): a hyphen is a
+     * word character, and a trigger's first word must be a whole token. Only ages: other hyphenated words
+     * ("non-specific", "ill-defined") stay one token.
+     */
+    static String spaceHyphenatedAge(String lower) {
+        if (lower.indexOf("old") < 0) return lower;
+        Matcher m = HYPHENATED_AGE.matcher(lower);
+        if (!m.find()) return lower;
+        char[] chars = lower.toCharArray();
+        do {
+            chars[m.start(1)] = ' ';
+            chars[m.start(2)] = ' ';
+        } while (m.find());
+        return new String(chars);
     }
 
     private static boolean onlySpace(String s, int from, int to) {
