@@ -16,6 +16,9 @@ final class Checkboxes {
     /** A box: ticked (x, X, check marks, *) or empty; bracketed or the Unicode ballot boxes. */
     private static final Pattern BOX = Pattern.compile("\\[\\s*([xX✓✔*]?)\\s*]|\\(\\s*([xX]?)\\s*\\)(?=\\s*\\p{L})|([☐☑☒])");
 
+    /** A parenthesised box, empty or ticked: "( )", "(x)". */
+    private static final Pattern PAREN_BOX = Pattern.compile("\\(\\s*[xX]?\\s*\\)");
+
     /** Whether {@code text} has a box at all (cheap test before {@link #blank}). */
     static boolean any(String text) {
         return text.indexOf('[') >= 0 || text.indexOf('☐') >= 0 || text.indexOf('☑') >= 0 || text.indexOf('☒') >= 0
@@ -64,7 +67,7 @@ final class Checkboxes {
     private static boolean twoParenBoxesInLine(String text, int at) {
         int s = text.lastIndexOf('\n', at) + 1, e = text.indexOf('\n', at);
         if (e < 0) e = text.length();
-        Matcher m = Pattern.compile("\\(\\s*[xX]?\\s*\\)").matcher(text).region(s, e);
+        Matcher m = PAREN_BOX.matcher(text).region(s, e);
         int count = 0;
         while (m.find()) count++;
         return count >= 2;

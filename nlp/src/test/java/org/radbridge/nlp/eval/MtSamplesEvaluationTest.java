@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.radbridge.nlp.RadiologyNlp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,25 +60,15 @@ class MtSamplesEvaluationTest {
 
     /** The CSV named by the system property, else by the environment variable; null when neither is set. */
     static Path csvPath() {
-        String p = System.getProperty(PROPERTY, "").trim();
-        if (p.isEmpty()) p = System.getenv().getOrDefault(ENV, "").trim();
-        return p.isEmpty() ? null : Path.of(p);
+        return ExternalTextSets.path(PROPERTY, ENV);
     }
 
     static List<Gold> readGold() throws IOException {
         List<Gold> out = new ArrayList<>();
-        try (InputStream in = MtSamplesEvaluationTest.class.getResourceAsStream(GOLD)) {
-            assertThat(in).as(GOLD).isNotNull();
-            boolean header = true;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) { header = false; continue; }
-                String[] f = line.split("\t", -1);
-                assertThat(f).as("gold row " + f[0]).hasSize(6);
-                Set<String> expected = new LinkedHashSet<>();
-                for (String p : f[5].split(";")) if (!p.isBlank()) expected.add(p.trim());
-                out.add(new Gold(f[0], f[1], f[2], f[3], f[4], expected));
-            }
+        for (String[] f : ExternalTextSets.goldRows(GOLD, 6)) {
+            Set<String> expected = new LinkedHashSet<>();
+            for (String p : f[5].split(";")) if (!p.isBlank()) expected.add(p.trim());
+            out.add(new Gold(f[0], f[1], f[2], f[3], f[4], expected));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.radbridge.nlp.RadiologyNlp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,26 +55,16 @@ class RocoCaptionEvaluationTest {
 
     /** The captions file named by the system property, else by the environment variable; null when neither is set. */
     static Path captionsPath() {
-        String p = System.getProperty(PROPERTY, "").trim();
-        if (p.isEmpty()) p = System.getenv().getOrDefault(ENV, "").trim();
-        return p.isEmpty() ? null : Path.of(p);
+        return ExternalTextSets.path(PROPERTY, ENV);
     }
 
     static List<Gold> readGold() throws IOException {
         List<Gold> out = new ArrayList<>();
-        try (InputStream in = RocoCaptionEvaluationTest.class.getResourceAsStream(GOLD)) {
-            assertThat(in).as(GOLD).isNotNull();
-            boolean header = true;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                if (header) { header = false; continue; }
-                String[] f = line.split("\t", -1);
-                assertThat(f).as("gold row " + f[0]).hasSize(5);
-                assertThat(f[1]).as("split of gold row " + f[0]).isIn("dev", "blind");
-                Set<String> expected = new LinkedHashSet<>();
-                for (String p : f[4].split(";")) if (!p.isBlank()) expected.add(p.trim());
-                out.add(new Gold(f[0], f[1], f[2], f[3], expected));
-            }
+        for (String[] f : ExternalTextSets.goldRows(GOLD, 5)) {
+            assertThat(f[1]).as("split of gold row " + f[0]).isIn("dev", "blind");
+            Set<String> expected = new LinkedHashSet<>();
+            for (String p : f[4].split(";")) if (!p.isBlank()) expected.add(p.trim());
+            out.add(new Gold(f[0], f[1], f[2], f[3], expected));
         }
         return out;
     }
