@@ -23,18 +23,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code radbridge nlp [--with-categories] [--terminology DIR] [FILE...]}: runs the report pipeline over report files
- * (or standard input when no file is named) and prints one JSON line per finding mention (see {@link NlpJson}).
+ * {@code radbridge nlp [--with-categories] [--terminology DIR] [INPUT...]}: runs the report pipeline over report files
+ * (or standard input when no input is named) and prints one JSON line per finding mention (see {@link NlpJson}). An
+ * input may also be a directory (every file below it, named by its path there) or a CSV file of one report per row
+ * ({@link ReportCsv}: the CheXpert labeler's input, or an export with a report column).
  * A RadBridge header block (lines {@code Name: value}, then {@code ---}) is removed first; offsets refer to the
- * report body after it. A file that cannot be read or is not UTF-8 gets one error line on standard error and the run
+ * report body after it. A file that cannot be read or is not UTF-8, or a bad CSV row, gets one error line on standard error and the run
  * goes on; the exit code is then 1 (0 when every input was processed, 2 for a usage error).
  */
 public final class NlpCommand {
     private NlpCommand() {}
 
-    public static final String USAGE = "usage: radbridge nlp [--with-categories] [--terminology DIR] [FILE...]  (stdin if no FILE)\n"
-            + "       radbridge nlp --labels [--label-set chexpert|all] [--terminology DIR] [FILE...]  (one JSON line per report:"
-            + " 1 positive, 0 negative, -1 uncertain, null not mentioned)";
+    public static final String USAGE = "usage: radbridge nlp [--with-categories] [--terminology DIR] [INPUT...]  (stdin if no INPUT)\n"
+            + "       radbridge nlp --labels [--label-set chexpert|all] [--terminology DIR] [INPUT...]  (one JSON line per report:"
+            + " 1 positive, 0 negative, -1 uncertain, null not mentioned)\n"
+            + "  INPUT: a report file, a directory (every file below it), or a .csv file of one report per row"
+            + " [--csv] [--text-column NAME] [--id-column NAME]";
 
     public static int run(String[] args) {
         // outside Spring nothing configures logback, whose default would print cTAKES' INFO lines on stdout
@@ -49,6 +53,8 @@ public final class NlpCommand {
         String labelSet = null;
         Path terminology = null;
         List<String> files = new ArrayList<>();
+        boolean csv = false;
+        String textColumn = null, idColumn = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--with-categories" -> categories = true;
@@ -63,6 +69,12 @@ public final class NlpCommand {
                 case "--terminology" -> {
                     if (++i >= args.length) { err.println(USAGE); return 2; }
                     terminology = Path.of(args[i]);
+                }
+                case "--csv" -> csv = true;
+                case "--text-column", "--id-column" -> {
+                    if (i + 1 >= args.length) { err.println("radbridge nlp: " + args[i] + " takes a column name\n" + USAGE); return 2; }
+                    if (args[i].equals("--text-column")) textColumn = args[++i]; else idColumn = args[++i];
+                    csv = true;
                 }
                 case "-h", "--help" -> { out.println(USAGE); return 0; }
                 default -> {
@@ -81,18 +93,8 @@ public final class NlpCommand {
             if (files.isEmpty()) {
                 failures += one(nlp, "stdin", readAll(stdin, err), output, w, err);
             } else {
-                for (String f : files) {
-                    byte[] bytes;
-                    try {
-                        bytes = Files.readAllBytes(Path.of(f));
-                    } catch (IOException | RuntimeException e) {
-                        w.flush();
-                        err.println("radbridge nlp: " + f + ": cannot read: " + e.getMessage());
-                        failures++;
-                        continue;
-                    }
-                    failures += one(nlp, Path.of(f).getFileName().toString(), bytes, output, w, err);
-                }
+                Inputs inputs = new Inputs(nlp, output, w, err, csv, new ReportCsv.Columns(textColumn, idColumn));
+                for (String f : files) failures += inputs.read(Path.of(f));
             }
             w.flush();
         } catch (IOException e) {
@@ -100,6 +102,48 @@ public final class NlpCommand {
             return 1;
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Reads one command-line input: a file, every file under a directory, or the rows of a CSV file. */
+    private record Inputs(RadiologyNlp nlp, Output output, Writer w, PrintStream err, boolean csv,
+                          ReportCsv.Columns columns) {
+        int read(Path p) throws IOException {
+            if (Files.isDirectory(p)) {
+                List<Path> under;
+                try {
+                    under = ReportFiles.under(p);
+                } catch (IOException | RuntimeException e) {
+                    return cannotRead(p.toString(), e);
+                }
+                int failures = 0;
+                for (Path f : under) failures += file(f, ReportFiles.id(p, f));
+                return failures;
+            }
+            return file(p, p.getFileName() == null ? p.toString() : p.getFileName().toString());
+        }
+
+        private int file(Path f, String id) throws IOException {
+            if (csv || ReportCsv.isCsv(f)) {
+                try {
+                    return ReportCsv.read(f, columns, (rowId, text) -> analyse(nlp, rowId, text, output, w, err), err);
+                } catch (IOException | RuntimeException e) {
+                    return cannotRead(id, e);
+                }
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(f);
+            } catch (IOException | RuntimeException e) {
+                return cannotRead(id, e);
+            }
+            return one(nlp, id, bytes, output, w, err);
+        }
+
+        private int cannotRead(String what, Exception e) throws IOException {
+            w.flush();
+            err.println("radbridge nlp: " + what + ": cannot read: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static byte[] readAll(java.io.InputStream in, PrintStream err) {
@@ -127,6 +171,11 @@ public final class NlpCommand {
                     + ReportText.firstInvalidUtf8(bytes) + "); skipped");
             return 1;
         }
+        return analyse(nlp, id, text, output, w, err);
+    }
+
+    private static int analyse(RadiologyNlp nlp, String id, String text, Output output, Writer w, PrintStream err)
+            throws IOException {
         NlpResult r;
         try {
             r = nlp.analyze(id, ReportText.body(text));

@@ -78,4 +78,83 @@ class NlpCommandTest {
         assertThat(all.out()).contains("\"label_set\":\"all\"").contains("\"8186001\":1").contains("\"names\":{");
         assertThat(run(new byte[0], "--labels", "--label-set", "nih").code()).isEqualTo(2);
     }
+
+    @Test
+    void aDirectoryIsEveryFileBelowItInPathOrderHiddenOnesLeftOut() throws Exception {
+        Path dir = tmp.resolve("reports");
+        Files.createDirectories(dir.resolve("2024/03"));
+        Files.createDirectories(dir.resolve(".cache"));
+        Files.writeString(dir.resolve("2024/03/r2.txt"), "IMPRESSION: Moderate cardiomegaly.");
+        Files.writeString(dir.resolve("r1.txt"), "No pleural effusion.");
+        Files.writeString(dir.resolve(".DS_Store"), "Large pneumothorax.");
+        Files.writeString(dir.resolve(".cache/x.txt"), "Large pneumothorax.");
+        Run r = run(new byte[0], "--labels", dir.toString());
+        assertThat(r.code()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("{\"report\":\"2024/03/r2.txt\"").contains("\"Cardiomegaly\":1");
+        assertThat(lines[1]).startsWith("{\"report\":\"r1.txt\"").contains("\"Pleural Effusion\":0")
+                .contains("\"Pneumothorax\":null");
+    }
+
+    @Test
+    void aCsvInTheCheXpertLabelersFormIsOneReportPerRow() throws Exception {
+        // no header, one column; a quoted report keeps its commas, doubled quotes and line breaks
+        Path csv = Files.writeString(tmp.resolve("batch.csv"), "No acute osseous abnormality. Mild cardiomegaly.\n"
+                + "\"1. Right pleural effusion, small.\n\n2. Lungs otherwise \"\"clear\"\".\"\n"
+                + "\n"
+                + "Left basilar atelectasis.\n");
+        Run r = run(new byte[0], "--labels", csv.toString());
+        assertThat(r.code()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("{\"report\":\"batch.csv#1\"").contains("\"Cardiomegaly\":1");
+        assertThat(lines[1]).startsWith("{\"report\":\"batch.csv#2\"").contains("\"Pleural Effusion\":1");
+        assertThat(lines[2]).startsWith("{\"report\":\"batch.csv#3\"").contains("\"Atelectasis\":1");
+    }
+
+    @Test
+    void aCsvWithAHeaderTakesItsReportAndIdColumnsByNameOrAsNamed() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("export.csv"), "\uFEFFstudy_id,modality,Report\n"
+                + "S-17,CR,Small left pneumothorax.\n"
+                + "S-18,CR,\"Heart size is normal, lungs are clear.\"\n");
+        Run byDefault = run(new byte[0], "--labels", csv.toString());
+        assertThat(byDefault.code()).isZero();
+        String[] lines = byDefault.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("{\"report\":\"S-17\"").contains("\"Pneumothorax\":1");
+        assertThat(lines[1]).startsWith("{\"report\":\"S-18\"").contains("\"No Finding\":1");
+
+        Path other = Files.writeString(tmp.resolve("other.txt"), "accession;body\n"); // not .csv: --csv or a column option
+        Path named = Files.writeString(tmp.resolve("named.dat"), "key,narrative\nK1,Moderate right effusion.\n");
+        Run r = run(new byte[0], "--text-column", "narrative", "--id-column", "key", named.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("{\"report\":\"K1\"").contains("\"laterality\":\"right\"");
+        Run missing = run(new byte[0], "--labels", "--csv", "--text-column", "findings", csv.toString(), other.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("export.csv: line 1: no column 'findings' (columns: study_id, modality, Report)");
+    }
+
+    @Test
+    void aBrokenCsvNamesItsLineKeepsTheRowsBeforeAndTheRunGoesOn() throws Exception {
+        Path broken = Files.writeString(tmp.resolve("broken.csv"), "id,report\n"
+                + "A1,Mild cardiomegaly.\n"
+                + "A2\n"
+                + "A3,\"Small right effusion.\n"
+                + "A4,No pneumothorax.\n");
+        Path noColumn = Files.writeString(tmp.resolve("nocolumn.csv"), "id,modality\nB1,CR\n");
+        Path bad = tmp.resolve("latin1.csv");
+        Files.write(bad, new byte[]{'A', ',', 'B', '\n', 'C', (byte) 0xE9, ',', 'D', '\n'});
+        Path after = Files.writeString(tmp.resolve("after.txt"), "Large left pleural effusion.");
+        Run r = run(new byte[0], "--labels", broken.toString(), noColumn.toString(), bad.toString(), after.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("broken.csv: line 3: expected at least 2 fields, found 1; row skipped")
+                .contains("broken.csv: line 4: malformed CSV").contains("the rows after it were not read")
+                .contains("nocolumn.csv: line 1: which column holds the report text? name it with --text-column (columns: id, modality)")
+                .contains("latin1.csv: line 2: not valid UTF-8 (first bad byte at offset 5); file skipped");
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("{\"report\":\"A1\"").contains("\"Cardiomegaly\":1");
+        assertThat(lines[1]).startsWith("{\"report\":\"after.txt\"").contains("\"Pleural Effusion\":1");
+    }
 }
