@@ -1,5 +1,6 @@
 package org.radbridge.nlp.cli;
 
+import org.radbridge.nlp.labels.LabelCsv;
 import org.radbridge.nlp.labels.LabelJson;
 import org.radbridge.nlp.labels.LabelSet;
 import org.radbridge.nlp.labels.ReportLabeler;
@@ -36,7 +37,8 @@ public final class NlpCommand {
 
     public static final String USAGE = "usage: radbridge nlp [--with-categories] [--terminology DIR] [INPUT...]  (stdin if no INPUT)\n"
             + "       radbridge nlp --labels [--label-set chexpert|all] [--terminology DIR] [INPUT...]  (one JSON line per report:"
-            + " 1 positive, 0 negative, -1 uncertain, null not mentioned)\n"
+            + " 1 positive, 0 negative, -1 uncertain, null not mentioned;\n"
+            + "         --format csv: the CheXpert labeler's table, one row per report, 1.0 / 0.0 / -1.0 / blank)\n"
             + "  INPUT: a report file, a directory (every file below it), or a .csv file of one report per row"
             + " [--csv] [--text-column NAME] [--id-column NAME]";
 
@@ -55,6 +57,7 @@ public final class NlpCommand {
         List<String> files = new ArrayList<>();
         boolean csv = false;
         String textColumn = null, idColumn = null;
+        boolean csvOut = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--with-categories" -> categories = true;
@@ -71,6 +74,13 @@ public final class NlpCommand {
                     terminology = Path.of(args[i]);
                 }
                 case "--csv" -> csv = true;
+                case "--format" -> {
+                    if (++i >= args.length || !(args[i].equals("json") || args[i].equals("csv"))) {
+                        err.println("radbridge nlp: --format takes json or csv\n" + USAGE);
+                        return 2;
+                    }
+                    csvOut = args[i].equals("csv");
+                }
                 case "--text-column", "--id-column" -> {
                     if (i + 1 >= args.length) { err.println("radbridge nlp: " + args[i] + " takes a column name\n" + USAGE); return 2; }
                     if (args[i].equals("--text-column")) textColumn = args[++i]; else idColumn = args[++i];
@@ -83,13 +93,18 @@ public final class NlpCommand {
                 }
             }
         }
+        if (csvOut && (labelSet == null || labelSet.equals("all"))) {
+            err.println("radbridge nlp: --format csv is the table of the CheXpert labels: use it with --labels"
+                    + " (label set chexpert)\n" + USAGE);
+            return 2;
+        }
         int failures = 0;
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try (RadiologyNlp nlp = new RadiologyNlp(terminology)) {
             ReportLabeler labeler = labelSet == null ? null
                     : new ReportLabeler(nlp.lexicon(), LabelSet.chexpert(nlp.lexicon()));
-            Output output = labeler == null ? new Output(categories, null, false)
-                    : new Output(false, labeler, labelSet.equals("all"));
+            Output output = labeler == null ? new Output(categories, null, false, null)
+                    : new Output(false, labeler, labelSet.equals("all"), csvOut ? new LabelCsv(w) : null);
             if (files.isEmpty()) {
                 failures += one(nlp, "stdin", readAll(stdin, err), output, w, err);
             } else {
@@ -156,7 +171,7 @@ public final class NlpCommand {
     }
 
     /** What to print per report: mentions (and the categories line), or one label line. */
-    private record Output(boolean categories, ReportLabeler labeler, boolean allFindings) {
+    private record Output(boolean categories, ReportLabeler labeler, boolean allFindings, LabelCsv table) {
     }
 
     private static int one(RadiologyNlp nlp, String id, byte[] bytes, Output output, Writer w, PrintStream err)
@@ -183,6 +198,10 @@ public final class NlpCommand {
             w.flush();
             err.println("radbridge nlp: " + id + ": analysis failed: " + e.getMessage());
             return 1;
+        }
+        if (output.table() != null) {
+            output.table().row(r.reportId(), output.labeler().labels(r));
+            return 0;
         }
         if (output.labeler() != null) {
             w.write(LabelJson.line(r, output.labeler(), output.allFindings(), nlp.lexicon()));

@@ -157,4 +157,25 @@ class NlpCommandTest {
         assertThat(lines[0]).startsWith("{\"report\":\"A1\"").contains("\"Cardiomegaly\":1");
         assertThat(lines[1]).startsWith("{\"report\":\"after.txt\"").contains("\"Pleural Effusion\":1");
     }
+
+    @Test
+    void labelsAsTheCheXpertLabelersTable() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("in.csv"), "id,report\nR1,\"Mild cardiomegaly, no effusion.\"\n"
+                + "R2,Possible right lower lobe pneumonia.\n");
+        Run r = run(new byte[0], "--labels", "--format", "csv", csv.toString());
+        assertThat(r.code()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo("report,No Finding,Enlarged Cardiomediastinum,Cardiomegaly,Lung Lesion,Lung Opacity,"
+                + "Edema,Consolidation,Pneumonia,Atelectasis,Pneumothorax,Pleural Effusion,Pleural Other,Fracture,Support Devices");
+        String[] r1 = lines[1].split(",", -1), r2 = lines[2].split(",", -1);
+        assertThat(r1).hasSize(15);
+        assertThat(r1[0]).isEqualTo("R1");
+        assertThat(r1[3]).isEqualTo("1.0");
+        assertThat(r1[11]).isEqualTo("0.0");
+        assertThat(r1[1]).isEmpty();
+        assertThat(r2[8]).isEqualTo("-1.0");
+        assertThat(run(new byte[0], "--format", "csv", csv.toString()).code()).isEqualTo(2);
+        assertThat(run(new byte[0], "--labels", "--label-set", "all", "--format", "csv", csv.toString()).code()).isEqualTo(2);
+    }
 }
