@@ -286,6 +286,15 @@ class Issue11EvaluationTest {
     static final double BLIND18_FLOOR = 0.88;
 
     /**
+     * Regression floor for blind v19 ({@code eval/blind-v19}: 535 sentences, 114 reports, 41 of them normal; about 63 %
+     * of the sentences and 67 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread
+     * over twelve reporting voices other than v17's and v18's), written by session 29 helper 11ba blind to the rules from
+     * the concept list at main 4b0a389, committed before any run (notes/s29/issue11ba.md); never tuned on. 0.0 until the
+     * first run: the lead sets it after the first run, just under its figures.
+     */
+    static final double BLIND19_FLOOR = 0.0;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -318,7 +327,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v15", "Blind v15", 540, 150, BLIND15_FLOOR),
             new EvalSet("blind-v16", "Blind v16", 460, 130, BLIND16_FLOOR),
             new EvalSet("blind-v17", "Blind v17", 440, 135, BLIND17_FLOOR),
-            new EvalSet("blind-v18", "Blind v18", 410, 131, BLIND18_FLOOR));
+            new EvalSet("blind-v18", "Blind v18", 410, 131, BLIND18_FLOOR),
+            new EvalSet("blind-v19", "Blind v19", 535, 114, BLIND19_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
