@@ -1,0 +1,138 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11ay: chest radiograph and chest CT rules, one test per class of error fixed by data rows (context
+ * triggers, normal statements, not-findings, explained-by, refinements, synonyms). The sentences are new wording, not
+ * copied from an evaluation set.
+ */
+class Issue11ayRulesTest extends NlpMentionsTest {
+
+    private static final String PNEUMOTHORAX = "36118008";
+    private static final String PNEUMONIA = "233604007";
+    private static final String ATELECTASIS = "46621007";
+    private static final String CARDIOMEGALY = "8186001";
+    private static final String LUNG_OPACITY = "274533004";
+    private static final String PARATRACHEAL_ADENOPATHY = "23794001";
+    private static final String PLEURAL_THICKENING = "73725006";
+    private static final String SCAR = "12402003";
+    private static final String CONGESTION = "196115007";
+    private static final String PACEMAKER = "441509002";
+    private static final String CALCIFICATION = "18115005";
+    private static final String PULMONARY_GRANULOMA = "101401000119103";
+    private static final String PLEURAL_PLAQUE = "233659006";
+    private static final String CVC = "52124006";
+    private static final String FOREIGN_BODY = "19227008";
+    private static final String CATHETER = "19923001";
+    private static final String CHEST_TUBE = "RID5573";
+
+    @Test
+    void negForIsDictatedNegativeFor() {
+        assertThat(only("Neg for PTX after the line placement.", PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("CXR neg for pneumonia.", PNEUMONIA).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aHedgedTechnicalCauseAfterButHedgesTheEnlargedHeart() {
+        assertThat(only("The heart looks enlarged but this may be due to AP technique.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        // "appears large" is the size judgement itself, hedged by the concession that follows it
+        assertThat(only("The heart appears large, although this could be accentuated by rotation.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("On this portable film the heart appears large.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void theItemsADifferentialWouldIncludeArePossible() {
+        String s = "The differential for this left basal density would include atelectasis and early pneumonia.";
+        assertThat(only(s, ATELECTASIS).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only(s, PNEUMONIA).assertion()).isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void anOpacityPutDownToSummationIsNoFinding() {
+        assertThat(of("Patchy density at the right base, probably summation artifact.", LUNG_OPACITY)).isEmpty();
+        assertThat(of("Vague left midzone shadowing is overlapping shadows on the frontal view only.", LUNG_OPACITY)).isEmpty();
+        // a real opacity stays
+        assertThat(only("Patchy opacity at the right base, not a summation artifact.", LUNG_OPACITY).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aWidenedOrFullParatrachealStripeIsPossibleAdenopathy() {
+        for (String s : List.of("Widened left paratracheal stripe compared to last year.",
+                "The right paratracheal stripe is slightly thickened.", "Right paratracheal soft tissue fullness on the frontal view.")) {
+            assertThat(only(s, PARATRACHEAL_ADENOPATHY).assertion()).as(s).isEqualTo(Assertion.POSSIBLE);
+        }
+        assertThat(only("No right paratracheal fullness today.", PARATRACHEAL_ADENOPATHY).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(of("The right paratracheal stripe is of normal width.", PARATRACHEAL_ADENOPATHY)).isEmpty();
+    }
+
+    @Test
+    void pleuralParenchymalScarringIsPleuralThickeningAndAScar() {
+        String s = "Apical pleuroparenchymal scarring on the right, as before.";
+        assertThat(only(s, PLEURAL_THICKENING).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(has(s, SCAR, Assertion.PRESENT)).isTrue();
+        assertThat(only("No apical pleural-parenchymal scar.", PLEURAL_THICKENING).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aCollapsedLobeIsAtelectasisAndItsReExpansionDeniesIt() {
+        assertThat(only("The right upper lobe is again collapsed.", ATELECTASIS).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("The lingula remains partially collapsed.", ATELECTASIS).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Interval re-expansion of the collapsed right middle lobe.", ATELECTASIS).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(of("The right middle lobe is no longer collapsed and the lung is clear.", ATELECTASIS))
+                .noneMatch(m -> m.assertion() == Assertion.PRESENT);
+    }
+
+    @Test
+    void increasedPulmonaryVascularityStatedAfterItsSubjectIsCongestion() {
+        assertThat(only("Pulmonary vasculature is mildly engorged.", CONGESTION).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of("Pulmonary vascularity is not increased.", CONGESTION)).noneMatch(m -> m.assertion() == Assertion.PRESENT);
+    }
+
+    @Test
+    void epicardialPacingWiresAreNoPacemaker() {
+        assertThat(of("Temporary epicardial pacing wires and two mediastinal drains.", PACEMAKER)).isEmpty();
+        assertThat(only("Left chest wall pacemaker with two leads.", PACEMAKER).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void theCalcificationOfAGranulomaOrPleuralPlaqueIsNoSecondFinding() {
+        String granuloma = "Left lower lobe nodule with dense central calcification, consistent with a granuloma.";
+        assertThat(of(granuloma, CALCIFICATION)).isEmpty();
+        assertThat(has(granuloma, PULMONARY_GRANULOMA, Assertion.PRESENT)).isTrue();
+        String plaques = "Bilateral pleural plaques, a few of them calcified, from asbestos exposure.";
+        assertThat(of(plaques, CALCIFICATION)).isEmpty();
+        assertThat(has(plaques, PLEURAL_PLAQUE, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void chestDevicesByTheirReportWords() {
+        assertThat(has("Left pleural tube in place, no pneumothorax.", CHEST_TUBE, Assertion.PRESENT)).isTrue();
+        // a pigtail catheter ending at a lung base or in the hemithorax drains the pleural space
+        for (String s : List.of("Right pigtail catheter at the left base, effusion smaller.",
+                "Pigtail catheter in the left lower hemithorax.")) {
+            assertThat(of(s, CATHETER)).as(s).isEmpty();
+            assertThat(has(s, CHEST_TUBE, Assertion.PRESENT)).as(s).isTrue();
+        }
+        assertThat(has("Right IJ introducer with tip in the SVC.", CVC, Assertion.PRESENT)).isTrue();
+        assertThat(has("Left IJ port, tip at the cavoatrial junction.", CVC, Assertion.PRESENT)).isTrue();
+        // a pigtail drain in an abdominal collection stays a catheter
+        assertThat(has("Pigtail drainage catheter in the right upper quadrant collection.", CATHETER, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aCoinOnAFilmIsAForeignBodyButACoinLesionIsNot() {
+        assertThat(only("A swallowed coin lies over the stomach.", FOREIGN_BODY).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of("Round opacity, possibly a coin lesion.", FOREIGN_BODY)).isEmpty();
+    }
+}
