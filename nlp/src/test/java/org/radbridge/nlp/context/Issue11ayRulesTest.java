@@ -118,12 +118,12 @@ class Issue11ayRulesTest extends NlpMentionsTest {
     @Test
     void chestDevicesByTheirReportWords() {
         assertThat(has("Left pleural tube in place, no pneumothorax.", CHEST_TUBE, Assertion.PRESENT)).isTrue();
-        // a pigtail catheter ending at a lung base or in the hemithorax drains the pleural space
-        for (String s : List.of("Right pigtail catheter at the left base, effusion smaller.",
-                "Pigtail catheter in the left lower hemithorax.")) {
-            assertThat(of(s, CATHETER)).as(s).isEmpty();
-            assertThat(has(s, CHEST_TUBE, Assertion.PRESENT)).as(s).isTrue();
-        }
+        // a pigtail catheter ending at a lung base drains the pleural space
+        String pigtail = "Right pigtail catheter at the left base, effusion smaller.";
+        assertThat(of(pigtail, CATHETER)).isEmpty();
+        assertThat(has(pigtail, CHEST_TUBE, Assertion.PRESENT)).isTrue();
+        // a port's catheter on the chest wall is the port (a central venous catheter), not a chest tube
+        assertThat(of("Right chest wall port; its catheter ends in the lower SVC.", CHEST_TUBE)).isEmpty();
         assertThat(has("Right IJ introducer with tip in the SVC.", CVC, Assertion.PRESENT)).isTrue();
         assertThat(has("Left IJ port, tip at the cavoatrial junction.", CVC, Assertion.PRESENT)).isTrue();
         // a pigtail drain in an abdominal collection stays a catheter
@@ -134,5 +134,33 @@ class Issue11ayRulesTest extends NlpMentionsTest {
     void aCoinOnAFilmIsAForeignBodyButACoinLesionIsNot() {
         assertThat(only("A swallowed coin lies over the stomach.", FOREIGN_BODY).assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(of("Round opacity, possibly a coin lesion.", FOREIGN_BODY)).isEmpty();
+    }
+
+    @Test
+    void aMimicOfferedInARelativeClauseLeavesTheNodulePossible() {
+        assertThat(only("Round 8 mm nodular density over the left lower zone which could represent a nipple shadow.", "786838002")
+                .assertion()).isEqualTo(Assertion.POSSIBLE);
+        // a confident mimic still explains it away
+        assertThat(of("Round 8 mm nodular density over the left lower zone, most likely a nipple shadow.", "786838002")).isEmpty();
+    }
+
+    @Test
+    void aValveProsthesisNamedWithItsValveIsAHeartValveProsthesis() {
+        String s = "Mitral valve prosthesis and sternal wires are unchanged.";
+        assertThat(has(s, "25510005", Assertion.PRESENT)).isTrue();
+        assertThat(of(s, "53350007")).isEmpty();
+    }
+
+    @Test
+    void vascularEctasiaOfferedForAWideMediastinumIsAorticDilatation() {
+        assertThat(only("Prominent upper mediastinum, which could be vascular ectasia.", "26660001").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void aDiseaseTreatedBeforeTheFilmIsHistory() {
+        String s = "Follow-up radiograph after treated pneumonia; the lungs are now clear.";
+        assertThat(of(s, PNEUMONIA)).isNotEmpty().noneMatch(m -> m.assertion() == Assertion.PRESENT
+                && m.temporality() == org.radbridge.nlp.FindingMention.Temporality.CURRENT);
     }
 }
