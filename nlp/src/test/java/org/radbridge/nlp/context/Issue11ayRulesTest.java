@@ -163,4 +163,35 @@ class Issue11ayRulesTest extends NlpMentionsTest {
         assertThat(of(s, PNEUMONIA)).isNotEmpty().noneMatch(m -> m.assertion() == Assertion.PRESENT
                 && m.temporality() == org.radbridge.nlp.FindingMention.Temporality.CURRENT);
     }
+
+    @Test
+    void aDictatedMoreLikelyThanHedgesBothSides() {
+        for (String s : List.of("Streaky right basal density, atelectasis > early pneumonia.",
+                "Right basal atelectasis more likely than pneumonia.")) {
+            assertThat(only(s, ATELECTASIS).assertion()).as(s).isEqualTo(Assertion.POSSIBLE);
+            assertThat(only(s, PNEUMONIA).assertion()).as(s).isEqualTo(Assertion.POSSIBLE);
+        }
+        // a '>' before a number is a size, no hedge
+        assertThat(only("Left lower lobe nodule > 8 mm, new since the last film.", "786838002").assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void theContractedCannotExcludeHedges() {
+        assertThat(only("Can't exclude a small right pneumothorax.", PNEUMOTHORAX).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Early left basal pneumonia can't be ruled out.", PNEUMONIA).assertion()).isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void aLucentLesionIsABoneLesion() {
+        assertThat(only("Small lucent lesion in the left scapula, likely benign.", "879976004").assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aCollapsedLungIsAtelectasisAndItsExpansionDeniesIt() {
+        assertThat(has("The right lung is completely collapsed behind a large pneumothorax.", ATELECTASIS, Assertion.PRESENT)).isTrue();
+        assertThat(only("Expansion of the previously collapsed right lung after tube placement.", ATELECTASIS).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
 }
