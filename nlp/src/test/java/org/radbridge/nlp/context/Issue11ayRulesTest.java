@@ -194,4 +194,11 @@ class Issue11ayRulesTest extends NlpMentionsTest {
         assertThat(only("Expansion of the previously collapsed right lung after tube placement.", ATELECTASIS).assertion())
                 .isEqualTo(Assertion.ABSENT);
     }
+
+    @Test
+    void anAorticAneurysmWithoutASegmentOnAChestReportIsThoracic() {
+        assertThat(only("CT CHEST: Lungs are clear. There is no aortic aneurysm.", "433068007").assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(of("CT CHEST: Lungs are clear. There is no aortic aneurysm.", "67362008")).isEmpty();
+    }
 }
