@@ -201,4 +201,14 @@ class Issue11ayRulesTest extends NlpMentionsTest {
                 .isEqualTo(Assertion.ABSENT);
         assertThat(of("CT CHEST: Lungs are clear. There is no aortic aneurysm.", "67362008")).isEmpty();
     }
+
+    @Test
+    void fluidInALungFissureIsPleuralFluid() {
+        assertThat(only("A little fluid tracking into the left major fissure.", "60046008").assertion()).isEqualTo(Assertion.PRESENT);
+        // a denial in a list stays a denial (dictionary terms, so the negation reaches them)
+        assertThat(of("No pleural effusion or fluid in the fissures today.", "60046008"))
+                .isNotEmpty().allMatch(m -> m.assertion() == Assertion.ABSENT);
+        // the sylvian fissure is in the brain
+        assertThat(of("Subarachnoid blood layering in the left sylvian fissure.", "60046008")).isEmpty();
+    }
 }
