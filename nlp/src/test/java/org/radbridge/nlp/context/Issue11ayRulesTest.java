@@ -211,4 +211,11 @@ class Issue11ayRulesTest extends NlpMentionsTest {
         // the sylvian fissure is in the brain
         assertThat(of("Subarachnoid blood layering in the left sylvian fissure.", "60046008")).isEmpty();
     }
+
+    @Test
+    void aCardiothoracicRatioAboveOneHalfIsAnEnlargedHeart() {
+        assertThat(only("On the PA view the CTR is 0.62.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Cardiothoracic ratio measures approximately 0.44; lungs clear.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
 }
