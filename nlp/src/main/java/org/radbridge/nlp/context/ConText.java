@@ -213,6 +213,14 @@ public final class ConText {
                 i++;
                 continue;
             }
+            // a '>' standing between two words ("atelectasis > pneumonia") is the dictated "more likely than" of a
+            // differential: a token of its own, so the trigger list can name it (not "> 5 mm", not "->")
+            if (lower.charAt(i) == '>' && i > 1 && lower.charAt(i - 1) == ' ' && Character.isLetter(lower.charAt(i - 2))
+                    && i + 2 < n && lower.charAt(i + 1) == ' ' && Character.isLetter(lower.charAt(i + 2))) {
+                tokens.add(new int[]{i, i + 1});
+                i++;
+                continue;
+            }
             if (!wordChar(lower.charAt(i))) { i++; continue; }
             int j = i;
             while (j < n && wordChar(lower.charAt(j))) j++;
