@@ -94,4 +94,46 @@ class Issue11azRulesTest extends NlpMentionsTest {
         assertThat(has("CT HEAD: Large right frontal mass with surrounding edema.", BRAIN_LESION, Assertion.PRESENT))
                 .isTrue();
     }
+
+    private static final String PULMONARY_INFILTRATE = "409609008";
+    private static final String MAMMARY_DUCT_ECTASIA = "22049009";
+    private static final String LUNG_MASS = "309529002";
+    private static final String PULMONARY_EDEMA = "19242006";
+
+    @Test
+    void aTumourInfiltratingTissueOffTheLungIsNoPulmonaryInfiltrate() {
+        assertThat(of("CT abdomen: pancreatic head carcinoma with soft tissue infiltration around the superior mesenteric "
+                + "artery.", PULMONARY_INFILTRATE)).isEmpty();
+        assertThat(of("Right thigh MRI: a soft tissue mass with infiltration of the adjacent vastus lateralis muscle.",
+                PULMONARY_INFILTRATE)).isEmpty();
+        // at a stated lung site, and on a chest film, it stays
+        assertThat(has("CT abdomen: the lung bases show a patchy infiltrate in the right lower lobe.",
+                PULMONARY_INFILTRATE, Assertion.PRESENT)).isTrue();
+        assertThat(has("CHEST X-RAY: New left basilar infiltrate.", PULMONARY_INFILTRATE, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void pancreaticDuctEctasiaIsNoMammaryDuctEctasia() {
+        assertThat(of("MRCP: side-duct ectasia of the main pancreatic duct.", MAMMARY_DUCT_ECTASIA)).isEmpty();
+        assertThat(has("Left breast ultrasound: duct ectasia in the retroareolar region.", MAMMARY_DUCT_ECTASIA,
+                Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void limbsAndHollowOrgansNameTheirRegion() {
+        // a mass of a limb or of the pelvis is no lung mass
+        assertThat(of("Sagittal MRI of the left thigh: a lobulated heterogeneous mass in the adductor compartment.",
+                LUNG_MASS)).isEmpty();
+        assertThat(has("Sagittal MRI of the left thigh: a lobulated heterogeneous mass in the adductor compartment.",
+                MASS, Assertion.PRESENT)).isTrue();
+        assertThat(of("Ultrasound of the right forearm: a well-circumscribed mass deep to the flexor muscles.", LUNG_MASS))
+                .isEmpty();
+        assertThat(of("Pelvic MRI: a 6 cm solid mass abutting the posterior wall of the uterus.", LUNG_MASS)).isEmpty();
+        // oedema of a limb is no pulmonary oedema
+        assertThat(of("Axial STIR of the calf: diffuse subcutaneous edema without a collection.", PULMONARY_EDEMA))
+                .isEmpty();
+        // a lone mass with no regional word still takes the chest default
+        assertThat(has("Frontal radiograph: a 4 cm mass projecting over the right hilum.", LUNG_MASS, Assertion.PRESENT))
+                .isTrue();
+    }
 }
