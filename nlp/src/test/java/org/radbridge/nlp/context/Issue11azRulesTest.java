@@ -136,4 +136,42 @@ class Issue11azRulesTest extends NlpMentionsTest {
         assertThat(has("Frontal radiograph: a 4 cm mass projecting over the right hilum.", LUNG_MASS, Assertion.PRESENT))
                 .isTrue();
     }
+
+    private static final String HYDRONEPHROSIS = "43064006";
+    private static final String ASCITES = "389026000";
+    private static final String JOINT_EFFUSION = "387637008";
+    private static final String ABSCESS = "128477000";
+    private static final String CROHN = "34000006";
+
+    @Test
+    void aDashedTemplateLineTakesItsAnswer() {
+        assertThat(only("Renal ultrasound. Hydronephrosis - absent. Calculi - none.", HYDRONEPHROSIS).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Pelvis: free fluid \u2013 none.", ASCITES).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Right kidney. Hydronephrosis - possible.", HYDRONEPHROSIS).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        // a dash that joins two statements is no template: the answer words must be the whole value
+        assertThat(only("Moderate hydronephrosis - no ureteric stone seen.", HYDRONEPHROSIS).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aDashSetOffByBlanksEndsTheNegationScope() {
+        String text = "No fracture - moderate joint effusion of the knee.";
+        assertThat(only(text, JOINT_EFFUSION).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only(text, FRACTURE).assertion()).isEqualTo(Assertion.ABSENT);
+        // a hyphen inside a word does not
+        assertThat(only("No large-volume joint effusion of the knee.", JOINT_EFFUSION).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void whatAFindingCannotBeToldFromIsPossible() {
+        String text = "The collection cannot be distinguished from an abscess on this study.";
+        assertThat(only(text, ABSCESS).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Terminal ileal thickening indistinguishable from Crohn disease.", CROHN).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        // what the image shows stays present
+        assertThat(has("A complex renal cyst indistinguishable from an abscess.", "722223000", Assertion.PRESENT)).isTrue();
+    }
 }
