@@ -129,6 +129,8 @@ class Issue11azRulesTest extends NlpMentionsTest {
         assertThat(of("Ultrasound of the right forearm: a well-circumscribed mass deep to the flexor muscles.", LUNG_MASS))
                 .isEmpty();
         assertThat(of("Pelvic MRI: a 6 cm solid mass abutting the posterior wall of the uterus.", LUNG_MASS)).isEmpty();
+        // soft tissue oedema of a limb segment follows the MSK convention (issue 11ah: a sign, not a finding)
+        assertThat(of("Subcutaneous soft tissue oedema of the upper arm.", "79654002")).isEmpty();
         // oedema of a limb is no pulmonary oedema
         assertThat(of("Axial STIR of the calf: diffuse subcutaneous edema without a collection.", PULMONARY_EDEMA))
                 .isEmpty();
