@@ -49,22 +49,45 @@ final class TemplateLines {
     static Reading reading(String text, String boxed, int start, int end) {
         int n = text.length(), colon = end;
         while (colon < n && (text.charAt(colon) == ' ' || text.charAt(colon) == '\t')) colon++;
-        if (colon >= n || text.charAt(colon) != ':') return null;
+        if (colon >= n || !separator(text, end, colon)) return null;
         if (!labelStart(text, start)) return null;
         int v = colon + 1;
         while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
         int valueEnd = v;
         while (valueEnd < n && text.charAt(valueEnd) != '\n' && text.charAt(valueEnd) != '.' && text.charAt(valueEnd) != ';') valueEnd++;
+        boolean dash = text.charAt(colon) != ':';
         if (text.substring(v, valueEnd).isBlank()) {
+            if (dash) return null;
             // "Pleural effusion: [ ] Right [ ] Left": nothing ticked, nothing said; a label with its value on the next
             // line ("Pneumothorax:\nSmall left apical.") is left to the triggers
             return boxed != text && !boxed.substring(colon, valueEnd).equals(text.substring(colon, valueEnd)) ? Reading.NOTHING : null;
         }
         for (Row r : ROWS) {
             Matcher m = r.phrase().matcher(text).region(v, valueEnd);
-            if (m.lookingAt()) return r.reading();
+            if (!m.lookingAt()) continue;
+            // a dash also joins two statements ("Mild cardiomegaly - no effusion", "No fracture - small joint
+            // effusion"): it is a template line only when the answer words are the whole value and deny or hedge
+            if (dash && (r.reading() == Reading.PRESENT || !onlyPunctuation(text, m.end(), valueEnd))) return null;
+            return r.reading();
         }
         return null;
+    }
+
+    /**
+     * Whether the character at {@code at} separates a template label from its value: a ':' ("Hydronephrosis: None"),
+     * or a dash with a blank on both sides ("Hydronephrosis - absent", "Free fluid – none"), as dictation templates
+     * print them (issue 11az); a hyphen inside a word ("well-defined") or right after the label is no separator.
+     */
+    private static boolean separator(String text, int labelEnd, int at) {
+        char c = text.charAt(at);
+        if (c == ':') return true;
+        if (c != '-' && c != '\u2013' && c != '\u2014') return false;
+        return at > labelEnd && at + 1 < text.length() && (text.charAt(at + 1) == ' ' || text.charAt(at + 1) == '\t');
+    }
+
+    private static boolean onlyPunctuation(String text, int from, int to) {
+        for (int i = from; i < to; i++) if (Character.isLetterOrDigit(text.charAt(i))) return false;
+        return true;
     }
 
     /** Whether only a few words (no digits, no ':') stand between a line / sentence / ':' start and {@code start}. */

@@ -456,6 +456,10 @@ public final class ConText {
             for (int i = from; i < to; i++) {
                 char ch = text.charAt(i);
                 if (ch == ';' || ch == ':') return true;
+                // a dash set off by blanks joins two statements in dictated reports ("No fracture - small joint
+                // effusion", issue 11az), as ';' does; a hyphen inside a word ("well-defined") does not
+                if ((ch == '-' || ch == '\u2013' || ch == '\u2014') && i > from && i + 1 < to
+                        && Character.isWhitespace(text.charAt(i - 1)) && Character.isWhitespace(text.charAt(i + 1))) return true;
             }
             for (Trigger t : triggers) {
                 if (t.category() == Category.TERM && t.start() >= from && t.end() <= to) return true;

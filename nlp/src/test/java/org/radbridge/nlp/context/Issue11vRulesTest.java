@@ -18,8 +18,9 @@ class Issue11vRulesTest extends NlpMentionsTest {
         String s = "Marked soft tissue swelling about the medial malleolus; the bones are intact.";
         assertThat(has(s, "298349001", Assertion.PRESENT)).isTrue();
         assertThat(of(s, "79654002")).isEmpty();
-        // oedema named as such stays oedema
-        assertThat(has("Subcutaneous soft tissue oedema of the forearm.", "79654002", Assertion.PRESENT)).isTrue();
+        // oedema named as such stays oedema (off a limb: since issue 11az the forearm names the MSK region, where
+        // soft tissue oedema is a sign, not a finding, issue 11ah)
+        assertThat(has("Subcutaneous soft tissue oedema of the abdominal wall.", "79654002", Assertion.PRESENT)).isTrue();
     }
 
     @Test
