@@ -296,6 +296,15 @@ class Issue11EvaluationTest {
     static final double BLIND19_FLOOR = 0.86;
 
     /**
+     * Regression floor for blind v20 ({@code eval/blind-v20}: 517 sentences, 117 reports, 46 of them normal; about 64 %
+     * of the sentences and 66 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread
+     * over thirteen reporting voices other than v17's, v18's and v19's), written by session 29 helper 11bd blind to the
+     * rules from the concept list at main 36ca596, committed before any run (notes/s29/issue11bd.md). 0.0 until the
+     * first run: the lead sets it after that blind first run, just under its figures.
+     */
+    static final double BLIND20_FLOOR = 0.0;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -329,7 +338,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v16", "Blind v16", 460, 130, BLIND16_FLOOR),
             new EvalSet("blind-v17", "Blind v17", 440, 135, BLIND17_FLOOR),
             new EvalSet("blind-v18", "Blind v18", 410, 131, BLIND18_FLOOR),
-            new EvalSet("blind-v19", "Blind v19", 535, 114, BLIND19_FLOOR));
+            new EvalSet("blind-v19", "Blind v19", 535, 114, BLIND19_FLOOR),
+            new EvalSet("blind-v20", "Blind v20", 517, 117, BLIND20_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
