@@ -208,8 +208,9 @@ public final class RadiologyNlp implements AutoCloseable {
         if (report == null || report.isBlank()) {
             return new NlpResult(reportId, List.of(), null, null, null);
         }
-        // checkbox templates: unticked options blanked, so only what the reader ticked is read (same offsets)
-        String text = Checkboxes.blank(report);
+        // checkbox templates: unticked options blanked, so only what the reader ticked is read; typographic quotes,
+        // dashes and spaces as the ASCII the lexicons are written in (both keep every offset)
+        String text = Checkboxes.blank(TypographicForms.plain(report));
         LeanPipeline.Analysis analysis = runPipeline(text);
         List<Sections.Section> sections = SECTIONS.split(text);
         List<int[]> segments = segments(text, analysis.sentences(), sections);
