@@ -410,7 +410,9 @@ public final class RadiologyNlp implements AutoCloseable {
                 LexConcept atFirst = first == null ? null : lexicon.refine(concept.get(m), first).orElse(null);
                 if (atFirst != null && !atFirst.equals(c)) out.add(atOtherSite(out.get(out.size() - 1), atFirst, first));
                 // ... and the mirror: "enlarged left hilar and subcarinal lymph nodes" are hilar and mediastinal nodes
-                Map.Entry<LexConcept, LexConcept> after = site == null || further == null ? null
+                // (issue 11bc: also when the first site alone refined it, "no fracture of the proximal femur or pelvic
+                // ring" denies both fractures)
+                Map.Entry<LexConcept, LexConcept> after = site == null ? null
                         : coordinatedAfter(text, m, site, segAnatomy, concept);
                 if (after != null && !after.getKey().equals(c) && !after.getKey().equals(atFirst)) {
                     out.add(atOtherSite(out.get(out.size() - 1), after.getKey(), after.getValue()));
@@ -749,10 +751,13 @@ public final class RadiologyNlp implements AutoCloseable {
 
     private static LexConcept nearestSite(Mention f, List<Mention> anatomy, Map<Mention, LexConcept> concept) {
         LexConcept best = null;
-        int bestDist = Integer.MAX_VALUE;
+        int bestDist = Integer.MAX_VALUE, bestLen = 0;
         for (Mention a : anatomy) {
             int d = distance(a.start(), a.end(), f.start(), f.end());
-            if (d < bestDist) { bestDist = d; best = concept.get(a); }
+            // at the same distance the longer name is the more specific site: "tibial plateau" over its "tibial"
+            // (issue 11bc; both start at the same word, so the shorter one used to win by coming first)
+            int len = a.end() - a.start();
+            if (d < bestDist || (d == bestDist && len > bestLen)) { bestDist = d; bestLen = len; best = concept.get(a); }
         }
         return best;
     }

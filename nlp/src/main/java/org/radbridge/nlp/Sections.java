@@ -87,7 +87,7 @@ public final class Sections {
     /**
      * A title inside a line, as reports flattened to one line have them ("INDICATION: Cough. FINDINGS: Clear lungs.
      * IMPRESSION: Normal."): a known title followed by ':' that is written in upper case, or that follows the end of a
-     * sentence ('.', '!', '?', ';'). The title at the start of the line is found by {@link #titles(String)} itself.
+     * sentence ('.', '!', '?', ';') or another title's colon. The title at the start of the line is found by {@link #titles(String)} itself.
      */
     private void inlineTitles(String text, int line, int eol, List<Section> out) {
         for (int colon = text.indexOf(':', line + 1); colon >= 0 && colon < eol; colon = text.indexOf(':', colon + 1)) {
@@ -105,9 +105,15 @@ public final class Sections {
                 int before = s;
                 while (before > line && text.charAt(before - 1) == ' ') before--;
                 if (before == line) break; // the line-start title, already found
-                boolean sentenceEnd = ".!?;".indexOf(text.charAt(before - 1)) >= 0;
+                // ... or that directly follows another title's colon ("Findings: Liver: No focal lesion.": the organ
+                // sub-heading of a report flattened to one line, issue 11bc)
+                boolean afterTitle = text.charAt(before - 1) == ':';
+                boolean sentenceEnd = afterTitle || ".!?;".indexOf(text.charAt(before - 1)) >= 0;
                 if (raw.equals(title) || (sentenceEnd && Character.isUpperCase(raw.charAt(0)))) {
-                    out.add(new Section(s, colon + 1, name));
+                    // a sub-heading right after a title's colon stays in that title's section ("Impression: Liver:"
+                    // is still the impression); it only names the organ its text is about
+                    String in = afterTitle && !out.isEmpty() ? out.get(out.size() - 1).name() : name;
+                    out.add(new Section(s, colon + 1, in));
                 }
                 break;
             }
