@@ -29,6 +29,13 @@ class Issue11bbRulesTest extends NlpMentionsTest {
     private static final String PULMONARY_GRANULOMA = "101401000119103";
     private static final String TUBERCULOSIS = "154283005";
     private static final String PROSTHESIS = "53350007";
+    private static final String ILD = "233703007";
+    private static final String BILATERAL_HILAR_ADENOPATHY = "264508001";
+    private static final String PNEUMOPERITONEUM = "RID4803";
+    private static final String CHEST_TUBE = "RID5573";
+    private static final String MULTIPLE_NODULES = "445249002";
+    private static final String PLEURAL_CALCIFICATION = "32931001";
+    private static final String PLEURAL_PLAQUE = "233659006";
 
     @Test
     void aDrainedEffusionIsGone() {
@@ -122,5 +129,59 @@ class Issue11bbRulesTest extends NlpMentionsTest {
         for (String s : List.of("The left lung has partially re-expanded.")) {
             assertThat(has(s, PNEUMOTHORAX, Assertion.ABSENT)).as(s).isFalse();
         }
+    }
+
+    @Test
+    void idiopathicInterstitialPneumoniasAreInterstitialLungDisease() {
+        String s = "Lower lobe ground glass with subpleural sparing, favouring nonspecific interstitial pneumonia.";
+        assertThat(of(s, PNEUMONIA)).isEmpty();
+        assertThat(only(s, ILD).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Known NSIP, stable.", ILD).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void symmetricHilarAdenopathyIsBilateral() {
+        assertThat(only("Symmetric hilar lymphadenopathy, unchanged from 2024.", BILATERAL_HILAR_ADENOPATHY).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void airUnderAHemidiaphragmIsPneumoperitoneum() {
+        assertThat(only("Air under the left hemidiaphragm on the erect view.", PNEUMOPERITONEUM).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void mediastinalDrainsAndAFluidMeniscus() {
+        assertThat(only("The mediastinal drains have been removed.", CHEST_TUBE).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("A meniscus of fluid blunts the right base.", EFFUSION).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aCardiothoracicRatioAboveHalfIsCardiomegaly() {
+        assertThat(only("The cardiothoracic ratio is greater than 50% today.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void nodulesInACrowdDistributionAreMultipleNodules() {
+        assertThat(only("Centrilobular nodules in both upper lobes, likely respiratory bronchiolitis.", MULTIPLE_NODULES)
+                .assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Scattered perilymphatic micronodules.", MULTIPLE_NODULES).assertion()).isEqualTo(Assertion.PRESENT);
+        // one nodule stays one
+        assertThat(of("A 6 mm nodule in the right lower lobe.", MULTIPLE_NODULES)).isEmpty();
+    }
+
+    @Test
+    void calcifiedPleuralPlaquesAreThePlaquesOnly() {
+        String s = "Bilateral diaphragmatic pleural plaques with dense calcification.";
+        assertThat(of(s, PLEURAL_CALCIFICATION)).isEmpty();
+        assertThat(only(s, PLEURAL_PLAQUE).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aSuspectedFindingGivenASignIsPossible() {
+        String s = "A left subpulmonic effusion is suspected given the lateral peak of the hemidiaphragm.";
+        assertThat(only(s, EFFUSION).assertion()).isEqualTo(Assertion.POSSIBLE);
     }
 }
