@@ -184,4 +184,25 @@ class Issue11bbRulesTest extends NlpMentionsTest {
         String s = "A left subpulmonic effusion is suspected given the lateral peak of the hemidiaphragm.";
         assertThat(only(s, EFFUSION).assertion()).isEqualTo(Assertion.POSSIBLE);
     }
+
+    @Test
+    void moreVoiceRecognitionRenderings() {
+        assertThat(only("Stable mild cardiac meglia.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Lungs are clear with no focal consultation.", "95436008").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(of("Pulmonology consultation is suggested.", "95436008")).isEmpty();
+    }
+
+    @Test
+    void treeInBudIsNotALungOpacityOrANodule() {
+        String s = "Tree-in-bud nodules in the left lower lobe, likely infectious bronchiolitis.";
+        assertThat(of(s, "274533004")).isEmpty();
+        assertThat(of(s, NODULE)).isEmpty();
+        assertThat(of(s, MULTIPLE_NODULES)).isEmpty();
+    }
+
+    @Test
+    void aStableHeartAtTheUpperLimitOfNormalIsNormal() {
+        assertThat(only("Cardiac silhouette unchanged, at the upper limit of normal.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
 }
