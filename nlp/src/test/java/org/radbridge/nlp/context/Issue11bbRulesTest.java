@@ -205,4 +205,11 @@ class Issue11bbRulesTest extends NlpMentionsTest {
         assertThat(only("Cardiac silhouette unchanged, at the upper limit of normal.", CARDIOMEGALY).assertion())
                 .isEqualTo(Assertion.ABSENT);
     }
+
+    @Test
+    void lymphangiticSpreadOfTumourIsLungMetastasis() {
+        String s = "Lymphangitic spread of tumour is possible given the nodular septal thickening on the left.";
+        assertThat(only(s, "94391008").assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(of(s, "108369006")).isEmpty();
+    }
 }
