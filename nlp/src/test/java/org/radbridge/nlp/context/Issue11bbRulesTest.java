@@ -212,4 +212,11 @@ class Issue11bbRulesTest extends NlpMentionsTest {
         assertThat(only(s, "94391008").assertion()).isEqualTo(Assertion.POSSIBLE);
         assertThat(of(s, "108369006")).isEmpty();
     }
+
+    @Test
+    void voiceRecognitionSplitsOfAirWords() {
+        assertThat(only("No pneumo mediastinum.", "16838000").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Small bilateral pleural infusions.", EFFUSION).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of("Saline infusion running through the left arm line.", EFFUSION)).isEmpty();
+    }
 }
