@@ -126,6 +126,8 @@ class Issue11bbRulesTest extends NlpMentionsTest {
     @Test
     void aFullyReexpandedLungDeniesThePneumothorax() {
         assertThat(only("The left lung is now completely re-expanded.", PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+        // "fully expanded" lungs are a statement about inflation, not about a pneumothorax
+        assertThat(of("Both lungs are fully expanded and clear.", PNEUMOTHORAX)).isEmpty();
         for (String s : List.of("The left lung has partially re-expanded.")) {
             assertThat(has(s, PNEUMOTHORAX, Assertion.ABSENT)).as(s).isFalse();
         }
