@@ -292,6 +292,7 @@ class Issue11EvaluationTest {
      * the concept list at main 4b0a389, committed before any run (notes/s29/issue11ba.md). Blind first run (rules of main
      * 9b41b58, every rule of session 29's helpers 11ay and 11az): sentences 0.880, reports 0.897, present 0.906, 5 false
      * positives on 41 normal reports. Floor just under that run: a guard against losing ground, not the issue's 0.90.
+     * A development set since (helpers 11bb, 11bc: 0.914 / 0.918, 1 false positive on 41 normal reports).
      */
     static final double BLIND19_FLOOR = 0.86;
 
@@ -299,10 +300,11 @@ class Issue11EvaluationTest {
      * Regression floor for blind v20 ({@code eval/blind-v20}: 517 sentences, 117 reports, 46 of them normal; about 64 %
      * of the sentences and 66 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread
      * over thirteen reporting voices other than v17's, v18's and v19's), written by session 29 helper 11bd blind to the
-     * rules from the concept list at main 36ca596, committed before any run (notes/s29/issue11bd.md). 0.0 until the
-     * first run: the lead sets it after that blind first run, just under its figures.
+     * rules from the concept list at main 36ca596, committed before any run (notes/s29/issue11bd.md). Blind first run
+     * (rules of main 2f3e669, every rule of session 29): sentences 0.870, reports 0.842, present 0.839, 6 false positives
+     * on 46 normal reports. Floor just under that run: a guard against losing ground, not the issue's 0.90.
      */
-    static final double BLIND20_FLOOR = 0.0;
+    static final double BLIND20_FLOOR = 0.82;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
