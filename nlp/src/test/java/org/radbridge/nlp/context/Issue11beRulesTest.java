@@ -1,0 +1,74 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11be: chest radiograph and chest CT rules for false-positive present findings on normal reports
+ * (clinic request headings, clinicians' reads superseded by the radiologist's, cleared findings, positional
+ * appearances) and device wording of dialysis / CF clinic films, one test per class fixed by data rows. The sentences
+ * are new wording, not copied from an evaluation set.
+ */
+class Issue11beRulesTest extends NlpMentionsTest {
+
+    private static final String TUBERCULOSIS = "154283005";
+    private static final String BRONCHIECTASIS = "12295008";
+    private static final String PNEUMONIA = "233604007";
+    private static final String CONSOLIDATION = "95436008";
+    private static final String SCOLIOSIS = "298382003";
+    private static final String CVC = "52124006";
+    private static final String CATHETER = "19923001";
+    private static final String EFFUSION = "60046008";
+
+    @Test
+    void theClinicHeadingNamesTheReasonForTheFilmNotAFinding() {
+        String report = "CHEST RADIOGRAPH\nClinic: Chest clinic for tuberculosis, six-month review.\n"
+                + "Findings: Clear lungs. No effusion.\nImpression: Normal film.";
+        assertThat(has(report, TUBERCULOSIS, Assertion.PRESENT)).isFalse();
+        String ct = "CT THORAX\nCLINIC: Referred by the bronchiectasis service, recurrent infections.\n"
+                + "FINDINGS: Airways are of normal calibre.\nIMPRESSION: No airway disease.";
+        assertThat(has(ct, BRONCHIECTASIS, Assertion.PRESENT)).isFalse();
+        // a finding in the findings section of the same report stays present
+        String seen = "CHEST RADIOGRAPH\nClinic: TB clinic.\nFindings: Dilated thick-walled bronchi in the left lower lobe, "
+                + "in keeping with bronchiectasis.";
+        assertThat(has(seen, BRONCHIECTASIS, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void theEmergencyDoctorsReadIsSupersededByTheRadiologistsFinalReport() {
+        String report = "CHEST AP\nED read: left basal pneumonia.\nRadiologist final: Clear lungs; the left base is "
+                + "obscured by overlying soft tissue only. No pneumonia.";
+        assertThat(has(report, PNEUMONIA, Assertion.PRESENT)).isFalse();
+        // without a final report the emergency read is all the text says
+        assertThat(has("CHEST AP\nFindings: Left basal pneumonia.", PNEUMONIA, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aFindingThatHasCompletelyClearedIsAbsent() {
+        assertThat(only("The lingular consolidation seen last month has completely cleared.", CONSOLIDATION).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("The left pleural effusion has fully resolved.", EFFUSION).assertion()).isEqualTo(Assertion.ABSENT);
+        // a partial clearing keeps the residual on today's film
+        assertThat(has("The basal consolidation has partially cleared.", CONSOLIDATION, Assertion.ABSENT)).isFalse();
+    }
+
+    @Test
+    void aCurveTheReportCallsPositionalIsNoScoliosis() {
+        assertThat(has("Slight levoconvex curve of the thoracic spine is positional.", SCOLIOSIS, Assertion.PRESENT)).isFalse();
+        assertThat(only("Mild dextroconvex thoracic scoliosis.", SCOLIOSIS).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void apheresisDialysisAndImplantedAccessDevicesAreCentralVenousCatheters() {
+        assertThat(only("Left subclavian apheresis catheter, tip in the superior vena cava.", CVC).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(of("Left subclavian apheresis catheter, tip in the superior vena cava.", CATHETER)).isEmpty();
+        assertThat(only("A totally implantable venous access device projects over the right chest.", CVC).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(only("Right internal jugular Permcath in good position.", CVC).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Tunnelled haemodialysis catheter via the right IJ vein.", CVC).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+}
