@@ -22,6 +22,11 @@ class Issue11beRulesTest extends NlpMentionsTest {
     private static final String CVC = "52124006";
     private static final String CATHETER = "19923001";
     private static final String EFFUSION = "60046008";
+    private static final String LUNG_OPACITY = "274533004";
+    private static final String CARDIOMEGALY = "8186001";
+    private static final String LYMPHADENOPATHY = "30746006";
+    private static final String NECROSIS = "6574001";
+    private static final String EMBOLISM = "59282003";
 
     @Test
     void theClinicHeadingNamesTheReasonForTheFilmNotAFinding() {
@@ -70,5 +75,41 @@ class Issue11beRulesTest extends NlpMentionsTest {
                 .isEqualTo(Assertion.PRESENT);
         assertThat(only("Right internal jugular Permcath in good position.", CVC).assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(only("Tunnelled haemodialysis catheter via the right IJ vein.", CVC).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void contrastInThePulmonaryTrunkIsNoLungOpacity() {
+        assertThat(of("Good opacification of the pulmonary trunk for this indication.", LUNG_OPACITY)).isEmpty();
+        assertThat(only("Patchy opacification of the left lower lobe.", LUNG_OPACITY).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aStudyNondiagnosticForAFindingDidNotSeeIt() {
+        assertThat(of("The examination is nondiagnostic for pulmonary embolism owing to a mistimed bolus.", EMBOLISM)).isEmpty();
+        assertThat(of("Non-diagnostic for embolism beyond the lobar arteries.", EMBOLISM)).isEmpty();
+        assertThat(only("Filling defect in a right lower lobe segmental artery consistent with pulmonary embolism.", EMBOLISM)
+                .assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void postTuberculousLungDiseaseIsOldTuberculosis() {
+        assertThat(only("Left upper zone volume loss and scarring from post-TB lung disease.", TUBERCULOSIS).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(has("Fibrotic bands at both apices, post TB, unchanged.", TUBERCULOSIS, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void necroticNodesAreEnlargedNodesNotNecrosis() {
+        String s = "Necrotic nodes in the left supraclavicular fossa.";
+        assertThat(of(s, NECROSIS)).isEmpty();
+        assertThat(of("Several necrotic lymph nodes with enhancing rims.", NECROSIS)).isEmpty();
+        assertThat(only("Several necrotic lymph nodes with enhancing rims.", LYMPHADENOPATHY).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void cardiacSizeAndConfigurationNormalDeniesCardiomegaly() {
+        assertThat(only("Cardiac size and shape are within normal limits.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Heart size and configuration normal.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.ABSENT);
     }
 }
