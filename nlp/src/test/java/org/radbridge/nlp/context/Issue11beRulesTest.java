@@ -26,6 +26,7 @@ class Issue11beRulesTest extends NlpMentionsTest {
     private static final String CARDIOMEGALY = "8186001";
     private static final String LYMPHADENOPATHY = "30746006";
     private static final String NECROSIS = "6574001";
+    private static final String HILAR_ADENOPATHY = "87500009";
     private static final String EMBOLISM = "59282003";
 
     @Test
@@ -111,5 +112,19 @@ class Issue11beRulesTest extends NlpMentionsTest {
     void cardiacSizeAndConfigurationNormalDeniesCardiomegaly() {
         assertThat(only("Cardiac size and shape are within normal limits.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(only("Heart size and configuration normal.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void noNodesDeniesEnlargedNodes() {
+        assertThat(only("Clear lung fields and no hilar nodes.", HILAR_ADENOPATHY).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("No lymph nodes and no effusion.", LYMPHADENOPATHY).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Heart and lungs are within normal limits.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void ptbIsPulmonaryTuberculosisAndANearlyCompleteClearingLeavesAResidual() {
+        assertThat(only("No radiological sign of active PTB.", TUBERCULOSIS).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("The right basal consolidation has nearly completely resolved.", CONSOLIDATION).assertion())
+                .isEqualTo(Assertion.PRESENT);
     }
 }
