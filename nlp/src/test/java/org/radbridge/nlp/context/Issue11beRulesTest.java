@@ -48,6 +48,9 @@ class Issue11beRulesTest extends NlpMentionsTest {
         String report = "CHEST AP\nED read: left basal pneumonia.\nRadiologist final: Clear lungs; the left base is "
                 + "obscured by overlying soft tissue only. No pneumonia.";
         assertThat(has(report, PNEUMONIA, Assertion.PRESENT)).isFalse();
+        String wet = "PORTABLE CHEST\nWet read by the ED: right upper lobe pneumonia.\nFinal: The right upper lobe is clear. "
+                + "No pneumonia.";
+        assertThat(has(wet, PNEUMONIA, Assertion.PRESENT)).isFalse();
         // without a final report the emergency read is all the text says
         assertThat(has("CHEST AP\nFindings: Left basal pneumonia.", PNEUMONIA, Assertion.PRESENT)).isTrue();
     }
