@@ -144,8 +144,12 @@ public final class RadiologyNlp implements AutoCloseable {
     private final LeanPipeline pipeline;
     private final ReportRegions regions;
     private final Multiplicity multiplicity;
-    /** "general|specific" dictionary ids: a general lesion a specific diagnosis explains (sites/explained-by.tsv). */
-    private final java.util.Set<String> explainedBy;
+    /**
+     * "general|specific" dictionary ids: a general lesion a specific diagnosis explains (sites/explained-by.tsv), mapped to
+     * whether the diagnosis explains it from another sentence too (false for rows scoped to their sentence: an infarct
+     * explains "the expected T2 hyperintensity" beside it, not white matter hyperintensities described elsewhere).
+     */
+    private final Map<String, Boolean> explainedBy;
 
     /** Uses the terminology subsets packaged in the nlp jar. */
     public RadiologyNlp() {
@@ -165,18 +169,22 @@ public final class RadiologyNlp implements AutoCloseable {
         this.explainedBy = explainedBy(lexicon);
     }
 
-    /** The pairs of sites/explained-by.tsv as "general|specific" dictionary ids; an unknown code is a data error. */
-    private static java.util.Set<String> explainedBy(RadiologyLexicon lexicon) {
-        java.util.Set<String> pairs = new java.util.HashSet<>();
+    /**
+     * The pairs of sites/explained-by.tsv as "general|specific" dictionary ids, each mapped to whether it also holds
+     * across sentences (an optional 6th column "sentence" limits a row to its sentence); an unknown code is a data error.
+     */
+    private static Map<String, Boolean> explainedBy(RadiologyLexicon lexicon) {
+        Map<String, Boolean> pairs = new HashMap<>();
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/explained-by.tsv")) {
             if ("general_vocabulary".equals(f[0])) continue;
             LexConcept g = lexicon.byCode(f[0], f[1])
                     .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[0] + " " + f[1]));
             LexConcept s = lexicon.byCode(f[2], f[3])
                     .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[2] + " " + f[3]));
-            pairs.add(g.dictionaryId() + "|" + s.dictionaryId());
+            boolean sentenceOnly = f.length > 5 && "sentence".equals(f[5].trim());
+            pairs.put(g.dictionaryId() + "|" + s.dictionaryId(), !sentenceOnly);
         }
-        return java.util.Set.copyOf(pairs);
+        return Map.copyOf(pairs);
     }
 
     private static Shared shared(Path dir) {
@@ -477,7 +485,7 @@ public final class RadiologyNlp implements AutoCloseable {
                     LexConcept sp = concept(specific);
                     // ... or a diagnosis that explains the general lesion ("nodule, consistent with an adenoma")
                     if (sp != null && !sp.equals(g) && (lexicon.isA(sp, g)
-                            || explainedBy.contains(g.dictionaryId() + "|" + sp.dictionaryId()))) {
+                            || explainedBy.containsKey(g.dictionaryId() + "|" + sp.dictionaryId()))) {
                         drop.add(general);
                         break;
                     }
@@ -545,7 +553,7 @@ public final class RadiologyNlp implements AutoCloseable {
      */
     private boolean explainedElsewhere(FindingMention general, FindingMention specific, LexConcept g, LexConcept s) {
         if (general.assertion() != FindingMention.Assertion.PRESENT) return false;
-        if (!explainedBy.contains(g.dictionaryId() + "|" + s.dictionaryId())) return false;
+        if (!Boolean.TRUE.equals(explainedBy.get(g.dictionaryId() + "|" + s.dictionaryId()))) return false;
         return sameOrUnstated(general.bodySiteSnomed(), specific.bodySiteSnomed())
                 && sameOrUnstated(general.laterality(), specific.laterality());
     }
