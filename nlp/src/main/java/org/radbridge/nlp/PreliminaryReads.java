@@ -54,18 +54,37 @@ final class PreliminaryReads {
 
     /** The superseded span {start, end} of {@code text} (preliminary heading up to the final heading), or null. */
     static int[] superseded(String text) {
-        if (text.length() < 6 || !mayHoldPreliminaryHeading(text)) return null;
+        if (text.length() < 6) return null;
+        int from = firstHeadingWord(text);
+        if (from < 0) return null;
         Matcher p = PRELIMINARY.matcher(text);
-        if (!p.find()) return null;
+        if (!p.find(from)) return null;
         Matcher f = FINAL.matcher(text);
         if (!f.find(p.end())) return null;
         // "FINAL REPORT: Agree with the preliminary interpretation." endorses what the preliminary read says
         return AGREE.matcher(text).find(f.end()) ? null : new int[]{p.start(), f.start()};
     }
 
-    private static boolean mayHoldPreliminaryHeading(String text) {
+    /**
+     * Where the first preliminary heading could start: the earliest whole-word occurrence of a heading's first word, or
+     * -1. Whole words, because some first words ("ed", "er") are inside nearly every word of a report.
+     */
+    static int firstHeadingWord(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        for (String w : PRELIMINARY_FIRST_WORDS) if (lower.contains(w)) return true;
-        return false;
+        if (lower.length() != text.length()) return 0; // a letter whose lower case is longer: no shortcut
+        int first = -1;
+        for (String w : PRELIMINARY_FIRST_WORDS) {
+            for (int i = lower.indexOf(w); i >= 0 && (first < 0 || i < first); i = lower.indexOf(w, i + 1)) {
+                if (!wordChar(lower, i - 1) && !wordChar(lower, i + w.length())) {
+                    first = i;
+                    break;
+                }
+            }
+        }
+        return first;
+    }
+
+    private static boolean wordChar(String s, int i) {
+        return i >= 0 && i < s.length() && Character.isLetterOrDigit(s.charAt(i));
     }
 }
