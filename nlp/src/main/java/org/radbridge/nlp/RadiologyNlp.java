@@ -216,9 +216,11 @@ public final class RadiologyNlp implements AutoCloseable {
         if (report == null || report.isBlank()) {
             return new NlpResult(reportId, List.of(), null, null, null);
         }
-        // checkbox templates: unticked options blanked, so only what the reader ticked is read; typographic quotes,
-        // dashes and spaces as the ASCII the lexicons are written in (both keep every offset)
-        String text = Checkboxes.blank(TypographicForms.plain(report));
+        // typographic quotes, dashes and spaces as the ASCII the lexicons are written in; checkbox templates: unticked
+        // options blanked, so only what the reader ticked is read (both keep every offset). The template reading
+        // compares the two to tell a blanked box from a value left empty, so it gets the text before the boxes only.
+        String plain = TypographicForms.plain(report);
+        String text = Checkboxes.blank(plain);
         LeanPipeline.Analysis analysis = runPipeline(text);
         List<Sections.Section> sections = SECTIONS.split(text);
         List<int[]> segments = segments(text, analysis.sentences(), sections);
@@ -350,7 +352,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
                 if (m.start() < examTitleEnd) continue; // "CT RENAL STONE PROTOCOL": the exam's purpose, not a finding
                 // "Pneumothorax: None." / "Pleural effusion: Small left": a template line's value decides its label
-                TemplateLines.Reading templated = TemplateLines.reading(text, report, m.start(), m.end());
+                TemplateLines.Reading templated = TemplateLines.reading(text, plain, m.start(), m.end());
                 if (templated == TemplateLines.Reading.NOTHING) continue;
                 if (templated != null) r = withAssertion(r, templated);
                 LexConcept site = nearestSite(m, segAnatomy, concept);

@@ -75,13 +75,14 @@ final class TemplateLines {
 
     /**
      * Whether the character at {@code at} separates a template label from its value: a ':' ("Hydronephrosis: None"),
-     * or a dash with a blank on both sides ("Hydronephrosis - absent", "Free fluid – none"), as dictation templates
-     * print them (issue 11az); a hyphen inside a word ("well-defined") or right after the label is no separator.
+     * or a dash with a blank on both sides ("Hydronephrosis - absent", "Free fluid — none"), as dictation templates
+     * print them (issue 11az); a hyphen inside a word ("well-defined") or right after the label is no separator. En
+     * dashes arrive as '-' ({@link TypographicForms}).
      */
     private static boolean separator(String text, int labelEnd, int at) {
         char c = text.charAt(at);
         if (c == ':') return true;
-        if (c != '-' && c != '\u2013' && c != '\u2014') return false;
+        if (c != '-' && c != '\u2014') return false;
         return at > labelEnd && at + 1 < text.length() && (text.charAt(at + 1) == ' ' || text.charAt(at + 1) == '\t');
     }
 

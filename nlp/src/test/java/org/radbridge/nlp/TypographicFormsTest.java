@@ -28,4 +28,14 @@ class TypographicFormsTest extends NlpMentionsTest {
         assertThat(effusion.assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(text.substring(effusion.start(), effusion.end())).isEqualTo("pleural effusion");
     }
+
+    @Test
+    void aHardSpaceAfterATemplateLabelReadsLikeAPlainOne() {
+        // the label's value is on the next line: blank after the colon, whichever space the editor wrote there
+        String plain = "Pneumothorax: \nSmall left apical, unchanged.";
+        String hard = "Pneumothorax:\u00A0\nSmall left apical, unchanged.";
+        FindingMention withPlainSpace = only(plain, "36118008"), withHardSpace = only(hard, "36118008");
+        assertThat(withHardSpace.assertion()).isEqualTo(withPlainSpace.assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(withHardSpace.start()).isEqualTo(withPlainSpace.start());
+    }
 }

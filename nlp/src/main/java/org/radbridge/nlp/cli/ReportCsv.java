@@ -38,7 +38,6 @@ final class ReportCsv {
 
     /** Column names given on the command line ({@code --text-column}, {@code --id-column}), or null. */
     record Columns(String text, String id) {
-        static final Columns DEFAULT = new Columns(null, null);
     }
 
     interface RowHandler {

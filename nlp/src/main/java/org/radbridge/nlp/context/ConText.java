@@ -457,8 +457,9 @@ public final class ConText {
                 char ch = text.charAt(i);
                 if (ch == ';' || ch == ':') return true;
                 // a dash set off by blanks joins two statements in dictated reports ("No fracture - small joint
-                // effusion", issue 11az), as ';' does; a hyphen inside a word ("well-defined") does not
-                if ((ch == '-' || ch == '\u2013' || ch == '\u2014') && i > from && i + 1 < to
+                // effusion", issue 11az), as ';' does; a hyphen inside a word ("well-defined") does not (the NLP hands
+                // ConText its text with en dashes as '-', TypographicForms)
+                if ((ch == '-' || ch == '\u2014') && i > from && i + 1 < to
                         && Character.isWhitespace(text.charAt(i - 1)) && Character.isWhitespace(text.charAt(i + 1))) return true;
             }
             for (Trigger t : triggers) {
