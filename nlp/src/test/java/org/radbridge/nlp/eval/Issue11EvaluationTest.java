@@ -310,10 +310,11 @@ class Issue11EvaluationTest {
      * Regression floor for blind v21 ({@code eval/blind-v21}: 510 sentences, 112 reports, 44 of them normal; about 67 %
      * of the sentences and 62 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread
      * over twelve reporting voices other than v17's to v20's), written by session 30 helper 11bg blind to the rules from
-     * the concept list at main e1ca07d, committed before any run (notes/s30/issue11bg.md). 0.0 until the first run: the
-     * lead sets it after the first run.
+     * the concept list at main e1ca07d, committed before any run (notes/s30/issue11bg.md). Blind first run (rules of
+     * main e1ca07d, the last rules of session 29): sentences 0.910, reports 0.930, present 0.900, 3 false positives on
+     * 44 normal reports. Floor just under that run: a guard against losing ground, not the issue's 0.90.
      */
-    static final double BLIND21_FLOOR = 0.0;
+    static final double BLIND21_FLOOR = 0.88;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
