@@ -38,7 +38,8 @@ public final class NlpCommand {
     public static final String USAGE = "usage: radbridge nlp [--with-categories] [--terminology DIR] [INPUT...]  (stdin if no INPUT)\n"
             + "       radbridge nlp --labels [--label-set chexpert|all] [--terminology DIR] [INPUT...]  (one JSON line per report:"
             + " 1 positive, 0 negative, -1 uncertain, null not mentioned;\n"
-            + "         --format csv: the CheXpert labeler's table, one row per report, 1.0 / 0.0 / -1.0 / blank)\n"
+            + "         --format csv: a table, one row per report, 1.0 / 0.0 / -1.0 / blank: the CheXpert labeler's columns,"
+            + " or with --label-set all No Finding and every finding of the terminology)\n"
             + "  INPUT: a report file, a directory (every file below it), or a .csv file of one report per row"
             + " [--csv] [--text-column NAME] [--id-column NAME]";
 
@@ -93,9 +94,8 @@ public final class NlpCommand {
                 }
             }
         }
-        if (csvOut && (labelSet == null || labelSet.equals("all"))) {
-            err.println("radbridge nlp: --format csv is the table of the CheXpert labels: use it with --labels"
-                    + " (label set chexpert)\n" + USAGE);
+        if (csvOut && labelSet == null) {
+            err.println("radbridge nlp: --format csv is a table of report labels: use it with --labels\n" + USAGE);
             return 2;
         }
         int failures = 0;
@@ -104,7 +104,8 @@ public final class NlpCommand {
             ReportLabeler labeler = labelSet == null ? null
                     : new ReportLabeler(nlp.lexicon(), LabelSet.chexpert(nlp.lexicon()));
             Output output = labeler == null ? new Output(categories, null, false, null)
-                    : new Output(false, labeler, labelSet.equals("all"), csvOut ? new LabelCsv(w) : null);
+                    : new Output(false, labeler, labelSet.equals("all"), !csvOut ? null
+                            : labelSet.equals("all") ? LabelCsv.allFindings(w, nlp.lexicon()) : LabelCsv.chexpert(w));
             if (files.isEmpty()) {
                 failures += one(nlp, "stdin", readAll(stdin, err), output, w, err);
             } else {
@@ -200,7 +201,7 @@ public final class NlpCommand {
             return 1;
         }
         if (output.table() != null) {
-            output.table().row(r.reportId(), output.labeler().labels(r));
+            output.table().row(r.reportId(), output.allFindings() ? output.labeler().allFindings(r) : output.labeler().labels(r));
             return 0;
         }
         if (output.labeler() != null) {

@@ -1,5 +1,8 @@
 package org.radbridge.nlp.cli;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,6 +182,48 @@ class NlpCommandTest {
         assertThat(r1[1]).isEmpty();
         assertThat(r2[8]).isEqualTo("-1.0");
         assertThat(run(new byte[0], "--format", "csv", csv.toString()).code()).isEqualTo(2);
-        assertThat(run(new byte[0], "--labels", "--label-set", "all", "--format", "csv", csv.toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void everyFindingAsATableWithTheSameColumnsInEveryRun() throws Exception {
+        Path train = Files.writeString(tmp.resolve("train.csv"), "id,report\n"
+                + "T1,\"Enlarged heart. Small calcified granuloma at the left apex; no pneumothorax.\"\n"
+                + "T2,Nasogastric tube tip below the diaphragm. Query subtle left basal consolidation.\n");
+        Path test = Files.writeString(tmp.resolve("test.csv"), "id,report\nS1,Lungs clear. Heart normal in size.\n");
+        Run a = run(new byte[0], "--labels", "--label-set", "all", "--format", "csv", train.toString());
+        Run b = run(new byte[0], "--labels", "--label-set", "all", "--format", "csv", test.toString());
+        Run json = run(new byte[0], "--labels", "--label-set", "all", train.toString());
+        assertThat(a.code()).isZero();
+        assertThat(b.code()).isZero();
+        List<CSVRecord> ra = CSVParser.parse(a.out(), CSVFormat.RFC4180).getRecords();
+        List<CSVRecord> rb = CSVParser.parse(b.out(), CSVFormat.RFC4180).getRecords();
+        List<String> header = ra.get(0).toList();
+        assertThat(rb.get(0).toList()).as("same columns whatever the reports mention").isEqualTo(header);
+        assertThat(header.subList(0, 2)).containsExactly("report", "No Finding");
+        assertThat(header).contains("Cardiomegaly (8186001)").doesNotHaveDuplicates();
+        assertThat(header.size()).as("every finding of the terminology, not only those mentioned").isGreaterThan(400);
+        assertThat(ra).hasSize(3);
+        assertThat(rb.get(1).get(header.indexOf("No Finding"))).isEqualTo("1.0");
+        assertThat(rb.get(1).get(header.indexOf("Cardiomegaly (8186001)"))).isEqualTo("0.0");
+        // every label of the JSON lines sits in its column with the same value, and nothing else is filled
+        String[] lines = json.out().strip().split("\n");
+        Pattern label = Pattern.compile("\"([^\"]+)\":(-?\\d|null)");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = label.matcher(lines[i].substring(lines[i].indexOf("\"labels\":{"), lines[i].indexOf('}')));
+            int filled = 0;
+            while (m.find()) {
+                String key = m.group(1), v = m.group(2);
+                int col = -1;
+                for (int c = 0; c < header.size(); c++) {
+                    if (header.get(c).equals(key) || header.get(c).endsWith(" (" + key + ")")) col = c;
+                }
+                assertThat(col).as("column of %s", key).isPositive();
+                assertThat(ra.get(i + 1).get(col)).isEqualTo(v.equals("null") ? "" : v + ".0");
+                if (!v.equals("null")) filled++;
+            }
+            long nonBlank = ra.get(i + 1).toList().stream().skip(1).filter(x -> !x.isEmpty()).count();
+            assertThat(nonBlank).isEqualTo(filled);
+            assertThat(filled).isGreaterThan(1);
+        }
     }
 }
