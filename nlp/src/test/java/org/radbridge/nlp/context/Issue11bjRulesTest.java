@@ -1,0 +1,96 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11bj: chest radiograph wording of real reports, one test per class of error fixed by data rows
+ * (synonyms, context triggers, normal statements, not-findings). The sentences are new wording, not copied from an
+ * evaluation set.
+ */
+class Issue11bjRulesTest extends NlpMentionsTest {
+
+    private static final String CARDIOMEGALY = "8186001";
+    private static final String LUNG_OPACITY = "274533004";
+    private static final String BRONCHITIS = "32398004";
+    private static final String CHRONIC_BRONCHITIS = "63480004";
+    private static final String TORTUOSITY = "15690004";
+    private static final String SUBCUTANEOUS_EMPHYSEMA = "3830001";
+    private static final String BRONCHIECTASIS = "12295008";
+    private static final String PULMONARY_GRANULOMA = "101401000119103";
+    private static final String PULMONARY_METASTASIS = "94391008";
+    private static final String METASTASIS = "128462008";
+    private static final String PNEUMONIA = "233604007";
+    private static final String RIB_FRACTURE = "33737001";
+
+    @Test
+    void bronchiticChangesAreTheRadiographAppearanceNotTheDiagnosis() {
+        String s = "Subtle bronchitic changes in both lower zones.";
+        assertThat(only(s, LUNG_OPACITY).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(s, BRONCHITIS)).isEmpty();
+        // "chronic bronchitic changes" names the disease, a kind of bronchitis
+        String chronic = "Hyperexpanded chest with chronic bronchitic change.";
+        assertThat(only(chronic, CHRONIC_BRONCHITIS).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(nlp.lexicon().isA(nlp.lexicon().byCode("SNOMED", CHRONIC_BRONCHITIS).orElseThrow(),
+                nlp.lexicon().byCode("SNOMED", BRONCHITIS).orElseThrow())).isTrue();
+    }
+
+    @Test
+    void chestRadiographVocabulary() {
+        assertThat(only("The descending thoracic aorta is mildly elongated; elongated thoracic aorta noted.", TORTUOSITY)
+                .assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Left chest tube in place, no SQ air.", SUBCUTANEOUS_EMPHYSEMA).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Small amount of subq emphysema at the drain site.", SUBCUTANEOUS_EMPHYSEMA).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(only("Tramline shadows at the left base.", BRONCHIECTASIS).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Calcified Ghon lesion at the right base, unchanged.", PULMONARY_GRANULOMA).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        String cannonball = "Several cannonball metastases scattered through both lungs.";
+        assertThat(only(cannonball, PULMONARY_METASTASIS).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(cannonball, METASTASIS)).isEmpty();
+    }
+
+    @Test
+    void aHedgedTechnicalCauseAfterThoughHedgesTheHeartSize() {
+        assertThat(only("Cardiac silhouette looks large, though this may be exaggerated by the supine projection.",
+                CARDIOMEGALY).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Enlarged heart shadow, which may be magnified by the portable AP film.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+        // the asserted cause keeps the enlargement stated (issue 11r)
+        assertThat(only("Cardiomegaly, accentuated by the AP projection.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void borderlineOrProbablyNormalHeartSizeWithoutAVerb() {
+        assertThat(only("Heart size borderline; lungs clear.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("The heart is borderline in size.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Cardiac size probably normal given the rotation.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aDisclaimerWithAFrequencyAdverbIsNoFinding() {
+        assertThat(of("Clear lungs; early pneumonia can sometimes be radiographically occult in neutropenia.", PNEUMONIA))
+                .isEmpty();
+        assertThat(of("No displaced rib fracture; nondisplaced rib fractures may occasionally be occult.", RIB_FRACTURE)
+                .stream().filter(m -> m.assertion() != Assertion.ABSENT)).isEmpty();
+    }
+
+    @Test
+    void theSearchForASepticSourceIsNoInfection() {
+        assertThat(of("No pulmonary source of infection is seen on this radiograph.", PNEUMONIA)).isEmpty();
+        assertThat(of("Indication: fever, looking for an infectious source.", PNEUMONIA)).isEmpty();
+        // an infection the image shows is still read
+        assertThat(only("Right basal consolidation, likely infection.", PNEUMONIA).assertion()).isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void wouldNotExcludeLeavesTheFindingPossible() {
+        assertThat(only("The appearance would not exclude an early pneumonia at the left base.", PNEUMONIA).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+    }
+}
