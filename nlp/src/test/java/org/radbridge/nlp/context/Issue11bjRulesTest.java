@@ -25,6 +25,13 @@ class Issue11bjRulesTest extends NlpMentionsTest {
     private static final String METASTASIS = "128462008";
     private static final String PNEUMONIA = "233604007";
     private static final String RIB_FRACTURE = "33737001";
+    private static final String PULMONARY_TB = "154283005";
+    private static final String PULMONARY_EMBOLISM = "59282003";
+    private static final String CONSOLIDATION = "95436008";
+    private static final String PNEUMOTHORAX = "36118008";
+    private static final String LUNG_NODULE = "786838002";
+    private static final String MULTIPLE_LUNG_NODULES = "445249002";
+    private static final String PULMONARY_CONGESTION = "196115007";
 
     @Test
     void bronchiticChangesAreTheRadiographAppearanceNotTheDiagnosis() {
@@ -92,5 +99,40 @@ class Issue11bjRulesTest extends NlpMentionsTest {
     void wouldNotExcludeLeavesTheFindingPossible() {
         assertThat(only("The appearance would not exclude an early pneumonia at the left base.", PNEUMONIA).assertion())
                 .isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void aDiseaseNamedAsTheCauseOfWhatTheFilmShowsIsItsPresentSequela() {
+        String tb = "Right apical fibronodular change with hilar retraction, in keeping with prior tuberculosis.";
+        assertThat(has(tb, PULMONARY_TB, Assertion.PRESENT)).isTrue();
+        assertThat(only(tb, PULMONARY_TB).chronicity()).isEqualTo("chronic");
+        assertThat(has("Linear web in a segmental artery, consistent with previous pulmonary embolism.", PULMONARY_EMBOLISM,
+                Assertion.PRESENT)).isTrue();
+        // "prior" alone still names the history
+        assertThat(has("Prior tuberculosis, treated in 2015.", PULMONARY_TB, Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void aFindingOfThePreviousFilmSaidGoneIsAbsentToday() {
+        assertThat(has("The previous right basal consolidation has cleared.", CONSOLIDATION, Assertion.ABSENT)).isTrue();
+        assertThat(has("Prior left apical pneumothorax is no longer visible.", PNEUMOTHORAX, Assertion.ABSENT)).isTrue();
+        // a history cue with no denial after the finding keeps the finding historical
+        assertThat(has("Previous pneumothorax in 2019.", PNEUMOTHORAX, Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void pluralAndMiliaryNodulesAreSeveral() {
+        String plural = "Tiny nodular opacities in both upper zones.";
+        assertThat(only(plural, MULTIPLE_LUNG_NODULES).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(plural, LUNG_NODULE)).isEmpty();
+        assertThat(only("Miliary nodules throughout the lungs.", MULTIPLE_LUNG_NODULES).assertion()).isEqualTo(Assertion.PRESENT);
+        // one nodule stays one
+        assertThat(only("A 6 mm nodule in the lingula.", LUNG_NODULE).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void congestiveChangesAreVascularCongestion() {
+        assertThat(only("Mild congestive changes in both lungs.", PULMONARY_CONGESTION).assertion())
+                .isEqualTo(Assertion.PRESENT);
     }
 }
