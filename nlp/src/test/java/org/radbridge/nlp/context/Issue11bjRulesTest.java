@@ -32,6 +32,8 @@ class Issue11bjRulesTest extends NlpMentionsTest {
     private static final String LUNG_NODULE = "786838002";
     private static final String MULTIPLE_LUNG_NODULES = "445249002";
     private static final String PULMONARY_CONGESTION = "196115007";
+    private static final String CALCIFIED_LYMPH_NODES = "191394000";
+    private static final String EGGSHELL_CALCIFICATION = "129751002";
 
     @Test
     void bronchiticChangesAreTheRadiographAppearanceNotTheDiagnosis() {
@@ -133,6 +135,16 @@ class Issue11bjRulesTest extends NlpMentionsTest {
     @Test
     void congestiveChangesAreVascularCongestion() {
         assertThat(only("Mild congestive changes in both lungs.", PULMONARY_CONGESTION).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void eggshellCalcificationOfNodesIsCalcifiedLymphNodes() {
+        String s = "Bilateral hilar nodes show eggshell calcification.";
+        assertThat(only(s, CALCIFIED_LYMPH_NODES).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(s, EGGSHELL_CALCIFICATION)).isEmpty();
+        // without a nodal site the pattern stays what it is
+        assertThat(only("Eggshell calcification along the rim of the lesion.", EGGSHELL_CALCIFICATION).assertion())
                 .isEqualTo(Assertion.PRESENT);
     }
 }
