@@ -34,6 +34,8 @@ class Issue11bjRulesTest extends NlpMentionsTest {
     private static final String PULMONARY_CONGESTION = "196115007";
     private static final String CALCIFIED_LYMPH_NODES = "191394000";
     private static final String EGGSHELL_CALCIFICATION = "129751002";
+    private static final String PLEURAL_EFFUSION = "60046008";
+    private static final String PLEURAL_THICKENING = "73725006";
 
     @Test
     void bronchiticChangesAreTheRadiographAppearanceNotTheDiagnosis() {
@@ -146,5 +148,14 @@ class Issue11bjRulesTest extends NlpMentionsTest {
         // without a nodal site the pattern stays what it is
         assertThat(only("Eggshell calcification along the rim of the lesion.", EGGSHELL_CALCIFICATION).assertion())
                 .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void theArmsOfADifferentialShareTheirModifier() {
+        String s = "Small pleural effusion versus thickening along the right lateral costophrenic recess.";
+        assertThat(only(s, PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only(s, PLEURAL_THICKENING).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Pleural fluid vs thickening at the left base.", PLEURAL_THICKENING).assertion())
+                .isEqualTo(Assertion.POSSIBLE);
     }
 }
