@@ -380,6 +380,9 @@ public final class ConText {
             // "given history of fever, this is suspicious for pneumonia": after a comma a clause with its own assertion
             // cue (before the finding) states today's reading, not the history
             if (hist && (ownClauseCue(histTrigger, neg) || ownClauseCue(histTrigger, unc))) hist = false;
+            // "the previous left basal effusion has resolved" / "prior pneumothorax is no longer seen": the denial after the
+            // finding states today's image (absent now), the history cue before it only names when it was seen (issue 11bj)
+            if (hist && a == Assertion.ABSENT && neg.start() >= end) hist = false;
             return new Result(a, hist && !chronic, fam, chronic, hypo, query && !hypo);
         }
 
