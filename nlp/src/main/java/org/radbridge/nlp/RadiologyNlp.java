@@ -150,6 +150,8 @@ public final class RadiologyNlp implements AutoCloseable {
      * explains "the expected T2 hyperintensity" beside it, not white matter hyperintensities described elsewhere).
      */
     private final Map<String, Boolean> explainedBy;
+    /** The pairs of {@link #explainedBy} whose row holds only for a diagnosis stated, not hedged (6th column "stated"). */
+    private final java.util.Set<String> statedOnly;
 
     /** Uses the terminology subsets packaged in the nlp jar. */
     public RadiologyNlp() {
@@ -167,6 +169,7 @@ public final class RadiologyNlp implements AutoCloseable {
         this.regions = ReportRegions.fromClasspath(lexicon);
         this.multiplicity = new Multiplicity(lexicon);
         this.explainedBy = explainedBy(lexicon);
+        this.statedOnly = explainedOnlyWhenStated(lexicon);
     }
 
     /**
@@ -181,10 +184,25 @@ public final class RadiologyNlp implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[0] + " " + f[1]));
             LexConcept s = lexicon.byCode(f[2], f[3])
                     .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[2] + " " + f[3]));
-            boolean sentenceOnly = f.length > 5 && "sentence".equals(f[5].trim());
+            boolean sentenceOnly = f.length > 5 && java.util.Arrays.asList(f[5].trim().split("\\s*,\\s*")).contains("sentence");
             pairs.put(g.dictionaryId() + "|" + s.dictionaryId(), !sentenceOnly);
         }
         return Map.copyOf(pairs);
+    }
+
+    /**
+     * The pairs of sites/explained-by.tsv whose 6th column names "stated" (comma-separated with "sentence"): a hedged
+     * diagnosis leaves the general finding, whatever its assertion.
+     */
+    private static java.util.Set<String> explainedOnlyWhenStated(RadiologyLexicon lexicon) {
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/explained-by.tsv")) {
+            if ("general_vocabulary".equals(f[0]) || f.length < 6
+                    || !java.util.Arrays.asList(f[5].trim().split("\\s*,\\s*")).contains("stated")) continue;
+            lexicon.byCode(f[0], f[1]).ifPresent(g -> lexicon.byCode(f[2], f[3])
+                    .ifPresent(s -> pairs.add(g.dictionaryId() + "|" + s.dictionaryId())));
+        }
+        return java.util.Set.copyOf(pairs);
     }
 
     private static Shared shared(Path dir) {
@@ -485,9 +503,12 @@ public final class RadiologyNlp implements AutoCloseable {
                             && Math.max(general.start(), specific.start()) - Math.min(general.end(), specific.end())
                             <= SIDE_BY_SIDE) continue;
                     LexConcept sp = concept(specific);
-                    // ... or a diagnosis that explains the general lesion ("nodule, consistent with an adenoma")
-                    if (sp != null && !sp.equals(g) && (lexicon.isA(sp, g)
-                            || explainedBy.containsKey(g.dictionaryId() + "|" + sp.dictionaryId()))) {
+                    // ... or a diagnosis that explains the general lesion ("nodule, consistent with an adenoma");
+                    // rows marked "stated" hold only for a diagnosis stated, not hedged: "may indicate an inflammatory
+                    // arthritis such as rheumatoid arthritis" names two possibilities, not one finding (issue 11bk)
+                    String pair = sp == null ? null : g.dictionaryId() + "|" + sp.dictionaryId();
+                    if (sp != null && !sp.equals(g) && (lexicon.isA(sp, g) || (explainedBy.containsKey(pair)
+                            && !(statedOnly.contains(pair) && specific.assertion() == FindingMention.Assertion.POSSIBLE)))) {
                         drop.add(general);
                         break;
                     }
@@ -632,7 +653,8 @@ public final class RadiologyNlp implements AutoCloseable {
             int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
                     .orElse(new int[]{mt.start(), mt.end()});
             for (String code : statementCodes(row)) {
-                LexConcept c = lexicon.bySnomed(code).orElse(null);
+                // a RadLex-only concept (no SNOMED CT code in the terminology) is named by its RID (issue 11bk)
+                LexConcept c = (code.startsWith("RID") ? lexicon.byRadlex(code) : lexicon.bySnomed(code)).orElse(null);
                 if (c == null) continue;
                 out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(),
                         c.radlexId(), NORMAL_ASSERTIONS.get(row),
