@@ -434,9 +434,15 @@ public final class RadiologyNlp implements AutoCloseable {
                         seg[0], seg[1], r.chronic() && !historical ? "chronic" : null));
                 // "renal or ureteric calculi", "coronary artery and aortic calcification": a finding named once after two
                 // sites joined by and / or is at the first site too, when that site refines it
-                LexConcept first = site == null ? null : coordinatedSite(text, m, site, segAnatomy, concept);
-                LexConcept atFirst = first == null ? null : lexicon.refine(concept.get(m), first).orElse(null);
-                if (atFirst != null && !atFirst.equals(c)) out.add(atOtherSite(out.get(out.size() - 1), atFirst, first));
+                // (issue 11bk: and every earlier site of a longer list, "no renal, ureteric or bladder calculi")
+                FindingMention stated0 = out.get(out.size() - 1);
+                LexConcept atFirst = null;
+                java.util.Set<LexConcept> added = new java.util.HashSet<>();
+                for (LexConcept first : site == null ? List.<LexConcept>of() : coordinatedSites(text, m, site, segAnatomy, concept)) {
+                    LexConcept atThis = lexicon.refine(concept.get(m), first).orElse(null);
+                    if (atFirst == null) atFirst = atThis;
+                    if (atThis != null && !atThis.equals(c) && added.add(atThis)) out.add(atOtherSite(stated0, atThis, first));
+                }
                 // ... and the mirror: "enlarged left hilar and subcarinal lymph nodes" are hilar and mediastinal nodes
                 // (issue 11bc: also when the first site alone refined it, "no fracture of the proximal femur or pelvic
                 // ring" denies both fractures)
@@ -1023,11 +1029,12 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final java.util.Set<String> SITE_JOINERS = java.util.Set.of("and", "or", "and/or", ",");
 
     /**
-     * The first of two sites joined by and / or right before a finding whose site is the second ("hilar or mediastinal
-     * lymphadenopathy": hilar), or null. Only letters and blanks stand between the second site and the finding.
+     * The earlier sites of a list of sites joined by and / or / ',' right before a finding whose site is the last one
+     * ("hilar or mediastinal lymphadenopathy": hilar; issue 11bk: "renal, ureteric or bladder calculi": ureter, then
+     * kidney), nearest first; empty when none. Only letters and blanks stand between the last site and the finding.
      */
-    private static LexConcept coordinatedSite(String text, Mention f, LexConcept site, List<Mention> anatomy,
-                                              Map<Mention, LexConcept> concept) {
+    private static List<LexConcept> coordinatedSites(String text, Mention f, LexConcept site, List<Mention> anatomy,
+                                                     Map<Mention, LexConcept> concept) {
         Mention second = null;
         for (Mention a : anatomy) {
             if (a.end() <= f.start() && f.start() - a.end() <= 25 && site.equals(concept.get(a))
@@ -1035,12 +1042,17 @@ public final class RadiologyNlp implements AutoCloseable {
                 second = a;
             }
         }
-        if (second == null) return null;
-        for (Mention a : anatomy) {
-            if (a.end() > second.start() || second.start() - a.end() > 8) continue;
-            String between = text.substring(a.end(), second.start()).trim().toLowerCase(Locale.ROOT);
-            if (SITE_JOINERS.contains(between) && !concept.get(a).equals(site)) return concept.get(a);
+        List<LexConcept> sites = new ArrayList<>();
+        while (second != null) {
+            Mention before = null;
+            for (Mention a : anatomy) {
+                if (a.end() > second.start() || second.start() - a.end() > 8) continue;
+                String between = text.substring(a.end(), second.start()).trim().toLowerCase(Locale.ROOT);
+                if (SITE_JOINERS.contains(between) && !concept.get(a).equals(site)) before = a;
+            }
+            if (before != null && !sites.contains(concept.get(before))) sites.add(concept.get(before));
+            second = before;
         }
-        return null;
+        return sites;
     }
 }

@@ -26,6 +26,11 @@ class Issue11bkRulesTest extends NlpMentionsTest {
     private static final String GOUT = "90560007";
     private static final String OSTEOPENIA = "312894000";
     private static final String PNEUMOPERITONEUM = "RID4803";
+    private static final String RENAL_STONE = "386103008";
+    private static final String UROLITHIASIS = "95566004";
+    private static final String LIVER_LESION = "300331000";
+    private static final String SPLEEN_LESION = "141701000119101";
+    private static final String AXILLARY_ADENOPATHY = "127189005";
 
     @Test
     void aFusiformOrSaccularAneurysmOfTheAortaIsTheAorticAneurysmOfItsSegment() {
@@ -88,5 +93,25 @@ class Issue11bkRulesTest extends NlpMentionsTest {
         }
         assertThat(of("CT ABDOMEN\nFindings: Perforated appendix with two locules of extraluminal gas in the right iliac fossa.",
                 PNEUMOPERITONEUM)).isEmpty();
+    }
+
+    @Test
+    void aFindingAfterAListOfThreeSitesIsAtEverySiteOfTheList() {
+        String stones = "Renal, ureteric or bladder calculi are not identified.";
+        assertThat(has(stones, RENAL_STONE, Assertion.ABSENT)).as(stones).isTrue();
+        assertThat(has(stones, UROLITHIASIS, Assertion.ABSENT)).as(stones).isTrue();
+        String lesions = "No splenic, adrenal or hepatic lesion is seen on this study.";
+        assertThat(has(lesions, SPLEEN_LESION, Assertion.ABSENT)).as(lesions).isTrue();
+        assertThat(has(lesions, LIVER_LESION, Assertion.ABSENT)).as(lesions).isTrue();
+        // two sites as before: the first one is still read
+        assertThat(has("There are no hepatic or splenic lesions.", LIVER_LESION, Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void anAxillaShownWithNormalNodesDeniesAxillaryAdenopathy() {
+        for (String s : List.of("BREAST ULTRASOUND\nFindings: The left axilla shows only normal-appearing lymph nodes.",
+                "BREAST ULTRASOUND\nFindings: Unremarkable lymph nodes are seen in both axillae.")) {
+            assertThat(only(s, AXILLARY_ADENOPATHY).assertion()).as(s).isEqualTo(Assertion.ABSENT);
+        }
     }
 }
