@@ -31,6 +31,8 @@ class Issue11bkRulesTest extends NlpMentionsTest {
     private static final String LIVER_LESION = "300331000";
     private static final String SPLEEN_LESION = "141701000119101";
     private static final String AXILLARY_ADENOPATHY = "127189005";
+    private static final String SPLENIC_ATROPHY = "82893001";
+    private static final String CALCIFICATION = "18115005";
 
     @Test
     void aFusiformOrSaccularAneurysmOfTheAortaIsTheAorticAneurysmOfItsSegment() {
@@ -113,5 +115,17 @@ class Issue11bkRulesTest extends NlpMentionsTest {
                 "BREAST ULTRASOUND\nFindings: Unremarkable lymph nodes are seen in both axillae.")) {
             assertThat(only(s, AXILLARY_ADENOPATHY).assertion()).as(s).isEqualTo(Assertion.ABSENT);
         }
+    }
+
+    @Test
+    void anAutoinfarctedOrAtrophicSpleenIsSplenicAtrophyAndItsCalcificationIsNoSecondFinding() {
+        String sickle = "Shrunken densely calcified spleen in keeping with auto-splenectomy.";
+        assertThat(only(sickle, SPLENIC_ATROPHY).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(sickle, CALCIFICATION)).isEmpty();
+        assertThat(has("US ABDOMEN\nFindings: Atrophic spleen measuring 5 cm.", SPLENIC_ATROPHY, Assertion.PRESENT)).isTrue();
+        // a hedged diagnosis keeps the calcification it would explain
+        String hedged = "Punctate splenic calcification, which may reflect early autoinfarction.";
+        assertThat(has(hedged, SPLENIC_ATROPHY, Assertion.POSSIBLE)).isTrue();
+        assertThat(of(hedged, CALCIFICATION)).isNotEmpty();
     }
 }
