@@ -33,6 +33,8 @@ class Issue11bkRulesTest extends NlpMentionsTest {
     private static final String AXILLARY_ADENOPATHY = "127189005";
     private static final String SPLENIC_ATROPHY = "82893001";
     private static final String CALCIFICATION = "18115005";
+    private static final String LUNG_NODULE = "786838002";
+    private static final String MULTIPLE_LUNG_NODULES = "445249002";
 
     @Test
     void aFusiformOrSaccularAneurysmOfTheAortaIsTheAorticAneurysmOfItsSegment() {
@@ -127,5 +129,14 @@ class Issue11bkRulesTest extends NlpMentionsTest {
         String hedged = "Punctate splenic calcification, which may reflect early autoinfarction.";
         assertThat(has(hedged, SPLENIC_ATROPHY, Assertion.POSSIBLE)).isTrue();
         assertThat(of(hedged, CALCIFICATION)).isNotEmpty();
+    }
+
+    @Test
+    void pluralNodulesAreSeveralNodulesAndASingleOneStaysOne() {
+        assertThat(only("Tiny subpleural nodules are likely intrapulmonary lymph nodes.", MULTIPLE_LUNG_NODULES).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(has("The lungs show no nodules.", MULTIPLE_LUNG_NODULES, Assertion.ABSENT)).isTrue();
+        assertThat(only("Solitary 5 mm nodule in the lingula.", LUNG_NODULE).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of("Solitary 5 mm nodule in the lingula.", MULTIPLE_LUNG_NODULES)).isEmpty();
     }
 }
