@@ -35,6 +35,7 @@ class Issue11bkRulesTest extends NlpMentionsTest {
     private static final String CALCIFICATION = "18115005";
     private static final String LUNG_NODULE = "786838002";
     private static final String MULTIPLE_LUNG_NODULES = "445249002";
+    private static final String BRONCHITIS = "32398004";
 
     @Test
     void aFusiformOrSaccularAneurysmOfTheAortaIsTheAorticAneurysmOfItsSegment() {
@@ -138,5 +139,13 @@ class Issue11bkRulesTest extends NlpMentionsTest {
         assertThat(has("The lungs show no nodules.", MULTIPLE_LUNG_NODULES, Assertion.ABSENT)).isTrue();
         assertThat(only("Solitary 5 mm nodule in the lingula.", LUNG_NODULE).assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(of("Solitary 5 mm nodule in the lingula.", MULTIPLE_LUNG_NODULES)).isEmpty();
+    }
+
+    @Test
+    void smallAirwaysDiseaseIsNoLabelButAsAnAlternativeItLeavesTheOtherFindingPossible() {
+        String s = "Patchy air trapping on expiration, in keeping with bronchitis or small airway disease.";
+        assertThat(only(s, BRONCHITIS).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(nlp.analyze("t", "Features of small airways disease.").mentions()).isEmpty();
+        assertThat(only("Findings in keeping with acute bronchitis.", BRONCHITIS).assertion()).isEqualTo(Assertion.PRESENT);
     }
 }
