@@ -55,7 +55,8 @@ class Issue11akRulesTest extends NlpMentionsTest {
         String ct = "CT THORAX\nFINDINGS: Hilar and mediastinal nodes: none enlarged.";
         assertThat(of(ct, "30746006")).noneMatch(m -> m.assertion() == Assertion.PRESENT);
         // 'none of' speaks about the nodules' change, not their absence
-        assertThat(of("CT CHEST\nFINDINGS: None of the lung nodules has grown.", LUNG_NODULE))
+        // (issue 11bk: the plural "nodules" is Multiple lung nodules, a kind of Lung nodule)
+        assertThat(of("CT CHEST\nFINDINGS: None of the lung nodules has grown.", "445249002"))
                 .isNotEmpty().allMatch(m -> m.assertion() == Assertion.PRESENT);
     }
 
