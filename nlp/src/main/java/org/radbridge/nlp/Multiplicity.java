@@ -32,9 +32,12 @@ final class Multiplicity {
             if (finding == null || specific == null) {
                 throw new IllegalStateException("multiplicity.tsv: unknown concept in " + String.join(" ", f));
             }
-            Set<String> words = new HashSet<>();
-            for (String w : f[4].split(",")) if (!w.isBlank()) words.add(w.trim().toLowerCase(Locale.ROOT));
-            byFinding.put(finding.dictionaryId(), new Rule(specific, words));
+            // several rows of one finding add their words (a later issue's block at the end of the file)
+            Rule rule = byFinding.computeIfAbsent(finding.dictionaryId(), k -> new Rule(specific, new HashSet<>()));
+            if (!rule.specific().equals(specific)) {
+                throw new IllegalStateException("multiplicity.tsv: two concepts for several of " + f[0] + " " + f[1]);
+            }
+            for (String w : f[4].split(",")) if (!w.isBlank()) rule.words().add(w.trim().toLowerCase(Locale.ROOT));
         }
     }
 

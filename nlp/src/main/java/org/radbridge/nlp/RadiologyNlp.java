@@ -150,6 +150,8 @@ public final class RadiologyNlp implements AutoCloseable {
      * explains "the expected T2 hyperintensity" beside it, not white matter hyperintensities described elsewhere).
      */
     private final Map<String, Boolean> explainedBy;
+    /** The pairs of {@link #explainedBy} whose row holds only for a diagnosis stated, not hedged (6th column "stated"). */
+    private final java.util.Set<String> statedOnly;
 
     /** Uses the terminology subsets packaged in the nlp jar. */
     public RadiologyNlp() {
@@ -167,6 +169,7 @@ public final class RadiologyNlp implements AutoCloseable {
         this.regions = ReportRegions.fromClasspath(lexicon);
         this.multiplicity = new Multiplicity(lexicon);
         this.explainedBy = explainedBy(lexicon);
+        this.statedOnly = explainedOnlyWhenStated(lexicon);
     }
 
     /**
@@ -181,10 +184,25 @@ public final class RadiologyNlp implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[0] + " " + f[1]));
             LexConcept s = lexicon.byCode(f[2], f[3])
                     .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[2] + " " + f[3]));
-            boolean sentenceOnly = f.length > 5 && "sentence".equals(f[5].trim());
+            boolean sentenceOnly = f.length > 5 && java.util.Arrays.asList(f[5].trim().split("\\s*,\\s*")).contains("sentence");
             pairs.put(g.dictionaryId() + "|" + s.dictionaryId(), !sentenceOnly);
         }
         return Map.copyOf(pairs);
+    }
+
+    /**
+     * The pairs of sites/explained-by.tsv whose 6th column names "stated" (comma-separated with "sentence"): a hedged
+     * diagnosis leaves the general finding, whatever its assertion.
+     */
+    private static java.util.Set<String> explainedOnlyWhenStated(RadiologyLexicon lexicon) {
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/explained-by.tsv")) {
+            if ("general_vocabulary".equals(f[0]) || f.length < 6
+                    || !java.util.Arrays.asList(f[5].trim().split("\\s*,\\s*")).contains("stated")) continue;
+            lexicon.byCode(f[0], f[1]).ifPresent(g -> lexicon.byCode(f[2], f[3])
+                    .ifPresent(s -> pairs.add(g.dictionaryId() + "|" + s.dictionaryId())));
+        }
+        return java.util.Set.copyOf(pairs);
     }
 
     private static Shared shared(Path dir) {
@@ -416,9 +434,15 @@ public final class RadiologyNlp implements AutoCloseable {
                         seg[0], seg[1], r.chronic() && !historical ? "chronic" : null));
                 // "renal or ureteric calculi", "coronary artery and aortic calcification": a finding named once after two
                 // sites joined by and / or is at the first site too, when that site refines it
-                LexConcept first = site == null ? null : coordinatedSite(text, m, site, segAnatomy, concept);
-                LexConcept atFirst = first == null ? null : lexicon.refine(concept.get(m), first).orElse(null);
-                if (atFirst != null && !atFirst.equals(c)) out.add(atOtherSite(out.get(out.size() - 1), atFirst, first));
+                // (issue 11bk: and every earlier site of a longer list, "no renal, ureteric or bladder calculi")
+                FindingMention stated0 = out.get(out.size() - 1);
+                LexConcept atFirst = null;
+                java.util.Set<LexConcept> added = new java.util.HashSet<>();
+                for (LexConcept first : site == null ? List.<LexConcept>of() : coordinatedSites(text, m, site, segAnatomy, concept)) {
+                    LexConcept atThis = lexicon.refine(concept.get(m), first).orElse(null);
+                    if (atFirst == null) atFirst = atThis;
+                    if (atThis != null && !atThis.equals(c) && added.add(atThis)) out.add(atOtherSite(stated0, atThis, first));
+                }
                 // ... and the mirror: "enlarged left hilar and subcarinal lymph nodes" are hilar and mediastinal nodes
                 // (issue 11bc: also when the first site alone refined it, "no fracture of the proximal femur or pelvic
                 // ring" denies both fractures)
@@ -485,9 +509,12 @@ public final class RadiologyNlp implements AutoCloseable {
                             && Math.max(general.start(), specific.start()) - Math.min(general.end(), specific.end())
                             <= SIDE_BY_SIDE) continue;
                     LexConcept sp = concept(specific);
-                    // ... or a diagnosis that explains the general lesion ("nodule, consistent with an adenoma")
-                    if (sp != null && !sp.equals(g) && (lexicon.isA(sp, g)
-                            || explainedBy.containsKey(g.dictionaryId() + "|" + sp.dictionaryId()))) {
+                    // ... or a diagnosis that explains the general lesion ("nodule, consistent with an adenoma");
+                    // rows marked "stated" hold only for a diagnosis stated, not hedged: "may indicate an inflammatory
+                    // arthritis such as rheumatoid arthritis" names two possibilities, not one finding (issue 11bk)
+                    String pair = sp == null ? null : g.dictionaryId() + "|" + sp.dictionaryId();
+                    if (sp != null && !sp.equals(g) && (lexicon.isA(sp, g) || (explainedBy.containsKey(pair)
+                            && !(statedOnly.contains(pair) && specific.assertion() == FindingMention.Assertion.POSSIBLE)))) {
                         drop.add(general);
                         break;
                     }
@@ -632,7 +659,8 @@ public final class RadiologyNlp implements AutoCloseable {
             int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
                     .orElse(new int[]{mt.start(), mt.end()});
             for (String code : statementCodes(row)) {
-                LexConcept c = lexicon.bySnomed(code).orElse(null);
+                // a RadLex-only concept (no SNOMED CT code in the terminology) is named by its RID (issue 11bk)
+                LexConcept c = (code.startsWith("RID") ? lexicon.byRadlex(code) : lexicon.bySnomed(code)).orElse(null);
                 if (c == null) continue;
                 out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(),
                         c.radlexId(), NORMAL_ASSERTIONS.get(row),
@@ -1001,11 +1029,12 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final java.util.Set<String> SITE_JOINERS = java.util.Set.of("and", "or", "and/or", ",");
 
     /**
-     * The first of two sites joined by and / or right before a finding whose site is the second ("hilar or mediastinal
-     * lymphadenopathy": hilar), or null. Only letters and blanks stand between the second site and the finding.
+     * The earlier sites of a list of sites joined by and / or / ',' right before a finding whose site is the last one
+     * ("hilar or mediastinal lymphadenopathy": hilar; issue 11bk: "renal, ureteric or bladder calculi": ureter, then
+     * kidney), nearest first; empty when none. Only letters and blanks stand between the last site and the finding.
      */
-    private static LexConcept coordinatedSite(String text, Mention f, LexConcept site, List<Mention> anatomy,
-                                              Map<Mention, LexConcept> concept) {
+    private static List<LexConcept> coordinatedSites(String text, Mention f, LexConcept site, List<Mention> anatomy,
+                                                     Map<Mention, LexConcept> concept) {
         Mention second = null;
         for (Mention a : anatomy) {
             if (a.end() <= f.start() && f.start() - a.end() <= 25 && site.equals(concept.get(a))
@@ -1013,12 +1042,17 @@ public final class RadiologyNlp implements AutoCloseable {
                 second = a;
             }
         }
-        if (second == null) return null;
-        for (Mention a : anatomy) {
-            if (a.end() > second.start() || second.start() - a.end() > 8) continue;
-            String between = text.substring(a.end(), second.start()).trim().toLowerCase(Locale.ROOT);
-            if (SITE_JOINERS.contains(between) && !concept.get(a).equals(site)) return concept.get(a);
+        List<LexConcept> sites = new ArrayList<>();
+        while (second != null) {
+            Mention before = null;
+            for (Mention a : anatomy) {
+                if (a.end() > second.start() || second.start() - a.end() > 8) continue;
+                String between = text.substring(a.end(), second.start()).trim().toLowerCase(Locale.ROOT);
+                if (SITE_JOINERS.contains(between) && !concept.get(a).equals(site)) before = a;
+            }
+            if (before != null && !sites.contains(concept.get(before))) sites.add(concept.get(before));
+            second = before;
         }
-        return null;
+        return sites;
     }
 }

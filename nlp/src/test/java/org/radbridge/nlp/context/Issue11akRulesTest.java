@@ -56,6 +56,7 @@ class Issue11akRulesTest extends NlpMentionsTest {
         assertThat(of(ct, "30746006")).noneMatch(m -> m.assertion() == Assertion.PRESENT);
         // 'none of' speaks about the nodules' change, not their absence
         // issue 11bj: plural nodules are Multiple lung nodules (445249002, a kind of the lung nodule)
+        // (issue 11bk: the plural "nodules" is Multiple lung nodules, a kind of Lung nodule)
         assertThat(of("CT CHEST\nFINDINGS: None of the lung nodules has grown.", "445249002"))
                 .isNotEmpty().allMatch(m -> m.assertion() == Assertion.PRESENT);
     }

@@ -474,6 +474,8 @@ class RadiologyScopeRulesTest extends NlpMentionsTest {
         // issue 11bj: plural nodules are Multiple lung nodules (445249002, a kind of 786838002)
         assertThat(of("Chest CT is more sensitive for tiny pulmonary nodules.", "786838002")).isEmpty();
         assertThat(of("Chest CT is more sensitive for tiny pulmonary nodules.", "445249002")).isEmpty();
+        // (issue 11bk: the plural "nodules" is Multiple lung nodules 445249002, a kind of Lung nodule)
+        assertThat(nlp.analyze("t", "Chest CT is more sensitive for tiny pulmonary nodules.").mentions()).isEmpty();
         assertThat(of("Tiny pulmonary nodules.", "445249002")).hasSize(1);
     }
 
