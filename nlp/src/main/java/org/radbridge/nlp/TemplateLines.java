@@ -55,7 +55,8 @@ final class TemplateLines {
         while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
         int valueEnd = v;
         while (valueEnd < n && text.charAt(valueEnd) != '\n' && text.charAt(valueEnd) != '.' && text.charAt(valueEnd) != ';') valueEnd++;
-        boolean dash = text.charAt(colon) != ':';
+        // a dash or a question mark may also join two statements: only a denying or hedging answer makes it a template
+        boolean dash = text.charAt(colon) != ':' && text.charAt(colon) != '=';
         if (text.substring(v, valueEnd).isBlank()) {
             if (dash) return null;
             // "Pleural effusion: [ ] Right [ ] Left": nothing ticked, nothing said; a label with its value on the next
@@ -74,14 +75,17 @@ final class TemplateLines {
     }
 
     /**
-     * Whether the character at {@code at} separates a template label from its value: a ':' ("Hydronephrosis: None"),
+     * Whether the character at {@code at} separates a template label from its value: a ':' ("Hydronephrosis: None") or
+     * '=' ("Effusion = none"), a '?' right after the label ("Pneumothorax? No": issue 11bl),
      * or a dash with a blank on both sides ("Hydronephrosis - absent", "Free fluid — none"), as dictation templates
      * print them (issue 11az); a hyphen inside a word ("well-defined") or right after the label is no separator. En
      * dashes arrive as '-' ({@link TypographicForms}).
      */
     private static boolean separator(String text, int labelEnd, int at) {
         char c = text.charAt(at);
-        if (c == ':') return true;
+        // "Effusion = none" (issue 11bl: typed templates), "Pneumonia? No." (a question the report answers)
+        if (c == ':' || c == '=') return true;
+        if (c == '?') return at == labelEnd && at + 1 < text.length() && text.charAt(at + 1) == ' ';
         if (c != '-' && c != '\u2014') return false;
         return at > labelEnd && at + 1 < text.length() && (text.charAt(at + 1) == ' ' || text.charAt(at + 1) == '\t');
     }
