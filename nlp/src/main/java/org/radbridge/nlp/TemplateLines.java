@@ -49,7 +49,12 @@ final class TemplateLines {
     static Reading reading(String text, String boxed, int start, int end) {
         int n = text.length(), colon = end;
         while (colon < n && (text.charAt(colon) == ' ' || text.charAt(colon) == '\t')) colon++;
-        if (colon >= n || !separator(text, end, colon)) return null;
+        if (colon >= n || !separator(text, end, colon)) {
+            // a list of labels sharing one value ("Pneumothorax, effusion, consolidation: not seen"): the ':' after the
+            // last label answers for each (issue 11bl)
+            colon = listedLabelsColon(text, end);
+            if (colon < 0) return null;
+        }
         if (!labelStart(text, start)) return null;
         int v = colon + 1;
         while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
@@ -88,6 +93,30 @@ final class TemplateLines {
         if (c == '?') return at == labelEnd && at + 1 < text.length() && text.charAt(at + 1) == ' ';
         if (c != '-' && c != '\u2014') return false;
         return at > labelEnd && at + 1 < text.length() && (text.charAt(at + 1) == ' ' || text.charAt(at + 1) == '\t');
+    }
+
+    /** Words a list of labels may have after the first one ("effusion, pneumothorax and consolidation:"). */
+    private static final int MAX_LISTED_LABEL_WORDS = 8;
+
+    /**
+     * The ':' or '=' that ends a list of labels after the label ending at {@code end}, else -1: only words, blanks and the
+     * list marks ',' '/' '&' stand between, with a list mark right after the label, and at most a few words.
+     */
+    private static int listedLabelsColon(String text, int end) {
+        int n = text.length(), i = end, words = 0;
+        while (i < n && text.charAt(i) == ' ') i++;
+        if (i >= n || !(text.charAt(i) == ',' || text.charAt(i) == '/' || text.charAt(i) == '&'
+                || text.startsWith("and ", i) || text.startsWith("or ", i))) return -1;
+        boolean inWord = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '=') return words > 0 ? i : -1;
+            boolean letter = Character.isLetter(c) || c == '-' || c == '\'';
+            if (letter && !inWord && ++words > MAX_LISTED_LABEL_WORDS) return -1;
+            inWord = letter;
+            if (!letter && c != ' ' && c != ',' && c != '/' && c != '&') return -1;
+        }
+        return -1;
     }
 
     private static boolean onlyPunctuation(String text, int from, int to) {

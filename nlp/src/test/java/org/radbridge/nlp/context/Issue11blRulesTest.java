@@ -160,6 +160,31 @@ class Issue11blRulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void aListOfLabelsSharesTheTemplateValue() {
+        String s = "Pneumothorax, effusion and consolidation: not identified.";
+        assertThat(only(s, PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(s, PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(s, CONSOLIDATION).assertion()).isEqualTo(Assertion.ABSENT);
+        // a denial that announces its list
+        String announced = "The following are absent: edema, pneumothorax.";
+        assertThat(only(announced, PULMONARY_EDEMA).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(announced, PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+        // a finding stated before a sentence with its own colon keeps its reading
+        assertThat(only("Small left effusion. Heart: normal.", PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void whatTheMethodCanShowAndWhatThePatientReportsAreNoFindings() {
+        assertThat(of("Sarcoidosis may have a normal film early on.", "24369008")).isEmpty();
+        assertThat(of("Pneumonia cannot be diagnosed on this rotated, motion-degraded view.", PNEUMONIA)).isEmpty();
+        List<FindingMention> told = of("She reports she had a pneumothorax as a teenager.", PNEUMOTHORAX);
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).temporality()).isEqualTo(FindingMention.Temporality.HISTORICAL);
+        assertThat(has("Causes of the patient's symptoms include bronchitis and reflux.", "32398004", Assertion.PRESENT))
+                .isFalse();
+    }
+
+    @Test
     void orderHeadingsCarryTheRequest() {
         String report = "ORDER COMMENT: chest drain pulled this morning, assess for pneumothorax.\nFINDINGS: No pneumothorax. "
                 + "Lungs expanded and clear.";
@@ -253,6 +278,10 @@ class Issue11blRulesTest extends NlpMentionsTest {
                     + "right upper lobe; this is the first costochondral junction.",
             "CHEST. There is no evidence of acute cardiopulmonary disease; pneumonia can occasionally be "
                     + "radiographically occult early in its course.",
+            "CHEST. FINDINGS: Pneumothorax, effusion, consolidation: not seen. The following are not identified: "
+                    + "nodule, mass.",
+            "CHEST. IMPRESSION: Normal chest. Sarcoidosis can have a normal chest radiograph; patient states she had "
+                    + "tuberculosis as a child. Differential diagnosis for the patient's symptoms includes asthma.",
             "BREAST ULTRASOUND. Findings: Normal fibroglandular tissue, no solid or cystic mass. Impression: BI-RADS 1. "
                     + "Focal breast pain is rarely a sign of malignancy; continue routine screening.");
 
