@@ -185,6 +185,20 @@ class Issue11blRulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void conditionalsCounterfactualsAndArgumentsAgainst() {
+        assertThat(of("Should an effusion develop, ultrasound can mark a site for drainage.", PLEURAL_EFFUSION)).isEmpty();
+        assertThat(of("Bibasal atelectasis would be expected after this operation.", ATELECTASIS)).isEmpty();
+        // a comment after a comma leaves the stated finding
+        assertThat(only("Bibasal atelectasis, as would be expected after this operation.", ATELECTASIS).assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(of("Mild edema would not necessarily be visible on a portable film.", PULMONARY_EDEMA)).isEmpty();
+        assertThat(only("The appearance argues against pulmonary edema.", PULMONARY_EDEMA).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("It is doubtful that there is a pneumothorax.", PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(has("Acute bronchitis remains a clinical diagnosis.", "32398004", Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
     void orderHeadingsCarryTheRequest() {
         String report = "ORDER COMMENT: chest drain pulled this morning, assess for pneumothorax.\nFINDINGS: No pneumothorax. "
                 + "Lungs expanded and clear.";
@@ -282,6 +296,9 @@ class Issue11blRulesTest extends NlpMentionsTest {
                     + "nodule, mass.",
             "CHEST. IMPRESSION: Normal chest. Sarcoidosis can have a normal chest radiograph; patient states she had "
                     + "tuberculosis as a child. Differential diagnosis for the patient's symptoms includes asthma.",
+            "CHEST. IMPRESSION: Normal chest. Should a pneumothorax develop, the patient should return. It is unlikely "
+                    + "that the patient has pneumonia; findings argue against it. Early heart failure would not necessarily "
+                    + "be visible. There is nothing to indicate pneumothorax.",
             "BREAST ULTRASOUND. Findings: Normal fibroglandular tissue, no solid or cystic mass. Impression: BI-RADS 1. "
                     + "Focal breast pain is rarely a sign of malignancy; continue routine screening.");
 
