@@ -443,6 +443,9 @@ public final class ConText {
             // "given history of fever, this is suspicious for pneumonia": after a comma a clause with its own assertion
             // cue (before the finding) states today's reading, not the history
             if (hist && (ownClauseCue(histTrigger, neg) || ownClauseCue(histTrigger, unc))) hist = false;
+            // "Cough. Fever. Pneumonia?": a finding the sentence asks about with a '?' right after it is a question, as
+            // the query mark before it is (issue 11bl); the caller tells a question from a hedge of a stated finding
+            if (a == Assertion.PRESENT && questionMarkAfter(end)) query = true;
             return new Result(a, hist && !chronic, fam, chronic, hypo, query && !hypo);
         }
 
@@ -544,6 +547,16 @@ public final class ConText {
                 if (i >= from && text.charAt(i) == ',' && words(from, i) <= 4) return r.start();
             }
             return cue;
+        }
+
+        /**
+         * A '?' right after {@code end}, attached to the finding's last word, that ends the sentence or is followed by a
+         * blank ("Pneumonia?"); a '?' after a blank opens a query of the next word ("shadowing ? infection").
+         */
+        private boolean questionMarkAfter(int end) {
+            int i = end;
+            return i < text.length() && text.charAt(i) == '?'
+                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
         }
 
         /** Just after a ':' that follows {@code from} with only blanks between, else {@code from}. */

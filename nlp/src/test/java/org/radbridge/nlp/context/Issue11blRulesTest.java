@@ -155,8 +155,10 @@ class Issue11blRulesTest extends NlpMentionsTest {
         assertThat(only("Effusion = none noted.", PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(only("Effusion = small left.", PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(only("Consolidation? No.", CONSOLIDATION).assertion()).isEqualTo(Assertion.ABSENT);
-        // a question answered by a statement of its own stays the triggers' reading
-        assertThat(only("Consolidation? No new opacity.", CONSOLIDATION).assertion()).isEqualTo(Assertion.PRESENT);
+        // a question answered by a statement of its own is a question (no finding); the statement has its own reading
+        assertThat(of("Consolidation? No new opacity.", CONSOLIDATION)).isEmpty();
+        // the query mark before a word after a stated finding stays a hedge of it
+        assertThat(only("Right mid zone shadowing ? consolidation.", CONSOLIDATION).assertion()).isEqualTo(Assertion.POSSIBLE);
     }
 
     @Test
@@ -196,6 +198,24 @@ class Issue11blRulesTest extends NlpMentionsTest {
                 .isEqualTo(Assertion.ABSENT);
         assertThat(only("It is doubtful that there is a pneumothorax.", PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(has("Acute bronchitis remains a clinical diagnosis.", "32398004", Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void aFindingAskedAboutWithAQuestionMarkAfterIt() {
+        assertThat(of("Fever and cough. Consolidation?\nFINDINGS: Lungs clear.", CONSOLIDATION)).isEmpty();
+        assertThat(of("Is there a pneumothorax? The lungs are fully expanded.", PNEUMOTHORAX)).isEmpty();
+        // after a finding the report states, the question hedges (UK usage, as the '?' before a word)
+        assertThat(only("FINDINGS: Dense left basal opacity. Pneumonia?", PNEUMONIA).assertion()).isEqualTo(Assertion.POSSIBLE);
+        // a denied finding stays denied
+        assertThat(only("No pneumothorax? None seen.", PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void correctionsTooSmallFindingsAndRemovedTubeTracts() {
+        assertThat(has("ADDENDUM: The original report erroneously stated a right effusion; there is none.", PLEURAL_EFFUSION,
+                Assertion.PRESENT)).isFalse();
+        assertThat(of("The known 4 mm nodule is below the resolution of this radiograph.", LUNG_NODULE)).isEmpty();
+        assertThat(of("Drain removed. The chest tube tract is clean.", THORACOSTOMY_TUBE)).isEmpty();
     }
 
     @Test
