@@ -100,13 +100,14 @@ final class TemplateLines {
 
     /**
      * The ':' or '=' that ends a list of labels after the label ending at {@code end}, else -1: only words, blanks and the
-     * list marks ',' '/' '&' stand between, with a list mark right after the label, and at most a few words.
+     * list marks ',' '/' '&' stand between, with a list mark or a continuation word right after the label, and at most a
+     * few words.
      */
     private static int listedLabelsColon(String text, int end) {
         int n = text.length(), i = end, words = 0;
         while (i < n && text.charAt(i) == ' ') i++;
         if (i >= n || !(text.charAt(i) == ',' || text.charAt(i) == '/' || text.charAt(i) == '&'
-                || text.startsWith("and ", i) || text.startsWith("or ", i))) return -1;
+                || startsWithWord(text, i, LABEL_CONTINUATIONS))) return -1;
         boolean inWord = false;
         for (; i < n; i++) {
             char c = text.charAt(i);
@@ -117,6 +118,17 @@ final class TemplateLines {
             if (!letter && c != ' ' && c != ',' && c != '/' && c != '&') return -1;
         }
         return -1;
+    }
+
+    /**
+     * Words that carry a label on to its ':' after the finding: a list ("effusion and pneumothorax:") or the view or place
+     * the label is asked about ("Pneumothorax on the expiratory view: none").
+     */
+    private static final List<String> LABEL_CONTINUATIONS = List.of("and ", "or ", "on ", "in ", "at ", "within ");
+
+    private static boolean startsWithWord(String text, int at, List<String> words) {
+        for (String w : words) if (text.regionMatches(true, at, w, 0, w.length())) return true;
+        return false;
     }
 
     private static boolean onlyPunctuation(String text, int from, int to) {

@@ -219,6 +219,16 @@ class Issue11blRulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void reasoningAboutADiseaseInGeneralAndLabelsAskedAtAView() {
+        assertThat(of("No hilar enlargement, which would be typical of sarcoidosis.", "24369008")).isEmpty();
+        assertThat(of("The pattern would be atypical for pulmonary edema.", PULMONARY_EDEMA)).isEmpty();
+        assertThat(of("CT could look for a pulmonary nodule.", LUNG_NODULE)).isEmpty();
+        assertThat(only("Pneumothorax on the lateral decubitus view: not seen.", PNEUMOTHORAX).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Effusion at the left base: small.", PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
     void orderHeadingsCarryTheRequest() {
         String report = "ORDER COMMENT: chest drain pulled this morning, assess for pneumothorax.\nFINDINGS: No pneumothorax. "
                 + "Lungs expanded and clear.";
