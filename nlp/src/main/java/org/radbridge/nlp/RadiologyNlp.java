@@ -358,7 +358,10 @@ public final class RadiologyNlp implements AutoCloseable {
                 int next = i + 1 < segFindings.size() ? segFindings.get(i + 1).start() : seg[1];
                 String lat = sided ? LATERALITY.find(text, seg[0], seg[1], m.start(), m.end(), next) : null;
                 Measurements.Measurement ms = measured.get(m);
-                if (r.query()) {
+                // "Pneumothorax: None." / "Pleural effusion: Small left": a template line's value decides its label
+                // (before the query reading: "Pneumonia? No." is a question the report answers)
+                TemplateLines.Reading templated = TemplateLines.reading(text, plain, m.start(), m.end());
+                if (r.query() && templated == null) {
                     // "basal consolidation ?infection": a query after a finding the sentence states asks for its cause
                     // (a hedge); so is a query in the report body after findings the radiologist stated ("Right
                     // upper lobe collapse. ?Central obstructing lesion"); "?PE" on its own, before any finding or in the
@@ -369,8 +372,6 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
                 if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
                 if (m.start() < examTitleEnd) continue; // "CT RENAL STONE PROTOCOL": the exam's purpose, not a finding
-                // "Pneumothorax: None." / "Pleural effusion: Small left": a template line's value decides its label
-                TemplateLines.Reading templated = TemplateLines.reading(text, plain, m.start(), m.end());
                 if (templated == TemplateLines.Reading.NOTHING) continue;
                 if (templated != null) r = withAssertion(r, templated);
                 LexConcept site = nearestSite(m, segAnatomy, concept);

@@ -49,13 +49,19 @@ final class TemplateLines {
     static Reading reading(String text, String boxed, int start, int end) {
         int n = text.length(), colon = end;
         while (colon < n && (text.charAt(colon) == ' ' || text.charAt(colon) == '\t')) colon++;
-        if (colon >= n || !separator(text, end, colon)) return null;
+        if (colon >= n || !separator(text, end, colon)) {
+            // a list of labels sharing one value ("Pneumothorax, effusion, consolidation: not seen"): the ':' after the
+            // last label answers for each (issue 11bl)
+            colon = listedLabelsColon(text, end);
+            if (colon < 0) return null;
+        }
         if (!labelStart(text, start)) return null;
         int v = colon + 1;
         while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
         int valueEnd = v;
         while (valueEnd < n && text.charAt(valueEnd) != '\n' && text.charAt(valueEnd) != '.' && text.charAt(valueEnd) != ';') valueEnd++;
-        boolean dash = text.charAt(colon) != ':';
+        // a dash or a question mark may also join two statements: only a denying or hedging answer makes it a template
+        boolean dash = text.charAt(colon) != ':' && text.charAt(colon) != '=';
         if (text.substring(v, valueEnd).isBlank()) {
             if (dash) return null;
             // "Pleural effusion: [ ] Right [ ] Left": nothing ticked, nothing said; a label with its value on the next
@@ -74,16 +80,55 @@ final class TemplateLines {
     }
 
     /**
-     * Whether the character at {@code at} separates a template label from its value: a ':' ("Hydronephrosis: None"),
+     * Whether the character at {@code at} separates a template label from its value: a ':' ("Hydronephrosis: None") or
+     * '=' ("Effusion = none"), a '?' right after the label ("Pneumothorax? No": issue 11bl),
      * or a dash with a blank on both sides ("Hydronephrosis - absent", "Free fluid — none"), as dictation templates
      * print them (issue 11az); a hyphen inside a word ("well-defined") or right after the label is no separator. En
      * dashes arrive as '-' ({@link TypographicForms}).
      */
     private static boolean separator(String text, int labelEnd, int at) {
         char c = text.charAt(at);
-        if (c == ':') return true;
+        // "Effusion = none" (issue 11bl: typed templates), "Pneumonia? No." (a question the report answers)
+        if (c == ':' || c == '=') return true;
+        if (c == '?') return at == labelEnd && at + 1 < text.length() && text.charAt(at + 1) == ' ';
         if (c != '-' && c != '\u2014') return false;
         return at > labelEnd && at + 1 < text.length() && (text.charAt(at + 1) == ' ' || text.charAt(at + 1) == '\t');
+    }
+
+    /** Words a list of labels may have after the first one ("effusion, pneumothorax and consolidation:"). */
+    private static final int MAX_LISTED_LABEL_WORDS = 8;
+
+    /**
+     * The ':' or '=' that ends a list of labels after the label ending at {@code end}, else -1: only words, blanks and the
+     * list marks ',' '/' '&' stand between, with a list mark or a continuation word right after the label, and at most a
+     * few words.
+     */
+    private static int listedLabelsColon(String text, int end) {
+        int n = text.length(), i = end, words = 0;
+        while (i < n && text.charAt(i) == ' ') i++;
+        if (i >= n || !(text.charAt(i) == ',' || text.charAt(i) == '/' || text.charAt(i) == '&'
+                || startsWithWord(text, i, LABEL_CONTINUATIONS))) return -1;
+        boolean inWord = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '=') return words > 0 ? i : -1;
+            boolean letter = Character.isLetter(c) || c == '-' || c == '\'';
+            if (letter && !inWord && ++words > MAX_LISTED_LABEL_WORDS) return -1;
+            inWord = letter;
+            if (!letter && c != ' ' && c != ',' && c != '/' && c != '&') return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * Words that carry a label on to its ':' after the finding: a list ("effusion and pneumothorax:") or the view or place
+     * the label is asked about ("Pneumothorax on the expiratory view: none").
+     */
+    private static final List<String> LABEL_CONTINUATIONS = List.of("and ", "or ", "on ", "in ", "at ", "within ");
+
+    private static boolean startsWithWord(String text, int at, List<String> words) {
+        for (String w : words) if (text.regionMatches(true, at, w, 0, w.length())) return true;
+        return false;
     }
 
     private static boolean onlyPunctuation(String text, int from, int to) {

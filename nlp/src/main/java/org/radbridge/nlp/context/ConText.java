@@ -63,7 +63,19 @@ public final class ConText {
          * the clinician's query mark ("?infection"): a question when it stands alone (a request: no finding), a hedge
          * when it follows a finding the report states ("basal consolidation ?infection"); the caller decides
          */
-        QUERY_PRE }
+        QUERY_PRE,
+        /**
+         * a frequency adverb in the predicate of the finding ("pneumonia can occasionally be occult", "aspiration
+         * typically involves the dependent segments"): the finding is the subject of a statement about the disease in
+         * general, no finding of this report (as {@link #HYPO_POST}); only within two words after the finding, with no
+         * comma between ("small effusions, typically seen in failure" is a finding with a comment)
+         */
+        GENERIC_POST,
+        /**
+         * an adverb that may stand between the words of a longer trigger without breaking it ("is also not seen",
+         * "can occasionally be radiographically occult", "is still not visualized"): a word list, not a trigger
+         */
+        TRIGGER_GAP }
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
@@ -104,13 +116,16 @@ public final class ConText {
     private final java.util.Set<String> listJoin = new java.util.HashSet<>();
     /** Hedges that still explain a finding away before a mimic (category MIMIC_CONFIDENT). */
     private final java.util.Set<String> mimicConfident = new java.util.HashSet<>();
+    /** Adverbs that may stand inside a longer trigger (category TRIGGER_GAP). */
+    private final java.util.Set<String> triggerGap = new java.util.HashSet<>();
 
     private ConText(Map<String, Category> byPhrase, java.util.Set<String> copulaEnd, java.util.Set<String> listJoin,
-                    java.util.Set<String> mimicConfident) {
+                    java.util.Set<String> mimicConfident, java.util.Set<String> triggerGap) {
         this.byPhrase = byPhrase;
         this.copulaEnd.addAll(copulaEnd);
         this.listJoin.addAll(listJoin);
         this.mimicConfident.addAll(mimicConfident);
+        this.triggerGap.addAll(triggerGap);
         List<String> phrases = new ArrayList<>(byPhrase.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (String p : phrases) {
@@ -140,6 +155,7 @@ public final class ConText {
         java.util.Set<String> copulaEnd = new java.util.HashSet<>();
         java.util.Set<String> listJoin = new java.util.HashSet<>();
         java.util.Set<String> mimicConfident = new java.util.HashSet<>();
+        java.util.Set<String> triggerGap = new java.util.HashSet<>();
         BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = br.readLine()) != null) {
@@ -153,10 +169,11 @@ public final class ConText {
             if (category == Category.COPULA_END) copulaEnd.add(phrase);
             else if (category == Category.LIST_JOIN) listJoin.add(phrase);
             else if (category == Category.MIMIC_CONFIDENT) mimicConfident.add(phrase);
+            else if (category == Category.TRIGGER_GAP) triggerGap.add(phrase);
             else map.put(phrase, category); // later lines win
         }
         addSpellingVariants(map);
-        return new ConText(map, copulaEnd, listJoin, mimicConfident);
+        return new ConText(map, copulaEnd, listJoin, mimicConfident, triggerGap);
     }
 
     /**
@@ -235,26 +252,62 @@ public final class ConText {
                     ? byFirstWord.get(lower.substring(tok[0], tok[1])) : null;
             int matchedTokens = 0;
             if (candidates != null) {
-                for (String[] words : candidates) {
-                    if (t + words.length > tokens.size()) continue;
-                    boolean ok = true;
-                    for (int w = 1; w < words.length && ok; w++) {
-                        int[] prev = tokens.get(t + w - 1), cur = tokens.get(t + w);
-                        ok = lower.regionMatches(cur[0], words[w], 0, words[w].length())
-                                && cur[1] - cur[0] == words[w].length() && onlySpace(lower, prev[1], cur[0]);
-                    }
-                    if (ok) {
-                        String phrase = String.join(" ", words);
-                        int end = tokens.get(t + words.length - 1)[1];
-                        triggers.add(new Trigger(tok[0], end, phrase, byPhrase.get(phrase)));
-                        matchedTokens = words.length;
-                        break;
-                    }
+                // an exact match first; only then one with a gap adverb inside ("is also not seen"), so a trigger that
+                // lists the adverb itself ("is often not visible") keeps its own category
+                matchedTokens = match(lower, tokens, t, candidates, false, triggers);
+                if (matchedTokens == 0 && !triggerGap.isEmpty() && gapAhead(lower, tokens, t)) {
+                    matchedTokens = match(lower, tokens, t, candidates, true, triggers);
                 }
             }
             t += Math.max(1, matchedTokens);
         }
         return new Sentence(lower, triggers);
+    }
+
+    /** Whether a gap adverb is among the few tokens after token {@code t} (the gap pass is skipped otherwise). */
+    private boolean gapAhead(String lower, List<int[]> tokens, int t) {
+        for (int k = t + 1; k < Math.min(tokens.size(), t + 6); k++) {
+            int[] tok = tokens.get(k);
+            if (triggerGap.contains(lower.substring(tok[0], tok[1]))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The first candidate phrase that matches at token {@code t} (added to {@code triggers}); with {@code gap}, one
+     * adverb of the TRIGGER_GAP list may stand between two of its words. Returns the tokens consumed, or 0.
+     */
+    private int match(String lower, List<int[]> tokens, int t, List<String[]> candidates, boolean gap,
+                      List<Trigger> triggers) {
+        for (String[] words : candidates) {
+            // only phrases of three words or more: a two-word one ("is negative") would take the word a longer trigger
+            // starts with ("is also negative for pneumothorax")
+            if (words.length < 3 && gap) continue;
+            int k = t;
+            boolean ok = true, gapUsed = false;
+            for (int w = 1; w < words.length && ok; w++) {
+                if (k + 1 >= tokens.size()) { ok = false; break; }
+                int[] prev = tokens.get(k), cur = tokens.get(k + 1);
+                ok = wordAt(lower, cur, words[w]) && onlySpace(lower, prev[1], cur[0]);
+                if (!ok && gap && !gapUsed && triggerGap.contains(lower.substring(cur[0], cur[1]))
+                        && onlySpace(lower, prev[1], cur[0]) && k + 2 < tokens.size()) {
+                    int[] next = tokens.get(k + 2);
+                    ok = wordAt(lower, next, words[w]) && onlySpace(lower, cur[1], next[0]);
+                    if (ok) { gapUsed = true; k++; }
+                }
+                k++;
+            }
+            if (ok && (!gap || gapUsed)) {
+                String phrase = String.join(" ", words);
+                triggers.add(new Trigger(tokens.get(t)[0], tokens.get(k)[1], phrase, byPhrase.get(phrase)));
+                return k - t + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean wordAt(String lower, int[] tok, String word) {
+        return tok[1] - tok[0] == word.length() && lower.regionMatches(tok[0], word, 0, word.length());
     }
 
     /** An age written with hyphens: "60-year-old", "3-month-old", "a 45 year-old" (issue 11ax). */
@@ -320,6 +373,9 @@ public final class ConText {
                     // fractures, new opacity"); only when nothing but blanks stands between the two
                     int scopeFrom = !isPre(t.category()) || t.category() == Category.UNC_PRE || t.category() == Category.NEG_PRE
                             ? afterLeadingTerm(from, start) : from;
+                    // "Negative for: pneumothorax, effusion", "Rule out: pneumonia": a ':' right after the cue opens the
+                    // list the cue governs, not a clause of its own
+                    if (isPre(t.category())) scopeFrom = afterColon(scopeFrom, start);
                     if (words > window(t) || blocked(scopeFrom, start)) continue;
                     int dist = start - from;
                     switch (t.category()) {
@@ -338,11 +394,18 @@ public final class ConText {
                     boolean closingHedge = t.category() == Category.UNC_PRE && t.phrase().indexOf(' ') < 0 && endsClause(t);
                     if ((!isPost(t.category()) && !closingHedge) || copulaHedgeBeforeWords(t)) continue;
                     // "X versus Y" hedges the X right before it, not an earlier finding of the clause
+                    // a generic statement's adverb belongs to the finding's own predicate: right after it, no comma
+                    if (t.category() == Category.GENERIC_POST && hasComma(end, t.start())) continue;
                     int maxWords = t.category() == Category.UNC_BI || closingHedge ? 0
+                            : t.category() == Category.GENERIC_POST ? 2
                             : t.category() == Category.MIMIC_POST ? 10
                             : t.category() == Category.NEG_POST
                                     && (startsWithSubjectLink(t.phrase()) || siteThenPredicate(end, t.start())) ? 8 : 5;
-                    if (words(end, t.start()) > maxWords || blocked(end, t.start())) continue;
+                    // "a small left effusion, which is not seen today": the relative word opens a predicate about
+                    // the finding right before it, so it does not end the negation's scope (issue 11bl)
+                    int scopeTo = t.category() == Category.NEG_POST && startsWithSubjectLink(t.phrase())
+                            ? beforeRelative(end, t.start()) : t.start();
+                    if (words(end, t.start()) > maxWords || blocked(end, scopeTo)) continue;
                     // "opacity, atelectasis versus consolidation": the differential after the comma hedges its own
                     // alternatives, not the finding it explains
                     if (t.category() == Category.UNC_BI && hasComma(end, t.start())) continue;
@@ -354,7 +417,7 @@ public final class ConText {
                         case NEG_POST, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
                         case UNC_POST, UNC_BI, UNC_PRE -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case FAM_POST -> fam = true;
-                        case HYPO_POST -> hypo = true;
+                        case HYPO_POST, GENERIC_POST -> hypo = true;
                         case MIMIC_POST -> { if (mimic == null || t.start() < mimic.start()) mimic = t; }
                         default -> { }
                     }
@@ -383,6 +446,9 @@ public final class ConText {
             // "the previous left basal effusion has resolved" / "prior pneumothorax is no longer seen": the denial after the
             // finding states today's image (absent now), the history cue before it only names when it was seen (issue 11bj)
             if (hist && a == Assertion.ABSENT && neg.start() >= end) hist = false;
+            // "Cough. Fever. Pneumonia?": a finding the sentence asks about with a '?' right after it is a question, as
+            // the query mark before it is (issue 11bl); the caller tells a question from a hedge of a stated finding
+            if (a == Assertion.PRESENT && questionMarkAfter(end)) query = true;
             return new Result(a, hist && !chronic, fam, chronic, hypo, query && !hypo);
         }
 
@@ -471,6 +537,38 @@ public final class ConText {
             return false;
         }
 
+        /**
+         * The start of a relative word ("which", "that") that stands right before {@code cue} after a comma closing the
+         * finding's phrase ("effusion, which is not seen"), else {@code cue}.
+         */
+        private int beforeRelative(int from, int cue) {
+            for (Trigger r : triggers) {
+                if (r.category() != Category.TERM || r.end() > cue || r.start() < from || !onlyBlank(r.end(), cue)) continue;
+                if (!RELATIVES.contains(r.phrase())) continue;
+                int i = r.start() - 1;
+                while (i >= from && Character.isWhitespace(text.charAt(i))) i--;
+                if (i >= from && text.charAt(i) == ',' && words(from, i) <= 4) return r.start();
+            }
+            return cue;
+        }
+
+        /**
+         * A '?' right after {@code end}, attached to the finding's last word, that ends the sentence or is followed by a
+         * blank ("Pneumonia?"); a '?' after a blank opens a query of the next word ("shadowing ? infection").
+         */
+        private boolean questionMarkAfter(int end) {
+            int i = end;
+            return i < text.length() && text.charAt(i) == '?'
+                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+        }
+
+        /** Just after a ':' that follows {@code from} with only blanks between, else {@code from}. */
+        private int afterColon(int from, int to) {
+            int i = from;
+            while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+            return i < to && text.charAt(i) == ':' ? i + 1 : from;
+        }
+
         /** The end of a terminating trigger that starts right at {@code from} ("due to"), else {@code from}. */
         private int afterLeadingTerm(int from, int to) {
             for (Trigger t : triggers) {
@@ -526,6 +624,9 @@ public final class ConText {
     /** Prepositions that open a site phrase right after a finding (issue 11ac). */
     private static final String[] LOCATIVES = {" in the ", " at the ", " within the ", " of the "};
 
+    /** Relative words that may open a predicate about the finding before them ({@code beforeRelative}). */
+    private static final java.util.Set<String> RELATIVES = java.util.Set.of("which", "that");
+
     private static final String[] SUBJECT_LINKS = {"is ", "are ", "was ", "were ", "that ", "which ", "has ", "have "};
 
     private static boolean startsWithSubjectLink(String phrase) {
@@ -541,7 +642,7 @@ public final class ConText {
 
     private static boolean isPost(Category c) {
         return c == Category.NEG_POST || c == Category.UNC_POST || c == Category.FAM_POST || c == Category.HYPO_POST || c == Category.UNC_BI
-                || c == Category.NEG_BI || c == Category.MIMIC_POST;
+                || c == Category.NEG_BI || c == Category.MIMIC_POST || c == Category.GENERIC_POST;
     }
 
     private static int window(Trigger t) {
