@@ -56,6 +56,71 @@ final class PhraseTemplates {
         return sb.toString();
     }
 
+    /**
+     * The beginnings of the texts {@link #regex} matches, with each run of whitespace as one space and every spelling
+     * variant spelled out, each cut after the first character that ends its second word (words: runs of letters,
+     * digits and hyphens, as {@link StatementLeads} reads them); a text that ends sooner is given whole. What a matching
+     * text can hold as its first two words can be read from these, without spelling out every phrase of the template.
+     */
+    static java.util.Set<String> leads(String template, java.util.Map<String, List<String>> variants) {
+        java.util.Set<String> states = new java.util.LinkedHashSet<>(List.of(""));
+        int from = 0;
+        while (from < template.length()) {
+            // the same pieces as regex(): a literal stretch, then a group of alternatives, each read by literal()
+            int open = template.indexOf('(', from);
+            String stretch = template.substring(from, open < 0 ? template.length() : open);
+            states = append(states, List.of(stretch), variants);
+            if (open < 0) break;
+            int close = template.indexOf(')', open);
+            if (close < 0) throw new IllegalArgumentException("unclosed '(' in template: " + template);
+            states = append(states, List.of(template.substring(open + 1, close).split("\\|", -1)), variants);
+            from = close + 1;
+        }
+        return states;
+    }
+
+    /** Each unfinished lead followed by each alternative, read as {@link #literal} reads it (words with variants). */
+    private static java.util.Set<String> append(java.util.Set<String> states, List<String> alternatives,
+                                                java.util.Map<String, List<String>> variants) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String state : states) {
+            if (StatementLeads.leadEnd(state) >= 0) {
+                out.add(state);
+                continue;
+            }
+            for (String alt : alternatives) {
+                List<String> texts = List.of(state);
+                int i = 0;
+                while (i < alt.length()) {
+                    int j = i;
+                    List<String> forms;
+                    if (Character.isWhitespace(alt.charAt(i))) {
+                        while (j < alt.length() && Character.isWhitespace(alt.charAt(j))) j++;
+                        forms = List.of(" ");
+                    } else {
+                        while (j < alt.length() && !Character.isWhitespace(alt.charAt(j))) j++;
+                        String word = alt.substring(i, j);
+                        forms = new ArrayList<>();
+                        forms.add(word);
+                        forms.addAll(variants.getOrDefault(word, List.of()));
+                    }
+                    List<String> longer = new ArrayList<>();
+                    for (String t : texts) {
+                        if (StatementLeads.leadEnd(t) >= 0) longer.add(t);
+                        else for (String f : forms) longer.add(t + f);
+                    }
+                    texts = longer;
+                    i = j;
+                }
+                for (String t : texts) {
+                    int end = StatementLeads.leadEnd(t);
+                    out.add(end >= 0 ? t.substring(0, end) : t);
+                }
+            }
+        }
+        return out;
+    }
+
     private static String literal(String s, java.util.Map<String, List<String>> variants) {
         StringBuilder sb = new StringBuilder();
         int i = 0;

@@ -64,24 +64,32 @@ public final class RadiologyNlp implements AutoCloseable {
      * digit: then {@link #NOT_FINDINGS} is searched as a whole.
      */
     static final Map<String, Pattern> NOT_FINDINGS_BY_FIRST_WORD;
+    /** The first two letters of those first words: most words of a report are not looked up at all. */
+    private static final WordKeys NOT_FINDINGS_KEYS;
 
     /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
     private static final List<FindingMention.Assertion> NORMAL_ASSERTIONS = new ArrayList<>();
 
-    /** The statement rows that can start with one word: one capturing group per row, {@code rows[group - 1]}. */
-    private record StatementPattern(Pattern pattern, int[] rows) {
+    /**
+     * The statement rows that can start with one word: one capturing group per row, {@code rows[group - 1]}; the
+     * pattern is tried only where the next word is one of the rows' second words ({@code leads}).
+     */
+    record StatementPattern(Pattern pattern, int[] rows, StatementLeads leads) {
     }
 
     /** By first word: only the rows that can start with it are tried there (a few, not all of them). */
-    private static final Map<String, StatementPattern> NORMAL_BY_FIRST_WORD = new HashMap<>();
+    static final Map<String, StatementPattern> NORMAL_BY_FIRST_WORD = new HashMap<>();
+    /** The first two letters of those first words: most words of a report are not looked up at all. */
+    private static final WordKeys NORMAL_KEYS;
     /** Longest statement in characters, with room for extra spaces between its words. */
-    private static final int NORMAL_MAX_LENGTH;
+    static final int NORMAL_MAX_LENGTH;
     /** First letters (lower case) of the statements. */
-    private static final boolean[] NORMAL_FIRST = new boolean[128];
+    static final boolean[] NORMAL_FIRST = new boolean[128];
 
     static {
         List<String> rowRegex = new ArrayList<>();
+        List<String> rowTemplates = new ArrayList<>();
         Map<String, java.util.TreeSet<Integer>> rowsByFirstWord = new HashMap<>();
         int maxLength = 0;
         // dictation misspellings apply to the statements' words too ("heart size normla")
@@ -107,15 +115,18 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
             }
             rowRegex.add(PhraseTemplates.regex(template, variants));
+            rowTemplates.add(template);
         }
         // rows in file order within each first word: where rows overlap, the first row that matches decides
         rowsByFirstWord.forEach((word, rows) -> {
             StringBuilder ns = new StringBuilder();
             for (int row : rows) ns.append(ns.length() > 0 ? "|" : "").append('(').append(rowRegex.get(row)).append(')');
             NORMAL_BY_FIRST_WORD.put(word, new StatementPattern(
-                    Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE), rows.stream().mapToInt(Integer::intValue).toArray()));
+                    Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE), rows.stream().mapToInt(Integer::intValue).toArray(),
+                    StatementLeads.of(word, rows.stream().map(rowTemplates::get).toList(), variants)));
         });
         NORMAL_MAX_LENGTH = maxLength * 2;
+        NORMAL_KEYS = new WordKeys(NORMAL_BY_FIRST_WORD.keySet());
     }
 
     static {
@@ -138,6 +149,7 @@ public final class RadiologyNlp implements AutoCloseable {
         Map<String, Pattern> patterns = new HashMap<>();
         byFirstWord.forEach((w, alt) -> patterns.put(w, Pattern.compile("\\b(?:" + alt + ")\\b", Pattern.CASE_INSENSITIVE)));
         NOT_FINDINGS_BY_FIRST_WORD = indexed ? patterns : null;
+        NOT_FINDINGS_KEYS = new WordKeys(patterns.keySet());
     }
 
     private final RadiologyLexicon lexicon;
@@ -633,9 +645,33 @@ public final class RadiologyNlp implements AutoCloseable {
     /** "heart size normal": an absent mention of the concept the statement denies (triggers/normal-statements.tsv). */
     private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
                                   List<FindingMention> out) {
+        for (Statement st : statements(text)) {
+            String section = Sections.at(sections, st.start());
+            boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
+            int[] seg = segments.stream().filter(g -> g[0] <= st.start() && st.start() < g[1]).findFirst()
+                    .orElse(new int[]{st.start(), st.end()});
+            for (String code : statementCodes(st.row())) {
+                // a RadLex-only concept (no SNOMED CT code in the terminology) is named by its RID (issue 11bk)
+                LexConcept c = (code.startsWith("RID") ? lexicon.byRadlex(code) : lexicon.bySnomed(code)).orElse(null);
+                if (c == null) continue;
+                out.add(new FindingMention(reportId, st.start(), st.end(), st.text(), c.snomedCode(), c.display(),
+                        c.radlexId(), NORMAL_ASSERTIONS.get(st.row()),
+                        historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
+                        FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
+            }
+        }
+    }
+
+    /** A normal statement in a text: its span, its words and its row of normal-statements.tsv. */
+    record Statement(int start, int end, String text, int row) {
+    }
+
+    /** The normal statements of a text, left to right, none inside another. */
+    static List<Statement> statements(String text) {
         // try the patterns only where a word starts with the first letter of some statement. (A pre-test for the
         // statements' last words, a case-insensitive alternation, cost more than the search: it tried every word at
         // every position of the text and nearly every report passed it.)
+        List<Statement> found = new ArrayList<>();
         int n = text.length();
         String lower = text.toLowerCase(Locale.ROOT); // once, not per word
         if (lower.length() != n) lower = null; // a letter whose lower case is longer: per word then
@@ -644,32 +680,21 @@ public final class RadiologyNlp implements AutoCloseable {
             char ch = Character.toLowerCase(text.charAt(i));
             if (ch >= 128 || !NORMAL_FIRST[ch]) continue;
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
-            int w = i;
-            while (w < n && (Character.isLetterOrDigit(text.charAt(w)) || text.charAt(w) == '-')) w++;
+            int w = StatementLeads.wordEnd(text, i);
+            if (!NORMAL_KEYS.mayBeKey(text, i, w)) continue;
             StatementPattern sp = NORMAL_BY_FIRST_WORD.get(lower != null ? lower.substring(i, w) : text.substring(i, w).toLowerCase(Locale.ROOT));
-            if (sp == null) continue;
+            // ... and only where the next word is a second word of one of its statements ("the" starts dozens)
+            if (sp == null || !sp.leads().mayFollow(text, lower, w)) continue;
             Matcher mt = matchers.computeIfAbsent(sp, p -> p.pattern().matcher(text).useTransparentBounds(true));
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
             int group = 1;
             while (group <= sp.rows().length && mt.group(group) == null) group++;
             if (group > sp.rows().length) continue;
-            int row = sp.rows()[group - 1];
-            String section = Sections.at(sections, mt.start());
-            boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
-            int[] seg = segments.stream().filter(g -> g[0] <= mt.start() && mt.start() < g[1]).findFirst()
-                    .orElse(new int[]{mt.start(), mt.end()});
-            for (String code : statementCodes(row)) {
-                // a RadLex-only concept (no SNOMED CT code in the terminology) is named by its RID (issue 11bk)
-                LexConcept c = (code.startsWith("RID") ? lexicon.byRadlex(code) : lexicon.bySnomed(code)).orElse(null);
-                if (c == null) continue;
-                out.add(new FindingMention(reportId, mt.start(), mt.end(), mt.group(), c.snomedCode(), c.display(),
-                        c.radlexId(), NORMAL_ASSERTIONS.get(row),
-                        historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
-                        FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
-            }
+            found.add(new Statement(mt.start(), mt.end(), mt.group(), sp.rows()[group - 1]));
             i = mt.end() - 1;
         }
+        return found;
     }
 
     /**
@@ -941,8 +966,10 @@ public final class RadiologyNlp implements AutoCloseable {
                 p++;
                 continue;
             }
-            String word = ReportRegions.firstWord(text, p);
-            Pattern phrases = NOT_FINDINGS_BY_FIRST_WORD.get(word);
+            int end = p;
+            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) end++;
+            Pattern phrases = NOT_FINDINGS_KEYS.mayBeKey(text, p, end)
+                    ? NOT_FINDINGS_BY_FIRST_WORD.get(text.substring(p, end).toLowerCase(Locale.ROOT)) : null;
             if (phrases != null) {
                 Matcher m = phrases.matcher(text).useTransparentBounds(true).region(p, to);
                 if (m.lookingAt()) {

@@ -41,6 +41,8 @@ public final class ReportRegions {
      * that can start there are tried, in file order, not an alternation of all of them at every character.
      */
     private final Map<String, java.util.List<Title>> titlesByFirstWord = new HashMap<>();
+    /** The first two letters of those first words: most words of the head are not looked up at all. */
+    private WordKeys titleKeys;
 
     /** Exam titles are searched in the report's first characters only: a title heads the report. */
     static final int TITLE_WINDOW = 80;
@@ -109,6 +111,7 @@ public final class ReportRegions {
             r.titlesByFirstWord.computeIfAbsent(firstWord(title, 0), k -> new java.util.ArrayList<>())
                     .add(new Title(pattern, f[1].trim()));
         }
+        r.titleKeys = new WordKeys(r.titlesByFirstWord.keySet());
         return r;
     }
 
@@ -124,7 +127,9 @@ public final class ReportRegions {
         while (i < window) {
             // a title starts where a word starts: not after a letter, digit, '_' or '-'
             if (!titleChar(text.charAt(i)) || (i > 0 && titleChar(text.charAt(i - 1)))) { i++; continue; }
-            java.util.List<Title> candidates = titlesByFirstWord.get(firstWord(text, i));
+            int end = i;
+            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) end++;
+            java.util.List<Title> candidates = titleKeys.mayBeKey(text, i, end) ? titlesByFirstWord.get(firstWord(text, i)) : null;
             int next = i + 1;
             if (candidates != null) {
                 for (Title t : candidates) {
