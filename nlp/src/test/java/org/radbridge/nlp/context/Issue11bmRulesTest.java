@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Issue11bmRulesTest extends NlpMentionsTest {
 
     private static final String ANEURYSM = "85659009";
+    private static final String HEMORRHAGE = "50960005";
+    private static final String INTRACRANIAL_HEMORRHAGE = "1386000";
     private static final String ABDOMINAL_AORTIC_ANEURYSM = "233985008";
     private static final String THORACIC_AORTIC_ANEURYSM = "433068007";
     private static final String RENAL_ARTERY_ANEURYSM = "36184004";
@@ -39,5 +41,15 @@ class Issue11bmRulesTest extends NlpMentionsTest {
         // on a chest report the same words stay thoracic (issue 11ak)
         assertThat(has("CT CHEST WITH CONTRAST Findings: Normal calibre of the aorta. No dissection or aneurysm.",
                 THORACIC_AORTIC_ANEURYSM, Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void anAngiographicOrStrokeProtocolHeadExamIsABrainExam() {
+        String angio = "CTA HEAD AND NECK WITH CONTRAST History: sudden aphasia. Findings: Plain images: no"
+                + " hemorrhage. The basilar artery is patent. Carotid bifurcations are normal.";
+        assertThat(only(angio, INTRACRANIAL_HEMORRHAGE).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(of(angio, HEMORRHAGE)).isEmpty();
+        String stroke = "CODE STROKE PROTOCOL Findings: No haemorrhage. Perfusion maps are symmetric.";
+        assertThat(only(stroke, INTRACRANIAL_HEMORRHAGE).assertion()).isEqualTo(Assertion.ABSENT);
     }
 }
