@@ -407,8 +407,12 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
                 if (c == null) {
                     // no site in the clause (or none that refines it): the sentence's or report's region may give one
-                    LexConcept regional = regions.defaultSite(unsitedRegion, concept.get(m), m.text());
-                    Mention own = regional == null ? null : StatedSite.of(text, m, segAnatomy);
+                    // the 'unless' words of a default row are looked for in the mention and in the site the text
+                    // ties to it ("aneurysm of the splenic artery" on an abdominal report is no aortic aneurysm)
+                    Mention tied = StatedSite.of(text, m, segAnatomy);
+                    String ownWords = tied == null ? m.text() : m.text() + " " + tied.text();
+                    LexConcept regional = regions.defaultSite(unsitedRegion, concept.get(m), ownWords);
+                    Mention own = regional == null ? null : tied;
                     if (own != null && !regions.sameRegion(concept.get(own), regional)) {
                         // ... unless the text states the finding's own site in another body region: the general concept
                         // (or its refinement) at that site ("no tuberculosis of the lumbar spine" on a chest report is
