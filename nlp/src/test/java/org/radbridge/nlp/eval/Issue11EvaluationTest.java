@@ -317,6 +317,15 @@ class Issue11EvaluationTest {
     static final double BLIND21_FLOOR = 0.88;
 
     /**
+     * Regression floor for blind v22 ({@code eval/blind-v22}: 507 sentences, 112 reports, 47 of them normal; about 65 %
+     * of the sentences and reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over twelve
+     * reporting voices other than v17's to v20's), written by session 30 helper 11bh blind to the rules from the concept
+     * list at main e1ca07d, committed before any run (notes/s30/issue11bh.md); held back to be run once, at the end of
+     * session 30, on that session's final rules. 0.0 until that first run: the lead sets it after the first run.
+     */
+    static final double BLIND22_FLOOR = 0.0;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -352,7 +361,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v18", "Blind v18", 410, 131, BLIND18_FLOOR),
             new EvalSet("blind-v19", "Blind v19", 535, 114, BLIND19_FLOOR),
             new EvalSet("blind-v20", "Blind v20", 517, 117, BLIND20_FLOOR),
-            new EvalSet("blind-v21", "Blind v21", 510, 112, BLIND21_FLOOR));
+            new EvalSet("blind-v21", "Blind v21", 510, 112, BLIND21_FLOOR),
+            new EvalSet("blind-v22", "Blind v22", 507, 112, BLIND22_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
