@@ -320,10 +320,12 @@ class Issue11EvaluationTest {
      * Regression floor for blind v22 ({@code eval/blind-v22}: 507 sentences, 112 reports, 47 of them normal; about 65 %
      * of the sentences and reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over twelve
      * reporting voices other than v17's to v20's), written by session 30 helper 11bh blind to the rules from the concept
-     * list at main e1ca07d, committed before any run (notes/s30/issue11bh.md); held back to be run once, at the end of
-     * session 30, on that session's final rules. 0.0 until that first run: the lead sets it after the first run.
+     * list at main e1ca07d, committed before any run (notes/s30/issue11bh.md) and held back while session 30's rules were
+     * written. Blind first run (rules of main 783d264: helpers 11bi-11bm of session 30, before its last round): sentences
+     * 0.883, reports 0.901, present 0.885, 3 false positives on 47 normal reports. Floor just under that run: a guard
+     * against losing ground, not the issue's 0.90.
      */
-    static final double BLIND22_FLOOR = 0.0;
+    static final double BLIND22_FLOOR = 0.86;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
