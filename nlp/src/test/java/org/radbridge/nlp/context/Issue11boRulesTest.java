@@ -46,4 +46,13 @@ class Issue11boRulesTest extends NlpMentionsTest {
         assertThat(of(s, PULMONARY_TB)).isNotEmpty();
         assertThat(only("Left upper zone fibrocavitary change, unchanged.", LUNG_FIBROSIS).assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    @Test
+    void theUsualCauseIsADifferential() {
+        String s = "Large left pleural effusion; tuberculosis is the commonest cause in this population.";
+        assertThat(only(s, "60046008").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of(s, PULMONARY_TB).stream().map(m -> m.assertion())).containsOnly(Assertion.POSSIBLE);
+        assertThat(only("Lobar consolidation; pneumonia is the most common cause.", "233604007").assertion())
+                .isEqualTo(Assertion.POSSIBLE);
+    }
 }
