@@ -281,9 +281,10 @@ class Issue11EvaluationTest {
      * breast, spread over twelve reporting voices other than v17's), written by session 28 helper 11aw blind to the rules
      * from the concept list at main 3feaa91, committed before any run (notes/s28/issue11aw.md). Blind first
      * run (rules of main c84f5f2): sentences 0.892, reports 0.940, present 0.941, 1 false positive on 48 normal reports.
-     * A development set since session 29 (helper 11ay tuned on it: 0.917 / 0.946); the floor stays under its first run.
+     * A development set since session 29 (helper 11ay tuned on it: 0.917 / 0.946; 0.925 / 0.948 at the end of session
+     * 30); the floor is the issue's 0.90 since session 30.
      */
-    static final double BLIND18_FLOOR = 0.88;
+    static final double BLIND18_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v19 ({@code eval/blind-v19}: 535 sentences, 114 reports, 41 of them normal; about 63 %
@@ -292,9 +293,10 @@ class Issue11EvaluationTest {
      * the concept list at main 4b0a389, committed before any run (notes/s29/issue11ba.md). Blind first run (rules of main
      * 9b41b58, every rule of session 29's helpers 11ay and 11az): sentences 0.880, reports 0.897, present 0.906, 5 false
      * positives on 41 normal reports. Floor just under that run: a guard against losing ground, not the issue's 0.90.
-     * A development set since (helpers 11bb, 11bc: 0.914 / 0.918, 1 false positive on 41 normal reports).
+     * A development set since (helpers 11bb, 11bc: 0.914 / 0.918, 1 false positive on 41 normal reports; 0.918 / 0.923
+     * at the end of session 30); the floor is the issue's 0.90 since session 30.
      */
-    static final double BLIND19_FLOOR = 0.86;
+    static final double BLIND19_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v20 ({@code eval/blind-v20}: 517 sentences, 117 reports, 46 of them normal; about 64 %
@@ -302,9 +304,11 @@ class Issue11EvaluationTest {
      * over thirteen reporting voices other than v17's, v18's and v19's), written by session 29 helper 11bd blind to the
      * rules from the concept list at main 36ca596, committed before any run (notes/s29/issue11bd.md). Blind first run
      * (rules of main 2f3e669, every rule of session 29): sentences 0.870, reports 0.842, present 0.839, 6 false positives
-     * on 46 normal reports. Floor just under that run: a guard against losing ground, not the issue's 0.90.
+     * on 46 normal reports. A development set since (sessions 29 and 30: 0.908 / 0.868, 1 false positive on 46 normal
+     * reports at the end of session 30). Floor under its reports figure: a guard against losing ground; the issue's
+     * 0.90 is not reached on its reports.
      */
-    static final double BLIND20_FLOOR = 0.82;
+    static final double BLIND20_FLOOR = 0.85;
 
     /**
      * Regression floor for blind v21 ({@code eval/blind-v21}: 510 sentences, 112 reports, 44 of them normal; about 67 %
@@ -312,9 +316,10 @@ class Issue11EvaluationTest {
      * over twelve reporting voices other than v17's to v20's), written by session 30 helper 11bg blind to the rules from
      * the concept list at main e1ca07d, committed before any run (notes/s30/issue11bg.md). Blind first run (rules of
      * main e1ca07d, the last rules of session 29): sentences 0.910, reports 0.930, present 0.900, 3 false positives on
-     * 44 normal reports. Floor just under that run: a guard against losing ground, not the issue's 0.90.
+     * 44 normal reports. A development set since (session 30 helpers 11bj-11bo: 0.928 / 0.944, 1 false positive on 44
+     * normal reports); the floor is the issue's 0.90.
      */
-    static final double BLIND21_FLOOR = 0.88;
+    static final double BLIND21_FLOOR = 0.90;
 
     /**
      * Regression floor for blind v22 ({@code eval/blind-v22}: 507 sentences, 112 reports, 47 of them normal; about 65 %
