@@ -66,6 +66,8 @@ public final class RadiologyNlp implements AutoCloseable {
     static final Map<String, Pattern> NOT_FINDINGS_BY_FIRST_WORD;
     /** The first two letters of those first words: most words of a report are not looked up at all. */
     private static final WordKeys NOT_FINDINGS_KEYS;
+    /** The same map, looked up in place (no substring, lower case nor String hash per word). */
+    private static final WordTable<Pattern> NOT_FINDINGS_TABLE;
 
     /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
@@ -82,6 +84,8 @@ public final class RadiologyNlp implements AutoCloseable {
     static final Map<String, StatementPattern> NORMAL_BY_FIRST_WORD = new HashMap<>();
     /** The first two letters of those first words: most words of a report are not looked up at all. */
     private static final WordKeys NORMAL_KEYS;
+    /** The same map, looked up in place (no substring, lower case nor String hash per word). */
+    private static final WordTable<StatementPattern> NORMAL_TABLE;
     /** Longest statement in characters, with room for extra spaces between its words. */
     static final int NORMAL_MAX_LENGTH;
     /** First letters (lower case) of the statements. */
@@ -127,6 +131,7 @@ public final class RadiologyNlp implements AutoCloseable {
         });
         NORMAL_MAX_LENGTH = maxLength * 2;
         NORMAL_KEYS = new WordKeys(NORMAL_BY_FIRST_WORD.keySet());
+        NORMAL_TABLE = new WordTable<>(NORMAL_BY_FIRST_WORD);
     }
 
     static {
@@ -150,6 +155,7 @@ public final class RadiologyNlp implements AutoCloseable {
         byFirstWord.forEach((w, alt) -> patterns.put(w, Pattern.compile("\\b(?:" + alt + ")\\b", Pattern.CASE_INSENSITIVE)));
         NOT_FINDINGS_BY_FIRST_WORD = indexed ? patterns : null;
         NOT_FINDINGS_KEYS = new WordKeys(patterns.keySet());
+        NOT_FINDINGS_TABLE = new WordTable<>(patterns);
     }
 
     private final RadiologyLexicon lexicon;
@@ -677,8 +683,6 @@ public final class RadiologyNlp implements AutoCloseable {
         // every position of the text and nearly every report passed it.)
         List<Statement> found = new ArrayList<>();
         int n = text.length();
-        String lower = text.toLowerCase(Locale.ROOT); // once, not per word
-        if (lower.length() != n) lower = null; // a letter whose lower case is longer: per word then
         Map<StatementPattern, Matcher> matchers = new java.util.IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             char ch = Character.toLowerCase(text.charAt(i));
@@ -686,9 +690,9 @@ public final class RadiologyNlp implements AutoCloseable {
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
             int w = StatementLeads.wordEnd(text, i);
             if (!NORMAL_KEYS.mayBeKey(text, i, w)) continue;
-            StatementPattern sp = NORMAL_BY_FIRST_WORD.get(lower != null ? lower.substring(i, w) : text.substring(i, w).toLowerCase(Locale.ROOT));
+            StatementPattern sp = NORMAL_TABLE.get(text, i, w);
             // ... and only where the next word is a second word of one of its statements ("the" starts dozens)
-            if (sp == null || !sp.leads().mayFollow(text, lower, w)) continue;
+            if (sp == null || !sp.leads().mayFollow(text, w)) continue;
             Matcher mt = matchers.computeIfAbsent(sp, p -> p.pattern().matcher(text).useTransparentBounds(true));
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
@@ -973,7 +977,7 @@ public final class RadiologyNlp implements AutoCloseable {
             int end = p;
             while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) end++;
             Pattern phrases = NOT_FINDINGS_KEYS.mayBeKey(text, p, end)
-                    ? NOT_FINDINGS_BY_FIRST_WORD.get(text.substring(p, end).toLowerCase(Locale.ROOT)) : null;
+                    ? NOT_FINDINGS_TABLE.get(text, p, end) : null;
             if (phrases != null) {
                 Matcher m = phrases.matcher(text).useTransparentBounds(true).region(p, to);
                 if (m.lookingAt()) {

@@ -43,6 +43,8 @@ public final class ReportRegions {
     private final Map<String, java.util.List<Title>> titlesByFirstWord = new HashMap<>();
     /** The first two letters of those first words: most words of the head are not looked up at all. */
     private WordKeys titleKeys;
+    /** The same map, looked up in place (no substring, lower case nor String hash per word). */
+    private WordTable<java.util.List<Title>> titleTable;
 
     /** Exam titles are searched in the report's first characters only: a title heads the report. */
     static final int TITLE_WINDOW = 80;
@@ -112,6 +114,7 @@ public final class ReportRegions {
                     .add(new Title(pattern, f[1].trim()));
         }
         r.titleKeys = new WordKeys(r.titlesByFirstWord.keySet());
+        r.titleTable = new WordTable<>(r.titlesByFirstWord);
         return r;
     }
 
@@ -129,7 +132,7 @@ public final class ReportRegions {
             if (!titleChar(text.charAt(i)) || (i > 0 && titleChar(text.charAt(i - 1)))) { i++; continue; }
             int end = i;
             while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) end++;
-            java.util.List<Title> candidates = titleKeys.mayBeKey(text, i, end) ? titlesByFirstWord.get(firstWord(text, i)) : null;
+            java.util.List<Title> candidates = titleKeys.mayBeKey(text, i, end) ? titleTable.get(text, i, end) : null;
             int next = i + 1;
             if (candidates != null) {
                 for (Title t : candidates) {

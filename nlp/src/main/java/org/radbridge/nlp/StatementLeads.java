@@ -23,12 +23,17 @@ final class StatementLeads {
     private final boolean always;
     /** Second words followed by more of their statement: the text's word must be the same. */
     private final Set<String> whole;
+    /** The same words, looked up in place. */
+    private final WordTable<Boolean> wholeTable;
     /** Second words that end their statement: the text's word must begin with one. */
     private final List<String> ending;
 
     private StatementLeads(boolean always, Set<String> whole, List<String> ending) {
         this.always = always;
         this.whole = whole;
+        Map<String, Boolean> table = new java.util.HashMap<>();
+        for (String w : whole) table.put(w, Boolean.TRUE);
+        this.wholeTable = new WordTable<>(table);
         this.ending = ending;
     }
 
@@ -67,21 +72,45 @@ final class StatementLeads {
 
     /**
      * Whether a statement of these may start at a word of {@code text} that ends at {@code firstWordEnd}: false only
-     * where the text's next word is none of the statements' second words (a necessary condition of a match).
-     * {@code lower}: the text in lower case when that is as long as the text (its letters then stand where the
-     * text's do), else null.
+     * where the text's next word is none of the statements' second words (a necessary condition of a match). The
+     * next word is compared in place in ASCII lower case, which is what {@code toLowerCase(Locale.ROOT)} makes of an
+     * ASCII word; a word with another character is compared as before: cut from the lower-case text where that is as
+     * long as the text (its letters then stand where the text's do), else lower-cased on its own.
      */
-    boolean mayFollow(String text, String lower, int firstWordEnd) {
+    boolean mayFollow(String text, int firstWordEnd) {
         if (always) return true;
         int n = text.length();
         int i = firstWordEnd;
         while (i < n && !wordChar(text.charAt(i))) i++;
         if (i == n) return false;
         int j = wordEnd(text, i);
-        String word = lower != null ? lower.substring(i, j) : text.substring(i, j).toLowerCase(Locale.ROOT);
+        for (int k = i; k < j; k++) if (text.charAt(k) >= 128) return mayFollow(lowerWord(text, i, j));
+        if (wholeTable.get(text, i, j) != null) return true;
+        for (String e : ending) if (startsWithLower(text, i, j, e)) return true;
+        return false;
+    }
+
+    /** The plain test on a lower-case word. */
+    boolean mayFollow(String word) {
         if (whole.contains(word)) return true;
         for (String e : ending) if (word.startsWith(e)) return true;
         return false;
+    }
+
+    /** {@code text[i, j)} in lower case, as cut from the lower-case text when that is as long as the text. */
+    static String lowerWord(String text, int i, int j) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.length() == text.length() ? lower.substring(i, j) : text.substring(i, j).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the ASCII word {@code text[i, j)}, in lower case, starts with {@code prefix}. */
+    private static boolean startsWithLower(String text, int i, int j, String prefix) {
+        if (prefix.length() > j - i) return false;
+        for (int k = 0; k < prefix.length(); k++) {
+            char c = text.charAt(i + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != prefix.charAt(k)) return false;
+        }
+        return true;
     }
 
     /** A letter, digit or hyphen: what the statements' words are made of. */
