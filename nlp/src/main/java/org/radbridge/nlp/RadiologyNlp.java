@@ -64,9 +64,7 @@ public final class RadiologyNlp implements AutoCloseable {
      * digit: then {@link #NOT_FINDINGS} is searched as a whole.
      */
     static final Map<String, Pattern> NOT_FINDINGS_BY_FIRST_WORD;
-    /** The first two letters of those first words: most words of a report are not looked up at all. */
-    private static final WordKeys NOT_FINDINGS_KEYS;
-    /** The same map, looked up in place (no substring, lower case nor String hash per word). */
+    /** The same map, looked up in place (most words turned away by their first letters; no substring per word). */
     private static final WordTable<Pattern> NOT_FINDINGS_TABLE;
 
     /** Code and assertion of each statement row, by row number. */
@@ -82,9 +80,7 @@ public final class RadiologyNlp implements AutoCloseable {
 
     /** By first word: only the rows that can start with it are tried there (a few, not all of them). */
     static final Map<String, StatementPattern> NORMAL_BY_FIRST_WORD = new HashMap<>();
-    /** The first two letters of those first words: most words of a report are not looked up at all. */
-    private static final WordKeys NORMAL_KEYS;
-    /** The same map, looked up in place (no substring, lower case nor String hash per word). */
+    /** The same map, looked up in place (most words turned away by their first letters; no substring per word). */
     private static final WordTable<StatementPattern> NORMAL_TABLE;
     /** Longest statement in characters, with room for extra spaces between its words. */
     static final int NORMAL_MAX_LENGTH;
@@ -130,7 +126,6 @@ public final class RadiologyNlp implements AutoCloseable {
                     StatementLeads.of(word, rows.stream().map(rowTemplates::get).toList(), variants)));
         });
         NORMAL_MAX_LENGTH = maxLength * 2;
-        NORMAL_KEYS = new WordKeys(NORMAL_BY_FIRST_WORD.keySet());
         NORMAL_TABLE = new WordTable<>(NORMAL_BY_FIRST_WORD);
     }
 
@@ -154,7 +149,6 @@ public final class RadiologyNlp implements AutoCloseable {
         Map<String, Pattern> patterns = new HashMap<>();
         byFirstWord.forEach((w, alt) -> patterns.put(w, Pattern.compile("\\b(?:" + alt + ")\\b", Pattern.CASE_INSENSITIVE)));
         NOT_FINDINGS_BY_FIRST_WORD = indexed ? patterns : null;
-        NOT_FINDINGS_KEYS = new WordKeys(patterns.keySet());
         NOT_FINDINGS_TABLE = new WordTable<>(patterns);
     }
 
@@ -689,7 +683,6 @@ public final class RadiologyNlp implements AutoCloseable {
             if (ch >= 128 || !NORMAL_FIRST[ch]) continue;
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
             int w = StatementLeads.wordEnd(text, i);
-            if (!NORMAL_KEYS.mayBeKey(text, i, w)) continue;
             StatementPattern sp = NORMAL_TABLE.get(text, i, w);
             // ... and only where the next word is a second word of one of its statements ("the" starts dozens)
             if (sp == null || !sp.leads().mayFollow(text, w)) continue;
@@ -976,8 +969,7 @@ public final class RadiologyNlp implements AutoCloseable {
             }
             int end = p;
             while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) end++;
-            Pattern phrases = NOT_FINDINGS_KEYS.mayBeKey(text, p, end)
-                    ? NOT_FINDINGS_TABLE.get(text, p, end) : null;
+            Pattern phrases = NOT_FINDINGS_TABLE.get(text, p, end);
             if (phrases != null) {
                 Matcher m = phrases.matcher(text).useTransparentBounds(true).region(p, to);
                 if (m.lookingAt()) {

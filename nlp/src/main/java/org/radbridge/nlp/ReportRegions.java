@@ -41,9 +41,7 @@ public final class ReportRegions {
      * that can start there are tried, in file order, not an alternation of all of them at every character.
      */
     private final Map<String, java.util.List<Title>> titlesByFirstWord = new HashMap<>();
-    /** The first two letters of those first words: most words of the head are not looked up at all. */
-    private WordKeys titleKeys;
-    /** The same map, looked up in place (no substring, lower case nor String hash per word). */
+    /** The same map, looked up in place (most words turned away by their first letters; no substring per word). */
     private WordTable<java.util.List<Title>> titleTable;
 
     /** Exam titles are searched in the report's first characters only: a title heads the report. */
@@ -113,7 +111,6 @@ public final class ReportRegions {
             r.titlesByFirstWord.computeIfAbsent(firstWord(title, 0), k -> new java.util.ArrayList<>())
                     .add(new Title(pattern, f[1].trim()));
         }
-        r.titleKeys = new WordKeys(r.titlesByFirstWord.keySet());
         r.titleTable = new WordTable<>(r.titlesByFirstWord);
         return r;
     }
@@ -132,7 +129,7 @@ public final class ReportRegions {
             if (!titleChar(text.charAt(i)) || (i > 0 && titleChar(text.charAt(i - 1)))) { i++; continue; }
             int end = i;
             while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) end++;
-            java.util.List<Title> candidates = titleKeys.mayBeKey(text, i, end) ? titleTable.get(text, i, end) : null;
+            java.util.List<Title> candidates = titleTable.get(text, i, end);
             int next = i + 1;
             if (candidates != null) {
                 for (Title t : candidates) {

@@ -10,12 +10,14 @@ import java.util.Map;
  * report; 11bi's profile showed the HashMap look-up and its String hash as most of what the statement search has left).
  * An ASCII word is hashed and compared letter by letter with its ASCII lower case, which is what
  * {@code toLowerCase(Locale.ROOT)} makes of it; a word with any other character is looked up the plain way, since its
- * lower case may be another letter or longer. Built from the map at load, read-only after.
+ * lower case may be another letter or longer. A word whose first two letters and length fit no key ({@link WordKeys})
+ * is turned away before it is hashed: most words of a report are. Built from the map at load, read-only after.
  */
 final class WordTable<V> {
 
     private static final int ASCII = 128;
     private final Map<String, V> map;
+    private final WordKeys pretest;
     /** Open addressing, linear probing; a power of two at most half full. */
     private final String[] keys;
     private final Object[] values;
@@ -23,6 +25,7 @@ final class WordTable<V> {
 
     WordTable(Map<String, V> map) {
         this.map = map;
+        pretest = new WordKeys(map.keySet());
         int size = Integer.highestOneBit(Math.max(4, map.size() * 2 - 1)) << 1;
         keys = new String[size];
         values = new Object[size];
@@ -40,6 +43,7 @@ final class WordTable<V> {
     /** {@code map.get(text.substring(from, end).toLowerCase(Locale.ROOT))}. */
     @SuppressWarnings("unchecked")
     V get(String text, int from, int end) {
+        if (!pretest.mayBeKey(text, from, end)) return null;
         int h = 0;
         for (int i = from; i < end; i++) {
             char c = text.charAt(i);
