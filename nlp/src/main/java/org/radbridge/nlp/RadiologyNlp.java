@@ -656,7 +656,7 @@ public final class RadiologyNlp implements AutoCloseable {
                     .orElse(new int[]{st.start(), st.end()});
             for (String code : statementCodes(st.row())) {
                 // a RadLex-only concept (no SNOMED CT code in the terminology) is named by its RID (issue 11bk)
-                LexConcept c = (code.startsWith("RID") ? lexicon.byRadlex(code) : lexicon.bySnomed(code)).orElse(null);
+                LexConcept c = lexicon.byConceptCode(code).orElse(null);
                 if (c == null) continue;
                 out.add(new FindingMention(reportId, st.start(), st.end(), st.text(), c.snomedCode(), c.display(),
                         c.radlexId(), NORMAL_ASSERTIONS.get(st.row()),

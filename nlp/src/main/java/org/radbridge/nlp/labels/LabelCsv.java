@@ -44,24 +44,21 @@ public final class LabelCsv {
     public static LabelCsv allFindings(Appendable out, RadiologyLexicon lexicon) throws IOException {
         List<LexConcept> findings = lexicon.concepts().stream()
                 .filter(c -> !c.anatomy() && !lexicon.isQualifier(c))
-                .filter(c -> code(c) != null)
+                .filter(c -> c.conceptCode() != null)
                 .sorted(Comparator.comparing((LexConcept c) -> c.display().toLowerCase(java.util.Locale.ROOT))
-                        .thenComparing(LabelCsv::code))
+                        .thenComparing(LexConcept::conceptCode))
                 .toList();
         List<String> keys = new ArrayList<>(findings.size() + 1);
         List<String> headers = new ArrayList<>(findings.size() + 1);
         keys.add(LabelSet.NO_FINDING);
         headers.add(LabelSet.NO_FINDING);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (LexConcept c : findings) {
-            if (keys.contains(code(c))) continue;
-            keys.add(code(c));
-            headers.add(c.display() + " (" + code(c) + ")");
+            if (!seen.add(c.conceptCode())) continue;
+            keys.add(c.conceptCode());
+            headers.add(c.display() + " (" + c.conceptCode() + ")");
         }
         return new LabelCsv(out, keys, headers);
-    }
-
-    private static String code(LexConcept c) {
-        return c.snomedCode() != null ? c.snomedCode() : c.radlexId();
     }
 
     public void row(String reportId, Map<String, Integer> labels) throws IOException {

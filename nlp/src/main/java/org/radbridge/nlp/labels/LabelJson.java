@@ -31,7 +31,7 @@ public final class LabelJson {
             first = true;
             for (String code : labels.keySet()) {
                 if (code.equals(LabelSet.NO_FINDING)) continue;
-                String name = (code.startsWith("RID") ? lexicon.byRadlex(code) : lexicon.bySnomed(code))
+                String name = lexicon.byConceptCode(code)
                         .map(c -> c.display()).orElse(code);
                 if (!first) sb.append(',');
                 first = false;

@@ -83,7 +83,7 @@ public final class LabelSet {
             String label = row.get("label").trim(), code = row.get("code").trim();
             // a RadLex RID names a RadLex-only concept (e.g. a device SNOMED CT has no checked code for here)
             boolean radlex = code.startsWith("RID");
-            LexConcept c = (radlex ? lexicon.byRadlex(code) : lexicon.bySnomed(code)).orElseThrow(() -> new IllegalArgumentException(
+            LexConcept c = lexicon.byConceptCode(code).orElseThrow(() -> new IllegalArgumentException(
                     name + ".csv: unknown " + (radlex ? "RadLex RID " : "SNOMED CT code ") + code + " for label " + label));
             map.computeIfAbsent(label, k -> new ArrayList<>()).add(c);
         }

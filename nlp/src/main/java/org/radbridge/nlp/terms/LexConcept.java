@@ -12,4 +12,9 @@ package org.radbridge.nlp.terms;
  */
 public record LexConcept(String dictionaryId, String snomedCode, String radlexId, String display, String domainId,
                          boolean anatomy) {
+
+    /** The bare code that names the concept: its SNOMED CT code, or its RID for a RadLex-only concept. */
+    public String conceptCode() {
+        return snomedCode != null ? snomedCode : radlexId;
+    }
 }

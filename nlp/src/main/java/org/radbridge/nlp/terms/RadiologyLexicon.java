@@ -342,6 +342,14 @@ public final class RadiologyLexicon {
         return Optional.ofNullable("RadLex".equalsIgnoreCase(vocabulary) ? byRadlex.get(code) : bySnomed.get(code));
     }
 
+    /**
+     * The concept a bare code names: a SNOMED CT code, or a RadLex RID for a RadLex-only concept (how mentions, label
+     * files and normal-statement rows name a concept without saying its vocabulary).
+     */
+    public Optional<LexConcept> byConceptCode(String code) {
+        return code.startsWith("RID") ? byRadlex(code) : bySnomed(code);
+    }
+
     public Optional<LexConcept> byDictionaryId(String id) {
         return Optional.ofNullable(byId.get(id));
     }
