@@ -38,22 +38,37 @@ final class PhraseTemplates {
      */
     static String regex(String template, java.util.Map<String, List<String>> variants) {
         StringBuilder sb = new StringBuilder();
+        for (Piece piece : pieces(template)) {
+            if (!piece.group()) {
+                sb.append(literal(piece.alternatives().get(0), variants));
+                continue;
+            }
+            sb.append("(?:");
+            List<String> alts = piece.alternatives();
+            for (int i = 0; i < alts.size(); i++) sb.append(i > 0 ? "|" : "").append(literal(alts.get(i), variants));
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    /** A literal stretch of a template (one alternative, {@code group} false) or a group of alternatives. */
+    private record Piece(List<String> alternatives, boolean group) {
+    }
+
+    /** A template cut into its literal stretches and groups, in order; every stretch before a group is given, even empty. */
+    private static List<Piece> pieces(String template) {
+        List<Piece> out = new ArrayList<>();
         int from = 0;
         while (from < template.length()) {
             int open = template.indexOf('(', from);
-            if (open < 0) {
-                sb.append(literal(template.substring(from), variants));
-                break;
-            }
+            out.add(new Piece(List.of(template.substring(from, open < 0 ? template.length() : open)), false));
+            if (open < 0) break;
             int close = template.indexOf(')', open);
             if (close < 0) throw new IllegalArgumentException("unclosed '(' in template: " + template);
-            sb.append(literal(template.substring(from, open), variants)).append("(?:");
-            String[] alts = template.substring(open + 1, close).split("\\|", -1);
-            for (int i = 0; i < alts.length; i++) sb.append(i > 0 ? "|" : "").append(literal(alts[i], variants));
-            sb.append(')');
+            out.add(new Piece(List.of(template.substring(open + 1, close).split("\\|", -1)), true));
             from = close + 1;
         }
-        return sb.toString();
+        return out;
     }
 
     /**
@@ -64,18 +79,7 @@ final class PhraseTemplates {
      */
     static java.util.Set<String> leads(String template, java.util.Map<String, List<String>> variants) {
         java.util.Set<String> states = new java.util.LinkedHashSet<>(List.of(""));
-        int from = 0;
-        while (from < template.length()) {
-            // the same pieces as regex(): a literal stretch, then a group of alternatives, each read by literal()
-            int open = template.indexOf('(', from);
-            String stretch = template.substring(from, open < 0 ? template.length() : open);
-            states = append(states, List.of(stretch), variants);
-            if (open < 0) break;
-            int close = template.indexOf(')', open);
-            if (close < 0) throw new IllegalArgumentException("unclosed '(' in template: " + template);
-            states = append(states, List.of(template.substring(open + 1, close).split("\\|", -1)), variants);
-            from = close + 1;
-        }
+        for (Piece piece : pieces(template)) states = append(states, piece.alternatives(), variants);
         return states;
     }
 
@@ -90,27 +94,13 @@ final class PhraseTemplates {
             }
             for (String alt : alternatives) {
                 List<String> texts = List.of(state);
-                int i = 0;
-                while (i < alt.length()) {
-                    int j = i;
-                    List<String> forms;
-                    if (Character.isWhitespace(alt.charAt(i))) {
-                        while (j < alt.length() && Character.isWhitespace(alt.charAt(j))) j++;
-                        forms = List.of(" ");
-                    } else {
-                        while (j < alt.length() && !Character.isWhitespace(alt.charAt(j))) j++;
-                        String word = alt.substring(i, j);
-                        forms = new ArrayList<>();
-                        forms.add(word);
-                        forms.addAll(variants.getOrDefault(word, List.of()));
-                    }
+                for (List<String> forms : tokens(alt, variants)) {
                     List<String> longer = new ArrayList<>();
                     for (String t : texts) {
                         if (StatementLeads.leadEnd(t) >= 0) longer.add(t);
                         else for (String f : forms) longer.add(t + f);
                     }
                     texts = longer;
-                    i = j;
                 }
                 for (String t : texts) {
                     int end = StatementLeads.leadEnd(t);
@@ -123,26 +113,44 @@ final class PhraseTemplates {
 
     private static String literal(String s, java.util.Map<String, List<String>> variants) {
         StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < s.length()) {
-            if (Character.isWhitespace(s.charAt(i))) {
-                while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-                sb.append("\\s+");
-            } else {
-                int j = i;
-                while (j < s.length() && !Character.isWhitespace(s.charAt(j))) j++;
-                String word = s.substring(i, j);
-                List<String> alts = variants.getOrDefault(word, List.of());
-                if (alts.isEmpty()) sb.append(java.util.regex.Pattern.quote(word));
-                else {
-                    sb.append("(?:").append(java.util.regex.Pattern.quote(word));
-                    for (String v : alts) sb.append('|').append(java.util.regex.Pattern.quote(v));
-                    sb.append(')');
-                }
-                i = j;
+        for (List<String> forms : tokens(s, variants)) {
+            if (forms == BLANK) sb.append("\\s+");
+            else if (forms.size() == 1) sb.append(java.util.regex.Pattern.quote(forms.get(0)));
+            else {
+                sb.append("(?:");
+                for (int i = 0; i < forms.size(); i++) sb.append(i > 0 ? "|" : "").append(java.util.regex.Pattern.quote(forms.get(i)));
+                sb.append(')');
             }
         }
         return sb.toString();
+    }
+
+    /** A run of whitespace among {@link #tokens}: one space in a spelled-out text, any whitespace in a regex. */
+    private static final List<String> BLANK = List.of(" ");
+
+    /**
+     * The words and whitespace runs of a stretch, in order: a whitespace run as {@link #BLANK}, a word as itself followed
+     * by its listed spelling variants.
+     */
+    private static List<List<String>> tokens(String s, java.util.Map<String, List<String>> variants) {
+        List<List<String>> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            int j = i;
+            if (Character.isWhitespace(s.charAt(i))) {
+                while (j < s.length() && Character.isWhitespace(s.charAt(j))) j++;
+                out.add(BLANK);
+            } else {
+                while (j < s.length() && !Character.isWhitespace(s.charAt(j))) j++;
+                String word = s.substring(i, j);
+                List<String> forms = new ArrayList<>();
+                forms.add(word);
+                forms.addAll(variants.getOrDefault(word, List.of()));
+                out.add(forms);
+            }
+            i = j;
+        }
+        return out;
     }
 
     private static void expand(String t, int from, StringBuilder prefix, List<String> out) {
