@@ -180,41 +180,34 @@ public final class RadiologyNlp implements AutoCloseable {
         this.pipeline = new LeanPipeline(shared.bsv(), false);
         this.regions = ReportRegions.fromClasspath(lexicon);
         this.multiplicity = new Multiplicity(lexicon);
-        this.explainedBy = explainedBy(lexicon);
-        this.statedOnly = explainedOnlyWhenStated(lexicon);
+        ExplainedPairs explained = ExplainedPairs.read(lexicon);
+        this.explainedBy = explained.acrossSentences();
+        this.statedOnly = explained.statedOnly();
     }
 
     /**
-     * The pairs of sites/explained-by.tsv as "general|specific" dictionary ids, each mapped to whether it also holds
-     * across sentences (an optional 6th column "sentence" limits a row to its sentence); an unknown code is a data error.
+     * The pairs of sites/explained-by.tsv as "general|specific" dictionary ids: {@code acrossSentences} maps each to
+     * whether it also holds across sentences (an optional 6th column "sentence" limits a row to its sentence);
+     * {@code statedOnly} holds those whose 6th column names "stated" (comma-separated with "sentence"): a hedged
+     * diagnosis leaves the general finding, whatever its assertion. An unknown code is a data error.
      */
-    private static Map<String, Boolean> explainedBy(RadiologyLexicon lexicon) {
-        Map<String, Boolean> pairs = new HashMap<>();
-        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/explained-by.tsv")) {
-            if ("general_vocabulary".equals(f[0])) continue;
-            LexConcept g = lexicon.byCode(f[0], f[1])
-                    .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[0] + " " + f[1]));
-            LexConcept s = lexicon.byCode(f[2], f[3])
-                    .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[2] + " " + f[3]));
-            boolean sentenceOnly = f.length > 5 && java.util.Arrays.asList(f[5].trim().split("\\s*,\\s*")).contains("sentence");
-            pairs.put(g.dictionaryId() + "|" + s.dictionaryId(), !sentenceOnly);
+    private record ExplainedPairs(Map<String, Boolean> acrossSentences, java.util.Set<String> statedOnly) {
+        static ExplainedPairs read(RadiologyLexicon lexicon) {
+            Map<String, Boolean> pairs = new HashMap<>();
+            java.util.Set<String> stated = new java.util.HashSet<>();
+            for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/explained-by.tsv")) {
+                if ("general_vocabulary".equals(f[0])) continue;
+                LexConcept g = lexicon.byCode(f[0], f[1])
+                        .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[0] + " " + f[1]));
+                LexConcept s = lexicon.byCode(f[2], f[3])
+                        .orElseThrow(() -> new IllegalStateException("explained-by.tsv: unknown finding " + f[2] + " " + f[3]));
+                List<String> flags = f.length > 5 ? java.util.Arrays.asList(f[5].trim().split("\\s*,\\s*")) : List.of();
+                String pair = g.dictionaryId() + "|" + s.dictionaryId();
+                pairs.put(pair, !flags.contains("sentence"));
+                if (flags.contains("stated")) stated.add(pair);
+            }
+            return new ExplainedPairs(Map.copyOf(pairs), java.util.Set.copyOf(stated));
         }
-        return Map.copyOf(pairs);
-    }
-
-    /**
-     * The pairs of sites/explained-by.tsv whose 6th column names "stated" (comma-separated with "sentence"): a hedged
-     * diagnosis leaves the general finding, whatever its assertion.
-     */
-    private static java.util.Set<String> explainedOnlyWhenStated(RadiologyLexicon lexicon) {
-        java.util.Set<String> pairs = new java.util.HashSet<>();
-        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/explained-by.tsv")) {
-            if ("general_vocabulary".equals(f[0]) || f.length < 6
-                    || !java.util.Arrays.asList(f[5].trim().split("\\s*,\\s*")).contains("stated")) continue;
-            lexicon.byCode(f[0], f[1]).ifPresent(g -> lexicon.byCode(f[2], f[3])
-                    .ifPresent(s -> pairs.add(g.dictionaryId() + "|" + s.dictionaryId())));
-        }
-        return java.util.Set.copyOf(pairs);
     }
 
     private static Shared shared(Path dir) {
