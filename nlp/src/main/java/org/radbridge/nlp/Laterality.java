@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * Laterality of a finding from the words around it ({@code org/radbridge/nlp/triggers/laterality.tsv}).
  * First the clause before the finding (back to ',', ';', ':', '.', "and", "or", "with", "without", "but", at most 8
  * words), nearest word first; "left and right" / "right and left" count as bilateral. If nothing is found there, the
- * words after it (up to '.', ';', the next finding, at most 8 words; a comma ends it unless a laterality word
- * follows); both sides there ("left greater than right") give bilateral.
+ * words after it (up to '.', ';', the next finding or the clause word leading into it, at most 8 words; a comma ends
+ * it unless a laterality word follows); both sides there ("left greater than right") give bilateral.
  */
 public final class Laterality {
 
@@ -22,6 +22,11 @@ public final class Laterality {
     /** The words laterality phrases start with, by their first letter (lower case; ASCII letters only). */
     private final List<List<String>> firstWordsByLetter = new ArrayList<>();
     private static final Pattern BACK_BOUNDARY = Pattern.compile("[,;:.]|\\b(?:and|or|with|without|but|however)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Clause words after a finding; a comma there may still lead a side phrase ("effusion, right more than left"). */
+    private static final Pattern CLAUSE_WORD = Pattern.compile("\\b(?:and|or|with|without|but|however)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOTH_SIDES_AROUND = Pattern.compile("\\b(?:left|right)\\s+and\\s+(?:left|right)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH = Pattern.compile("\\b(?:left|right)\\s+and\\s+(?:left|right)\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -111,6 +116,7 @@ public final class Laterality {
             after = after.substring(0, comma);
             break;
         }
+        if (nextFinding > end && nextFinding < scopeEnd) after = beforeNextFindingsClause(after);
         after = firstWords(after, 8);
         boolean left = false, right = false, bilateral = false;
         Matcher a = pattern.matcher(after);
@@ -125,6 +131,26 @@ public final class Laterality {
         if (left) return "left";
         if (right) return "right";
         return null;
+    }
+
+    /**
+     * The words after a finding up to the clause that leads into the next finding: in "cardiomegaly with a small left
+     * effusion" or "consolidation in the right lower lobe and left effusion", the side before the next finding is that
+     * finding's own. "Left and right" is one side phrase, not a clause boundary.
+     */
+    private static String beforeNextFindingsClause(String after) {
+        Matcher b = CLAUSE_WORD.matcher(after);
+        while (b.find()) {
+            if (insideBothSides(after, b.start())) continue;
+            return after.substring(0, b.start());
+        }
+        return after;
+    }
+
+    private static boolean insideBothSides(String after, int andAt) {
+        Matcher m = BOTH_SIDES_AROUND.matcher(after);
+        while (m.find()) if (m.start() <= andAt && andAt < m.end()) return true;
+        return false;
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -96,6 +96,18 @@ class RadiologyNlpTest {
     }
 
     @Test
+    void theSideBeforeTheNextFindingIsThatFindingsOwn() {
+        List<FindingMention> withClause = nlp.analyze("t", "Moderate cardiomegaly with a small right effusion.").mentions();
+        assertThat(withClause).extracting(FindingMention::conceptCode).containsExactly(CARDIOMEGALY, EFFUSION);
+        assertThat(withClause).extracting(FindingMention::laterality).containsExactly(null, "right");
+        List<FindingMention> andClause = nlp.analyze("t", "Pneumothorax at the left apex and right pleural effusion.").mentions();
+        assertThat(andClause).extracting(FindingMention::laterality).containsExactly("left", "right");
+        // "left and right" is one side phrase, not the clause of the next finding
+        List<FindingMention> both = nlp.analyze("t", "Effusions in the left and right hemithorax with cardiomegaly.").mentions();
+        assertThat(both).extracting(FindingMention::laterality).containsExactly("bilateral", null);
+    }
+
+    @Test
     void measurementsInMillimetresOnTheNearestFinding() {
         FindingMention m = only("There is a 3.2 x 1.5 cm mass in the left upper lobe.", "309529002");
         assertThat(m.dimensionsMm()).containsExactly(new BigDecimal("32"), new BigDecimal("15"));
