@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code radbridge nlp [--with-categories] [--terminology DIR] [INPUT...]}: runs the report pipeline over report files
@@ -192,21 +193,32 @@ public final class NlpCommand {
 
     private static int analyse(RadiologyNlp nlp, String id, String text, Output output, Writer w, PrintStream err)
             throws IOException {
+        String body = ReportText.body(text);
+        if (body.isBlank()) {
+            // kept as a row of blank labels, so a table stays aligned with its input; not a failure of the run
+            w.flush();
+            err.println("radbridge nlp: " + id + ": empty report (no text" + (text.isBlank() ? "" : " after its header")
+                    + "): " + (output.labeler() == null ? "no findings" : "every label left blank"));
+        }
         NlpResult r;
         try {
-            r = nlp.analyze(id, ReportText.body(text));
+            r = nlp.analyze(id, body);
         } catch (RuntimeException e) {
             w.flush();
             err.println("radbridge nlp: " + id + ": analysis failed: " + e.getMessage());
             return 1;
         }
-        if (output.table() != null) {
-            output.table().row(r.reportId(), output.allFindings() ? output.labeler().allFindings(r) : output.labeler().labels(r));
-            return 0;
-        }
         if (output.labeler() != null) {
-            w.write(LabelJson.line(r, output.labeler(), output.allFindings(), nlp.lexicon()));
-            w.write('\n');
+            ReportLabeler labeler = output.labeler();
+            Map<String, Integer> labels = body.isBlank() ? labeler.unread(output.allFindings())
+                    : output.allFindings() ? labeler.allFindings(r) : labeler.labels(r);
+            if (output.table() != null) {
+                output.table().row(r.reportId(), labels);
+            } else {
+                w.write(LabelJson.line(r.reportId(), output.allFindings() ? "all" : labeler.labelSet().name(), labels,
+                        output.allFindings(), nlp.lexicon()));
+                w.write('\n');
+            }
             return 0;
         }
         for (FindingMention m : r.mentions()) {

@@ -15,10 +15,16 @@ public final class LabelJson {
     private LabelJson() {}
 
     public static String line(NlpResult r, ReportLabeler labeler, boolean allFindings, RadiologyLexicon lexicon) {
+        return line(r.reportId(), allFindings ? "all" : labeler.labelSet().name(),
+                allFindings ? labeler.allFindings(r) : labeler.labels(r), allFindings, lexicon);
+    }
+
+    /** The line of labels already worked out ({@link ReportLabeler#unread}: an empty report). */
+    public static String line(String reportId, String labelSetName, Map<String, Integer> labels, boolean allFindings,
+                              RadiologyLexicon lexicon) {
         StringBuilder sb = new StringBuilder(256);
-        sb.append("{\"report\":").append(str(r.reportId())).append(",\"label_set\":")
-                .append(str(allFindings ? "all" : labeler.labelSet().name())).append(",\"labels\":{");
-        Map<String, Integer> labels = allFindings ? labeler.allFindings(r) : labeler.labels(r);
+        sb.append("{\"report\":").append(str(reportId)).append(",\"label_set\":")
+                .append(str(labelSetName)).append(",\"labels\":{");
         boolean first = true;
         for (Map.Entry<String, Integer> e : labels.entrySet()) {
             if (!first) sb.append(',');

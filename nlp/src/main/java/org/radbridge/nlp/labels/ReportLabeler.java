@@ -59,6 +59,17 @@ public final class ReportLabeler {
         return out;
     }
 
+    /**
+     * Labels of a report with no text: every label blank, "No Finding" too (the CheXpert rule would call an empty
+     * report normal, and a training loader would take a missing report for a normal study).
+     */
+    public Map<String, Integer> unread(boolean allFindings) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (allFindings) out.put(LabelSet.NO_FINDING, null);
+        else for (String label : labels.labels()) out.put(label, null);
+        return out;
+    }
+
     private static List<FindingMention> counted(NlpResult report) {
         return report.mentions().stream()
                 .filter(m -> m.subject() == FindingMention.Subject.PATIENT)

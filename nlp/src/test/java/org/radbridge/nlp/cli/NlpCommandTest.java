@@ -185,6 +185,25 @@ class NlpCommandTest {
     }
 
     @Test
+    void anEmptyReportKeepsItsRowWithEveryLabelBlankAndIsNamedOnStderr() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("in.csv"), "id,report\nE1,\"  \"\nR2,Heart size normal. Lungs clear.\n");
+        Run table = run(new byte[0], "--labels", "--format", "csv", csv.toString());
+        assertThat(table.code()).isZero();
+        String[] lines = table.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1].split(",", -1)).hasSize(15).containsOnly("E1", "");
+        assertThat(lines[2].split(",", -1)[1]).isEqualTo("1.0");
+        assertThat(table.err()).contains("E1: empty report").doesNotContain("R2");
+        Path headerOnly = Files.writeString(tmp.resolve("ACC9.txt"), "Accession-Number: ACC9\n---\n\n");
+        Run json = run(new byte[0], "--labels", headerOnly.toString());
+        assertThat(json.out()).startsWith("{\"report\":\"ACC9.txt\",\"label_set\":\"chexpert\",\"labels\":{\"No Finding\":null,")
+                .doesNotContain(":1").doesNotContain(":0");
+        assertThat(json.err()).contains("ACC9.txt: empty report (no text after its header)");
+        Run all = run(new byte[0], "--labels", "--label-set", "all", headerOnly.toString());
+        assertThat(all.out().strip()).isEqualTo("{\"report\":\"ACC9.txt\",\"label_set\":\"all\",\"labels\":{\"No Finding\":null},\"names\":{}}");
+    }
+
+    @Test
     void everyFindingAsATableWithTheSameColumnsInEveryRun() throws Exception {
         Path train = Files.writeString(tmp.resolve("train.csv"), "id,report\n"
                 + "T1,\"Enlarged heart. Small calcified granuloma at the left apex; no pneumothorax.\"\n"
