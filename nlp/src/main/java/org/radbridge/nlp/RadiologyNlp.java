@@ -1018,6 +1018,11 @@ public final class RadiologyNlp implements AutoCloseable {
             others.remove(chosen);
             Map.Entry<LexConcept, LexConcept> r = refineNearby(text, f, concept.get(f), others, concept);
             if (r != null && concept.get(b).equals(r.getValue())) return r;
+            // "no fracture of the visualised ribs, clavicles or shoulders": the list's comma cuts the noun phrase for
+            // refineNearby, so the site joined to the first one by the list's own joiner refines the finding alone
+            // (issue 11br)
+            LexConcept alone = r == null ? lexicon.refine(concept.get(f), concept.get(b)).orElse(null) : null;
+            if (alone != null && !alone.equals(concept.get(f))) return Map.entry(alone, concept.get(b));
         }
         return null;
     }
