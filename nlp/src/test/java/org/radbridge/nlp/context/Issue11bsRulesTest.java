@@ -3,6 +3,7 @@ package org.radbridge.nlp.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention;
 import org.radbridge.nlp.FindingMention.Assertion;
 import org.radbridge.nlp.NlpMentionsTest;
 
@@ -33,6 +34,10 @@ class Issue11bsRulesTest extends NlpMentionsTest {
     private static final String SCAR = "12402003";
     private static final String ABDOMINAL_ABSCESS = "75100008";
     private static final String ABSCESS = "128477000";
+    private static final String PORTAL_VEIN_THROMBOSIS = "17920008";
+    private static final String MULTIPLE_LUNG_NODULES = "445249002";
+    private static final String OSTEOARTHRITIS = "396275006";
+    private static final String OSTEOPHYTE = "235231000119100";
 
     @Test
     void aLiRadsObservationIsAFocalLiverLesion() {
@@ -127,5 +132,45 @@ class Issue11bsRulesTest extends NlpMentionsTest {
         assertThat(only("Rim-enhancing collection in the right pelvis, likely an abscess.", ABDOMINAL_ABSCESS).assertion())
                 .isEqualTo(Assertion.POSSIBLE);
         assertThat(of("Rim-enhancing collection in the right pelvis, likely an abscess.", ABSCESS)).isEmpty();
+    }
+
+    @Test
+    void anObservationNamedByItsSegmentIsALiverLesion() {
+        assertThat(only("Stable 9 mm observation in segment 5.", LIVER_LESION).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("The segment VII observation now measures 2 cm.", LIVER_LESION).assertion())
+                .isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void thePortalVeinNamedPatentWithOtherVeinsDeniesItsThrombosis() {
+        assertThat(only("Hepatic and portal veins: patent.", PORTAL_VEIN_THROMBOSIS).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("The portal, splenic and superior mesenteric veins remain patent.", PORTAL_VEIN_THROMBOSIS).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("The portal venous system is widely patent.", PORTAL_VEIN_THROMBOSIS).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aComparisonWithThePriorStudyIsNoHistory() {
+        FindingMention m = only("Compared with the prior examination, the multiple pulmonary nodules are larger.",
+                MULTIPLE_LUNG_NODULES);
+        assertThat(m.temporality()).isEqualTo(FindingMention.Temporality.CURRENT);
+        assertThat(only("Relative to the prior CT, multiple pulmonary nodules are more numerous.", MULTIPLE_LUNG_NODULES)
+                .temporality()).isEqualTo(FindingMention.Temporality.CURRENT);
+        // a clinical history with "prior" stays history
+        assertThat(only("History: prior multiple pulmonary nodules, resected.", MULTIPLE_LUNG_NODULES).temporality())
+                .isEqualTo(FindingMention.Temporality.HISTORICAL);
+    }
+
+    @Test
+    void jointSpaceNarrowingWithOsteophytesIsOsteoarthritis() {
+        assertThat(only("Lateral compartment joint space narrowing and marginal osteophyte formation.", OSTEOARTHRITIS)
+                .assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Lateral compartment joint space narrowing and marginal osteophyte formation.", OSTEOPHYTE)
+                .assertion()).isEqualTo(Assertion.PRESENT);
+        // the narrowing alone, or a denial of both, is no osteoarthritis
+        assertThat(of("Slight joint space narrowing at the radiocarpal joint.", OSTEOARTHRITIS)).isEmpty();
+        assertThat(of("No joint space narrowing or osteophytes.", OSTEOARTHRITIS)).isEmpty();
     }
 }
