@@ -65,6 +65,9 @@ class Issue11bsRulesTest extends NlpMentionsTest {
                 .isEqualTo(Assertion.POSSIBLE);
         assertThat(only("High probability of malignancy in the left breast mass.", NEOPLASM).assertion())
                 .isEqualTo(Assertion.POSSIBLE);
+        // "typical appearance for" a named benign lesion states it
+        assertThat(only("Segment 3 lesion with a typical appearance for a hemangioma.", "400210000").assertion())
+                .isEqualTo(Assertion.PRESENT);
         // a stated pneumonia stays present
         assertThat(only("Right lower lobe pneumonia.", PNEUMONIA).assertion()).isEqualTo(Assertion.PRESENT);
     }
