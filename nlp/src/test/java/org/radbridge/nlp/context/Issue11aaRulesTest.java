@@ -82,7 +82,7 @@ class Issue11aaRulesTest extends NlpMentionsTest {
     void involutionalChangeIsCerebralDegenerationOnlyOnTheBrain() {
         assertThat(has("CT HEAD\nMild diffuse involutional change. No haemorrhage.", "418143002", Assertion.PRESENT)).isTrue();
         assertThat(of("BILATERAL MAMMOGRAM\nFatty involutional change of both breasts. No mass.", "418143002")).isEmpty();
-        // normal for age, as age-related volume loss
+        // normal for age: "involutional change" stays masked (issue 11bs unmasked only the volume loss / atrophy wording)
         assertThat(of("MRI BRAIN\nAge-related involutional changes only.", "418143002")).isEmpty();
     }
 

@@ -75,8 +75,10 @@ class RadiologyScopeRulesTest extends NlpMentionsTest {
     }
 
     @Test
-    void normalForAgeIsNoFinding() {
-        assertThat(nlp.analyze("t", "Age-appropriate volume loss.").mentions()).isEmpty();
+    void volumeLossCalledAppropriateForAgeIsCerebralAtrophy() {
+        // issue 11bs: the writers of v9-v22 label age-appropriate volume loss cerebral atrophy present (it was masked as
+        // normal for age before); foci "within normal limits for age" stay no finding (11av, Issue11avRulesTest)
+        assertThat(only("Age-appropriate volume loss.", "418143002").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
         assertThat(only("Moderate cerebral atrophy.", "418143002").assertion()).isEqualTo(FindingMention.Assertion.PRESENT);
     }
 
