@@ -327,19 +327,21 @@ class Issue11EvaluationTest {
      * reporting voices other than v17's to v20's), written by session 30 helper 11bh blind to the rules from the concept
      * list at main e1ca07d, committed before any run (notes/s30/issue11bh.md) and held back while session 30's rules were
      * written. Blind first run (rules of main 783d264: helpers 11bi-11bm of session 30, before its last round): sentences
-     * 0.883, reports 0.901, present 0.885, 3 false positives on 47 normal reports. Floor just under that run: a guard
-     * against losing ground, not the issue's 0.90.
+     * 0.883, reports 0.901, present 0.885, 3 false positives on 47 normal reports. A development set since session 31
+     * (helpers 11br, 11bs: 0.923 / 0.936, 1 false positive on 47 normal reports); the floor is the issue's 0.90.
      */
-    static final double BLIND22_FLOOR = 0.86;
+    static final double BLIND22_FLOOR = 0.90;
 
     /**
      * Floor for blind v23 ({@code eval/blind-v23}: 520 sentences, 122 reports, 46 of them normal; about 70 % of the
      * sentences and 69 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over
      * twelve reporting voices other than v17's to v22's), written by session 31 helper 11bp blind to the rules from the
-     * concept list at main 3e33b0d, committed before any run (notes/s31/issue11bp.md). 0.0 until the first run: the
-     * lead sets it after the first run (just under that run, as for v22).
+     * concept list at main 3e33b0d, committed before any run (notes/s31/issue11bp.md). Blind first run (rules of main
+     * 19a51c1: session 31's first round, helpers 11br and 11bs): sentences 0.879, reports 0.906, present 0.898, 3 false
+     * positives on 46 normal reports; 51 of the 99 sentence misses are NOCODE gold. Floor just under that run: a guard
+     * against losing ground, not the issue's 0.90.
      */
-    static final double BLIND23_FLOOR = 0.0;
+    static final double BLIND23_FLOOR = 0.87;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
