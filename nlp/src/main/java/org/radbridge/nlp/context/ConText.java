@@ -362,7 +362,10 @@ public final class ConText {
                 if (t.category() == Category.CHRONIC_PRE && t.start() >= start && t.start() < end) chronic = true;
                 if (t.start() < start && t.end() < end) { // pre trigger candidates (may overlap the finding's
                     // first words: "no acute distress" when the finding is "acute distress")
-                    if (!isPre(t.category()) && !copulaHedgeBeforeWords(t)) continue;
+                    // "Excluded: pneumothorax, effusion": a post denial that opens its clause with a ':' after it is
+                    // a label over the list that follows (issue 11bt)
+                    boolean label = labelDenial(t);
+                    if (!isPre(t.category()) && !copulaHedgeBeforeWords(t) && !label) continue;
                     int from = Math.min(t.end(), start);
                     int words = words(from, start);
                     // "the opacity is likely due to atelectasis": the copula hedge names the cause, so the cause
@@ -375,11 +378,11 @@ public final class ConText {
                             ? afterLeadingTerm(from, start) : from;
                     // "Negative for: pneumothorax, effusion", "Rule out: pneumonia": a ':' right after the cue opens the
                     // list the cue governs, not a clause of its own
-                    if (isPre(t.category())) scopeFrom = afterColon(scopeFrom, start);
-                    if (words > window(t) || blocked(scopeFrom, start)) continue;
+                    if (isPre(t.category()) || label) scopeFrom = afterColon(scopeFrom, start);
+                    if (words > (label ? window(Category.NEG_PRE, false) : window(t)) || blocked(scopeFrom, start)) continue;
                     int dist = start - from;
                     switch (t.category()) {
-                        case NEG_PRE, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
+                        case NEG_PRE, NEG_BI, NEG_POST -> { if (dist < negDist) { negDist = dist; neg = t; } }
                         case UNC_PRE, UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case CONFIRM -> { if (dist < confirmDist) { confirmDist = dist; confirm = t; } }
                         case HIST_PRE -> { hist = true; if (histTrigger == null || t.start() > histTrigger.start()) histTrigger = t; }
@@ -562,6 +565,18 @@ public final class ConText {
                     && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
         }
 
+        /**
+         * A post denial at the start of its clause (the sentence's start, or after '.', ';' or ':') with a ':' right
+         * after it ("Excluded: pneumothorax, effusion, consolidation", "Not seen: nodule or mass"): it heads the list
+         * after it as a pre cue does, which a post denial's own scope (the words before it) cannot reach.
+         */
+        private boolean labelDenial(Trigger t) {
+            if (t.category() != Category.NEG_POST || afterColon(t.end(), text.length()) == t.end()) return false;
+            int i = t.start() - 1;
+            while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+            return i < 0 || text.charAt(i) == '.' || text.charAt(i) == ';' || text.charAt(i) == ':';
+        }
+
         /** Just after a ':' that follows {@code from} with only blanks between, else {@code from}. */
         private int afterColon(int from, int to) {
             int i = from;
@@ -646,8 +661,11 @@ public final class ConText {
     }
 
     private static int window(Trigger t) {
-        boolean oneWord = t.phrase().indexOf(' ') < 0;
-        return switch (t.category()) {
+        return window(t.category(), t.phrase().indexOf(' ') < 0);
+    }
+
+    private static int window(Category category, boolean oneWord) {
+        return switch (category) {
             case UNC_POST, UNC_BI -> 6;
             case NEG_PRE -> 12;
             case NEG_BI -> 3; // "resolved left pleural effusion", not a later finding of the clause

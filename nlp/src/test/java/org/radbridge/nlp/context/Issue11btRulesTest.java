@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports (pseudolesions put down to ribs, cartilage, technique or projection; "appears enlarged but is normal"; the
  * clinician's worry; a tracheostomy decannulated; operations still to come; a disease's behaviour in general; the
  * radiograph's limits; ranked costal cartilage calcification, attempted lines and leg oedema; background and referral
- * headings; ILO 0/0), each with a control that keeps a stated finding, then normal reports written for this test. The
+ * headings; ILO 0/0; everyday denials; a post denial heading a list after a ':'; a tube pulled), each with a control that keeps a stated finding, then normal reports written for this test. The
  * wording is new, not copied from an evaluation set nor from the helper's own evaluation reports.
  */
 class Issue11btRulesTest extends NlpMentionsTest {
@@ -32,6 +32,8 @@ class Issue11btRulesTest extends NlpMentionsTest {
     private static final String TUBERCULOSIS = "154283005";
     private static final String ASTHMA = "195967001";
     private static final String COPD = "13645005";
+    private static final String CONSOLIDATION = "95436008";
+    private static final String CHEST_TUBE = "RID5573";
 
     /** Present mentions about today's image of the patient (what the normal-report figure counts). */
     private static List<FindingMention> presentFindings(String report) {
@@ -149,6 +151,37 @@ class Issue11btRulesTest extends NlpMentionsTest {
                 Assertion.PRESENT)).isFalse();
     }
 
+    @Test
+    void everydayDenialsDenyTheFinding() {
+        assertThat(only("There isn't any fluid in the pleural space; pleural effusion is absent.", PLEURAL_EFFUSION)
+                .assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("There isn't a pneumothorax on the expiratory film.", PNEUMOTHORAX).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Both bases are free from consolidation.", CONSOLIDATION).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("A pneumothorax is not discernible on the supine view.", PNEUMOTHORAX).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Pulmonary oedema is not demonstrable today.", PULMONARY_EDEMA).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void aPostDenialOpeningItsClauseWithAColonHeadsTheListAfterIt() {
+        String s = "Excluded: pneumothorax, pleural effusion and consolidation.";
+        assertThat(only(s, PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(s, PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(s, CONSOLIDATION).assertion()).isEqualTo(Assertion.ABSENT);
+        // after a finding the same word keeps its own scope: what follows its colon is stated
+        String t = "Pneumothorax excluded: a small left effusion remains.";
+        assertThat(only(t, PNEUMOTHORAX).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only(t, PLEURAL_EFFUSION).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aTubePulledIsRemovedButPulledBackIsStillThere() {
+        assertThat(has("The left chest tube was pulled this morning.", CHEST_TUBE, Assertion.PRESENT)).isFalse();
+        assertThat(has("The left chest tube was pulled back by 3 cm.", CHEST_TUBE, Assertion.PRESENT)).isTrue();
+    }
+
     /** Normal (and near-normal) chest radiograph reports in voices the evaluation sets and the earlier lists lack. */
     private static final List<String> NORMAL_REPORTS = List.of(
             "CHEST PA\nPurpose: Medical fitness for employment abroad.\nBoth lung fields are clear. Cardiac size is normal. "
@@ -209,7 +242,13 @@ class Issue11btRulesTest extends NlpMentionsTest {
             "CHEST PA\nFindings: Lungs clear.\nImpression: Normal. Transient viral infiltrates can come and go, so repeat "
                     + "the film if symptoms continue.",
             "CHEST 2V\nFindings: No consolidation. No effusion. Heart normal.\nImpression: Normal. A plain film cannot rule "
-                    + "out early interstitial lung disease; HRCT is the examination of choice.");
+                    + "out early interstitial lung disease; HRCT is the examination of choice.",
+            "CHEST PA\nFindings: There isn't any consolidation and there aren't any effusions. Heart normal.\nImpression: "
+                    + "Normal.",
+            "CHEST PORTABLE\nFindings: The right chest drain was pulled yesterday. No pneumothorax is demonstrable. Lungs "
+                    + "clear.\nImpression: No acute abnormality.",
+            "CHEST PA\nFindings: Absent: pneumothorax, pleural fluid, focal consolidation.\nImpression: "
+                    + "Normal chest.");
 
     @Test
     void normalReportsGiveNoPresentFinding() {
