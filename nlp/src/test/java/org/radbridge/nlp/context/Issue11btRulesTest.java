@@ -130,6 +130,10 @@ class Issue11btRulesTest extends NlpMentionsTest {
                 .isEmpty();
         assertThat(stated("Bilateral ankle oedema. No pulmonary oedema.", PULMONARY_EDEMA)).isEmpty();
         assertThat(has("Mild interstitial pulmonary oedema.", PULMONARY_EDEMA, Assertion.PRESENT)).isTrue();
+        // a breast prosthesis is a breast implant (no finding on a chest film); a joint prosthesis stays
+        assertThat(presentFindings("CHEST PA\nFindings: Left breast prosthesis after reconstruction. Lungs clear."))
+                .isEmpty();
+        assertThat(presentFindings("CHEST PA\nFindings: Right shoulder prosthesis. Lungs clear.")).isNotEmpty();
     }
 
     @Test
