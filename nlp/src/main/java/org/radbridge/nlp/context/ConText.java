@@ -380,6 +380,12 @@ public final class ConText {
                     // list the cue governs, not a clause of its own
                     if (isPre(t.category()) || label) scopeFrom = afterColon(scopeFrom, start);
                     if (words > (label ? window(Category.NEG_PRE, false) : window(t)) || blocked(scopeFrom, start)) continue;
+                    // "In a patient with fever, right lower lobe consolidation ...", "Given the history of smoking, a
+                    // mass is present": a history cue inside an introductory phrase ends at the phrase's comma; the main
+                    // clause after it states today's image; an item of the history's own list ("with a history of
+                    // lymphoma, sarcoidosis and asthma, the lungs ...") is still history (issue 11bt)
+                    if (t.category() == Category.HIST_PRE && opensWithIntroducer(t.start()) && hasComma(t.end(), start)
+                            && !listItem(end)) continue;
                     int dist = start - from;
                     switch (t.category()) {
                         case NEG_PRE, NEG_BI, NEG_POST -> { if (dist < negDist) { negDist = dist; neg = t; } }
@@ -577,6 +583,33 @@ public final class ConText {
             return i < 0 || text.charAt(i) == '.' || text.charAt(i) == ';' || text.charAt(i) == ':';
         }
 
+        /**
+         * The clause holding {@code at} (from the sentence's start or the last '.', ';' or ':' before it) opens with a
+         * preposition or subordinator that starts an introductory phrase ("In", "Given", "For", "As", "Despite" ...).
+         */
+        private boolean opensWithIntroducer(int at) {
+            int i = at - 1;
+            while (i >= 0 && text.charAt(i) != '.' && text.charAt(i) != ';' && text.charAt(i) != ':' && text.charAt(i) != '\n') i--;
+            int from = i + 1;
+            while (from < at && !Character.isLetter(text.charAt(from))) from++;
+            int to = from;
+            while (to < text.length() && Character.isLetter(text.charAt(to))) to++;
+            return INTRODUCERS.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /**
+         * The words after a finding ending at {@code end} run to a comma with no verb among them ("sarcoidosis and
+         * asthma, the lungs are clear"): the finding is an item of a list, not the subject of a main clause.
+         */
+        private boolean listItem(int end) {
+            int i = end;
+            while (i < text.length() && ".;:,\n".indexOf(text.charAt(i)) < 0) i++;
+            if (i >= text.length() || text.charAt(i) != ',') return false;
+            for (String w : text.substring(end, i).toLowerCase(java.util.Locale.ROOT).split("[^a-z]+"))
+                if (CLAUSE_VERBS.contains(w)) return false;
+            return true;
+        }
+
         /** Just after a ':' that follows {@code from} with only blanks between, else {@code from}. */
         private int afterColon(int from, int to) {
             int i = from;
@@ -641,6 +674,15 @@ public final class ConText {
 
     /** Relative words that may open a predicate about the finding before them ({@code beforeRelative}). */
     private static final java.util.Set<String> RELATIVES = java.util.Set.of("which", "that");
+
+    /** Words that open an introductory phrase, which a comma closes (issue 11bt). */
+    private static final java.util.Set<String> INTRODUCERS = java.util.Set.of("in", "given", "for", "with", "as", "despite",
+            "although", "though", "because", "since", "considering", "regarding", "while", "whilst", "after");
+
+    /** Verbs that make the words after a finding a main clause, not the rest of a list (issue 11bt). */
+    private static final java.util.Set<String> CLAUSE_VERBS = java.util.Set.of("is", "are", "was", "were", "has", "have",
+            "measures", "measuring", "seen", "noted", "present", "identified", "appears", "appear", "remains", "remain",
+            "persists", "persist", "demonstrated", "visible", "unchanged", "stable", "increased", "decreased", "new");
 
     private static final String[] SUBJECT_LINKS = {"is ", "are ", "was ", "were ", "that ", "which ", "has ", "have "};
 

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports (pseudolesions put down to ribs, cartilage, technique or projection; "appears enlarged but is normal"; the
  * clinician's worry; a tracheostomy decannulated; operations still to come; a disease's behaviour in general; the
  * radiograph's limits; ranked costal cartilage calcification, attempted lines and leg oedema; background and referral
- * headings; ILO 0/0; everyday denials; a post denial heading a list after a ':'; a tube pulled), each with a control that keeps a stated finding, then normal reports written for this test. The
+ * headings; ILO 0/0; everyday denials; a post denial heading a list after a ':'; a tube pulled; the background inside
+ * a findings sentence, a history cue in an introductory phrase; the clinician's diagnosis), each with a control that keeps a stated finding, then normal reports written for this test. The
  * wording is new, not copied from an evaluation set nor from the helper's own evaluation reports.
  */
 class Issue11btRulesTest extends NlpMentionsTest {
@@ -184,6 +185,39 @@ class Issue11btRulesTest extends NlpMentionsTest {
     void aTubePulledIsRemovedButPulledBackIsStillThere() {
         assertThat(has("The left chest tube was pulled this morning.", CHEST_TUBE, Assertion.PRESENT)).isFalse();
         assertThat(has("The left chest tube was pulled back by 3 cm.", CHEST_TUBE, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void theBackgroundToldInsideAFindingsSentenceIsHistory() {
+        assertThat(has("For a patient with COPD of this severity, the lung volumes are surprisingly normal.", COPD,
+                Assertion.PRESENT)).isFalse();
+        assertThat(has("The patient is known to have asthma; the lungs are clear.", ASTHMA, Assertion.PRESENT)).isFalse();
+        assertThat(has("She has had tuberculosis twice; the apices are clear.", TUBERCULOSIS, Assertion.PRESENT)).isFalse();
+        // "in this patient with" alone may name the disease the image shows; with "known" it is the background
+        assertThat(has("In this patient with known asthma, the lungs are clear.", ASTHMA, Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void aHistoryCueInAnIntroductoryPhraseEndsAtItsComma() {
+        String s = "CHEST PA\nFindings: In a patient with a cough, a left lower lobe consolidation is present.";
+        assertThat(of(s, CONSOLIDATION)).singleElement().satisfies(m -> {
+            assertThat(m.assertion()).isEqualTo(Assertion.PRESENT);
+            assertThat(m.temporality()).isEqualTo(FindingMention.Temporality.CURRENT);
+        });
+        // an item of the history's own list after the comma is still history
+        String t = "CHEST PA\nFindings: Given a history of asthma, COPD and pneumonia, the lungs are clear.";
+        assertThat(has(t, COPD, Assertion.PRESENT)).isFalse();
+        assertThat(has(t, PNEUMONIA, Assertion.PRESENT)).isFalse();
+        // a history list without an introducer runs on past its commas as before
+        assertThat(has("History of asthma, COPD, pneumonia.", PNEUMONIA, Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void theCliniciansDiagnosisOrSuspicionIsTheQuestion() {
+        assertThat(stated("Despite the clinical diagnosis of pneumonia, both lungs are clear.", PNEUMONIA)).isEmpty();
+        assertThat(stated("COPD is the working diagnosis; the lungs look normal.", COPD)).isEmpty();
+        assertThat(stated("A pleural effusion was suspected clinically but is not present.", PLEURAL_EFFUSION)).isEmpty();
+        assertThat(only("The absence of any new nodule is reassuring.", LUNG_NODULE).assertion()).isEqualTo(Assertion.ABSENT);
     }
 
     /** Normal (and near-normal) chest radiograph reports in voices the evaluation sets and the earlier lists lack. */
