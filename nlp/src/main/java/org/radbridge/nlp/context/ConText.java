@@ -362,7 +362,10 @@ public final class ConText {
                 if (t.category() == Category.CHRONIC_PRE && t.start() >= start && t.start() < end) chronic = true;
                 if (t.start() < start && t.end() < end) { // pre trigger candidates (may overlap the finding's
                     // first words: "no acute distress" when the finding is "acute distress")
-                    if (!isPre(t.category()) && !copulaHedgeBeforeWords(t)) continue;
+                    // "Excluded: pneumothorax, effusion": a post denial that opens its clause with a ':' after it is
+                    // a label over the list that follows (issue 11bt)
+                    boolean label = labelDenial(t);
+                    if (!isPre(t.category()) && !copulaHedgeBeforeWords(t) && !label) continue;
                     int from = Math.min(t.end(), start);
                     int words = words(from, start);
                     // "the opacity is likely due to atelectasis": the copula hedge names the cause, so the cause
@@ -375,11 +378,17 @@ public final class ConText {
                             ? afterLeadingTerm(from, start) : from;
                     // "Negative for: pneumothorax, effusion", "Rule out: pneumonia": a ':' right after the cue opens the
                     // list the cue governs, not a clause of its own
-                    if (isPre(t.category())) scopeFrom = afterColon(scopeFrom, start);
-                    if (words > window(t) || blocked(scopeFrom, start)) continue;
+                    if (isPre(t.category()) || label) scopeFrom = afterColon(scopeFrom, start);
+                    if (words > (label ? window(Category.NEG_PRE, false) : window(t)) || blocked(scopeFrom, start)) continue;
+                    // "In a patient with fever, right lower lobe consolidation ...", "Given the history of smoking, a
+                    // mass is present": a history cue inside an introductory phrase ends at the phrase's comma; the main
+                    // clause after it states today's image; an item of the history's own list ("with a history of
+                    // lymphoma, sarcoidosis and asthma, the lungs ...") is still history (issue 11bt)
+                    if (t.category() == Category.HIST_PRE && opensWithIntroducer(t.start()) && hasComma(t.end(), start)
+                            && !listItem(end)) continue;
                     int dist = start - from;
                     switch (t.category()) {
-                        case NEG_PRE, NEG_BI -> { if (dist < negDist) { negDist = dist; neg = t; } }
+                        case NEG_PRE, NEG_BI, NEG_POST -> { if (dist < negDist) { negDist = dist; neg = t; } }
                         case UNC_PRE, UNC_POST, UNC_BI -> { if (dist < uncDist) { uncDist = dist; unc = t; } }
                         case CONFIRM -> { if (dist < confirmDist) { confirmDist = dist; confirm = t; } }
                         case HIST_PRE -> { hist = true; if (histTrigger == null || t.start() > histTrigger.start()) histTrigger = t; }
@@ -562,6 +571,45 @@ public final class ConText {
                     && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
         }
 
+        /**
+         * A post denial at the start of its clause (the sentence's start, or after '.', ';' or ':') with a ':' right
+         * after it ("Excluded: pneumothorax, effusion, consolidation", "Not seen: nodule or mass"): it heads the list
+         * after it as a pre cue does, which a post denial's own scope (the words before it) cannot reach.
+         */
+        private boolean labelDenial(Trigger t) {
+            if (t.category() != Category.NEG_POST || afterColon(t.end(), text.length()) == t.end()) return false;
+            int i = t.start() - 1;
+            while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+            return i < 0 || text.charAt(i) == '.' || text.charAt(i) == ';' || text.charAt(i) == ':';
+        }
+
+        /**
+         * The clause holding {@code at} (from the sentence's start or the last '.', ';' or ':' before it) opens with a
+         * preposition or subordinator that starts an introductory phrase ("In", "Given", "For", "As", "Despite" ...).
+         */
+        private boolean opensWithIntroducer(int at) {
+            int i = at - 1;
+            while (i >= 0 && text.charAt(i) != '.' && text.charAt(i) != ';' && text.charAt(i) != ':' && text.charAt(i) != '\n') i--;
+            int from = i + 1;
+            while (from < at && !Character.isLetter(text.charAt(from))) from++;
+            int to = from;
+            while (to < text.length() && Character.isLetter(text.charAt(to))) to++;
+            return INTRODUCERS.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /**
+         * The words after a finding ending at {@code end} run to a comma with no verb among them ("sarcoidosis and
+         * asthma, the lungs are clear"): the finding is an item of a list, not the subject of a main clause.
+         */
+        private boolean listItem(int end) {
+            int i = end;
+            while (i < text.length() && ".;:,\n".indexOf(text.charAt(i)) < 0) i++;
+            if (i >= text.length() || text.charAt(i) != ',') return false;
+            for (String w : text.substring(end, i).toLowerCase(java.util.Locale.ROOT).split("[^a-z]+"))
+                if (CLAUSE_VERBS.contains(w)) return false;
+            return true;
+        }
+
         /** Just after a ':' that follows {@code from} with only blanks between, else {@code from}. */
         private int afterColon(int from, int to) {
             int i = from;
@@ -627,6 +675,15 @@ public final class ConText {
     /** Relative words that may open a predicate about the finding before them ({@code beforeRelative}). */
     private static final java.util.Set<String> RELATIVES = java.util.Set.of("which", "that");
 
+    /** Words that open an introductory phrase, which a comma closes (issue 11bt). */
+    private static final java.util.Set<String> INTRODUCERS = java.util.Set.of("in", "given", "for", "with", "as", "despite",
+            "although", "though", "because", "since", "considering", "regarding", "while", "whilst", "after");
+
+    /** Verbs that make the words after a finding a main clause, not the rest of a list (issue 11bt). */
+    private static final java.util.Set<String> CLAUSE_VERBS = java.util.Set.of("is", "are", "was", "were", "has", "have",
+            "measures", "measuring", "seen", "noted", "present", "identified", "appears", "appear", "remains", "remain",
+            "persists", "persist", "demonstrated", "visible", "unchanged", "stable", "increased", "decreased", "new");
+
     private static final String[] SUBJECT_LINKS = {"is ", "are ", "was ", "were ", "that ", "which ", "has ", "have "};
 
     private static boolean startsWithSubjectLink(String phrase) {
@@ -646,8 +703,11 @@ public final class ConText {
     }
 
     private static int window(Trigger t) {
-        boolean oneWord = t.phrase().indexOf(' ') < 0;
-        return switch (t.category()) {
+        return window(t.category(), t.phrase().indexOf(' ') < 0);
+    }
+
+    private static int window(Category category, boolean oneWord) {
+        return switch (category) {
             case UNC_POST, UNC_BI -> 6;
             case NEG_PRE -> 12;
             case NEG_BI -> 3; // "resolved left pleural effusion", not a later finding of the clause
