@@ -295,4 +295,16 @@ class Issue11btRulesTest extends NlpMentionsTest {
             assertThat(presentFindings(report)).as(report).isEmpty();
         }
     }
+
+    /** Lead, session 31: the background cue "the patient's known" must not reach a known disease the finding is put down to. */
+    @Test
+    void aFindingPutDownToThePatientsKnownDiseaseKeepsThatDiseasePresent() {
+        String fibrosis = "51615001";
+        assertThat(stated("Coarse reticulation at both bases, in keeping with the patient's known pulmonary fibrosis.", fibrosis))
+                .extracting(FindingMention::assertion).containsExactly(Assertion.PRESENT);
+        assertThat(stated("Hyperlucent upper zones due to this patient's known emphysema.", "87433001"))
+                .extracting(FindingMention::assertion).containsExactly(Assertion.PRESENT);
+        // control: told as the background, the known disease stays history
+        assertThat(stated("The patient's known pulmonary fibrosis was the reason for referral. Lungs are clear.", fibrosis)).isEmpty();
+    }
 }
