@@ -76,7 +76,9 @@ public final class LeanTermAnnotator extends DefaultJCasTermAnnotator {
         CollectionMap<Long, Concept, ? extends Collection<Concept>> concepts = new HashSetMap<>();
         for (Map.Entry<RareWordDictionary, CollectionMap<TextSpan, Long, ? extends Collection<Long>>> e : dictionaryTerms.entrySet()) {
             cuis.clear();
-            for (Collection<Long> codes : e.getValue().getAllCollections()) cuis.addAll(codes);
+            // the union of the spans' ids, as from getAllCollections() but without its set of the id sets (the order
+            // of this set reaches nothing: the factories map each id to its concept)
+            for (Map.Entry<TextSpan, ? extends Collection<Long>> span : e.getValue()) cuis.addAll(span.getValue());
             concepts.clear();
             for (ConceptFactory factory : spec.getPairedConceptFactories(e.getKey().getName())) {
                 concepts.placeMap(factory.createConcepts(cuis));

@@ -38,6 +38,12 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
     @Override
     public void process(JCas jcas) {
         String text = jcas.getDocumentText();
+        if (Handover.current() != null) {
+            // the lean pipeline's one segment (cTAKES' SimpleSegmentAnnotator) is the whole report: not read back
+            // through the index, whose iterator cost more than splitting a short report
+            split(jcas, text, 0, text.length());
+            return;
+        }
         for (Segment segment : JCasUtil.select(jcas, Segment.class)) {
             split(jcas, text, segment.getBegin(), segment.getEnd());
         }
