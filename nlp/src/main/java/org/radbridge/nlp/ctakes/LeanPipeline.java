@@ -54,7 +54,8 @@ import java.util.regex.Pattern;
  *       dictionary terms (without);</li>
  *   <li>{@link DefaultJCasTermAnnotator}: fast dictionary lookup over a BSV dictionary
  *       ({@link BsvRareWordDictionary} + {@link BsvConceptFactory}); lines {@code ID|TUI|text|preferred text}.
- *       No lexical variants: plurals and spelling variants must be listed as their own lines;</li>
+ *       No lexical variants: plurals and spelling variants must be listed as their own lines. Without context it runs
+ *       as {@link LeanTermAnnotator} (the same lookup, fed the tokens directly: see {@link Handover});</li>
  *   <li>{@link ContextAnnotator} with the negation analyzer, scope order {@code LEFT} (a cue after the finding,
  *       as in "Cardiomegaly without edema", does not negate it);</li>
  *   <li>{@link ContextAnnotator} with the status analyzer, scope order {@code LEFT}: history (1), family
@@ -192,22 +193,24 @@ public final class LeanPipeline implements AutoCloseable {
         }
         jcas.reset();
         jcas.setDocumentText(text);
-        // without context the lookup's hits come straight to this list instead of as annotations in the CAS
-        List<ConceptMentionConsumer.Hit> hits = withContext ? null : new ArrayList<>();
-        ConceptMentionConsumer.collectInto(hits);
+        // without context the sentences, tokens and the lookup's hits go from step to step directly, not through the
+        // CAS indexes (see Handover)
+        Handover handover = withContext ? null : new Handover();
+        Handover.use(handover);
         try {
             engine.process(jcas);
         } catch (AnalysisEngineProcessException e) {
             throw new IllegalStateException("cTAKES failed on a report: " + e.getMessage(), e);
         } finally {
-            ConceptMentionConsumer.collectInto(null);
+            Handover.use(null);
         }
         List<Mention> out = new ArrayList<>();
         List<Span> sentences = new ArrayList<>();
-        List<Sentence> sentenceList = new ArrayList<>(JCasUtil.select(jcas, Sentence.class));
+        List<Sentence> sentenceList = handover != null ? handover.sentences
+                : new ArrayList<>(JCasUtil.select(jcas, Sentence.class));
         for (Sentence sentence : sentenceList) sentences.add(new Span(sentence.getBegin(), sentence.getEnd()));
-        if (hits != null) {
-            mentions(text, hits, sentenceList, out);
+        if (handover != null) {
+            mentions(text, handover.hits, sentenceList, out);
             out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end)
                     .thenComparing(Mention::conceptId, Comparator.nullsFirst(Comparator.naturalOrder())));
             return new Analysis(dedupe(out), sentences);
@@ -293,7 +296,7 @@ public final class LeanPipeline implements AutoCloseable {
         b.add(AnalysisEngineFactory.createEngineDescription(withContext ? TokenizerAnnotatorPTB.class : LookupTokenizer.class));
         // without context the lookup window is the whole segment, not each sentence: a term cannot run over a '.' or
         // ';' token anyway, and uimaFIT's indexing of the tokens per sentence took 15% of the analysis
-        b.add(AnalysisEngineFactory.createEngineDescription(DefaultJCasTermAnnotator.class,
+        b.add(AnalysisEngineFactory.createEngineDescription(withContext ? DefaultJCasTermAnnotator.class : LeanTermAnnotator.class,
                 ConfigParameterConstants.PARAM_LOOKUP_XML, lookupXml.toString(),
                 JCasTermAnnotator.PARAM_WINDOW_ANNOT_KEY, (withContext ? Sentence.class : Segment.class).getName(),
                 // cTAKES' default minimum span (3 characters) silently drops the dictionary's two-letter abbreviations
@@ -306,6 +309,8 @@ public final class LeanPipeline implements AutoCloseable {
             // feature structures compare by address)
             Properties tuning = new Properties();
             tuning.setProperty(UIMAFramework.JCAS_CACHE_ENABLED, "false");
+            // nor a process trace built from the engines' timing statistics after every report: nothing reads it
+            tuning.setProperty(UIMAFramework.PROCESS_TRACE_ENABLED, "false");
             return UIMAFramework.produceAnalysisEngine(b.createAggregateDescription(),
                     Map.of(Resource.PARAM_PERFORMANCE_TUNING_SETTINGS, tuning));
         }

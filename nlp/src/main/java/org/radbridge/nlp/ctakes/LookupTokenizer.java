@@ -35,8 +35,9 @@ public final class LookupTokenizer extends JCasAnnotator_ImplBase {
     public void process(JCas jcas) {
         String text = jcas.getDocumentText();
         int number = 0;
-        for (Sentence sentence : JCasUtil.select(jcas, Sentence.class)) {
-            number = tokenize(jcas, text, sentence.getBegin(), sentence.getEnd(), number);
+        Handover handover = Handover.current();
+        for (Sentence sentence : handover != null ? handover.sentences : JCasUtil.select(jcas, Sentence.class)) {
+            number = tokenize(jcas, text, sentence.getBegin(), sentence.getEnd(), number, handover);
         }
     }
 
@@ -49,7 +50,7 @@ public final class LookupTokenizer extends JCasAnnotator_ImplBase {
         return SUFFIXES;
     }
 
-    private static int tokenize(JCas jcas, String text, int begin, int end, int number) {
+    private static int tokenize(JCas jcas, String text, int begin, int end, int number, Handover handover) {
         int i = begin;
         while (i < end) {
             char c = text.charAt(i);
@@ -59,10 +60,10 @@ public final class LookupTokenizer extends JCasAnnotator_ImplBase {
             }
             if (!Character.isLetterOrDigit(c)) {
                 if (c == '\'' && i + 2 <= end && text.charAt(i + 1) == 's' && (i + 2 == end || boundary(text.charAt(i + 2)))) {
-                    add(jcas, new WordToken(jcas, i, i + 2), number++);
+                    add(jcas, new WordToken(jcas, i, i + 2), number++, handover);
                     i += 2;
                 } else {
-                    add(jcas, new PunctuationToken(jcas, i, i + 1), number++);
+                    add(jcas, new PunctuationToken(jcas, i, i + 1), number++, handover);
                     i++;
                 }
                 continue;
@@ -83,7 +84,7 @@ public final class LookupTokenizer extends JCasAnnotator_ImplBase {
                     break;
                 }
             }
-            add(jcas, digits ? new NumToken(jcas, start, i) : new WordToken(jcas, start, i), number++);
+            add(jcas, digits ? new NumToken(jcas, start, i) : new WordToken(jcas, start, i), number++, handover);
         }
         return number;
     }
@@ -92,9 +93,10 @@ public final class LookupTokenizer extends JCasAnnotator_ImplBase {
         return !Character.isLetterOrDigit(c);
     }
 
-    private static void add(JCas jcas, BaseToken token, int number) {
+    /** The token goes to the lean pipeline's dictionary lookup directly (made in text order), or into the CAS index. */
+    private static void add(JCas jcas, BaseToken token, int number, Handover handover) {
         token.setTokenNumber(number);
-        token.addToIndexes(jcas);
+        if (handover != null) handover.tokens.add(token); else token.addToIndexes(jcas);
     }
 
     /** The letters and digits since the last hyphen, plus '-', is one of the lookup's prefixes. */

@@ -38,6 +38,12 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
     @Override
     public void process(JCas jcas) {
         String text = jcas.getDocumentText();
+        if (Handover.current() != null) {
+            // the lean pipeline's one segment (cTAKES' SimpleSegmentAnnotator) is the whole report: not read back
+            // through the index, whose iterator cost more than splitting a short report
+            split(jcas, text, 0, text.length());
+            return;
+        }
         for (Segment segment : JCasUtil.select(jcas, Segment.class)) {
             split(jcas, text, segment.getBegin(), segment.getEnd());
         }
@@ -101,7 +107,12 @@ public final class ReportSentenceSplitter extends JCasAnnotator_ImplBase {
     private static void add(JCas jcas, String text, int from, int to) {
         while (from < to && Character.isWhitespace(text.charAt(from))) from++;
         while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
-        if (from < to) new Sentence(jcas, from, to).addToIndexes();
+        if (from >= to) return;
+        Sentence sentence = new Sentence(jcas, from, to);
+        // in the lean pipeline the sentences go straight to the tokenizer and the pipeline (made in text order, as
+        // the index would give them back); alone, into the CAS index
+        Handover handover = Handover.current();
+        if (handover != null) handover.sentences.add(sentence); else sentence.addToIndexes();
     }
 
     /** The line break at {@code eol} is a wrap inside a sentence. */

@@ -88,4 +88,30 @@ class LookupTokenizerTest {
         }
         assertThat(terms).isGreaterThan(900);
     }
+
+    @Test
+    void withAHandoverTheTokensGoStraightToItAndNotIntoTheIndex() throws Exception {
+        String text = "Non-displaced fx of the 5th metacarpal. Soft tissue swelling, 1.5 cm; patient's hand.";
+        List<String> throughIndex = texts(text);
+        int firstEnd = text.indexOf(". ") + 1;
+        jcas.reset();
+        jcas.setDocumentText(text);
+        Handover handover = new Handover();
+        handover.sentences.add(new Sentence(jcas, 0, firstEnd));
+        handover.sentences.add(new Sentence(jcas, firstEnd + 1, text.length()));
+        Handover.use(handover);
+        try {
+            tokenizer.process(jcas);
+        } finally {
+            Handover.use(null);
+        }
+        assertThat(JCasUtil.select(jcas, BaseToken.class)).isEmpty();
+        assertThat(handover.tokens).extracting(BaseToken::getCoveredText).isEqualTo(throughIndex);
+        assertThat(handover.tokens).extracting(BaseToken::getTokenNumber)
+                .isEqualTo(java.util.stream.IntStream.range(0, throughIndex.size()).boxed().toList());
+        for (int i = 1; i < handover.tokens.size(); i++) {
+            assertThat(handover.tokens.get(i).getBegin()).as("text order").isGreaterThan(handover.tokens.get(i - 1).getBegin());
+        }
+        assertThat(Handover.current()).isNull();
+    }
 }

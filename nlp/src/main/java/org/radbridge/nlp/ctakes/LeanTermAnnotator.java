@@ -1,0 +1,146 @@
+package org.radbridge.nlp.ctakes;
+
+import org.apache.ctakes.core.util.collection.CollectionMap;
+import org.apache.ctakes.core.util.collection.HashSetMap;
+import org.apache.ctakes.dictionary.lookup2.ae.AbstractJCasTermAnnotator;
+import org.apache.ctakes.dictionary.lookup2.ae.DefaultJCasTermAnnotator;
+import org.apache.ctakes.dictionary.lookup2.concept.Concept;
+import org.apache.ctakes.dictionary.lookup2.concept.ConceptFactory;
+import org.apache.ctakes.dictionary.lookup2.dictionary.RareWordDictionary;
+import org.apache.ctakes.dictionary.lookup2.term.RareWordTerm;
+import org.apache.ctakes.dictionary.lookup2.textspan.DefaultTextSpan;
+import org.apache.ctakes.dictionary.lookup2.textspan.TextSpan;
+import org.apache.ctakes.dictionary.lookup2.util.DictionarySpec;
+import org.apache.ctakes.dictionary.lookup2.util.FastLookupToken;
+import org.apache.uima.UimaContext;
+import org.apache.uima.analysis_engine.AnalysisEngineProcessException;
+import org.apache.uima.jcas.JCas;
+import org.apache.uima.resource.ResourceInitializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * cTAKES' fast dictionary lookup ({@link DefaultJCasTermAnnotator}: the same rare-word dictionary, the same term
+ * matching, concept factories and term consumer from the same descriptor) with two of its per-report costs cut, the
+ * terms it finds unchanged:
+ * <ul>
+ *   <li>inside the lean pipeline ({@link Handover}) the one lookup window is the whole report (the pipeline's single
+ *       segment covers it) and its tokens come straight from {@link LookupTokenizer} in text order, instead of from
+ *       uimaFIT's {@code indexCovered} over the CAS index (a new Java object per token with UIMA's JCas cache off);
+ *       alone, cTAKES' own window handling runs;</li>
+ *   <li>a dictionary term's tokens are split from its text once per annotator, not at every candidate match:
+ *       {@link RareWordTerm#getTokens()} cuts a new array of substrings at each call, the largest self cost of the
+ *       lookup in a sampling profile. The term objects live as long as the dictionary, so the cache holds at most one
+ *       array per term hit.</li>
+ * </ul>
+ * Not thread-safe (the token cache), as no UIMA annotator instance is: one per pipeline, one pipeline per thread.
+ */
+public final class LeanTermAnnotator extends DefaultJCasTermAnnotator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeanTermAnnotator.class);
+
+    private final Map<RareWordTerm, String[]> termTokens = new IdentityHashMap<>();
+    private DictionarySpec spec;
+
+    @Override
+    public void initialize(UimaContext context) throws ResourceInitializationException {
+        super.initialize(context);
+        spec = dictionarySpec(this);
+    }
+
+    @Override
+    public void process(JCas jcas) throws AnalysisEngineProcessException {
+        Handover handover = Handover.current();
+        if (handover == null) {
+            super.process(jcas);
+            return;
+        }
+        // the steps of AbstractJCasTermAnnotator.process, over the one window of handed-over tokens
+        Map<RareWordDictionary, CollectionMap<TextSpan, Long, ? extends Collection<Long>>> dictionaryTerms =
+                new HashMap<>(getDictionaries().size());
+        for (RareWordDictionary dictionary : getDictionaries()) dictionaryTerms.put(dictionary, new HashSetMap<>());
+        try {
+            processWindow(jcas, handover.tokens, dictionaryTerms);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            LOG.warn("dictionary lookup stopped early: {}", e.getMessage()); // as cTAKES does (a JCas cache fault)
+        }
+        Collection<Long> cuis = new HashSet<>();
+        CollectionMap<Long, Concept, ? extends Collection<Concept>> concepts = new HashSetMap<>();
+        for (Map.Entry<RareWordDictionary, CollectionMap<TextSpan, Long, ? extends Collection<Long>>> e : dictionaryTerms.entrySet()) {
+            cuis.clear();
+            // the union of the spans' ids, as from getAllCollections() but without its set of the id sets (the order
+            // of this set reaches nothing: the factories map each id to its concept)
+            for (Map.Entry<TextSpan, ? extends Collection<Long>> span : e.getValue()) cuis.addAll(span.getValue());
+            concepts.clear();
+            for (ConceptFactory factory : spec.getPairedConceptFactories(e.getKey().getName())) {
+                concepts.placeMap(factory.createConcepts(cuis));
+            }
+            spec.getConsumer().consumeHits(jcas, e.getKey(), e.getValue(), concepts);
+        }
+    }
+
+    /** {@link DefaultJCasTermAnnotator#findTerms}, step for step, with each term's tokens split once. */
+    @Override
+    public void findTerms(RareWordDictionary dictionary, List<FastLookupToken> allTokens, List<Integer> lookupTokenIndices,
+                          CollectionMap<TextSpan, Long, ? extends Collection<Long>> termsFromDictionary) {
+        for (Integer lookupTokenIndex : lookupTokenIndices) {
+            FastLookupToken lookupToken = allTokens.get(lookupTokenIndex);
+            Collection<RareWordTerm> hits = dictionary.getRareWordHits(lookupToken);
+            if (hits == null || hits.isEmpty()) continue;
+            for (RareWordTerm hit : hits) {
+                if (hit.getText().length() < _minimumLookupSpan) continue;
+                if (hit.getTokenCount() == 1) {
+                    termsFromDictionary.placeValue(lookupToken.getTextSpan(), hit.getCuiCode());
+                    continue;
+                }
+                int first = lookupTokenIndex - hit.getRareWordIndex();
+                if (first < 0 || first + hit.getTokenCount() > allTokens.size()) continue; // beyond the window
+                int last = first + hit.getTokenCount() - 1;
+                if (matches(tokens(hit), allTokens, first, last)) {
+                    termsFromDictionary.placeValue(new DefaultTextSpan(allTokens.get(first).getStart(),
+                            allTokens.get(last).getEnd()), hit.getCuiCode());
+                }
+            }
+        }
+    }
+
+    /** The term's tokens as {@link RareWordTerm#getTokens()} gives them, split at the first call. */
+    String[] tokens(RareWordTerm term) {
+        return termTokens.computeIfAbsent(term, RareWordTerm::getTokens);
+    }
+
+    /** {@link DefaultJCasTermAnnotator#isTermMatch} on the term's tokens: each token's text or variant equals them. */
+    private static boolean matches(String[] termTokens, List<FastLookupToken> allTokens, int first, int last) {
+        int t = 0;
+        for (int i = first; i <= last; i++, t++) {
+            FastLookupToken token = allTokens.get(i);
+            if (!termTokens[t].equals(token.getText()) && !termTokens[t].equals(token.getVariant())) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The parsed lookup descriptor cTAKES keeps in a private field (it offers no getter for the concept factories and
+     * consumer of a pair); read once at start-up, so a cTAKES version without it fails here, loudly.
+     */
+    private static DictionarySpec dictionarySpec(AbstractJCasTermAnnotator annotator) throws ResourceInitializationException {
+        try {
+            Field f = AbstractJCasTermAnnotator.class.getDeclaredField("_dictionarySpec");
+            f.setAccessible(true);
+            DictionarySpec spec = (DictionarySpec) f.get(annotator);
+            if (spec == null) throw new IllegalStateException("no dictionary descriptor parsed");
+            return spec;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ResourceInitializationException(new IllegalStateException("cTAKES' AbstractJCasTermAnnotator has "
+                    + "no _dictionarySpec: check the cTAKES version against LeanTermAnnotator", e));
+        }
+    }
+}
