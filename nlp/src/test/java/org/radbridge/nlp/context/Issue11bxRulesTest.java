@@ -130,6 +130,8 @@ class Issue11bxRulesTest extends NlpMentionsTest {
         assertThat(codes("CT PULMONARY ANGIOGRAM\nSaddle embolus with signs of right heart strain.")).doesNotContain(MUSCLE_STRAIN);
         assertThat(codes("Hyperinflated lungs with emphysematous change.")).contains(EMPHYSEMA).doesNotContain(SILICOSIS,
                 PNEUMOCONIOSIS);
+        assertThat(codes("Tiny silicotic nodules are again seen in both upper zones.")).contains("445249002")
+                .doesNotContain(SILICOSIS);
         // a plain hydrocephalus stays the general concept
         assertThat(only("CT HEAD\nObstructive hydrocephalus from the third ventricular mass.", HYDROCEPHALUS).assertion())
                 .isEqualTo(Assertion.PRESENT);
