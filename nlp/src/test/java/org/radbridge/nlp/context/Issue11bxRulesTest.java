@@ -100,6 +100,8 @@ class Issue11bxRulesTest extends NlpMentionsTest {
                 .isEqualTo(Assertion.PRESENT);
         assertThat(only("MRI C-SPINE\nDisc osteophyte complex at C5-6 without cord compression.", CORD_COMPRESSION)
                 .assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("MRI THORACIC SPINE\nThe epidural metastasis causes myelocompression at T7.", CORD_COMPRESSION)
+                .assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(only("MRI BRAIN\nCerebellar tonsils 9 mm below the foramen magnum, a Chiari malformation.", CHIARI)
                 .assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(only("MRI WRIST\nFluid around the extensor carpi ulnaris tendon, compatible with tenosynovitis.",
