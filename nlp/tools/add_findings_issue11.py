@@ -14,27 +14,18 @@
 # infiltrate(s) / infiltration = 274533004; femoral neck / intertrochanteric / subcapital fracture = 71620000. The words
 # below are removed here too, so a rerun does not add them back. Session 24 (helper 11v, notes/s24/conventions.md):
 # reactive airway(s) disease has no label; orogastric / OG tube = 25062003 (added by hand in the TSV).
-import csv, glob, json, os, re, sys
+import csv, json, os, re, sys
 
 OUT = sys.argv[1]
 sys.path.insert(0, os.environ['PYDICOM_SR_DIR'])
 from _concepts_dict import concepts  # noqa: E402
+import ohdsi_concept_sets
 
 PYD = {}
 for kw, d in concepts['SCT'].items():
     for code, (meaning, cids) in d.items():
         PYD.setdefault(code, []).append((meaning, cids))
-OHDSI = {}
-for f in sorted(glob.glob(os.path.join(os.environ['PHENOTYPE_COHORTS'], '*.json'))):
-    try:
-        d = json.load(open(f))
-    except (ValueError, UnicodeDecodeError):
-        continue
-    for cs in d.get('ConceptSets', []):
-        for it in cs.get('expression', {}).get('items', []):
-            c = it.get('concept', {})
-            if c.get('VOCABULARY_ID') == 'SNOMED':
-                OHDSI.setdefault(c['CONCEPT_CODE'], (c['CONCEPT_NAME'], c['CONCEPT_ID'], os.path.basename(f)))
+OHDSI = ohdsi_concept_sets.snomed_concepts(os.environ['PHENOTYPE_COHORTS'])
 
 CURATED = {
     # code: (SNOMED CT name, where the code/name pair was seen)

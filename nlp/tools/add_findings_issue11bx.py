@@ -7,7 +7,8 @@
 #   IPS_FREE_SET  HL7/fhir-ips@57c3299 input/fsh/valuesets/ProblemsSnomedCtIpsFreeSet.fsh (expansion SNOMED CT 20220731)
 #   PHENOTYPE_COHORTS  OHDSI/PhenotypeLibrary@40106e4 inst/cohorts (for the OMOP concept_id where a concept set has the code)
 # Usage: IPS_FREE_SET=... PHENOTYPE_COHORTS=... python3 nlp/tools/add_findings_issue11bx.py terminology/codesystems
-import csv, glob, json, os, re, sys
+import csv, os, re, sys
+import ohdsi_concept_sets
 
 OUT = sys.argv[1]
 IPS_CITE = ("HL7 IPS IG ValueSet problems-snomed-ct-ips-free-set (SNOMED International IPS Terminology; expansion SNOMED CT "
@@ -128,24 +129,9 @@ def ips_displays(path):
     return out
 
 
-def ohdsi_ids(folder):
-    out = {}
-    for f in sorted(glob.glob(os.path.join(folder, '*.json'))):
-        try:
-            d = json.load(open(f, encoding='utf-8'))
-        except (ValueError, UnicodeDecodeError):
-            continue
-        for cs in d.get('ConceptSets', []):
-            for it in cs.get('expression', {}).get('items', []):
-                c = it.get('concept', {})
-                if c.get('VOCABULARY_ID') == 'SNOMED':
-                    out.setdefault(c['CONCEPT_CODE'], (c['CONCEPT_NAME'], c['CONCEPT_ID'], os.path.basename(f)))
-    return out
-
-
 def main():
     ips = ips_displays(os.environ['IPS_FREE_SET'])
-    ohdsi = ohdsi_ids(os.environ['PHENOTYPE_COHORTS']) if os.environ.get('PHENOTYPE_COHORTS') else {}
+    ohdsi = ohdsi_concept_sets.snomed_concepts(os.environ['PHENOTYPE_COHORTS']) if os.environ.get('PHENOTYPE_COHORTS') else {}
     csv_path = os.path.join(OUT, 'radiology-findings.csv')
     syn_path = os.path.join(OUT, 'radiology-findings-synonyms.tsv')
     ref_path = os.path.join(OUT, 'radiology-findings-refinements.tsv')
