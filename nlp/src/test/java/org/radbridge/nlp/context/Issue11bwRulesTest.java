@@ -63,6 +63,10 @@ class Issue11bwRulesTest extends NlpMentionsTest {
                 LEUKOENCEPHALOPATHY).assertion()).isEqualTo(Assertion.POSSIBLE);
         assertThat(only("Subcortical FLAIR foci, a pattern typically seen in small vessel ischemic disease.",
                 LEUKOENCEPHALOPATHY).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Nonspecific FLAIR foci, commonly seen with chronic microvascular disease.", LEUKOENCEPHALOPATHY)
+                .assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Mild microvascular ischaemic disease of the periventricular white matter.", LEUKOENCEPHALOPATHY)
+                .assertion()).isEqualTo(Assertion.PRESENT);
         // stated without the hedge it stays present
         assertThat(only("Chronic small vessel ischemic disease.", LEUKOENCEPHALOPATHY).assertion())
                 .isEqualTo(Assertion.PRESENT);
