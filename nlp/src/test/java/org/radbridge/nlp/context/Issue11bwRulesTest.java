@@ -156,4 +156,26 @@ class Issue11bwRulesTest extends NlpMentionsTest {
         String solid = "LEFT BREAST ULTRASOUND\nFINDINGS: A 9 mm oval solid lesion with circumscribed margins.";
         assertThat(of(solid, CIRCUMSCRIBED_LESION)).isNotEmpty();
     }
+
+    @Test
+    void aSeenFindingWhoseKindIsHedgedStaysPresent() {
+        assertThat(only("Left ovarian cyst of 3 cm, probably a functional follicular cyst.", "447249001").assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(only("Communicating hydrocephalus, possibly normal pressure hydrocephalus.", "230745008").assertion())
+                .isEqualTo(Assertion.PRESENT);
+        // a sign read as the finding stays a possible finding (issue 11am), and a hedge alone stays a hedge
+        assertThat(has("Enlarged cardiac silhouette, which could represent cardiomegaly.", "8186001", Assertion.PRESENT))
+                .isFalse();
+        assertThat(only("Possible early hydrocephalus.", "230745008").assertion()).isEqualTo(Assertion.POSSIBLE);
+    }
+
+    @Test
+    void anAbscessBelowTheDiaphragmIsAbdominalAndItsDrainACatheter() {
+        String text = "Percutaneous drain in a perihepatic abscess, smaller than before.";
+        assertThat(has(text, "75100008", Assertion.PRESENT)).isTrue();
+        assertThat(has(text, "19923001", Assertion.PRESENT)).isTrue();
+        assertThat(only("Left subphrenic abscess measuring 4 cm.", "75100008").assertion()).isEqualTo(Assertion.PRESENT);
+        // a chest drain stays the chest tube
+        assertThat(of("Left chest drain in situ.", "19923001")).isEmpty();
+    }
 }
