@@ -178,4 +178,15 @@ class Issue11bwRulesTest extends NlpMentionsTest {
         // a chest drain stays the chest tube
         assertThat(of("Left chest drain in situ.", "19923001")).isEmpty();
     }
+
+    @Test
+    void anLr5CategoryIsAHepatocellularCarcinoma() {
+        String text = "Segment 6 lesion with arterial hyperenhancement and washout: LI-RADS 5.";
+        assertThat(only(text, "25370001").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(has(text, LIVER_LESION, Assertion.PRESENT)).isTrue();
+        assertThat(has("New LR-5 observation at the dome.", "25370001", Assertion.PRESENT)).isTrue();
+        assertThat(has("New LR-5 observation at the dome.", LIVER_LESION, Assertion.PRESENT)).isTrue();
+        // another category names no carcinoma
+        assertThat(of("Segment 6 lesion without washout, LI-RADS 3.", "25370001")).isEmpty();
+    }
 }
