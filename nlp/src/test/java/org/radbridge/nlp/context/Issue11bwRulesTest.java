@@ -45,6 +45,8 @@ class Issue11bwRulesTest extends NlpMentionsTest {
         // a stenosis at another artery stays an arterial stenosis
         assertThat(has("Moderate stenosis of the left internal carotid artery.", ARTERIAL_STENOSIS, Assertion.PRESENT)).isTrue();
         assertThat(of("Moderate stenosis of the left internal carotid artery.", CORONARY_DISEASE)).isEmpty();
+        assertThat(has("Both cervical carotids are without significant stenosis.", ARTERIAL_STENOSIS, Assertion.ABSENT)).isTrue();
+        assertThat(of("Both cervical carotids are without significant stenosis.", STENOSIS)).isEmpty();
     }
 
     @Test
