@@ -505,6 +505,7 @@ public final class RadiologyNlp implements AutoCloseable {
                     drop.add(general);
                     continue;
                 }
+                for (FindingMention kind : sentence) if (hedgedKindOf(general, g, kind)) drop.add(kind);
                 for (FindingMention specific : sentence) {
                     if (specific == general || specific.assertion() != general.assertion()
                             || specific.temporality() != general.temporality() || specific.subject() != general.subject()) continue;
@@ -622,9 +623,35 @@ public final class RadiologyNlp implements AutoCloseable {
                     || later.temporality() != sign.temporality() || later.subject() != sign.subject()) continue;
             if (!sameOrUnstated(sign.laterality(), later.laterality())
                     || !sameOrUnstated(sign.bodySiteSnomed(), later.bodySiteSnomed())) continue;
-            if (c.equals(concept(later))) return true;
+            if (c.equals(concept(later)) && !namesAKindOf(sign, later)) return true;
         }
         return false;
+    }
+
+    /**
+     * A present finding whose kind is then hedged in the same sentence with the same head word ("ovarian cyst, likely
+     * a functional follicular cyst"; "communicating hydrocephalus, which may reflect normal pressure hydrocephalus"):
+     * the finding is seen, only its kind is offered, so the present mention stands and the possible one of the same
+     * concept goes (issue 11bw; the v11, v13, v14 and v23 writers label such cysts and hydrocephalus present). Unlike
+     * {@link #hedgedFurtherOn}, where a sign is read as the finding ("enlarged cardiac silhouette could represent
+     * cardiomegaly"), the second mention here repeats the first one's noun.
+     */
+    private boolean hedgedKindOf(FindingMention sign, LexConcept c, FindingMention later) {
+        if (sign.assertion() != FindingMention.Assertion.PRESENT || later.assertion() != FindingMention.Assertion.POSSIBLE
+                || later.start() <= sign.end() || later.temporality() != sign.temporality()
+                || later.subject() != sign.subject()) return false;
+        if (!sameOrUnstated(sign.laterality(), later.laterality())
+                || !sameOrUnstated(sign.bodySiteSnomed(), later.bodySiteSnomed())) return false;
+        return c.equals(concept(later)) && namesAKindOf(sign, later);
+    }
+
+    /** Whether {@code later}'s words end with {@code sign}'s last word (its head noun) and add words before it. */
+    static boolean namesAKindOf(FindingMention sign, FindingMention later) {
+        String[] a = sign.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        String[] b = later.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        if (a.length == 0 || b.length < 2) return false;
+        String head = a[a.length - 1].replaceAll("s$", "");
+        return !head.isEmpty() && head.equals(b[b.length - 1].replaceAll("s$", "")) && !java.util.Arrays.equals(a, b);
     }
 
     private static boolean sameOrUnstated(String a, String b) {
