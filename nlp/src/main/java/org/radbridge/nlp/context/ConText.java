@@ -162,7 +162,7 @@ public final class ConText {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
             if (f.length < 2) continue;
-            String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            String phrase = uncontracted(f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
             if (phrase.isEmpty()) continue;
             Category category = Category.valueOf(f[1].trim());
             // a word list of its own: the same word may also be a trigger ("but" ends a scope)
@@ -241,22 +241,25 @@ public final class ConText {
             if (!wordChar(lower.charAt(i))) { i++; continue; }
             int j = i;
             while (j < n && wordChar(lower.charAt(j))) j++;
-            tokens.add(new int[]{i, j});
+            addToken(lower, i, j, tokens);
             i = j;
         }
+        List<String> words = new ArrayList<>(tokens.size());
+        for (int[] tok : tokens) words.add(tok.length > 2 ? CONTRACTED[tok[2]] : lower.substring(tok[0], tok[1]));
         List<Trigger> triggers = new ArrayList<>();
         for (int t = 0; t < tokens.size(); ) {
             int[] tok = tokens.get(t);
-            char first = lower.charAt(tok[0]);
-            List<String[]> candidates = tok[1] - tok[0] <= longestFirstWord && (first >= 128 || firstChars[first])
-                    ? byFirstWord.get(lower.substring(tok[0], tok[1])) : null;
+            String word = words.get(t);
+            char first = word.charAt(0);
+            List<String[]> candidates = word.length() <= longestFirstWord && (first >= 128 || firstChars[first])
+                    ? byFirstWord.get(word) : null;
             int matchedTokens = 0;
             if (candidates != null) {
                 // an exact match first; only then one with a gap adverb inside ("is also not seen"), so a trigger that
                 // lists the adverb itself ("is often not visible") keeps its own category
-                matchedTokens = match(lower, tokens, t, candidates, false, triggers);
-                if (matchedTokens == 0 && !triggerGap.isEmpty() && gapAhead(lower, tokens, t)) {
-                    matchedTokens = match(lower, tokens, t, candidates, true, triggers);
+                matchedTokens = match(lower, tokens, words, t, candidates, false, triggers);
+                if (matchedTokens == 0 && !triggerGap.isEmpty() && gapAhead(words, t)) {
+                    matchedTokens = match(lower, tokens, words, t, candidates, true, triggers);
                 }
             }
             t += Math.max(1, matchedTokens);
@@ -264,11 +267,56 @@ public final class ConText {
         return new Sentence(lower, triggers);
     }
 
+    /**
+     * The words a contracted negation stands for (issue 11bv): "I don't see a pneumothorax", "there isn't any
+     * effusion", "we can't exclude pneumonia" read as "do not see", "is not", "cannot exclude", so the trigger list
+     * needs only the full forms. A token ending in "n't" (or the apostrophe-less "dont", "doesnt", "isnt" ..., none of
+     * them an English word) becomes two tokens, its stem and "not", the second covering the "n't"; "can't" is the one
+     * word "cannot", "won't" is "will not". Index into this array: the third element of a token.
+     */
+    private static final String[] CONTRACTED = {"not", "cannot", "will", "do", "does", "did", "is", "are", "was", "were",
+        "has", "have", "had", "could", "would", "should", "need", "must"};
+
+    /** The apostrophe-less contractions read as negations (not "cant", an English word the list writes out where meant). */
+    private static final java.util.Set<String> BARE_CONTRACTIONS = java.util.Set.of("dont", "doesnt", "didnt", "isnt",
+        "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "couldnt", "wouldnt", "shouldnt", "neednt", "wont");
+
+    /** Adds the token {@code lower[i, j)}, a contracted negation as its two words ({@link #CONTRACTED}). */
+    private static void addToken(String lower, int i, int j, List<int[]> tokens) {
+        int len = j - i;
+        boolean apostrophe = len > 3 && lower.startsWith("n't", j - 3);
+        boolean bare = !apostrophe && len >= 4 && lower.startsWith("nt", j - 2)
+                && BARE_CONTRACTIONS.contains(lower.substring(i, j));
+        if (!apostrophe && !bare) { tokens.add(new int[]{i, j}); return; }
+        int stemEnd = j - (apostrophe ? 3 : 2);
+        String stem = lower.substring(i, stemEnd);
+        if (stem.equals("ca")) { tokens.add(new int[]{i, j, 1}); return; }
+        int index = stem.equals("wo") ? 2 : java.util.Arrays.asList(CONTRACTED).indexOf(stem);
+        if (index < 3) { tokens.add(new int[]{i, j}); return; }
+        tokens.add(new int[]{i, stemEnd, index});
+        tokens.add(new int[]{stemEnd, j, 0});
+    }
+
+    /** A trigger phrase with its contractions in the words the tokenizer reads them as ("can't exclude": "cannot exclude"). */
+    static String uncontracted(String phrase) {
+        if (phrase.indexOf("n't") < 0) return phrase;
+        List<int[]> tokens = new ArrayList<>();
+        for (int i = 0, n = phrase.length(); i < n; ) {
+            if (phrase.charAt(i) == ' ') { i++; continue; }
+            int j = phrase.indexOf(' ', i);
+            if (j < 0) j = n;
+            addToken(phrase, i, j, tokens);
+            i = j;
+        }
+        List<String> out = new ArrayList<>();
+        for (int[] tok : tokens) out.add(tok.length > 2 ? CONTRACTED[tok[2]] : phrase.substring(tok[0], tok[1]));
+        return String.join(" ", out);
+    }
+
     /** Whether a gap adverb is among the few tokens after token {@code t} (the gap pass is skipped otherwise). */
-    private boolean gapAhead(String lower, List<int[]> tokens, int t) {
-        for (int k = t + 1; k < Math.min(tokens.size(), t + 6); k++) {
-            int[] tok = tokens.get(k);
-            if (triggerGap.contains(lower.substring(tok[0], tok[1]))) return true;
+    private boolean gapAhead(List<String> words, int t) {
+        for (int k = t + 1; k < Math.min(words.size(), t + 6); k++) {
+            if (triggerGap.contains(words.get(k))) return true;
         }
         return false;
     }
@@ -277,8 +325,8 @@ public final class ConText {
      * The first candidate phrase that matches at token {@code t} (added to {@code triggers}); with {@code gap}, one
      * adverb of the TRIGGER_GAP list may stand between two of its words. Returns the tokens consumed, or 0.
      */
-    private int match(String lower, List<int[]> tokens, int t, List<String[]> candidates, boolean gap,
-                      List<Trigger> triggers) {
+    private int match(String lower, List<int[]> tokens, List<String> tokenWords, int t, List<String[]> candidates,
+                      boolean gap, List<Trigger> triggers) {
         for (String[] words : candidates) {
             // only phrases of three words or more: a two-word one ("is negative") would take the word a longer trigger
             // starts with ("is also negative for pneumothorax")
@@ -288,11 +336,11 @@ public final class ConText {
             for (int w = 1; w < words.length && ok; w++) {
                 if (k + 1 >= tokens.size()) { ok = false; break; }
                 int[] prev = tokens.get(k), cur = tokens.get(k + 1);
-                ok = wordAt(lower, cur, words[w]) && onlySpace(lower, prev[1], cur[0]);
-                if (!ok && gap && !gapUsed && triggerGap.contains(lower.substring(cur[0], cur[1]))
-                        && onlySpace(lower, prev[1], cur[0]) && k + 2 < tokens.size()) {
+                ok = tokenWords.get(k + 1).equals(words[w]) && joined(lower, prev, cur);
+                if (!ok && gap && !gapUsed && triggerGap.contains(tokenWords.get(k + 1))
+                        && joined(lower, prev, cur) && k + 2 < tokens.size()) {
                     int[] next = tokens.get(k + 2);
-                    ok = wordAt(lower, next, words[w]) && onlySpace(lower, cur[1], next[0]);
+                    ok = tokenWords.get(k + 2).equals(words[w]) && joined(lower, cur, next);
                     if (ok) { gapUsed = true; k++; }
                 }
                 k++;
@@ -306,8 +354,9 @@ public final class ConText {
         return 0;
     }
 
-    private static boolean wordAt(String lower, int[] tok, String word) {
-        return tok[1] - tok[0] == word.length() && lower.regionMatches(tok[0], word, 0, word.length());
+    /** Whether two tokens are words of one phrase: only blanks between, or the two halves of one contraction. */
+    private static boolean joined(String lower, int[] prev, int[] cur) {
+        return prev[1] == cur[0] && prev.length > 2 || onlySpace(lower, prev[1], cur[0]);
     }
 
     /** An age written with hyphens: "60-year-old", "3-month-old", "a 45 year-old" (issue 11ax). */
