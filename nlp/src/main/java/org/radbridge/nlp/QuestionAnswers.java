@@ -32,9 +32,18 @@ final class QuestionAnswers {
 
     /**
      * The reading the answer gives the finding at {@code start..end} when it lies in an answered question, else null:
-     * the value row the answer starts with, or present for a device-position question.
+     * the value row the answer starts with, or present for a device-position question. {@code findingIn} tells whether
+     * a finding mention starts in a span of the text.
      */
-    static TemplateLines.Reading reading(String text, int start, int end) {
+    static TemplateLines.Reading reading(String text, int start, int end, java.util.function.BiPredicate<Integer, Integer> findingIn) {
+        // the question mark first: a cheap scan that ends most calls (a finding in no question)
+        int mark = -1;
+        for (int i = end; i < Math.min(text.length(), end + REACH); i++) {
+            char c = text.charAt(i);
+            if (c == '?') { mark = i; break; }
+            if (c == '\n' || c == '.' || c == ';') return null;
+        }
+        if (mark < 0) return null;
         int from = Math.max(0, start - REACH);
         int lead = -1;
         Matcher q = QUESTION.matcher(text).region(from, start);
@@ -44,15 +53,13 @@ final class QuestionAnswers {
         if (before.indexOf('?') >= 0 || before.indexOf('\n') >= 0 || before.indexOf('.') >= 0) return null;
         // the occasion counts only in the finding's own clause ("Post-pacemaker generator change, any pneumothorax?")
         if (OCCASION.matcher(before.substring(before.lastIndexOf(',') + 1)).find()) return null;
-        int mark = -1;
-        for (int i = end; i < Math.min(text.length(), end + REACH); i++) {
-            char c = text.charAt(i);
-            if (c == '?') { mark = i; break; }
-            if (c == '\n' || c == '.' || c == ';') return null;
-        }
-        if (mark < 0) return null;
         Matcher a = ANSWER.matcher(text).region(mark + 1, text.length());
         if (!a.lookingAt()) return null;
+        // an answer that names a finding itself ("Q: Heart failure? A: No radiographic evidence of failure.") speaks for
+        // itself: the question stays a question
+        int answerEnd = a.end();
+        while (answerEnd < text.length() && ".;\n".indexOf(text.charAt(answerEnd)) < 0) answerEnd++;
+        if (findingIn.test(a.end(), answerEnd)) return null;
         // a position word asks about this finding when it stands in its own clause, before any occasion ("ETT
         // position?", "where is the NG tube?"), not in the occasion ("pneumothorax after chest tube placement?")
         String after = text.substring(end, mark);

@@ -366,7 +366,8 @@ public final class RadiologyNlp implements AutoCloseable {
                 // "Pneumothorax: None." / "Pleural effusion: Small left": a template line's value decides its label
                 // (before the query reading: "Pneumonia? No." is a question the report answers)
                 // "Q: Pneumothorax? A: None.": the answer states what the question (a history heading) asks about
-                TemplateLines.Reading answered = QuestionAnswers.reading(text, m.start(), m.end());
+                TemplateLines.Reading answered = QuestionAnswers.reading(text, m.start(), m.end(),
+                        (from, to) -> kept.stream().anyMatch(k -> k.start() >= from && k.start() < to));
                 TemplateLines.Reading templated = answered != null ? answered : TemplateLines.reading(text, plain, m.start(), m.end());
                 if (r.query() && templated == null) {
                     // "basal consolidation ?infection": a query after a finding the sentence states asks for its cause

@@ -292,7 +292,7 @@ public final class ConText {
         String stem = lower.substring(i, stemEnd);
         if (stem.equals("ca")) { tokens.add(new int[]{i, j, 1}); return; }
         int index = stem.equals("wo") ? 2 : java.util.Arrays.asList(CONTRACTED).indexOf(stem);
-        if (index < 3) { tokens.add(new int[]{i, j}); return; }
+        if (index < 2) { tokens.add(new int[]{i, j}); return; }
         tokens.add(new int[]{i, stemEnd, index});
         tokens.add(new int[]{stemEnd, j, 0});
     }
