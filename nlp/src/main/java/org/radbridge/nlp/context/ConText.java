@@ -244,22 +244,19 @@ public final class ConText {
             addToken(lower, i, j, tokens);
             i = j;
         }
-        List<String> words = new ArrayList<>(tokens.size());
-        for (int[] tok : tokens) words.add(tok.length > 2 ? CONTRACTED[tok[2]] : lower.substring(tok[0], tok[1]));
         List<Trigger> triggers = new ArrayList<>();
         for (int t = 0; t < tokens.size(); ) {
             int[] tok = tokens.get(t);
-            String word = words.get(t);
-            char first = word.charAt(0);
-            List<String[]> candidates = word.length() <= longestFirstWord && (first >= 128 || firstChars[first])
-                    ? byFirstWord.get(word) : null;
+            char first = tok.length > 2 ? CONTRACTED[tok[2]].charAt(0) : lower.charAt(tok[0]);
+            List<String[]> candidates = tok[1] - tok[0] <= longestFirstWord && (first >= 128 || firstChars[first])
+                    ? byFirstWord.get(word(lower, tok)) : null;
             int matchedTokens = 0;
             if (candidates != null) {
                 // an exact match first; only then one with a gap adverb inside ("is also not seen"), so a trigger that
                 // lists the adverb itself ("is often not visible") keeps its own category
-                matchedTokens = match(lower, tokens, words, t, candidates, false, triggers);
-                if (matchedTokens == 0 && !triggerGap.isEmpty() && gapAhead(words, t)) {
-                    matchedTokens = match(lower, tokens, words, t, candidates, true, triggers);
+                matchedTokens = match(lower, tokens, t, candidates, false, triggers);
+                if (matchedTokens == 0 && !triggerGap.isEmpty() && gapAhead(lower, tokens, t)) {
+                    matchedTokens = match(lower, tokens, t, candidates, true, triggers);
                 }
             }
             t += Math.max(1, matchedTokens);
@@ -314,19 +311,30 @@ public final class ConText {
     }
 
     /** Whether a gap adverb is among the few tokens after token {@code t} (the gap pass is skipped otherwise). */
-    private boolean gapAhead(List<String> words, int t) {
-        for (int k = t + 1; k < Math.min(words.size(), t + 6); k++) {
-            if (triggerGap.contains(words.get(k))) return true;
+    private boolean gapAhead(String lower, List<int[]> tokens, int t) {
+        for (int k = t + 1; k < Math.min(tokens.size(), t + 6); k++) {
+            if (triggerGap.contains(word(lower, tokens.get(k)))) return true;
         }
         return false;
+    }
+
+    /** The word a token reads as: its text, or the word a contraction stands for ({@link #CONTRACTED}). */
+    private static String word(String lower, int[] tok) {
+        return tok.length > 2 ? CONTRACTED[tok[2]] : lower.substring(tok[0], tok[1]);
+    }
+
+    /** Whether a token reads as {@code word}, without copying its text. */
+    private static boolean wordAt(String lower, int[] tok, String word) {
+        if (tok.length > 2) return CONTRACTED[tok[2]].equals(word);
+        return tok[1] - tok[0] == word.length() && lower.regionMatches(tok[0], word, 0, word.length());
     }
 
     /**
      * The first candidate phrase that matches at token {@code t} (added to {@code triggers}); with {@code gap}, one
      * adverb of the TRIGGER_GAP list may stand between two of its words. Returns the tokens consumed, or 0.
      */
-    private int match(String lower, List<int[]> tokens, List<String> tokenWords, int t, List<String[]> candidates,
-                      boolean gap, List<Trigger> triggers) {
+    private int match(String lower, List<int[]> tokens, int t, List<String[]> candidates, boolean gap,
+                      List<Trigger> triggers) {
         for (String[] words : candidates) {
             // only phrases of three words or more: a two-word one ("is negative") would take the word a longer trigger
             // starts with ("is also negative for pneumothorax")
@@ -336,11 +344,11 @@ public final class ConText {
             for (int w = 1; w < words.length && ok; w++) {
                 if (k + 1 >= tokens.size()) { ok = false; break; }
                 int[] prev = tokens.get(k), cur = tokens.get(k + 1);
-                ok = tokenWords.get(k + 1).equals(words[w]) && joined(lower, prev, cur);
-                if (!ok && gap && !gapUsed && triggerGap.contains(tokenWords.get(k + 1))
+                ok = wordAt(lower, cur, words[w]) && joined(lower, prev, cur);
+                if (!ok && gap && !gapUsed && triggerGap.contains(word(lower, cur))
                         && joined(lower, prev, cur) && k + 2 < tokens.size()) {
                     int[] next = tokens.get(k + 2);
-                    ok = tokenWords.get(k + 2).equals(words[w]) && joined(lower, cur, next);
+                    ok = wordAt(lower, next, words[w]) && joined(lower, cur, next);
                     if (ok) { gapUsed = true; k++; }
                 }
                 k++;
