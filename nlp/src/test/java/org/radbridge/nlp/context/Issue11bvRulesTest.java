@@ -70,6 +70,7 @@ class Issue11bvRulesTest extends NlpMentionsTest {
     void theReadersOwnDoubtDenies() {
         assertThat(current("I do not think there is a real pleural effusion.", EFFUSION)).isEqualTo(Assertion.ABSENT);
         assertThat(current("We don't believe this represents pneumonia.", PNEUMONIA)).isEqualTo(Assertion.ABSENT);
+        assertThat(current("We haven't identified a pleural effusion on the lateral view.", EFFUSION)).isEqualTo(Assertion.ABSENT);
         assertThat(current("I searched for a pneumothorax on both views and found none.", PNEUMOTHORAX))
                 .isEqualTo(Assertion.ABSENT);
         assertThat(current("We looked hard for a pneumothorax but do not see one.", PNEUMOTHORAX)).isEqualTo(Assertion.ABSENT);
