@@ -365,7 +365,10 @@ public final class RadiologyNlp implements AutoCloseable {
                 Measurements.Measurement ms = measured.get(m);
                 // "Pneumothorax: None." / "Pleural effusion: Small left": a template line's value decides its label
                 // (before the query reading: "Pneumonia? No." is a question the report answers)
-                TemplateLines.Reading templated = TemplateLines.reading(text, plain, m.start(), m.end());
+                // "Q: Pneumothorax? A: None.": the answer states what the question (a history heading) asks about
+                TemplateLines.Reading answered = QuestionAnswers.reading(text, m.start(), m.end(),
+                        (from, to) -> kept.stream().anyMatch(k -> k.start() >= from && k.start() < to));
+                TemplateLines.Reading templated = answered != null ? answered : TemplateLines.reading(text, plain, m.start(), m.end());
                 if (r.query() && templated == null) {
                     // "basal consolidation ?infection": a query after a finding the sentence states asks for its cause
                     // (a hedge); so is a query in the report body after findings the radiologist stated ("Right
@@ -375,7 +378,7 @@ public final class RadiologyNlp implements AutoCloseable {
                     if ((i > 0 && !results.get(i - 1).hypothetical() && !results.get(i - 1).query()) || afterStated) r = r.asHedge();
                     else continue;
                 }
-                if (r.hypothetical()) continue; // a question, hypothesis or disclaimer is no finding of this report
+                if (r.hypothetical() && answered == null) continue; // a question, hypothesis or disclaimer is no finding of this report
                 if (m.start() < examTitleEnd) continue; // "CT RENAL STONE PROTOCOL": the exam's purpose, not a finding
                 if (templated == TemplateLines.Reading.NOTHING) continue;
                 if (templated != null) r = withAssertion(r, templated);
@@ -427,8 +430,8 @@ public final class RadiologyNlp implements AutoCloseable {
                 String section = Sections.at(sections, m.start());
                 // indication / history and comparison text is what the patient had, not what today's image shows
                 // ... and a procedure ("cholecystectomy clips") was done before today's image
-                boolean historical = r.historical() || Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section)
-                        || "Procedure".equals(c.domainId());
+                boolean historical = (answered == null && (r.historical() || Sections.HISTORY.equals(section)
+                        || Sections.COMPARISON.equals(section))) || "Procedure".equals(c.domainId());
                 out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
                         c.snomedCode(), c.display(), c.radlexId(),
                         switch (r.assertion()) {

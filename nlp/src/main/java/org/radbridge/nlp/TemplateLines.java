@@ -80,6 +80,19 @@ final class TemplateLines {
     }
 
     /**
+     * The reading of a value that starts at {@code v} (up to the end of its line or sentence): the longest row it starts
+     * with, else null. Used for the answer of a question ({@link QuestionAnswers}).
+     */
+    static Reading valueReading(String text, int v) {
+        int n = text.length(), valueEnd = v;
+        while (valueEnd < n && text.charAt(valueEnd) != '\n' && text.charAt(valueEnd) != '.' && text.charAt(valueEnd) != ';') valueEnd++;
+        for (Row r : ROWS) {
+            if (r.phrase().matcher(text).region(v, valueEnd).lookingAt()) return r.reading();
+        }
+        return null;
+    }
+
+    /**
      * Whether the character at {@code at} separates a template label from its value: a ':' ("Hydronephrosis: None") or
      * '=' ("Effusion = none"), a '?' right after the label ("Pneumothorax? No": issue 11bl),
      * or a dash with a blank on both sides ("Hydronephrosis - absent", "Free fluid — none"), as dictation templates

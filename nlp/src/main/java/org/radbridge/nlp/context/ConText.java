@@ -162,7 +162,7 @@ public final class ConText {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
             if (f.length < 2) continue;
-            String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            String phrase = uncontracted(f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
             if (phrase.isEmpty()) continue;
             Category category = Category.valueOf(f[1].trim());
             // a word list of its own: the same word may also be a trigger ("but" ends a scope)
@@ -241,15 +241,15 @@ public final class ConText {
             if (!wordChar(lower.charAt(i))) { i++; continue; }
             int j = i;
             while (j < n && wordChar(lower.charAt(j))) j++;
-            tokens.add(new int[]{i, j});
+            addToken(lower, i, j, tokens);
             i = j;
         }
         List<Trigger> triggers = new ArrayList<>();
         for (int t = 0; t < tokens.size(); ) {
             int[] tok = tokens.get(t);
-            char first = lower.charAt(tok[0]);
+            char first = tok.length > 2 ? CONTRACTED[tok[2]].charAt(0) : lower.charAt(tok[0]);
             List<String[]> candidates = tok[1] - tok[0] <= longestFirstWord && (first >= 128 || firstChars[first])
-                    ? byFirstWord.get(lower.substring(tok[0], tok[1])) : null;
+                    ? byFirstWord.get(word(lower, tok)) : null;
             int matchedTokens = 0;
             if (candidates != null) {
                 // an exact match first; only then one with a gap adverb inside ("is also not seen"), so a trigger that
@@ -264,13 +264,69 @@ public final class ConText {
         return new Sentence(lower, triggers);
     }
 
+    /**
+     * The words a contracted negation stands for (issue 11bv): "I don't see a pneumothorax", "there isn't any
+     * effusion", "we can't exclude pneumonia" read as "do not see", "is not", "cannot exclude", so the trigger list
+     * needs only the full forms. A token ending in "n't" (or the apostrophe-less "dont", "doesnt", "isnt" ..., none of
+     * them an English word) becomes two tokens, its stem and "not", the second covering the "n't"; "can't" is the one
+     * word "cannot", "won't" is "will not". Index into this array: the third element of a token.
+     */
+    private static final String[] CONTRACTED = {"not", "cannot", "will", "do", "does", "did", "is", "are", "was", "were",
+        "has", "have", "had", "could", "would", "should", "need", "must"};
+
+    /** The apostrophe-less contractions read as negations (not "cant", an English word the list writes out where meant). */
+    private static final java.util.Set<String> BARE_CONTRACTIONS = java.util.Set.of("dont", "doesnt", "didnt", "isnt",
+        "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "couldnt", "wouldnt", "shouldnt", "neednt", "wont");
+
+    /** Adds the token {@code lower[i, j)}, a contracted negation as its two words ({@link #CONTRACTED}). */
+    private static void addToken(String lower, int i, int j, List<int[]> tokens) {
+        int len = j - i;
+        boolean apostrophe = len > 3 && lower.startsWith("n't", j - 3);
+        boolean bare = !apostrophe && len >= 4 && lower.startsWith("nt", j - 2)
+                && BARE_CONTRACTIONS.contains(lower.substring(i, j));
+        if (!apostrophe && !bare) { tokens.add(new int[]{i, j}); return; }
+        int stemEnd = j - (apostrophe ? 3 : 2);
+        String stem = lower.substring(i, stemEnd);
+        if (stem.equals("ca")) { tokens.add(new int[]{i, j, 1}); return; }
+        int index = stem.equals("wo") ? 2 : java.util.Arrays.asList(CONTRACTED).indexOf(stem);
+        if (index < 2) { tokens.add(new int[]{i, j}); return; }
+        tokens.add(new int[]{i, stemEnd, index});
+        tokens.add(new int[]{stemEnd, j, 0});
+    }
+
+    /** A trigger phrase with its contractions in the words the tokenizer reads them as ("can't exclude": "cannot exclude"). */
+    static String uncontracted(String phrase) {
+        if (phrase.indexOf("n't") < 0) return phrase;
+        List<int[]> tokens = new ArrayList<>();
+        for (int i = 0, n = phrase.length(); i < n; ) {
+            if (phrase.charAt(i) == ' ') { i++; continue; }
+            int j = phrase.indexOf(' ', i);
+            if (j < 0) j = n;
+            addToken(phrase, i, j, tokens);
+            i = j;
+        }
+        List<String> out = new ArrayList<>();
+        for (int[] tok : tokens) out.add(tok.length > 2 ? CONTRACTED[tok[2]] : phrase.substring(tok[0], tok[1]));
+        return String.join(" ", out);
+    }
+
     /** Whether a gap adverb is among the few tokens after token {@code t} (the gap pass is skipped otherwise). */
     private boolean gapAhead(String lower, List<int[]> tokens, int t) {
         for (int k = t + 1; k < Math.min(tokens.size(), t + 6); k++) {
-            int[] tok = tokens.get(k);
-            if (triggerGap.contains(lower.substring(tok[0], tok[1]))) return true;
+            if (triggerGap.contains(word(lower, tokens.get(k)))) return true;
         }
         return false;
+    }
+
+    /** The word a token reads as: its text, or the word a contraction stands for ({@link #CONTRACTED}). */
+    private static String word(String lower, int[] tok) {
+        return tok.length > 2 ? CONTRACTED[tok[2]] : lower.substring(tok[0], tok[1]);
+    }
+
+    /** Whether a token reads as {@code word}, without copying its text. */
+    private static boolean wordAt(String lower, int[] tok, String word) {
+        if (tok.length > 2) return CONTRACTED[tok[2]].equals(word);
+        return tok[1] - tok[0] == word.length() && lower.regionMatches(tok[0], word, 0, word.length());
     }
 
     /**
@@ -288,11 +344,11 @@ public final class ConText {
             for (int w = 1; w < words.length && ok; w++) {
                 if (k + 1 >= tokens.size()) { ok = false; break; }
                 int[] prev = tokens.get(k), cur = tokens.get(k + 1);
-                ok = wordAt(lower, cur, words[w]) && onlySpace(lower, prev[1], cur[0]);
-                if (!ok && gap && !gapUsed && triggerGap.contains(lower.substring(cur[0], cur[1]))
-                        && onlySpace(lower, prev[1], cur[0]) && k + 2 < tokens.size()) {
+                ok = wordAt(lower, cur, words[w]) && joined(lower, prev, cur);
+                if (!ok && gap && !gapUsed && triggerGap.contains(word(lower, cur))
+                        && joined(lower, prev, cur) && k + 2 < tokens.size()) {
                     int[] next = tokens.get(k + 2);
-                    ok = wordAt(lower, next, words[w]) && onlySpace(lower, cur[1], next[0]);
+                    ok = wordAt(lower, next, words[w]) && joined(lower, cur, next);
                     if (ok) { gapUsed = true; k++; }
                 }
                 k++;
@@ -306,8 +362,9 @@ public final class ConText {
         return 0;
     }
 
-    private static boolean wordAt(String lower, int[] tok, String word) {
-        return tok[1] - tok[0] == word.length() && lower.regionMatches(tok[0], word, 0, word.length());
+    /** Whether two tokens are words of one phrase: only blanks between, or the two halves of one contraction. */
+    private static boolean joined(String lower, int[] prev, int[] cur) {
+        return prev[1] == cur[0] && prev.length > 2 || onlySpace(lower, prev[1], cur[0]);
     }
 
     /** An age written with hyphens: "60-year-old", "3-month-old", "a 45 year-old" (issue 11ax). */
