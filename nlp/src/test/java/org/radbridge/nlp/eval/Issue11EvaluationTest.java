@@ -347,10 +347,12 @@ class Issue11EvaluationTest {
      * Regression floor for blind v24 ({@code eval/blind-v24}: 568 sentences, 120 reports, 46 of them normal; about 68 %
      * of the sentences and 69 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread
      * over twelve reporting voices other than v17's to v22's), written by session 31 helper 11bq blind to the rules from
-     * the concept list at main 3e33b0d, committed before any run (notes/s31/issue11bq.md) and never tuned on. 0.0 until
-     * the first run: the lead sets it after the first run.
+     * the concept list at main 3e33b0d, committed before any run (notes/s31/issue11bq.md) and held back (not merged) while
+     * session 31's rules were written. Blind first run (rules of main 989c19a, every rule of session 31's first two rounds):
+     * sentences 0.860, reports 0.882, present 0.861, 6 false positives on 46 normal reports; 47 sentence and 32 report
+     * gold pairs are NOCODE. Floor just under that run: a guard against losing ground, not the issue's 0.90.
      */
-    static final double BLIND24_FLOOR = 0.0;
+    static final double BLIND24_FLOOR = 0.85;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
