@@ -32,6 +32,9 @@ class Issue11cbRulesTest extends NlpMentionsTest {
     private static final String CALCIFICATION = "18115005";
     private static final String HIP_FRACTURE = "700097003";
     private static final String FEMUR_FRACTURE = "71620000";
+    private static final String LUNG_NODULE = "786838002";
+    private static final String CALCULUS = "RID4994";
+    private static final String URINARY_CALCULUS = "95566004";
 
     @Test
     void atrophyNamedByTheCortexOrALobeIsCerebralAtrophy() {
@@ -39,6 +42,10 @@ class Issue11cbRulesTest extends NlpMentionsTest {
                 .isEqualTo(Assertion.PRESENT);
         assertThat(of("Diffuse cortical atrophy, moderate for the patient's age.", ATROPHY)).isEmpty();
         assertThat(only("Disproportionate bitemporal atrophy.", CEREBRAL_ATROPHY).assertion()).isEqualTo(Assertion.PRESENT);
+        // the coordinated lobes are each read as the cerebral atrophy
+        assertThat(of("Parietal and temporal atrophy, worse on the left.", CEREBRAL_ATROPHY))
+                .isNotEmpty().allMatch(m -> m.assertion() == Assertion.PRESENT);
+        assertThat(of("Parietal and temporal atrophy, worse on the left.", ATROPHY)).isEmpty();
         assertThat(only("Frontal lobe atrophy, left more than right.", CEREBRAL_ATROPHY).assertion())
                 .isEqualTo(Assertion.PRESENT);
         assertThat(only("Bilateral hippocampal atrophy is noted.", CEREBRAL_ATROPHY).assertion()).isEqualTo(Assertion.PRESENT);
@@ -148,5 +155,21 @@ class Issue11cbRulesTest extends NlpMentionsTest {
         assertThat(only("Comminuted fracture about the right hip.", HIP_FRACTURE).assertion()).isEqualTo(Assertion.PRESENT);
         // the femoral neck named stays a fracture of the femur
         assertThat(has("Displaced fracture of the left femoral neck.", FEMUR_FRACTURE, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void noNewOrEnlargingDeniesTheFinding() {
+        assertThat(has("No new or enlarging nodule in either lung.", LUNG_NODULE, Assertion.ABSENT)).isTrue();
+        assertThat(has("No new or enlarging nodule in either lung.", LUNG_NODULE, Assertion.PRESENT)).isFalse();
+        // a nodule stated in its own sentence stays present
+        assertThat(has("Stable 5 mm nodule in the lingula.", LUNG_NODULE, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aStoneAlreadyPassedIsNoCalculusSeenNow() {
+        assertThat(of("Mild left perinephric fat stranding, probably after a passed stone.", CALCULUS)).isEmpty();
+        assertThat(of("Mild ureteric dilatation, likely related to recent passage of a stone.", CALCULUS)).isEmpty();
+        // a stone seen stays a calculus
+        assertThat(has("A 3 mm stone at the left ureterovesical junction.", URINARY_CALCULUS, Assertion.PRESENT)).isTrue();
     }
 }
