@@ -259,11 +259,12 @@ public final class RadiologyNlp implements AutoCloseable {
         // the phrase search costs as much as the rest of the rules: only where some mention could lie inside a phrase
         // ... and only around those mentions: a phrase holding a mention lies within a phrase's length of it
         Matcher nf = null;
+        Map<Pattern, Matcher> phraseMatchers = new java.util.IdentityHashMap<>(); // one per phrase pattern per report
         for (Mention m : analysis.mentions()) {
             if (!NOT_FINDING_WORDS.contains(ReportRegions.firstWord(m.text(), 0))) continue;
             int from = Math.max(0, m.start() - NOT_FINDINGS_REACH), to = Math.min(text.length(), m.end() + NOT_FINDINGS_REACH);
             if (NOT_FINDINGS_BY_FIRST_WORD != null) {
-                notFindings(text, from, to, masked);
+                notFindings(text, from, to, masked, phraseMatchers);
                 continue;
             }
             if (nf == null) nf = NOT_FINDINGS.matcher(text).useTransparentBounds(true);
@@ -989,9 +990,17 @@ public final class RadiologyNlp implements AutoCloseable {
      * them one after the other (transparent bounds): at each word start only the phrases of that first word are tried.
      */
     static void notFindings(String text, int from, int to, java.util.TreeMap<Integer, Integer> masked) {
+        notFindings(text, from, to, masked, new java.util.IdentityHashMap<>());
+    }
+
+    /**
+     * The same, with the Matchers of {@code text} made so far by phrase pattern ({@code region()} resets one; its
+     * transparent bounds stay): a report searches around each of its mentions, and a new Matcher per place cost
+     * about as much as the match.
+     */
+    private static void notFindings(String text, int from, int to, java.util.TreeMap<Integer, Integer> masked,
+                                    Map<Pattern, Matcher> matchers) {
         int p = from;
-        // one Matcher per phrase pattern tried in this call (region() resets it; transparent bounds stay)
-        Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
         while (p < to) {
             if (!Character.isLetterOrDigit(text.charAt(p)) || p > 0 && Character.isLetterOrDigit(text.charAt(p - 1))) {
                 p++;
