@@ -75,7 +75,7 @@ public final class RadiologyNlp implements AutoCloseable {
      * The statement rows that can start with one word: one capturing group per row, {@code rows[group - 1]}; the
      * pattern is tried only where the next word is one of the rows' second words ({@code leads}).
      */
-    record StatementPattern(Pattern pattern, int[] rows, StatementLeads leads) {
+    record StatementPattern(Pattern pattern, int[] rows, StatementLeads leads, StatementChoices choices) {
     }
 
     /** By first word: only the rows that can start with it are tried there (a few, not all of them). */
@@ -121,9 +121,13 @@ public final class RadiologyNlp implements AutoCloseable {
         rowsByFirstWord.forEach((word, rows) -> {
             StringBuilder ns = new StringBuilder();
             for (int row : rows) ns.append(ns.length() > 0 ? "|" : "").append('(').append(rowRegex.get(row)).append(')');
+            int[] rowArray = rows.stream().mapToInt(Integer::intValue).toArray();
+            // the same leads row by row: which rows the text's next word leaves (StatementChoices)
+            StatementChoices choices = new StatementChoices(rowArray, rows.stream().map(rowRegex::get).toList(),
+                    rows.stream().map(r -> StatementLeads.of(word, List.of(rowTemplates.get(r)), variants)).toList());
             NORMAL_BY_FIRST_WORD.put(word, new StatementPattern(
-                    Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE), rows.stream().mapToInt(Integer::intValue).toArray(),
-                    StatementLeads.of(word, rows.stream().map(rowTemplates::get).toList(), variants)));
+                    Pattern.compile("(?:" + ns + ")\\b", Pattern.CASE_INSENSITIVE), rowArray,
+                    StatementLeads.of(word, rows.stream().map(rowTemplates::get).toList(), variants), choices));
         });
         NORMAL_MAX_LENGTH = maxLength * 2;
         NORMAL_TABLE = new WordTable<>(NORMAL_BY_FIRST_WORD);
@@ -255,11 +259,12 @@ public final class RadiologyNlp implements AutoCloseable {
         // the phrase search costs as much as the rest of the rules: only where some mention could lie inside a phrase
         // ... and only around those mentions: a phrase holding a mention lies within a phrase's length of it
         Matcher nf = null;
+        Map<Pattern, Matcher> phraseMatchers = new java.util.IdentityHashMap<>(); // one per phrase pattern per report
         for (Mention m : analysis.mentions()) {
             if (!NOT_FINDING_WORDS.contains(ReportRegions.firstWord(m.text(), 0))) continue;
             int from = Math.max(0, m.start() - NOT_FINDINGS_REACH), to = Math.min(text.length(), m.end() + NOT_FINDINGS_REACH);
             if (NOT_FINDINGS_BY_FIRST_WORD != null) {
-                notFindings(text, from, to, masked);
+                notFindings(text, from, to, masked, phraseMatchers);
                 continue;
             }
             if (nf == null) nf = NOT_FINDINGS.matcher(text).useTransparentBounds(true);
@@ -700,7 +705,7 @@ public final class RadiologyNlp implements AutoCloseable {
         // every position of the text and nearly every report passed it.)
         List<Statement> found = new ArrayList<>();
         int n = text.length();
-        Map<StatementPattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+        Map<StatementChoices.Choice, Matcher> matchers = new java.util.IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             char ch = Character.toLowerCase(text.charAt(i));
             if (ch >= 128 || !NORMAL_FIRST[ch]) continue;
@@ -709,13 +714,17 @@ public final class RadiologyNlp implements AutoCloseable {
             StatementPattern sp = NORMAL_TABLE.get(text, i, w);
             // ... and only where the next word is a second word of one of its statements ("the" starts dozens)
             if (sp == null || !sp.leads().mayFollow(text, w)) continue;
-            Matcher mt = matchers.computeIfAbsent(sp, p -> p.pattern().matcher(text).useTransparentBounds(true));
+            // ... and then only the rows whose second word it is (the others cannot match here)
+            StatementChoices.Choice choice = sp.choices().at(text, w);
+            if (choice == null) continue;
+            Matcher mt = matchers.computeIfAbsent(choice, c -> c.pattern().matcher(text).useTransparentBounds(true));
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
+            int[] rows = choice.rows();
             int group = 1;
-            while (group <= sp.rows().length && mt.group(group) == null) group++;
-            if (group > sp.rows().length) continue;
-            found.add(new Statement(mt.start(), mt.end(), mt.group(), sp.rows()[group - 1]));
+            while (group <= rows.length && mt.group(group) == null) group++;
+            if (group > rows.length) continue;
+            found.add(new Statement(mt.start(), mt.end(), mt.group(), rows[group - 1]));
             i = mt.end() - 1;
         }
         return found;
@@ -984,6 +993,16 @@ public final class RadiologyNlp implements AutoCloseable {
      * them one after the other (transparent bounds): at each word start only the phrases of that first word are tried.
      */
     static void notFindings(String text, int from, int to, java.util.TreeMap<Integer, Integer> masked) {
+        notFindings(text, from, to, masked, new java.util.IdentityHashMap<>());
+    }
+
+    /**
+     * The same, with the Matchers of {@code text} made so far by phrase pattern ({@code region()} resets one; its
+     * transparent bounds stay): a report searches around each of its mentions, and a new Matcher per place cost
+     * about as much as the match.
+     */
+    private static void notFindings(String text, int from, int to, java.util.TreeMap<Integer, Integer> masked,
+                                    Map<Pattern, Matcher> matchers) {
         int p = from;
         while (p < to) {
             if (!Character.isLetterOrDigit(text.charAt(p)) || p > 0 && Character.isLetterOrDigit(text.charAt(p - 1))) {
@@ -994,7 +1013,8 @@ public final class RadiologyNlp implements AutoCloseable {
             while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) end++;
             Pattern phrases = NOT_FINDINGS_TABLE.get(text, p, end);
             if (phrases != null) {
-                Matcher m = phrases.matcher(text).useTransparentBounds(true).region(p, to);
+                Matcher m = matchers.computeIfAbsent(phrases, x -> x.matcher(text).useTransparentBounds(true))
+                        .region(p, to);
                 if (m.lookingAt()) {
                     masked.put(p, m.end());
                     p = m.end();

@@ -123,6 +123,8 @@ public final class ReportRegions {
         if (text == null || text.isEmpty()) return null;
         int window = Math.min(text.length(), TITLE_WINDOW);
         String found = null;
+        // one Matcher per title tried in this text (a new one per candidate place cost more than the match)
+        java.util.Map<Title, java.util.regex.Matcher> matchers = new java.util.IdentityHashMap<>();
         int i = 0;
         while (i < window) {
             // a title starts where a word starts: not after a letter, digit, '_' or '-'
@@ -134,7 +136,8 @@ public final class ReportRegions {
             if (candidates != null) {
                 for (Title t : candidates) {
                     // the window's end ends a title, as the end of the text does (opaque bounds)
-                    java.util.regex.Matcher m = t.pattern().matcher(text).region(i, window);
+                    java.util.regex.Matcher m = matchers.computeIfAbsent(t, x -> x.pattern().matcher(text))
+                            .region(i, window);
                     if (!m.lookingAt()) continue;
                     if (found != null && !found.equals(t.region())) return null;
                     found = t.region();

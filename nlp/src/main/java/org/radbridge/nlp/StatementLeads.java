@@ -104,7 +104,7 @@ final class StatementLeads {
     }
 
     /** Whether the ASCII word {@code text[i, j)}, in lower case, starts with {@code prefix}. */
-    private static boolean startsWithLower(String text, int i, int j, String prefix) {
+    static boolean startsWithLower(String text, int i, int j, String prefix) {
         if (prefix.length() > j - i) return false;
         for (int k = 0; k < prefix.length(); k++) {
             char c = text.charAt(i + k);
@@ -135,6 +135,21 @@ final class StatementLeads {
         if (i == n) return -1;
         i = wordEnd(s, i);
         return i < n ? i + 1 : -1;
+    }
+
+    /** Some statement may start here whatever the next word is. */
+    boolean always() {
+        return always;
+    }
+
+    /** Second words the text's next word must equal. */
+    Set<String> whole() {
+        return whole;
+    }
+
+    /** Second words the text's next word must begin with. */
+    List<String> ending() {
+        return ending;
     }
 
     @Override

@@ -109,6 +109,14 @@ public final class ConText {
     /** Cheap test before the map lookup (most words start no trigger): first characters and longest first word. */
     private final boolean[] firstChars = new boolean[128];
     private int longestFirstWord;
+    /**
+     * The same phrases by first word and then by second word, each list in the order of {@code byFirstWord} and
+     * holding the one-word phrase of that first word too; {@code oneWord}: the one-word phrases alone. Without a gap
+     * adverb a phrase matches only where its second word is the text's next word, so only these are tried (the
+     * generated trigger rows, verb x cause, put hundreds of phrases behind one first word such as "is").
+     */
+    private final Map<String, Map<String, List<String[]>>> bySecondWord = new java.util.HashMap<>();
+    private final Map<String, List<String[]>> oneWord = new java.util.HashMap<>();
 
     /** Words after which a copula hedge still hedges what precedes it (category COPULA_END). */
     private final java.util.Set<String> copulaEnd = new java.util.HashSet<>();
@@ -135,6 +143,28 @@ public final class ConText {
             if (c < 128) firstChars[c] = true;
             longestFirstWord = Math.max(longestFirstWord, words[0].length());
         }
+        byFirstWord.forEach((first, candidates) -> {
+            Map<String, List<String[]>> next = new java.util.HashMap<>();
+            for (String[] words : candidates) if (words.length > 1) next.putIfAbsent(words[1], null);
+            next.replaceAll((second, none) -> candidates.stream()
+                    .filter(words -> words.length == 1 || words[1].equals(second)).toList());
+            bySecondWord.put(first, next);
+            oneWord.put(first, candidates.stream().filter(words -> words.length == 1).toList());
+        });
+    }
+
+    /**
+     * The phrases of {@code candidates} (those of the first word {@code first}) that can match at token {@code t}
+     * without a gap adverb: their second word is token {@code t + 1}'s, or they have none; in the same order.
+     */
+    private List<String[]> withNextWord(String first, String lower, List<int[]> tokens, int t) {
+        if (t + 1 < tokens.size()) {
+            int[] next = tokens.get(t + 1);
+            // a contraction's second word is the word it stands for ("don't see": "do", "not")
+            List<String[]> same = bySecondWord.get(first).get(word(lower, next));
+            if (same != null) return same;
+        }
+        return oneWord.get(first);
     }
 
     private static boolean wordChar(char c) {
@@ -248,13 +278,14 @@ public final class ConText {
         for (int t = 0; t < tokens.size(); ) {
             int[] tok = tokens.get(t);
             char first = tok.length > 2 ? CONTRACTED[tok[2]].charAt(0) : lower.charAt(tok[0]);
-            List<String[]> candidates = tok[1] - tok[0] <= longestFirstWord && (first >= 128 || firstChars[first])
-                    ? byFirstWord.get(word(lower, tok)) : null;
+            String firstWord = tok[1] - tok[0] <= longestFirstWord && (first >= 128 || firstChars[first])
+                    ? word(lower, tok) : null;
+            List<String[]> candidates = firstWord != null ? byFirstWord.get(firstWord) : null;
             int matchedTokens = 0;
             if (candidates != null) {
                 // an exact match first; only then one with a gap adverb inside ("is also not seen"), so a trigger that
                 // lists the adverb itself ("is often not visible") keeps its own category
-                matchedTokens = match(lower, tokens, t, candidates, false, triggers);
+                matchedTokens = match(lower, tokens, t, withNextWord(firstWord, lower, tokens, t), false, triggers);
                 if (matchedTokens == 0 && !triggerGap.isEmpty() && gapAhead(lower, tokens, t)) {
                     matchedTokens = match(lower, tokens, t, candidates, true, triggers);
                 }
