@@ -355,6 +355,15 @@ class Issue11EvaluationTest {
     static final double BLIND24_FLOOR = 0.85;
 
     /**
+     * Floor for blind v25 ({@code eval/blind-v25}: 654 sentences, 107 reports, 41 of them normal; about 68 % of the
+     * sentences and 67 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over
+     * twelve reporting voices other than v17's to v24's), written by session 31 helper 11bz blind to the rules from the
+     * concept list at main e767942 with a template generator of the writer's own, committed before any run
+     * (notes/s31/issue11bz.md) and never tuned on. 0.0 until its first run: the lead sets it after the first run.
+     */
+    static final double BLIND25_FLOOR = 0.0;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -393,7 +402,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v21", "Blind v21", 510, 112, BLIND21_FLOOR),
             new EvalSet("blind-v22", "Blind v22", 507, 112, BLIND22_FLOOR),
             new EvalSet("blind-v23", "Blind v23", 520, 122, BLIND23_FLOOR),
-            new EvalSet("blind-v24", "Blind v24", 568, 120, BLIND24_FLOOR));
+            new EvalSet("blind-v24", "Blind v24", 568, 120, BLIND24_FLOOR),
+            new EvalSet("blind-v25", "Blind v25", 650, 105, BLIND25_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
