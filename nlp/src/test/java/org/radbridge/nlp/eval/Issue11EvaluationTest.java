@@ -359,9 +359,12 @@ class Issue11EvaluationTest {
      * sentences and 67 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over
      * twelve reporting voices other than v17's to v24's), written by session 31 helper 11bz blind to the rules from the
      * concept list at main e767942 with a template generator of the writer's own, committed before any run
-     * (notes/s31/issue11bz.md) and never tuned on. 0.0 until its first run: the lead sets it after the first run.
+     * (notes/s31/issue11bz.md) and never tuned on. Blind first run (rules of main a72f61b, every rule of session 31):
+     * sentences 0.942, reports 0.894, present 0.903, 2 false positives on 41 normal reports. Its sentences come from
+     * templates (one template's sentences differ in side, size or zone), so they vary less than a hand-written set's.
+     * Floor just under that run's reports figure: a guard against losing ground.
      */
-    static final double BLIND25_FLOOR = 0.0;
+    static final double BLIND25_FLOOR = 0.88;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
