@@ -50,29 +50,65 @@ final class CoordinatedHeads {
             int space = firstSpace(written);
             if (space < 0) continue; // a one-word term has no modifier to share
             String modifier = written.substring(0, space).toLowerCase(Locale.ROOT);
-            int p = skipSpace(text, m.end());
-            int joinEnd = wordEnd(text, p);
-            if (joinEnd == p || !JOINS.contains(text.substring(p, joinEnd).toLowerCase(Locale.ROOT))) continue;
-            int headStart = skipSpace(text, joinEnd);
-            int[] ends = headEnds(text, headStart);
-            for (int w = ends.length - 1; w >= 0; w--) {
-                int headEnd = ends[w];
-                LexConcept shared = lexicon.findingByTerm(modifier + " " + text.substring(headStart, headEnd)).orElse(null);
-                if (shared == null) continue;
-                Mention at = findingAt(findings, headStart, headEnd);
-                if (at != null) {
-                    LexConcept own = concept.get(at);
-                    if (own != null && own != shared && lexicon.isA(shared, own)) concept.put(at, shared);
-                } else if (!overlapsFinding(findings, headStart, headEnd)) {
-                    Mention extra = new Mention(headStart, headEnd, text.substring(headStart, headEnd),
-                            shared.dictionaryId(), shared.display(), false, false, false, false);
-                    concept.put(extra, shared);
-                    added.add(extra);
+            for (int headStart : listHeads(text, m.end())) {
+                int[] ends = headEnds(text, headStart);
+                for (int w = ends.length - 1; w >= 0; w--) {
+                    int headEnd = ends[w];
+                    LexConcept shared = lexicon.findingByTerm(modifier + " " + text.substring(headStart, headEnd)).orElse(null);
+                    if (shared == null) continue;
+                    Mention at = findingAt(findings, headStart, headEnd);
+                    if (at != null) {
+                        LexConcept own = concept.get(at);
+                        if (own != null && own != shared && lexicon.isA(shared, own)) concept.put(at, shared);
+                    } else if (!overlapsFinding(findings, headStart, headEnd)) {
+                        Mention extra = new Mention(headStart, headEnd, text.substring(headStart, headEnd),
+                                shared.dictionaryId(), shared.display(), false, false, false, false);
+                        concept.put(extra, shared);
+                        added.add(extra);
+                    }
+                    break;
                 }
-                break;
             }
         }
         return added;
+    }
+
+    /** A list shares the modifier with at most this many heads after the first term. */
+    private static final int MAX_LIST_HEADS = 4;
+
+    /**
+     * Starts of the heads coordinated after a term ending at {@code from}: the head after a joining word, and, issue
+     * 11cd, every head of a comma list that a joining word closes ("no pleural effusion, thickening or plaque" shares
+     * "pleural" with both). Heads reached over a bare comma count only when a joining word follows later in the list,
+     * so a comma that ends one statement ("pleural effusion, calcification of the aorta") shares nothing.
+     */
+    private static List<Integer> listHeads(String text, int from) {
+        List<Integer> heads = new ArrayList<>();
+        int kept = 0;
+        int p = from;
+        while (heads.size() < MAX_LIST_HEADS) {
+            int q = skipSpace(text, p);
+            boolean joined = false;
+            if (q < text.length() && text.charAt(q) == ',') {
+                q = skipSpace(text, q + 1);
+                int e = wordEnd(text, q);
+                if (e > q && JOINS.contains(text.substring(q, e).toLowerCase(Locale.ROOT))) {
+                    joined = true;
+                    q = skipSpace(text, e);
+                }
+            } else {
+                int e = wordEnd(text, q);
+                if (e == q || !JOINS.contains(text.substring(q, e).toLowerCase(Locale.ROOT))) break;
+                joined = true;
+                q = skipSpace(text, e);
+            }
+            int headEnd = wordEnd(text, q);
+            if (headEnd == q) break;
+            heads.add(q);
+            if (joined) kept = heads.size();
+            p = headEnd;
+        }
+        return heads.subList(0, kept);
     }
 
     /** Ends of the first one, two ... {@link #MAX_HEAD_WORDS} words from {@code start} (fewer at a stop). */

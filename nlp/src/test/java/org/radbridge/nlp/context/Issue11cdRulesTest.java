@@ -20,6 +20,11 @@ class Issue11cdRulesTest extends NlpMentionsTest {
     private static final String PLATE_ATELECTASIS = "40779009";
     private static final String FOREIGN_BODY = "19227008";
     private static final String LUNG_OPACITY = "274533004";
+    private static final String PLEURAL_THICKENING = "73725006";
+    private static final String PLEURAL_PLAQUE = "233659006";
+    private static final String PLEURAL_CALCIFICATION = "32931001";
+    private static final String PLEURAL_EFFUSION = "60046008";
+    private static final String AORTIC_ATHEROSCLEROSIS = "81817003";
 
     @Test
     void aNoduleFollowUpServiceIsNoNodule() {
@@ -70,5 +75,22 @@ class Issue11cdRulesTest extends NlpMentionsTest {
         assertThat(has("A perihilar butterfly pattern of shadowing is present.", LUNG_OPACITY, Assertion.PRESENT))
                 .isTrue();
         assertThat(has("No butterfly shadow.", LUNG_OPACITY, Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void aCommaListClosedByOrSharesTheModifier() {
+        String text = "There is no pleural effusion, thickening or plaque on either side.";
+        assertThat(has(text, PLEURAL_EFFUSION, Assertion.ABSENT)).isTrue();
+        assertThat(has(text, PLEURAL_THICKENING, Assertion.ABSENT)).isTrue();
+        assertThat(has(text, PLEURAL_PLAQUE, Assertion.ABSENT)).isTrue();
+        assertThat(has("No pleural effusion, thickening, or calcification on the left.", PLEURAL_CALCIFICATION,
+                Assertion.ABSENT)).isTrue();
+        assertThat(has("Right pleural thickening and plaque, unchanged.", PLEURAL_PLAQUE, Assertion.PRESENT)).isTrue();
+        // a comma that ends one statement shares nothing: the aortic calcification stays at the aorta
+        String twoStatements = "Small right pleural effusion, calcification of the thoracic aorta.";
+        assertThat(has(twoStatements, AORTIC_ATHEROSCLEROSIS, Assertion.PRESENT)).isTrue();
+        assertThat(has(twoStatements, PLEURAL_CALCIFICATION, Assertion.PRESENT)).isFalse();
+        // a plaque elsewhere is not pleural
+        assertThat(has("Soft plaque in the aortic arch.", PLEURAL_PLAQUE, Assertion.PRESENT)).isFalse();
     }
 }
