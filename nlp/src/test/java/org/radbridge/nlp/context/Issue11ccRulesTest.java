@@ -21,6 +21,7 @@ class Issue11ccRulesTest extends NlpMentionsTest {
     private static final String FRACTURE = "125605004";
     private static final String CARDIOMEGALY = "8186001";
     private static final String PLEURAL_EFFUSION = "60046008";
+    private static final String CONGESTION = "196115007";
 
     @Test
     void thePurposeAndReferrerHeadingsAreTheRequestNotTheReading() {
@@ -78,5 +79,18 @@ class Issue11ccRulesTest extends NlpMentionsTest {
         assertThat(only("Big heart, clear lungs.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(has("The heart is not big.", CARDIOMEGALY, Assertion.PRESENT)).isFalse();
         assertThat(has("Big left pleural effusion.", CARDIOMEGALY, Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void aNormalPulmonaryVasculatureDeniesVascularCongestion() {
+        assertThat(only("On this film the pulmonary vasculature appears within normal limits.", CONGESTION).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Normal pulmonary vasculature and clear lungs.", CONGESTION).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(has("The heart size and the pulmonary vasculature are within normal limits.", CARDIOMEGALY,
+                Assertion.ABSENT)).isTrue();
+        assertThat(has("The heart size and the pulmonary vasculature are within normal limits.", CONGESTION,
+                Assertion.ABSENT)).isTrue();
+        // an increased vasculature stays congestion present
+        assertThat(only("The pulmonary vasculature is mildly engorged.", CONGESTION).assertion()).isEqualTo(Assertion.PRESENT);
     }
 }
