@@ -8,8 +8,9 @@ import org.radbridge.nlp.NlpMentionsTest;
 
 /**
  * Issue 11, helper 11cc: classes of error of the v25 development set: the purpose / referrer headings of fitness and
- * telehealth requests are the request, a chest drain the report asks for is not in the patient, and a measured
- * scoliotic curve is scoliosis. The wording is new, not copied from
+ * telehealth requests are the request, a chest drain the report asks for is not in the patient, a measured scoliotic
+ * curve is scoliosis, fluid in the pleural spaces is an effusion, a big heart is cardiomegaly, a normal pulmonary
+ * vasculature denies congestion, and the ICD classification is no defibrillator. The wording is new, not copied from
  * an evaluation set.
  */
 class Issue11ccRulesTest extends NlpMentionsTest {
@@ -22,6 +23,8 @@ class Issue11ccRulesTest extends NlpMentionsTest {
     private static final String CARDIOMEGALY = "8186001";
     private static final String PLEURAL_EFFUSION = "60046008";
     private static final String CONGESTION = "196115007";
+    private static final String DEFIBRILLATOR = "443325000";
+    private static final String PNEUMONIA = "233604007";
 
     @Test
     void thePurposeAndReferrerHeadingsAreTheRequestNotTheReading() {
@@ -92,5 +95,14 @@ class Issue11ccRulesTest extends NlpMentionsTest {
                 Assertion.ABSENT)).isTrue();
         // an increased vasculature stays congestion present
         assertThat(only("The pulmonary vasculature is mildly engorged.", CONGESTION).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void theIcdClassificationIsNoDefibrillator() {
+        assertThat(of("Left lower lobe pneumonia, coded ICD-10 J18.1 by the clerk.", DEFIBRILLATOR)).isEmpty();
+        assertThat(has("Left lower lobe pneumonia, coded ICD-10 J18.1 by the clerk.", PNEUMONIA, Assertion.PRESENT)).isTrue();
+        assertThat(of("Indication: chest pain (ICD 10 R07.9).", DEFIBRILLATOR)).isEmpty();
+        // the device itself is still read
+        assertThat(has("Dual-chamber ICD with leads in the right ventricle.", DEFIBRILLATOR, Assertion.PRESENT)).isTrue();
     }
 }
