@@ -1,5 +1,9 @@
 package org.radbridge.nlp;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,22 +15,34 @@ import java.util.regex.Pattern;
  * same value rows as the template lines, {@code triggers/template-values.tsv}). A question about where a device lies
  * ("position", "placement", "tip") presupposes the device: it is present whatever the answer says of its position.
  * Only what the question asks before a procedure word is answered: in "any pneumothorax after chest tube placement?"
- * the tube is the occasion of the question, not its subject.
+ * the tube is the occasion of the question, not its subject. The headings and words are data
+ * ({@code triggers/question-answers.tsv}).
  */
 final class QuestionAnswers {
     private QuestionAnswers() {}
 
+    private static final String WORDS = "/org/radbridge/nlp/triggers/question-answers.tsv";
     /** A question heading at the start of a line or sentence: "Q:", "Question:", "Clinical question:", "Query:". */
-    private static final Pattern QUESTION = Pattern.compile(
-            "(?i)(?<![\\p{L}\\p{N}])(?:clinical\\s+question|question|query|q)\\s*:");
+    private static final Pattern QUESTION = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:" + phrases("question") + ")\\s*:");
     /** The answer heading right after the question mark: "A:", "Answer:", "Ans:", "Reply:". */
-    private static final Pattern ANSWER = Pattern.compile("(?i)\\s*(?:answer|ans|reply|a)\\s*:\\s*");
+    private static final Pattern ANSWER = Pattern.compile("(?i)\\s*(?:" + phrases("answer") + ")\\s*:\\s*");
     /** Words of the question that name its occasion, not its subject ("after drain removal", "post biopsy"). */
-    private static final Pattern OCCASION = Pattern.compile(
-            "(?i)\\b(?:after|following|post|since|s/p|status\\s+post|during|from)\\b");
+    private static final Pattern OCCASION = Pattern.compile("(?i)\\b(?:" + phrases("occasion") + ")\\b");
     /** Words of a question about where a device lies. */
-    private static final Pattern POSITION = Pattern.compile(
-            "(?i)\\b(?:position|positions|positioning|placement|placed|location|located|tip|tips|where|siting|sited|site)\\b");
+    private static final Pattern POSITION = Pattern.compile("(?i)\\b(?:" + phrases("position") + ")\\b");
+
+    /** The phrases of one kind in {@link #WORDS} as a regex alternation, the longest first, any whitespace between words. */
+    private static String phrases(String kind) {
+        List<String> out = new ArrayList<>();
+        for (String[] f : Resources.tsv(WORDS)) {
+            if (!f[0].trim().equals(kind)) continue;
+            out.add(Pattern.quote(f[1].trim().toLowerCase(Locale.ROOT)).replace(" ", "\\E\\s+\\Q"));
+        }
+        if (out.isEmpty()) throw new IllegalStateException(WORDS + ": no " + kind + " rows");
+        out.sort(Comparator.comparingInt(String::length).reversed());
+        return String.join("|", out);
+    }
+
     /** How far a question heading may stand before the finding, and the question mark after it (characters). */
     private static final int REACH = 160;
 
