@@ -370,10 +370,12 @@ class Issue11EvaluationTest {
      * Floor for blind v26 ({@code eval/blind-v26}: 515 sentences, 112 reports, 49 of them normal; about 67 % of the
      * sentences and 70 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over
      * thirteen reporting voices), hand-written by session 32 helper 11ce blind to the rules from the concept list at main
-     * 6c59d2c, committed before any run (notes/s32/issue11ce.md) and never tuned on. 0.0 until the lead's first run: the
-     * lead sets it after that run.
+     * 6c59d2c, committed before any run (notes/s32/issue11ce.md). Blind first run (rules of main 6c59d2c): sentences
+     * 0.901, reports 0.898, present 0.901, 11 false positives on 49 normal reports (10 of them the British "nil" for
+     * "no", a negation the rules lacked). A development set from then on. Floor just under that run: a guard against
+     * losing ground, not the issue's 0.90.
      */
-    static final double BLIND26_FLOOR = 0.0;
+    static final double BLIND26_FLOOR = 0.88;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
