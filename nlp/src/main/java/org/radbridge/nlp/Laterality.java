@@ -21,10 +21,11 @@ public final class Laterality {
     private final Pattern pattern;
     /** The words laterality phrases start with, by their first letter (lower case; ASCII letters only). */
     private final List<List<String>> firstWordsByLetter = new ArrayList<>();
-    private static final Pattern BACK_BOUNDARY = Pattern.compile("[,;:.]|\\b(?:and|or|with|without|but|however)\\b",
-            Pattern.CASE_INSENSITIVE);
     /** Clause words after a finding; a comma there may still lead a side phrase ("effusion, right more than left"). */
     private static final Pattern CLAUSE_WORD = Pattern.compile("\\b(?:and|or|with|without|but|however)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Where the clause before a finding starts: punctuation or a clause word (one word list, {@link #CLAUSE_WORD}). */
+    private static final Pattern BACK_BOUNDARY = Pattern.compile("[,;:.]|" + CLAUSE_WORD.pattern(),
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_SIDES_AROUND = Pattern.compile("\\b(?:left|right)\\s+and\\s+(?:left|right)\\b",
             Pattern.CASE_INSENSITIVE);

@@ -58,8 +58,7 @@ final class TemplateLines {
         if (!labelStart(text, start)) return null;
         int v = colon + 1;
         while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
-        int valueEnd = v;
-        while (valueEnd < n && text.charAt(valueEnd) != '\n' && text.charAt(valueEnd) != '.' && text.charAt(valueEnd) != ';') valueEnd++;
+        int valueEnd = valueEnd(text, v);
         // a dash or a question mark may also join two statements: only a denying or hedging answer makes it a template
         boolean dash = text.charAt(colon) != ':' && text.charAt(colon) != '=';
         if (text.substring(v, valueEnd).isBlank()) {
@@ -68,15 +67,12 @@ final class TemplateLines {
             // line ("Pneumothorax:\nSmall left apical.") is left to the triggers
             return boxed != text && !boxed.substring(colon, valueEnd).equals(text.substring(colon, valueEnd)) ? Reading.NOTHING : null;
         }
-        for (Row r : ROWS) {
-            Matcher m = r.phrase().matcher(text).region(v, valueEnd);
-            if (!m.lookingAt()) continue;
-            // a dash also joins two statements ("Mild cardiomegaly - no effusion", "No fracture - small joint
-            // effusion"): it is a template line only when the answer words are the whole value and deny or hedge
-            if (dash && (r.reading() == Reading.PRESENT || !onlyPunctuation(text, m.end(), valueEnd))) return null;
-            return r.reading();
-        }
-        return null;
+        Answer a = answer(text, v, valueEnd);
+        if (a == null) return null;
+        // a dash also joins two statements ("Mild cardiomegaly - no effusion", "No fracture - small joint
+        // effusion"): it is a template line only when the answer words are the whole value and deny or hedge
+        if (dash && (a.reading() == Reading.PRESENT || !onlyPunctuation(text, a.end(), valueEnd))) return null;
+        return a.reading();
     }
 
     /**
@@ -84,12 +80,28 @@ final class TemplateLines {
      * with, else null. Used for the answer of a question ({@link QuestionAnswers}).
      */
     static Reading valueReading(String text, int v) {
-        int n = text.length(), valueEnd = v;
-        while (valueEnd < n && text.charAt(valueEnd) != '\n' && text.charAt(valueEnd) != '.' && text.charAt(valueEnd) != ';') valueEnd++;
+        Answer a = answer(text, v, valueEnd(text, v));
+        return a == null ? null : a.reading();
+    }
+
+    /** The reading of the row a value starts with, and where the row's words end in the text. */
+    private record Answer(Reading reading, int end) {
+    }
+
+    /** The longest row the value {@code text[v, valueEnd)} starts with, else null. */
+    private static Answer answer(String text, int v, int valueEnd) {
         for (Row r : ROWS) {
-            if (r.phrase().matcher(text).region(v, valueEnd).lookingAt()) return r.reading();
+            Matcher m = r.phrase().matcher(text).region(v, valueEnd);
+            if (m.lookingAt()) return new Answer(r.reading(), m.end());
         }
         return null;
+    }
+
+    /** The end of a value starting at {@code v}: its line's or sentence's end ('\n', '.' or ';'), or the text's. */
+    private static int valueEnd(String text, int v) {
+        int n = text.length(), end = v;
+        while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '.' && text.charAt(end) != ';') end++;
+        return end;
     }
 
     /**

@@ -90,7 +90,7 @@ class StatementChoicesTest {
                 String rest = tail.contains(" ") ? tail.substring(tail.indexOf(' ') + 1) : tail;
                 String text = (random.nextBoolean() ? e.getKey().toUpperCase(Locale.ROOT) : e.getKey()) + " " + rest + ".";
                 int end = StatementLeads.wordEnd(text, 0);
-                Matcher whole = sp.pattern().matcher(text).useTransparentBounds(true);
+                Matcher whole = sp.choices().all().pattern().matcher(text).useTransparentBounds(true);
                 boolean wholeMatches = whole.lookingAt();
                 StatementChoices.Choice choice = sp.choices().at(text, end);
                 if (choice == null) {

@@ -152,7 +152,7 @@ class StatementLeadsTest {
             String word = text.substring(i, StatementLeads.wordEnd(text, i)).toLowerCase(Locale.ROOT);
             RadiologyNlp.StatementPattern sp = RadiologyNlp.NORMAL_BY_FIRST_WORD.get(word);
             if (sp == null) continue;
-            Matcher mt = sp.pattern().matcher(text).useTransparentBounds(true);
+            Matcher mt = sp.choices().all().pattern().matcher(text).useTransparentBounds(true);
             mt.region(i, Math.min(n, i + RadiologyNlp.NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
             int group = 1;

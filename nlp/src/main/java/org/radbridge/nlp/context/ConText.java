@@ -75,7 +75,29 @@ public final class ConText {
          * an adverb that may stand between the words of a longer trigger without breaking it ("is also not seen",
          * "can occasionally be radiographically occult", "is still not visualized"): a word list, not a trigger
          */
-        TRIGGER_GAP }
+        TRIGGER_GAP,
+        /**
+         * a word that opens an introductory phrase, which a comma closes ("In a patient with fever, ...", "Given the
+         * history of smoking, ..."): a history cue inside it ends at the comma (issue 11bt). A word list
+         */
+        INTRODUCER,
+        /**
+         * a verb that makes the words after a finding a main clause, not the rest of a list ("sarcoidosis and asthma,
+         * the lungs are clear" is a list; "the mass is stable, ..." is not; issue 11bt). A word list
+         */
+        CLAUSE_VERB,
+        /**
+         * a contracted negation and, in the third column, the words it reads as ("don't" = "do not", "can't" =
+         * "cannot"; issue 11bv): the trigger list writes only the full forms ({@link Contractions})
+         */
+        CONTRACTION,
+        /** a contraction also read without its apostrophe ("dont", "isnt"; not "cant", an English word). A word list */
+        BARE_CONTRACTION }
+
+    /** The categories that are word lists of their own, not triggers: the same word may also be a trigger. */
+    static final java.util.Set<Category> WORD_LISTS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+            Category.COPULA_END, Category.LIST_JOIN, Category.MIMIC_CONFIDENT, Category.TRIGGER_GAP, Category.INTRODUCER,
+            Category.CLAUSE_VERB, Category.BARE_CONTRACTION));
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
@@ -126,14 +148,28 @@ public final class ConText {
     private final java.util.Set<String> mimicConfident = new java.util.HashSet<>();
     /** Adverbs that may stand inside a longer trigger (category TRIGGER_GAP). */
     private final java.util.Set<String> triggerGap = new java.util.HashSet<>();
+    /** Words that open an introductory phrase, which a comma closes (category INTRODUCER). */
+    private final java.util.Set<String> introducers = new java.util.HashSet<>();
+    /** Verbs that make the words after a finding a main clause, not the rest of a list (category CLAUSE_VERB). */
+    private final java.util.Set<String> clauseVerbs = new java.util.HashSet<>();
+    /** Contracted negations and the words they read as (categories CONTRACTION, BARE_CONTRACTION). */
+    private final Contractions contractions;
 
-    private ConText(Map<String, Category> byPhrase, java.util.Set<String> copulaEnd, java.util.Set<String> listJoin,
-                    java.util.Set<String> mimicConfident, java.util.Set<String> triggerGap) {
+    /**
+     * @param byPhrase     the triggers, contractions already read as their words
+     * @param wordLists    the words of each {@link #WORD_LISTS} category
+     * @param contractions the contracted negations
+     */
+    private ConText(Map<String, Category> byPhrase, Map<Category, java.util.Set<String>> wordLists,
+                    Contractions contractions) {
         this.byPhrase = byPhrase;
-        this.copulaEnd.addAll(copulaEnd);
-        this.listJoin.addAll(listJoin);
-        this.mimicConfident.addAll(mimicConfident);
-        this.triggerGap.addAll(triggerGap);
+        this.copulaEnd.addAll(wordLists.get(Category.COPULA_END));
+        this.listJoin.addAll(wordLists.get(Category.LIST_JOIN));
+        this.mimicConfident.addAll(wordLists.get(Category.MIMIC_CONFIDENT));
+        this.triggerGap.addAll(wordLists.get(Category.TRIGGER_GAP));
+        this.introducers.addAll(wordLists.get(Category.INTRODUCER));
+        this.clauseVerbs.addAll(wordLists.get(Category.CLAUSE_VERB));
+        this.contractions = contractions;
         List<String> phrases = new ArrayList<>(byPhrase.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (String p : phrases) {
@@ -181,29 +217,39 @@ public final class ConText {
     }
 
     public static ConText fromStream(InputStream in) throws IOException {
-        Map<String, Category> map = new LinkedHashMap<>();
-        java.util.Set<String> copulaEnd = new java.util.HashSet<>();
-        java.util.Set<String> listJoin = new java.util.HashSet<>();
-        java.util.Set<String> mimicConfident = new java.util.HashSet<>();
-        java.util.Set<String> triggerGap = new java.util.HashSet<>();
+        List<String> phrases = new ArrayList<>();
+        List<Category> categories = new ArrayList<>();
+        Map<Category, java.util.Set<String>> wordLists = new java.util.EnumMap<>(Category.class);
+        for (Category c : WORD_LISTS) wordLists.put(c, new java.util.HashSet<>());
+        Map<String, String> contracted = new LinkedHashMap<>();
         BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = br.readLine()) != null) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
             if (f.length < 2) continue;
-            String phrase = uncontracted(f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            String phrase = f[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (phrase.isEmpty()) continue;
             Category category = Category.valueOf(f[1].trim());
             // a word list of its own: the same word may also be a trigger ("but" ends a scope)
-            if (category == Category.COPULA_END) copulaEnd.add(phrase);
-            else if (category == Category.LIST_JOIN) listJoin.add(phrase);
-            else if (category == Category.MIMIC_CONFIDENT) mimicConfident.add(phrase);
-            else if (category == Category.TRIGGER_GAP) triggerGap.add(phrase);
-            else map.put(phrase, category); // later lines win
+            if (WORD_LISTS.contains(category)) {
+                wordLists.get(category).add(phrase);
+            } else if (category == Category.CONTRACTION) {
+                if (f.length < 3) throw new IllegalArgumentException("contraction without its words: " + line);
+                contracted.put(phrase, f[2].trim().toLowerCase(Locale.ROOT));
+            } else {
+                phrases.add(phrase);
+                categories.add(category);
+            }
+        }
+        // the contraction rows may come after triggers that use them: the triggers are read as words once all are known
+        Contractions contractions = new Contractions(contracted, wordLists.get(Category.BARE_CONTRACTION));
+        Map<String, Category> map = new LinkedHashMap<>();
+        for (int k = 0; k < phrases.size(); k++) {
+            map.put(contractions.uncontracted(phrases.get(k)), categories.get(k)); // later lines win
         }
         addSpellingVariants(map);
-        return new ConText(map, copulaEnd, listJoin, mimicConfident, triggerGap);
+        return new ConText(map, wordLists, contractions);
     }
 
     /**
@@ -271,13 +317,13 @@ public final class ConText {
             if (!wordChar(lower.charAt(i))) { i++; continue; }
             int j = i;
             while (j < n && wordChar(lower.charAt(j))) j++;
-            addToken(lower, i, j, tokens);
+            contractions.addToken(lower, i, j, tokens);
             i = j;
         }
         List<Trigger> triggers = new ArrayList<>();
         for (int t = 0; t < tokens.size(); ) {
             int[] tok = tokens.get(t);
-            char first = tok.length > 2 ? CONTRACTED[tok[2]].charAt(0) : lower.charAt(tok[0]);
+            char first = contractions.firstChar(lower, tok);
             String firstWord = tok[1] - tok[0] <= longestFirstWord && (first >= 128 || firstChars[first])
                     ? word(lower, tok) : null;
             List<String[]> candidates = firstWord != null ? byFirstWord.get(firstWord) : null;
@@ -295,50 +341,9 @@ public final class ConText {
         return new Sentence(lower, triggers);
     }
 
-    /**
-     * The words a contracted negation stands for (issue 11bv): "I don't see a pneumothorax", "there isn't any
-     * effusion", "we can't exclude pneumonia" read as "do not see", "is not", "cannot exclude", so the trigger list
-     * needs only the full forms. A token ending in "n't" (or the apostrophe-less "dont", "doesnt", "isnt" ..., none of
-     * them an English word) becomes two tokens, its stem and "not", the second covering the "n't"; "can't" is the one
-     * word "cannot", "won't" is "will not". Index into this array: the third element of a token.
-     */
-    private static final String[] CONTRACTED = {"not", "cannot", "will", "do", "does", "did", "is", "are", "was", "were",
-        "has", "have", "had", "could", "would", "should", "need", "must"};
-
-    /** The apostrophe-less contractions read as negations (not "cant", an English word the list writes out where meant). */
-    private static final java.util.Set<String> BARE_CONTRACTIONS = java.util.Set.of("dont", "doesnt", "didnt", "isnt",
-        "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "couldnt", "wouldnt", "shouldnt", "neednt", "wont");
-
-    /** Adds the token {@code lower[i, j)}, a contracted negation as its two words ({@link #CONTRACTED}). */
-    private static void addToken(String lower, int i, int j, List<int[]> tokens) {
-        int len = j - i;
-        boolean apostrophe = len > 3 && lower.startsWith("n't", j - 3);
-        boolean bare = !apostrophe && len >= 4 && lower.startsWith("nt", j - 2)
-                && BARE_CONTRACTIONS.contains(lower.substring(i, j));
-        if (!apostrophe && !bare) { tokens.add(new int[]{i, j}); return; }
-        int stemEnd = j - (apostrophe ? 3 : 2);
-        String stem = lower.substring(i, stemEnd);
-        if (stem.equals("ca")) { tokens.add(new int[]{i, j, 1}); return; }
-        int index = stem.equals("wo") ? 2 : java.util.Arrays.asList(CONTRACTED).indexOf(stem);
-        if (index < 2) { tokens.add(new int[]{i, j}); return; }
-        tokens.add(new int[]{i, stemEnd, index});
-        tokens.add(new int[]{stemEnd, j, 0});
-    }
-
     /** A trigger phrase with its contractions in the words the tokenizer reads them as ("can't exclude": "cannot exclude"). */
-    static String uncontracted(String phrase) {
-        if (phrase.indexOf("n't") < 0) return phrase;
-        List<int[]> tokens = new ArrayList<>();
-        for (int i = 0, n = phrase.length(); i < n; ) {
-            if (phrase.charAt(i) == ' ') { i++; continue; }
-            int j = phrase.indexOf(' ', i);
-            if (j < 0) j = n;
-            addToken(phrase, i, j, tokens);
-            i = j;
-        }
-        List<String> out = new ArrayList<>();
-        for (int[] tok : tokens) out.add(tok.length > 2 ? CONTRACTED[tok[2]] : phrase.substring(tok[0], tok[1]));
-        return String.join(" ", out);
+    String uncontracted(String phrase) {
+        return contractions.uncontracted(phrase);
     }
 
     /** Whether a gap adverb is among the few tokens after token {@code t} (the gap pass is skipped otherwise). */
@@ -349,15 +354,14 @@ public final class ConText {
         return false;
     }
 
-    /** The word a token reads as: its text, or the word a contraction stands for ({@link #CONTRACTED}). */
-    private static String word(String lower, int[] tok) {
-        return tok.length > 2 ? CONTRACTED[tok[2]] : lower.substring(tok[0], tok[1]);
+    /** The word a token reads as: its text, or the word a contraction stands for ({@link Contractions}). */
+    private String word(String lower, int[] tok) {
+        return contractions.word(lower, tok);
     }
 
     /** Whether a token reads as {@code word}, without copying its text. */
-    private static boolean wordAt(String lower, int[] tok, String word) {
-        if (tok.length > 2) return CONTRACTED[tok[2]].equals(word);
-        return tok[1] - tok[0] == word.length() && lower.regionMatches(tok[0], word, 0, word.length());
+    private boolean wordAt(String lower, int[] tok, String word) {
+        return contractions.wordAt(lower, tok, word);
     }
 
     /**
@@ -682,7 +686,7 @@ public final class ConText {
             while (from < at && !Character.isLetter(text.charAt(from))) from++;
             int to = from;
             while (to < text.length() && Character.isLetter(text.charAt(to))) to++;
-            return INTRODUCERS.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+            return introducers.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
         }
 
         /**
@@ -694,7 +698,7 @@ public final class ConText {
             while (i < text.length() && ".;:,\n".indexOf(text.charAt(i)) < 0) i++;
             if (i >= text.length() || text.charAt(i) != ',') return false;
             for (String w : text.substring(end, i).toLowerCase(java.util.Locale.ROOT).split("[^a-z]+"))
-                if (CLAUSE_VERBS.contains(w)) return false;
+                if (clauseVerbs.contains(w)) return false;
             return true;
         }
 
@@ -762,15 +766,6 @@ public final class ConText {
 
     /** Relative words that may open a predicate about the finding before them ({@code beforeRelative}). */
     private static final java.util.Set<String> RELATIVES = java.util.Set.of("which", "that");
-
-    /** Words that open an introductory phrase, which a comma closes (issue 11bt). */
-    private static final java.util.Set<String> INTRODUCERS = java.util.Set.of("in", "given", "for", "with", "as", "despite",
-            "although", "though", "because", "since", "considering", "regarding", "while", "whilst", "after");
-
-    /** Verbs that make the words after a finding a main clause, not the rest of a list (issue 11bt). */
-    private static final java.util.Set<String> CLAUSE_VERBS = java.util.Set.of("is", "are", "was", "were", "has", "have",
-            "measures", "measuring", "seen", "noted", "present", "identified", "appears", "appear", "remains", "remain",
-            "persists", "persist", "demonstrated", "visible", "unchanged", "stable", "increased", "decreased", "new");
 
     private static final String[] SUBJECT_LINKS = {"is ", "are ", "was ", "were ", "that ", "which ", "has ", "have "};
 
