@@ -112,7 +112,7 @@ final class CoordinatedHeads {
     }
 
     /** Ends of the first one, two ... {@link #MAX_HEAD_WORDS} words from {@code start} (fewer at a stop). */
-    private static int[] headEnds(String text, int start) {
+    static int[] headEnds(String text, int start) {
         List<Integer> ends = new ArrayList<>();
         int p = start;
         for (int w = 0; w < MAX_HEAD_WORDS; w++) {
@@ -126,12 +126,12 @@ final class CoordinatedHeads {
         return ends.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Mention findingAt(List<Mention> findings, int start, int end) {
+    static Mention findingAt(List<Mention> findings, int start, int end) {
         for (Mention f : findings) if (f.start() == start && f.end() == end) return f;
         return null;
     }
 
-    private static boolean overlapsFinding(List<Mention> findings, int start, int end) {
+    static boolean overlapsFinding(List<Mention> findings, int start, int end) {
         for (Mention f : findings) if (f.start() < end && start < f.end()) return true;
         return false;
     }
@@ -141,13 +141,13 @@ final class CoordinatedHeads {
         return -1;
     }
 
-    private static int skipSpace(String text, int p) {
+    static int skipSpace(String text, int p) {
         while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) p++;
         return p;
     }
 
     /** End of the word starting at {@code start} (letters, digits, '-' and '/'); {@code start} when there is none. */
-    private static int wordEnd(String text, int start) {
+    static int wordEnd(String text, int start) {
         int e = start;
         while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '-' || text.charAt(e) == '/')) e++;
         return e;

@@ -83,6 +83,44 @@ final class CoordinatedModifiers {
                 p = skipSpaceBack(text, q - 1);
             }
         }
+        added.addAll(unnamedLast(text, findings, concept, lexicon, added));
+        return added;
+    }
+
+    /**
+     * Issue 11ch: "oesophageal and gastric varices": the last modifier with the head names no term ("gastric varices"),
+     * so no mention leads the loop above, yet the modifier before the coordinator with the same head is a term
+     * ("oesophageal varices") and so a finding of its own. Only where nothing is read at the last modifier and head.
+     */
+    private static List<Mention> unnamedLast(String text, List<Mention> findings, Map<Mention, LexConcept> concept,
+                                             RadiologyLexicon lexicon, List<Mention> alreadyAdded) {
+        List<Mention> added = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int cs = from;
+            while (cs < text.length() && !Character.isLetter(text.charAt(cs))) cs++;
+            int ce = CoordinatedHeads.wordEnd(text, cs);
+            if (ce == cs) break;
+            from = ce;
+            if (!COORDINATORS.contains(text.substring(cs, ce).toLowerCase(Locale.ROOT))) continue;
+            int p = skipSpaceBack(text, cs);
+            int ws = wordStartBack(text, p);
+            int last = CoordinatedHeads.skipSpace(text, ce);
+            int lastEnd = CoordinatedHeads.wordEnd(text, last);
+            int head = CoordinatedHeads.skipSpace(text, lastEnd);
+            if (ws == p || p == cs || lastEnd == last || head == lastEnd) continue; // a word, a space, a word, a space
+            if (CoordinatedHeads.overlapsFinding(alreadyAdded, ws, p)) continue;
+            int[] ends = CoordinatedHeads.headEnds(text, head);
+            for (int w = ends.length - 1; w >= 0; w--) {
+                if (CoordinatedHeads.overlapsFinding(findings, ws, ends[w])) continue; // read already
+                LexConcept c = lexicon.findingByTerm(text.substring(ws, p) + " " + text.substring(head, ends[w])).orElse(null);
+                if (c == null) continue;
+                Mention extra = new Mention(ws, p, text.substring(ws, p), c.dictionaryId(), c.display(), false, false, false, false);
+                concept.put(extra, c);
+                added.add(extra);
+                break;
+            }
+        }
         return added;
     }
 

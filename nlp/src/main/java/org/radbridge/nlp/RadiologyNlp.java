@@ -306,6 +306,11 @@ public final class RadiologyNlp implements AutoCloseable {
             kept.addAll(sharedHeads);
             kept.sort(Comparator.comparingInt(Mention::start));
         }
+        List<Mention> underHeading = HeadingModifiers.apply(text, kept, concept, lexicon); // "Pleura: no thickening"
+        if (!underHeading.isEmpty()) {
+            kept.addAll(underHeading);
+            kept.sort(Comparator.comparingInt(Mention::start));
+        }
         anatomy.sort(Comparator.comparingInt(Mention::start));
         List<LexConcept> mentioned = new ArrayList<>();
         for (Mention m : kept) mentioned.add(concept.get(m));

@@ -132,7 +132,8 @@ class Issue11avRulesTest extends NlpMentionsTest {
                 + "IMPRESSION: Lateral malleolar fracture.";
         assertThat(of(ankle, FRACTURE)).isEmpty();
         assertThat(of(ankle, ANKLE_FRACTURE)).isNotEmpty().allMatch(m -> m.assertion() == Assertion.PRESENT);
-        // another joint's film leaves the fibula fracture general (issue 11r: without an ankle title it stays general)
-        assertThat(of("LEFT KNEE, 3 VIEWS\nFINDINGS: Spiral fracture of the distal fibula.", ANKLE_FRACTURE)).isEmpty();
+        // another joint's film leaves a fibula fracture general (issue 11r: without an ankle title it stays general;
+        // issue 11ch: except at the distal fibula, the ankle's lateral malleolus, on any film)
+        assertThat(of("LEFT KNEE, 3 VIEWS\nFINDINGS: Spiral fracture of the fibular neck.", ANKLE_FRACTURE)).isEmpty();
     }
 }

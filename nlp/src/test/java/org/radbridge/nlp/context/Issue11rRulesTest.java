@@ -88,8 +88,9 @@ class Issue11rRulesTest extends NlpMentionsTest {
     void aFractureOnAnAnkleExamIsAnAnkleFracture() {
         assertThat(has("XR RIGHT ANKLE 2 VIEWS\nFINDINGS: Minimally displaced transverse fracture of the distal fibula.",
                 "16114001", Assertion.PRESENT)).isTrue();
-        // without the ankle title the same fracture stays a fracture of bone
-        assertThat(of("Minimally displaced transverse fracture of the distal fibula.", "16114001")).isEmpty();
+        // without the ankle title a fibula fracture away from the ankle stays a fracture of bone (issue 11ch: the
+        // distal fibula itself is the ankle's lateral malleolus, so its fracture is an ankle fracture on any film)
+        assertThat(of("Minimally displaced transverse fracture of the fibular shaft.", "16114001")).isEmpty();
         // a site that refines the fracture itself still wins on an ankle film; the calcaneus is a foot bone
         for (String s : List.of("XR LEFT ANKLE 3 VIEWS\nFINDINGS: Fracture of the base of the fifth metatarsal.",
                 "XR LEFT ANKLE 3 VIEWS\nFINDINGS: Comminuted calcaneal fracture.")) {
