@@ -84,6 +84,16 @@ class Issue11ciRulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void moreRequestWordingsAskAQuestion() {
+        assertThat(stated("Done for evaluation of pneumonia after a week of cough. Clear lungs.", PNEUMONIA)).isEmpty();
+        assertThat(stated("Follow-up study for pneumonia in the lingula: resolved.", PNEUMONIA)).isEmpty();
+        assertThat(stated("To gauge the response to treatment of pneumonia. Lungs clear.", PNEUMONIA)).isEmpty();
+        assertThat(stated("CHEST AP\nWorking dx: pneumonia\nFindings: Lungs clear.", PNEUMONIA)).isEmpty();
+        // control: a study "for comparison" names no purpose, and a stated pneumonia stays
+        assertThat(has("Prior study for comparison. Right lower lobe pneumonia.", PNEUMONIA, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
     void whatTheModalityDoesNotAssessIsNoFinding() {
         assertThat(stated("Effusions are not evaluated on this limited single view.", PLEURAL_EFFUSION)).isEmpty();
         // control: a stated effusion before a clause about what is not assessed
@@ -98,6 +108,14 @@ class Issue11ciRulesTest extends NlpMentionsTest {
         assertThat(stated("Follicular lymphoma, in complete remission per the oncology letter.", LYMPHOMA)).isEmpty();
         // control: still visible
         assertThat(has("The 6 mm nodule is still radiographically visible.", LUNG_NODULE, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aFindingGoneOrCompletelyRegressedIsAbsent() {
+        assertThat(stated("The small right pneumothorax is gone.", PNEUMOTHORAX)).isEmpty();
+        assertThat(presentFindings("Complete regression of the hilar lymphadenopathy since June.")).isEmpty();
+        // control: a partial regression leaves the finding present
+        assertThat(presentFindings("Partial regression of the hilar lymphadenopathy since June.")).isNotEmpty();
     }
 
     @Test
