@@ -94,6 +94,27 @@ class Issue11ciRulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void requestsToExcludeAndInabilityToExclude() {
+        assertThat(stated("Exclude fracture of the scaphoid. Bones intact.", FRACTURE)).isEmpty();
+        // control: the radiologist who cannot exclude it leaves it possible, before or after the finding
+        assertThat(has("Difficult to exclude an undisplaced fracture of the waist.", FRACTURE, Assertion.POSSIBLE)).isTrue();
+        assertThat(has("An undisplaced fracture is hard to exclude.", FRACTURE, Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Unable to rule out a hairline fracture.", FRACTURE, Assertion.POSSIBLE)).isTrue();
+    }
+
+    @Test
+    void backgroundFromTransfersOutsideReportsReferrersAndOperations() {
+        assertThat(stated("Arrived from the district hospital with a diagnosis of pneumonia; lungs clear here.", PNEUMONIA))
+                .isEmpty();
+        assertThat(presentFindings("The outside report describes a lung nodule; our CT shows none.")).isEmpty();
+        assertThat(stated("Day 1 after cholecystectomy for cholecystitis, pyrexial. Chest clear.", CHOLECYSTITIS)).isEmpty();
+        assertThat(presentFindings("Pre-op hernia repair; chest clear.")).isEmpty();
+        assertThat(stated("Worried about pneumonia in a frail resident. Lungs clear.", PNEUMONIA)).isEmpty();
+        // control: a hernia seen today after an earlier repair
+        assertThat(presentFindings("Recurrent left inguinal hernia after hernia repair.")).isNotEmpty();
+    }
+
+    @Test
     void whatTheModalityDoesNotAssessIsNoFinding() {
         assertThat(stated("Effusions are not evaluated on this limited single view.", PLEURAL_EFFUSION)).isEmpty();
         // control: a stated effusion before a clause about what is not assessed
