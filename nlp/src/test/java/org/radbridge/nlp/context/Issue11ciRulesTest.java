@@ -115,6 +115,25 @@ class Issue11ciRulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void theFreshBatchClasses() {
+        // a clinician's question told in an addendum
+        assertThat(stated("Addendum: the orthopaedic team asked about a rib fracture; the ribs are intact.", FRACTURE)).isEmpty();
+        // an earlier finding not apparent on today's modality; control: one the prior study did not show is new
+        assertThat(stated("The nodule from the CT is not apparent radiographically.", LUNG_NODULE)).isEmpty();
+        assertThat(has("A 9 mm nodule, not apparent on the prior study, in the right lower lobe.", LUNG_NODULE,
+                Assertion.PRESENT)).isTrue();
+        // a disclaimer about the test
+        assertThat(stated("The chest film may be normal in early pneumonia.", PNEUMONIA)).isEmpty();
+        // a lump put down to a normal structure; control: a lump the report does not explain
+        assertThat(presentFindings("The palpable lump corresponds to a normal lymph node.")).isEmpty();
+        assertThat(presentFindings("Palpable 2 cm solid mass in the left breast at 2 o'clock.")).isNotEmpty();
+        // an infection of another organ, or a latent one, is no pneumonia; control: a chest infection
+        assertThat(stated("Elderly man with a urinary tract infection and new confusion. Lungs clear.", PNEUMONIA)).isEmpty();
+        assertThat(stated("Interferon test positive; latent infection suspected. Lungs clear.", PNEUMONIA)).isEmpty();
+        assertThat(has("Left lower lobe consolidation in keeping with infection.", PNEUMONIA, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
     void whatTheModalityDoesNotAssessIsNoFinding() {
         assertThat(stated("Effusions are not evaluated on this limited single view.", PLEURAL_EFFUSION)).isEmpty();
         // control: a stated effusion before a clause about what is not assessed
