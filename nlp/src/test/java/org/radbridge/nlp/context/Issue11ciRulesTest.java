@@ -70,7 +70,7 @@ class Issue11ciRulesTest extends NlpMentionsTest {
 
     @Test
     void stagingOfAKnownCancerIsTheBackground() {
-        assertThat(stated("PET-CT restaging of known lymphoma: no avid disease anywhere.", LYMPHOMA)).isEmpty();
+        assertThat(stated("PET-CT restaging for lymphoma: no avid disease anywhere.", LYMPHOMA)).isEmpty();
         // control: lymphoma the image shows
         assertThat(has("Bulky mediastinal lymphoma encasing the great vessels.", LYMPHOMA, Assertion.PRESENT)).isTrue();
     }
@@ -118,6 +118,7 @@ class Issue11ciRulesTest extends NlpMentionsTest {
     void theFreshBatchClasses() {
         // a clinician's question told in an addendum
         assertThat(stated("Addendum: the orthopaedic team asked about a rib fracture; the ribs are intact.", FRACTURE)).isEmpty();
+        assertThat(stated("Query from the surgical team regarding pneumonia. Lungs clear.", PNEUMONIA)).isEmpty();
         // an earlier finding not apparent on today's modality; control: one the prior study did not show is new
         assertThat(stated("The nodule from the CT is not apparent radiographically.", LUNG_NODULE)).isEmpty();
         assertThat(has("A 9 mm nodule, not apparent on the prior study, in the right lower lobe.", LUNG_NODULE,
