@@ -131,6 +131,8 @@ class Issue11ciRulesTest extends NlpMentionsTest {
         // an infection of another organ, or a latent one, is no pneumonia; control: a chest infection
         assertThat(stated("Elderly man with a urinary tract infection and new confusion. Lungs clear.", PNEUMONIA)).isEmpty();
         assertThat(stated("Interferon test positive; latent infection suspected. Lungs clear.", PNEUMONIA)).isEmpty();
+        assertThat(stated("Febrile toddler with an ear infection. Lungs clear.", PNEUMONIA)).isEmpty();
+        assertThat(stated("Diabetic with a foot infection, sepsis screen. Lungs clear.", PNEUMONIA)).isEmpty();
         assertThat(has("Left lower lobe consolidation in keeping with infection.", PNEUMONIA, Assertion.PRESENT)).isTrue();
     }
 
