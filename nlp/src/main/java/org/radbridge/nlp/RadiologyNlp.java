@@ -388,6 +388,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
                 if (r.hypothetical() && answered == null) continue; // a question, hypothesis or disclaimer is no finding of this report
                 if (m.start() < examTitleEnd) continue; // "CT RENAL STONE PROTOCOL": the exam's purpose, not a finding
+                if (PersonNames.isName(text, m.start(), m.end())) continue; // "signed by Dr. Rachel Stone": a surname
                 if (templated == TemplateLines.Reading.NOTHING) continue;
                 if (templated != null) r = withAssertion(r, templated);
                 LexConcept site = nearestSite(m, segAnatomy, concept);
