@@ -81,6 +81,25 @@ public final class Laterality {
      * @param nextFinding start of the next finding in the segment, or scopeEnd
      * @return left, right, bilateral or null
      */
+    /**
+     * The side the words of [from, to) name as a whole, clause words and commas notwithstanding ("Bilateral hilar
+     * prominence, ": bilateral; "left and right": bilateral), or null: the side of a sign that a query after it reads
+     * ("..., ?lymphadenopathy", issue 11cj).
+     */
+    public String within(String text, int from, int to) {
+        boolean left = false, right = false, bilateral = false;
+        Matcher a = pattern.matcher(text.substring(from, to));
+        while (a.find()) {
+            switch (words.get(a.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "))) {
+                case "left" -> left = true;
+                case "right" -> right = true;
+                default -> bilateral = true;
+            }
+        }
+        if (bilateral || (left && right)) return "bilateral";
+        return left ? "left" : right ? "right" : null;
+    }
+
     public String find(String text, int scopeStart, int scopeEnd, int start, int end, int nextFinding) {
         // before
         String before = text.substring(scopeStart, start);

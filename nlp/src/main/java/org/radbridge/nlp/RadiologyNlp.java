@@ -158,6 +158,7 @@ public final class RadiologyNlp implements AutoCloseable {
     private final LeanPipeline pipeline;
     private final ReportRegions regions;
     private final Multiplicity multiplicity;
+    private final BothSides bothSides;
     /**
      * "general|specific" dictionary ids: a general lesion a specific diagnosis explains (sites/explained-by.tsv), mapped to
      * whether the diagnosis explains it from another sentence too (false for rows scoped to their sentence: an infarct
@@ -182,6 +183,7 @@ public final class RadiologyNlp implements AutoCloseable {
         this.pipeline = new LeanPipeline(shared.bsv(), false);
         this.regions = ReportRegions.fromClasspath(lexicon);
         this.multiplicity = new Multiplicity(lexicon);
+        this.bothSides = new BothSides(lexicon);
         ExplainedPairs explained = ExplainedPairs.read(lexicon);
         this.explainedBy = explained.acrossSentences();
         this.statedOnly = explained.statedOnly();
@@ -383,8 +385,19 @@ public final class RadiologyNlp implements AutoCloseable {
                     // upper lobe collapse. ?Central obstructing lesion"); "?PE" on its own, before any finding or in the
                     // clinical details, is the requester's question (no finding)
                     boolean afterStated = stated && !Sections.HISTORY.equals(Sections.at(sections, m.start()));
-                    if ((i > 0 && !results.get(i - 1).hypothetical() && !results.get(i - 1).query()) || afterStated) r = r.asHedge();
+                    // "Blunting of the left costophrenic angle ?small effusion", "hila bulky ?nodes": a query after a
+                    // sign the terminology has no code for is a hedge too, in the findings or impression, unless the
+                    // sentence opens a headingless report (the request: "Cough ?pneumonia. Lungs clear.", issue 11cj)
+                    Sections.Section in = Sections.sectionAt(sections, m.start());
+                    boolean afterSign = in != null && (Sections.FINDINGS.equals(in.name()) || Sections.IMPRESSION.equals(in.name()))
+                            && !Queries.opensLongerText(text, seg[0], seg[1])
+                            && Queries.afterWords(text, Math.max(seg[0], in.contentStart()), m.start(), SECTIONS);
+                    if ((i > 0 && !results.get(i - 1).hypothetical() && !results.get(i - 1).query()) || afterStated
+                            || afterSign) r = r.asHedge();
                     else continue;
+                    // the query reads the sign before it, so it is on the sign's side ("Bilateral hilar prominence,
+                    // ?lymphadenopathy": both hila)
+                    if (afterSign && lat == null && sided) lat = LATERALITY.within(text, seg[0], text.lastIndexOf('?', m.start()));
                 }
                 if (r.hypothetical() && answered == null) continue; // a question, hypothesis or disclaimer is no finding of this report
                 if (m.start() < examTitleEnd) continue; // "CT RENAL STONE PROTOCOL": the exam's purpose, not a finding
@@ -433,6 +446,8 @@ public final class RadiologyNlp implements AutoCloseable {
                 }
                 // "innumerable small nodules": the concept for several of it
                 c = multiplicity.apply(c, text, seg[0], m.start(), m.end());
+                // "bilateral hilar prominence ?lymphadenopathy": the concept for both sides of it
+                c = bothSides.apply(c, lat);
                 if (lexicon.isQualifier(c)) continue; // "enlarged" without a site that makes it a finding
                 if (regions.siteOnly(c, site)) continue; // "dilated", "fat stranding" alone: a sign, not a finding
                 if (regions.notFindingIn(c, site, region)) continue; // "left upper lobe volume loss": no finding of its own

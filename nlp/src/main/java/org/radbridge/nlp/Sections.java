@@ -38,6 +38,25 @@ public final class Sections {
         }
     }
 
+    /**
+     * Whether {@code words} (a piece of a sentence) contain a history title as a word run of up to three words, with or
+     * without its colon ("hx renal failure", "clinical details cough"): a sentence that a history title without colon
+     * opens, as dictated lower-case reports write them, is the requester's text (issue 11cj).
+     */
+    public boolean namesHistoryTitle(String words) {
+        String[] w = words.toUpperCase(Locale.ROOT).split("[^A-Z]+");
+        for (int i = 0; i < w.length; i++) {
+            StringBuilder run = new StringBuilder();
+            for (int j = i; j < Math.min(w.length, i + 3); j++) {
+                if (w[j].isEmpty()) break;
+                if (j > i) run.append(' ');
+                run.append(w[j]);
+                if (HISTORY.equals(titles.get(run.toString()))) return true;
+            }
+        }
+        return false;
+    }
+
     /** Section boundaries of one text: a sorted list of (start offset, section name). */
     public record Section(int start, int contentStart, String name) {
     }

@@ -273,7 +273,8 @@ class RadiologyScopeRulesTest extends NlpMentionsTest {
         assertThat(of("A few calcified left hilar lymph nodes.", "18115005")).isEmpty();
         // Enlarged at lymph node = Lymphadenopathy, then at the axilla / hilum the specific concept
         assertThat(of("Two enlarged right axillary lymph nodes.", "127189005")).hasSize(1);
-        assertThat(of("Enlarged bilateral hilar lymph nodes.", "87500009")).hasSize(1);
+        // (issue 11cj: on both sides the concept is Bilateral hilar adenopathy, a kind of Hilar lymphadenopathy 87500009)
+        assertThat(of("Enlarged bilateral hilar lymph nodes.", "264508001")).hasSize(1);
         // a longer noun phrase still counts, a site across punctuation does not
         assertThat(of("Several enlarged right hilar and paratracheal lymph nodes.", "87500009")).hasSize(1);
         assertThat(of("Calcified aortic knob; hilar lymph nodes are normal.", "191394000")).isEmpty();
