@@ -33,6 +33,12 @@ public final class ConText {
 
     public enum Category { NEG_PRE, NEG_POST, UNC_PRE, UNC_POST, PSEUDO, HIST_PRE, FAM_PRE, FAM_POST, TERM, CONFIRM,
         CHRONIC_PRE, HYPO_PRE, HYPO_POST,
+        /**
+         * a history cue only where it opens its clause ("Patient with COPD presents with ...": the background): there it
+         * reads as {@link #HIST_PRE}; elsewhere it is no trigger, so "aspiration in this bedbound patient with basal
+         * opacity" keeps the opacity of today's image (issue 11cl)
+         */
+        HIST_OPENER,
         /** uncertainty on both sides: atelectasis versus consolidation */
         UNC_BI,
         /** negation on both sides, the pre side only for the next few words: "resolved effusion", "effusion has resolved" */
@@ -417,11 +423,29 @@ public final class ConText {
             }
             if (ok && (!gap || gapUsed)) {
                 String phrase = String.join(" ", words);
-                triggers.add(new Trigger(tokens.get(t)[0], tokens.get(k)[1], phrase, byPhrase.get(phrase)));
+                Category category = byPhrase.get(phrase);
+                if (category == Category.HIST_OPENER) {
+                    if (!opensClause(lower, tokens.get(t)[0])) continue; // inside a clause: no trigger, a shorter one may match
+                    category = Category.HIST_PRE;
+                }
+                triggers.add(new Trigger(tokens.get(t)[0], tokens.get(k)[1], phrase, category));
                 return k - t + 1;
             }
         }
         return 0;
+    }
+
+    /**
+     * Nothing but blanks, or a list mark or bracket, stands between {@code at} and the sentence's start or the last
+     * '.', ';', ':' or line break: the word at {@code at} opens its clause ("History: Patient with ...").
+     */
+    private static boolean opensClause(String lower, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            char ch = lower.charAt(i);
+            if (ch == '.' || ch == ';' || ch == ':' || ch == '\n') return true;
+            if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '-' && ch != '*' && ch != '(' && ch != '\u2022') return false;
+        }
+        return true;
     }
 
     /** Whether two tokens are words of one phrase: only blanks between, or the two halves of one contraction. */
