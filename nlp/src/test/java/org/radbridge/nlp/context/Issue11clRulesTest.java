@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 11, helper 11cl: "patient with X" names the background only where it opens its clause (ConText category
  * HIST_OPENER); inside a clause, whatever adjective stands before "patient", X is a finding of today's image. The
- * wording is new, not copied from an evaluation set.
+ * radiologist's first-person suspicion ("we suspect X") hedges X as "X is suspected" does. The wording is new, not
+ * copied from an evaluation set.
  */
 class Issue11clRulesTest extends NlpMentionsTest {
 
@@ -49,5 +50,22 @@ class Issue11clRulesTest extends NlpMentionsTest {
         // control: the determiner right before "patient" (issue 11ci's pseudo-trigger) keeps the finding too
         assertThat(has("Aspiration should be considered in this patient with left basilar opacity.",
                 LUNG_OPACITY, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void firstPersonSuspicionHedgesTheFinding() {
+        String effusion = "60046008";
+        assertThat(has("We suspect a small right pleural effusion behind the heart shadow.", effusion, Assertion.POSSIBLE))
+                .isTrue();
+        assertThat(has("We suspect a small right pleural effusion behind the heart shadow.", effusion, Assertion.PRESENT))
+                .isFalse();
+        assertThat(has("On the lateral view I suspect early left lower lobe opacity.", LUNG_OPACITY, Assertion.POSSIBLE))
+                .isTrue();
+        assertThat(has("I would suspect a small pleural effusion on the left.", effusion, Assertion.POSSIBLE)).isTrue();
+        // controls: the same finding seen, and the passive form already hedged
+        assertThat(has("We see a small right pleural effusion behind the heart shadow.", effusion, Assertion.PRESENT))
+                .isTrue();
+        assertThat(has("A small right pleural effusion is suspected behind the heart shadow.", effusion, Assertion.POSSIBLE))
+                .isTrue();
     }
 }
