@@ -33,6 +33,12 @@ public final class ConText {
 
     public enum Category { NEG_PRE, NEG_POST, UNC_PRE, UNC_POST, PSEUDO, HIST_PRE, FAM_PRE, FAM_POST, TERM, CONFIRM,
         CHRONIC_PRE, HYPO_PRE, HYPO_POST,
+        /**
+         * a history cue only where it opens its clause ("Patient with COPD presents with ...": the background): there it
+         * reads as {@link #HIST_PRE}; elsewhere it is no trigger, so "aspiration in this bedbound patient with basal
+         * opacity" keeps the opacity of today's image (issue 11cl)
+         */
+        HIST_OPENER,
         /** uncertainty on both sides: atelectasis versus consolidation */
         UNC_BI,
         /** negation on both sides, the pre side only for the next few words: "resolved effusion", "effusion has resolved" */
@@ -92,12 +98,29 @@ public final class ConText {
          */
         CONTRACTION,
         /** a contraction also read without its apostrophe ("dont", "isnt"; not "cant", an English word). A word list */
-        BARE_CONTRACTION }
+        BARE_CONTRACTION,
+        /**
+         * a preposition with its article that opens a site phrase right after a finding ("in the", "of the"): a post
+         * denial after such a site is the predicate of the finding ("the nodule in the left upper lobe is no longer
+         * visualised"), so it reaches farther (issue 11ac). A word list
+         */
+        LOCATIVE,
+        /**
+         * a relative word ("which", "that") that, after a comma closing the finding's phrase, opens a predicate about
+         * that finding ("effusion, which is not seen"), so it does not end a post denial's scope (issue 11bl). A word list
+         */
+        RELATIVE,
+        /**
+         * a copula or relative word that opens a post denial as the predicate of the noun phrase before it ("is no
+         * longer visualised", "that resolves on spot compression"): such a denial reaches across the phrase's site
+         * words. A word list
+         */
+        SUBJECT_LINK }
 
     /** The categories that are word lists of their own, not triggers: the same word may also be a trigger. */
     static final java.util.Set<Category> WORD_LISTS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
             Category.COPULA_END, Category.LIST_JOIN, Category.MIMIC_CONFIDENT, Category.TRIGGER_GAP, Category.INTRODUCER,
-            Category.CLAUSE_VERB, Category.BARE_CONTRACTION));
+            Category.CLAUSE_VERB, Category.BARE_CONTRACTION, Category.LOCATIVE, Category.RELATIVE, Category.SUBJECT_LINK));
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
@@ -152,6 +175,12 @@ public final class ConText {
     private final java.util.Set<String> introducers = new java.util.HashSet<>();
     /** Verbs that make the words after a finding a main clause, not the rest of a list (category CLAUSE_VERB). */
     private final java.util.Set<String> clauseVerbs = new java.util.HashSet<>();
+    /** Site phrases right after a finding, each with a blank before and after ("in the"; category LOCATIVE). */
+    private final List<String> locatives = new ArrayList<>();
+    /** Relative words that may open a predicate about the finding before them (category RELATIVE). */
+    private final java.util.Set<String> relatives = new java.util.HashSet<>();
+    /** First words of a post denial that is the predicate of the phrase before it (category SUBJECT_LINK). */
+    private final java.util.Set<String> subjectLinks = new java.util.HashSet<>();
     /** Contracted negations and the words they read as (categories CONTRACTION, BARE_CONTRACTION). */
     private final Contractions contractions;
 
@@ -169,6 +198,10 @@ public final class ConText {
         this.triggerGap.addAll(wordLists.get(Category.TRIGGER_GAP));
         this.introducers.addAll(wordLists.get(Category.INTRODUCER));
         this.clauseVerbs.addAll(wordLists.get(Category.CLAUSE_VERB));
+        // matched as whole words inside the sentence: " in the " (the finding's last word, then the site)
+        for (String p : wordLists.get(Category.LOCATIVE)) locatives.add(" " + p + " ");
+        this.relatives.addAll(wordLists.get(Category.RELATIVE));
+        this.subjectLinks.addAll(wordLists.get(Category.SUBJECT_LINK));
         this.contractions = contractions;
         List<String> phrases = new ArrayList<>(byPhrase.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
@@ -390,11 +423,29 @@ public final class ConText {
             }
             if (ok && (!gap || gapUsed)) {
                 String phrase = String.join(" ", words);
-                triggers.add(new Trigger(tokens.get(t)[0], tokens.get(k)[1], phrase, byPhrase.get(phrase)));
+                Category category = byPhrase.get(phrase);
+                if (category == Category.HIST_OPENER) {
+                    if (!opensClause(lower, tokens.get(t)[0])) continue; // inside a clause: no trigger, a shorter one may match
+                    category = Category.HIST_PRE;
+                }
+                triggers.add(new Trigger(tokens.get(t)[0], tokens.get(k)[1], phrase, category));
                 return k - t + 1;
             }
         }
         return 0;
+    }
+
+    /**
+     * Nothing but blanks, or a list mark or bracket, stands between {@code at} and the sentence's start or the last
+     * '.', ';', ':' or line break: the word at {@code at} opens its clause ("History: Patient with ...").
+     */
+    private static boolean opensClause(String lower, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            char ch = lower.charAt(i);
+            if (ch == '.' || ch == ';' || ch == ':' || ch == '\n') return true;
+            if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '-' && ch != '*' && ch != '(' && ch != '\u2022') return false;
+        }
+        return true;
     }
 
     /** Whether two tokens are words of one phrase: only blanks between, or the two halves of one contraction. */
@@ -645,7 +696,7 @@ public final class ConText {
         private int beforeRelative(int from, int cue) {
             for (Trigger r : triggers) {
                 if (r.category() != Category.TERM || r.end() > cue || r.start() < from || !onlyBlank(r.end(), cue)) continue;
-                if (!RELATIVES.contains(r.phrase())) continue;
+                if (!relatives.contains(r.phrase())) continue;
                 int i = r.start() - 1;
                 while (i >= from && Character.isWhitespace(text.charAt(i))) i--;
                 if (i >= from && text.charAt(i) == ',' && words(from, i) <= 4) return r.start();
@@ -736,7 +787,7 @@ public final class ConText {
          */
         private boolean siteThenPredicate(int from, int to) {
             if (hasComma(from, to)) return false;
-            for (String p : LOCATIVES) if (text.startsWith(p, from)) return true;
+            for (String p : locatives) if (text.startsWith(p, from)) return true;
             return false;
         }
 
@@ -761,17 +812,9 @@ public final class ConText {
      * compression") is the predicate of the noun phrase before it, so it reaches the finding across that phrase's site
      * words ("the nodule in the left upper lobe is no longer visualised": 6 words), which a bare cue ("resolved") does not.
      */
-    /** Prepositions that open a site phrase right after a finding (issue 11ac). */
-    private static final String[] LOCATIVES = {" in the ", " at the ", " within the ", " of the "};
-
-    /** Relative words that may open a predicate about the finding before them ({@code beforeRelative}). */
-    private static final java.util.Set<String> RELATIVES = java.util.Set.of("which", "that");
-
-    private static final String[] SUBJECT_LINKS = {"is ", "are ", "was ", "were ", "that ", "which ", "has ", "have "};
-
-    private static boolean startsWithSubjectLink(String phrase) {
-        for (String w : SUBJECT_LINKS) if (phrase.startsWith(w)) return true;
-        return false;
+    private boolean startsWithSubjectLink(String phrase) {
+        int space = phrase.indexOf(' ');
+        return space > 0 && subjectLinks.contains(phrase.substring(0, space));
     }
 
     private static boolean isPre(Category c) {
