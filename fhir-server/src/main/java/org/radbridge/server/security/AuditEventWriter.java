@@ -49,6 +49,11 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
     private volatile boolean stopped;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong loggedOnly = new AtomicLong();
+    /** What {@link #activity()} reports: how busy the writer is and whether requests wait for it. */
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong storeNanos = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong waitedNanos = new AtomicLong();
     /** How long a request waits for room in a full queue before its events are logged only. */
     private final long waitNanos;
 
@@ -95,11 +100,15 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
 
     private boolean awaitRoom(int events) {
         if (waitNanos <= 0 || closing) return false;
+        waits.incrementAndGet();
+        long t0 = System.nanoTime();
         try {
             return room.tryAcquire(events, waitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            waitedNanos.addAndGet(System.nanoTime() - t0);
         }
     }
 
@@ -128,7 +137,10 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
                 batch.add(first);
                 events = size(first);
                 for (Object next; events < BATCH && (next = queue.poll()) != null; events += size(next)) batch.add(next);
+                long t0 = System.nanoTime();
                 store(batch, events);
+                storeNanos.addAndGet(System.nanoTime() - t0);
+                batches.incrementAndGet();
             } catch (InterruptedException e) {
                 closing = true;
             } finally {
@@ -191,6 +203,26 @@ public final class AuditEventWriter implements PatientEventsSink, AutoCloseable 
 
     /** Events handed over but logged to the radbridge.audit log instead of stored. */
     public long loggedOnly() { return loggedOnly.get(); }
+
+    /**
+     * The writer's counters since start: events stored, transactions (batches), time spent storing them (encoding
+     * included; of it, the time in the database), and how often and how long requests waited for room in a full queue. The benchmark reports them per
+     * query kind: a writer that stores for most of the wall time, or requests that wait, cap the searches.
+     */
+    public Activity activity() {
+        return new Activity(written.get(), loggedOnly.get(), batches.get(), storeNanos.get(), store.databaseNanos(),
+                waits.get(), waitedNanos.get());
+    }
+
+    /** A snapshot of {@link #activity()}; {@link #since} gives the difference to an earlier one. */
+    public record Activity(long written, long loggedOnly, long batches, long storeNanos, long databaseNanos, long waits,
+                           long waitedNanos) {
+        public Activity since(Activity earlier) {
+            return new Activity(written - earlier.written, loggedOnly - earlier.loggedOnly, batches - earlier.batches,
+                    storeNanos - earlier.storeNanos, databaseNanos - earlier.databaseNanos, waits - earlier.waits,
+                    waitedNanos - earlier.waitedNanos);
+        }
+    }
 
     @Override
     public void close() throws InterruptedException {

@@ -76,6 +76,10 @@ class AuditEventWriterTest {
             awaitWritten(writer, 9_902); // close() gives up after a bounded time, which a loaded machine can exceed
             writer.close();
             assertThat(writer.written()).isEqualTo(9_902);
+            AuditEventWriter.Activity activity = writer.activity();
+            assertThat(activity.waits()).as("no wait for room was allowed").isZero();
+            assertThat(activity.loggedOnly()).as("the refused hand-over's events").isEqualTo(100);
+            assertThat(activity.batches()).as("a transaction holds about 200 events (under 300 with hand-overs of 100)").isBetween(34L, 9_902L);
             try (Connection c = real.getConnection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE patient_refs && ARRAY['Patient/100000']),"
                          + " count(DISTINCT patient_refs[1]) FROM radbridge.audit_event")) {
@@ -113,6 +117,12 @@ class AuditEventWriterTest {
             writer.close();
             assertThat(writer.written()).isEqualTo(10_050);
             assertThat(writer.loggedOnly()).isZero();
+            // the benchmark's evidence of back-pressure: the one hand-over that found the queue full, and its wait
+            AuditEventWriter.Activity activity = writer.activity();
+            assertThat(activity.waits()).isEqualTo(1);
+            assertThat(activity.waitedNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(700));
+            assertThat(activity.storeNanos()).isGreaterThanOrEqualTo(activity.databaseNanos()).isPositive();
+            assertThat(activity.since(activity)).isEqualTo(new AuditEventWriter.Activity(0, 0, 0, 0, 0, 0, 0));
             try (Connection c = real.getConnection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE patient_refs && ARRAY['Patient/100049']),"
                          + " count(DISTINCT patient_refs[1]) FROM radbridge.audit_event")) {
