@@ -382,10 +382,12 @@ class Issue11EvaluationTest {
      * sentences and 68 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over
      * ten reporting voices other than v17's to v25's), hand-written by session 32 helper 11cf blind to the rules from the
      * concept list at main 6c59d2c, committed before any run (notes/s32/issue11cf.md) and held off main until the end of
-     * session 32, to be run once on the session's final rules as its blind figure. 0.0 until that first run: the lead
-     * sets the floor after it.
+     * session 32, to be run once on the session's final rules as its blind figure. Blind first run (rules of main
+     * b565ad0, every rule of session 32): sentences 0.879, reports 0.877, present 0.840, 8 false positives on 48 normal
+     * reports (on the rules at the start of session 32, 6c59d2c: 0.879, 0.871, 0.838, 9). A development set from then
+     * on. Floor just under that run: a guard against losing ground, not the issue's 0.90.
      */
-    static final double BLIND27_FLOOR = 0.0;
+    static final double BLIND27_FLOOR = 0.86;
 
     /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
