@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 11cm: classes of errors of the v27 development set fixed by data rows: a look-alike warning ("should not be
  * confused with"), a modality's limits with "insensitive to", a plural finding "better evaluated with" another test, a
  * curve that "appears positional", a heart-failure clinic's congestion grade 0, heart size in Dutch / German /
- * Portuguese-trained English, "may correspond to" as a hedge, orotracheal tubes and feeding probes, spondyloarthrosis
+ * Portuguese-trained English, "may correspond to" as a hedge, laminar atelectasis, a diagnosis offered as a
+ * reading ("enters the differential", "could explain this", "is equivocal"), orotracheal tubes and feeding probes, spondyloarthrosis
  * and a cyst's aspiration offered as a procedure. The sentences are new wording, not copied from an evaluation set.
  */
 class Issue11cmRulesTest extends NlpMentionsTest {
@@ -26,6 +27,9 @@ class Issue11cmRulesTest extends NlpMentionsTest {
     private static final String FEEDING_TUBE = "25062003";
     private static final String SPONDYLOSIS = "8847002";
     private static final String ASPIRATION = "68052005";
+    private static final String PLATE_ATELECTASIS = "40779009";
+    private static final String PULMONARY_SARCOIDOSIS = "24369008";
+    private static final String PULMONARY_EDEMA = "19242006";
 
     @Test
     void aLookAlikeWarningIsNoFinding() {
@@ -113,5 +117,25 @@ class Issue11cmRulesTest extends NlpMentionsTest {
         // aspiration into the lung stays a finding
         assertThat(has("Aspiration of gastric contents into the right lower lobe.", ASPIRATION,
                 Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void laminarAtelectasisIsPlateAtelectasis() {
+        assertThat(has("Laminar atelectases at both bases.", PLATE_ATELECTASIS, Assertion.PRESENT)).isTrue();
+        assertThat(has("No laminar atelectasis.", PLATE_ATELECTASIS, Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void aDiagnosisOfferedAsAReadingIsPossible() {
+        assertThat(has("Enlarged hilar nodes; sarcoidosis enters the differential.", PULMONARY_SARCOIDOSIS,
+                Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Enlarged hilar nodes; sarcoidosis is the first consideration.", PULMONARY_SARCOIDOSIS,
+                Assertion.PRESENT)).isFalse();
+        assertThat(has("Basal opacities; aspiration could explain this.", ASPIRATION, Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Cardiomegaly; interstitial oedema is equivocal.", PULMONARY_EDEMA, Assertion.POSSIBLE)).isTrue();
+        // a stated diagnosis stays present
+        assertThat(has("Enlarged hilar nodes in keeping with sarcoidosis.", PULMONARY_SARCOIDOSIS,
+                Assertion.PRESENT)).isTrue();
+        assertThat(has("Florid interstitial oedema.", PULMONARY_EDEMA, Assertion.PRESENT)).isTrue();
     }
 }
