@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * confused with"), a modality's limits with "insensitive to", a plural finding "better evaluated with" another test, a
  * curve that "appears positional", a heart-failure clinic's congestion grade 0, heart size in Dutch / German /
  * Portuguese-trained English, "may correspond to" as a hedge, laminar atelectasis, a diagnosis offered as a
- * reading ("enters the differential", "could explain this", "is equivocal"), orotracheal tubes and feeding probes, spondyloarthrosis
- * and a cyst's aspiration offered as a procedure. The sentences are new wording, not copied from an evaluation set.
+ * reading ("enters the differential", "could explain this", "is equivocal"), orotracheal tubes and feeding probes,
+ * spondyloarthrosis and a cyst's aspiration offered as a procedure. The sentences are new wording, not copied from an evaluation set.
  */
 class Issue11cmRulesTest extends NlpMentionsTest {
 
@@ -132,7 +132,8 @@ class Issue11cmRulesTest extends NlpMentionsTest {
         assertThat(has("Enlarged hilar nodes; sarcoidosis is the first consideration.", PULMONARY_SARCOIDOSIS,
                 Assertion.PRESENT)).isFalse();
         assertThat(has("Basal opacities; aspiration could explain this.", ASPIRATION, Assertion.POSSIBLE)).isTrue();
-        assertThat(has("Cardiomegaly; interstitial oedema is equivocal.", PULMONARY_EDEMA, Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Cardiomegaly; interstitial oedema is equivocal.", PULMONARY_EDEMA, Assertion.POSSIBLE))
+                .isTrue();
         // a stated diagnosis stays present
         assertThat(has("Enlarged hilar nodes in keeping with sarcoidosis.", PULMONARY_SARCOIDOSIS,
                 Assertion.PRESENT)).isTrue();
