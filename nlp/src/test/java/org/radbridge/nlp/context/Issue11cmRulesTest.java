@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * curve that "appears positional", a heart-failure clinic's congestion grade 0, heart size in Dutch / German /
  * Portuguese-trained English, "may correspond to" as a hedge, laminar atelectasis, a diagnosis offered as a
  * reading ("enters the differential", "could explain this", "is equivocal"), orotracheal tubes and feeding probes,
- * spondyloarthrosis and a cyst's aspiration offered as a procedure. The sentences are new wording, not copied from an evaluation set.
+ * spondyloarthrosis and a cyst's aspiration offered as a procedure. The sentences are new wording, not copied from an
+ * evaluation set.
  */
 class Issue11cmRulesTest extends NlpMentionsTest {
 
