@@ -31,6 +31,9 @@ class Issue11cmRulesTest extends NlpMentionsTest {
     private static final String PLATE_ATELECTASIS = "40779009";
     private static final String PULMONARY_SARCOIDOSIS = "24369008";
     private static final String PULMONARY_EDEMA = "19242006";
+    private static final String CHEST_TUBE = "RID5573";
+    private static final String INFILTRATE = "409609008";
+    private static final String PLEURAL_EFFUSION = "60046008";
 
     @Test
     void aLookAlikeWarningIsNoFinding() {
@@ -139,5 +142,24 @@ class Issue11cmRulesTest extends NlpMentionsTest {
         assertThat(has("Enlarged hilar nodes in keeping with sarcoidosis.", PULMONARY_SARCOIDOSIS,
                 Assertion.PRESENT)).isTrue();
         assertThat(has("Florid interstitial oedema.", PULMONARY_EDEMA, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void thoracicDrainsAndInfiltrativeAbnormalitiesInDutchEnglish() {
+        assertThat(has("Thoracic drain on the right with its tip at the apex.", CHEST_TUBE, Assertion.PRESENT))
+                .isTrue();
+        assertThat(has("Both thorax drains have been removed.", CHEST_TUBE, Assertion.PRESENT)).isFalse();
+        assertThat(has("No infiltrative abnormalities at the bases.", INFILTRATE, Assertion.ABSENT)).isTrue();
+        assertThat(has("Infiltrative abnormality in the right upper field.", INFILTRATE, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void noLongerCharacterizedIsGone() {
+        assertThat(has("The left pleural effusion is no longer characterized.", PLEURAL_EFFUSION, Assertion.ABSENT))
+                .isTrue();
+        assertThat(has("The left pleural effusion is no longer characterized.", PLEURAL_EFFUSION,
+                Assertion.PRESENT)).isFalse();
+        assertThat(has("The left pleural effusion is better characterized today.", PLEURAL_EFFUSION,
+                Assertion.PRESENT)).isTrue();
     }
 }
