@@ -34,6 +34,8 @@ class Issue11cmRulesTest extends NlpMentionsTest {
     private static final String CHEST_TUBE = "RID5573";
     private static final String INFILTRATE = "409609008";
     private static final String PLEURAL_EFFUSION = "60046008";
+    private static final String PNEUMOTHORAX = "36118008";
+    private static final String RENAL_VEIN_THROMBOSIS = "15842009";
 
     @Test
     void aLookAlikeWarningIsNoFinding() {
@@ -161,5 +163,26 @@ class Issue11cmRulesTest extends NlpMentionsTest {
                 Assertion.PRESENT)).isFalse();
         assertThat(has("The left pleural effusion is better characterized today.", PLEURAL_EFFUSION,
                 Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aFractureClinicIsAService() {
+        assertThat(has("Follow-up film for the fracture clinic, left wrist.", FRACTURE, Assertion.PRESENT)).isFalse();
+        assertThat(has("Follow-up film for the fracture clinic; the fracture line is still visible.", FRACTURE,
+                Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void pneumoIsShorthandForPneumothorax() {
+        assertThat(has("No pneumo after the biopsy.", PNEUMOTHORAX, Assertion.ABSENT)).isTrue();
+        assertThat(has("Small apical pneumo on the left.", PNEUMOTHORAX, Assertion.PRESENT)).isTrue();
+        assertThat(has("No pneumoperitoneum.", PNEUMOTHORAX, Assertion.ABSENT)).isFalse();
+    }
+
+    @Test
+    void patentRenalVeinsDenyThrombosis() {
+        assertThat(has("Both renal veins are patent with normal flow.", RENAL_VEIN_THROMBOSIS, Assertion.ABSENT))
+                .isTrue();
+        assertThat(has("Thrombus distending the left renal vein.", RENAL_VEIN_THROMBOSIS, Assertion.ABSENT)).isFalse();
     }
 }
