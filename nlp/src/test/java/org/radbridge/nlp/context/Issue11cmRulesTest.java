@@ -36,6 +36,7 @@ class Issue11cmRulesTest extends NlpMentionsTest {
     private static final String PLEURAL_EFFUSION = "60046008";
     private static final String PNEUMOTHORAX = "36118008";
     private static final String RENAL_VEIN_THROMBOSIS = "15842009";
+    private static final String SUBDURAL_HEMATOMA = "RID4706";
 
     @Test
     void aLookAlikeWarningIsNoFinding() {
@@ -184,5 +185,15 @@ class Issue11cmRulesTest extends NlpMentionsTest {
         assertThat(has("Both renal veins are patent with normal flow.", RENAL_VEIN_THROMBOSIS, Assertion.ABSENT))
                 .isTrue();
         assertThat(has("Thrombus distending the left renal vein.", RENAL_VEIN_THROMBOSIS, Assertion.ABSENT)).isFalse();
+    }
+
+    @Test
+    void aFindingSaidToBeRareInGeneralIsNoFinding() {
+        assertThat(has("A late subdural haematoma is rare after such a fall but can occur.", SUBDURAL_HEMATOMA,
+                Assertion.PRESENT)).isFalse();
+        assertThat(has("A late subdural haematoma is rare after such a fall but can occur.", SUBDURAL_HEMATOMA,
+                Assertion.POSSIBLE)).isFalse();
+        assertThat(has("Thin right subdural haematoma along the convexity.", SUBDURAL_HEMATOMA, Assertion.PRESENT))
+                .isTrue();
     }
 }
