@@ -37,6 +37,8 @@ class Issue11cmRulesTest extends NlpMentionsTest {
     private static final String PNEUMOTHORAX = "36118008";
     private static final String RENAL_VEIN_THROMBOSIS = "15842009";
     private static final String SUBDURAL_HEMATOMA = "RID4706";
+    private static final String ELONGATED_AORTA = "15690004";
+    private static final String OSTEOPHYTE = "235231000119100";
 
     @Test
     void aLookAlikeWarningIsNoFinding() {
@@ -195,5 +197,14 @@ class Issue11cmRulesTest extends NlpMentionsTest {
                 Assertion.POSSIBLE)).isFalse();
         assertThat(has("Thin right subdural haematoma along the convexity.", SUBDURAL_HEMATOMA, Assertion.PRESENT))
                 .isTrue();
+    }
+
+    @Test
+    void anAortaElongatedAndSpondylophytesInGermanEnglish() {
+        assertThat(has("Thoracic aorta moderately elongated, otherwise normal mediastinum.", ELONGATED_AORTA,
+                Assertion.PRESENT)).isTrue();
+        assertThat(has("The aorta is not elongated.", ELONGATED_AORTA, Assertion.PRESENT)).isFalse();
+        assertThat(has("Anterior spondylophytes at several thoracic levels.", OSTEOPHYTE, Assertion.PRESENT)).isTrue();
+        assertThat(has("No spondylophytes.", OSTEOPHYTE, Assertion.PRESENT)).isFalse();
     }
 }
