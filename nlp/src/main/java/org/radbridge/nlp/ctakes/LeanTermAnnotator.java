@@ -1,6 +1,8 @@
 package org.radbridge.nlp.ctakes;
 
 import org.apache.ctakes.core.util.collection.CollectionMap;
+import org.apache.ctakes.typesystem.type.syntax.BaseToken;
+import org.apache.ctakes.typesystem.type.textspan.Sentence;
 import org.apache.ctakes.core.util.collection.HashSetMap;
 import org.apache.ctakes.dictionary.lookup2.ae.AbstractJCasTermAnnotator;
 import org.apache.ctakes.dictionary.lookup2.ae.DefaultJCasTermAnnotator;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,10 +35,10 @@ import java.util.Map;
  * matching, concept factories and term consumer from the same descriptor) with two of its per-report costs cut, the
  * terms it finds unchanged:
  * <ul>
- *   <li>inside the lean pipeline ({@link Handover}) the one lookup window is the whole report (the pipeline's single
- *       segment covers it) and its tokens come straight from {@link LookupTokenizer} in text order, instead of from
- *       uimaFIT's {@code indexCovered} over the CAS index (a new Java object per token with UIMA's JCas cache off);
- *       alone, cTAKES' own window handling runs;</li>
+ *   <li>inside the lean pipeline ({@link Handover}) the lookup windows are the handed-over sentences and their tokens
+ *       come straight from {@link LookupTokenizer} in text order, instead of from uimaFIT's {@code indexCovered} over
+ *       the CAS index (a new Java object per token with UIMA's JCas cache off); alone, cTAKES' own window handling
+ *       runs;</li>
  *   <li>a dictionary term's tokens are split from its text once per annotator, not at every candidate match:
  *       {@link RareWordTerm#getTokens()} cuts a new array of substrings at each call, the largest self cost of the
  *       lookup in a sampling profile. The term objects live as long as the dictionary, so the cache holds at most one
@@ -68,7 +71,7 @@ public final class LeanTermAnnotator extends DefaultJCasTermAnnotator {
                 new HashMap<>(getDictionaries().size());
         for (RareWordDictionary dictionary : getDictionaries()) dictionaryTerms.put(dictionary, new HashSetMap<>());
         try {
-            processWindow(jcas, handover.tokens, dictionaryTerms);
+            for (List<BaseToken> window : sentenceWindows(handover)) processWindow(jcas, window, dictionaryTerms);
         } catch (ArrayIndexOutOfBoundsException e) {
             LOG.warn("dictionary lookup stopped early: {}", e.getMessage()); // as cTAKES does (a JCas cache fault)
         }
@@ -85,6 +88,27 @@ public final class LeanTermAnnotator extends DefaultJCasTermAnnotator {
             }
             spec.getConsumer().consumeHits(jcas, e.getKey(), e.getValue(), concepts);
         }
+    }
+
+    /**
+     * The handed-over tokens cut at the sentences' bounds: one lookup window per sentence. A term matched across a
+     * sentence break ("segment 4b" + blank line + "hypodensity") is dropped later as outside every sentence, and while
+     * it lived it covered the shorter term inside the first sentence, so that one was lost too; cTAKES' own lookup
+     * through the CAS does not match across the break. Tokens outside every sentence are looked up nowhere, as their
+     * hits would be dropped. No sentences handed over: the whole report is the one window.
+     */
+    static List<List<BaseToken>> sentenceWindows(Handover handover) {
+        if (handover.sentences.isEmpty()) return List.of(handover.tokens);
+        List<List<BaseToken>> windows = new ArrayList<>(handover.sentences.size());
+        List<BaseToken> tokens = handover.tokens;
+        int t = 0;
+        for (Sentence sentence : handover.sentences) {
+            while (t < tokens.size() && tokens.get(t).getBegin() < sentence.getBegin()) t++;
+            int first = t;
+            while (t < tokens.size() && tokens.get(t).getEnd() <= sentence.getEnd()) t++;
+            if (t > first) windows.add(tokens.subList(first, t));
+        }
+        return windows;
     }
 
     /** {@link DefaultJCasTermAnnotator#findTerms}, step for step, with each term's tokens split once. */

@@ -155,6 +155,22 @@ class LeanTermAnnotatorTest {
         assertThat(multiWord).as("multi-word terms among them").isGreaterThan(150);
     }
 
+    /**
+     * A multi-word term whose words run across a sentence break ("segment 7" ending one line, "hypodensities" opening the
+     * next paragraph) is no term; the shorter term inside the first sentence stays, as cTAKES' own lookup finds it.
+     */
+    @Test
+    void noTermAcrossASentenceBreakAndTheShorterTermBeforeItStays() throws Exception {
+        String text = "Comparison liver segment 7\n\nHypodensities are not seen elsewhere.";
+        Set<String> expected = found(reference, text);
+        assertThat(foundByLean(text)).isEqualTo(expected);
+        int start = text.indexOf("segment 7");
+        assertThat(foundByLean(text)).anyMatch(hit -> hit.startsWith(start + "-" + (start + "segment 7".length()) + " "));
+        // inside one sentence the longer term is found
+        String joined = "Segment 7 hypodensities are seen.";
+        assertThat(foundByLean(joined)).isEqualTo(found(reference, joined)).anyMatch(hit -> hit.startsWith("0-23 "));
+    }
+
     @Test
     void aTermsTokensAreSplitOnceAndAsCtakesSplitsThem() {
         LeanTermAnnotator annotator = new LeanTermAnnotator();
