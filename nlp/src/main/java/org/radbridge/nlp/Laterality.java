@@ -87,8 +87,13 @@ public final class Laterality {
      * ("..., ?lymphadenopathy", issue 11cj).
      */
     public String within(String text, int from, int to) {
+        return sideNamed(text.substring(from, to));
+    }
+
+    /** The side all side words of {@code text} name together (left and right: bilateral), or null for none. */
+    private String sideNamed(String text) {
         boolean left = false, right = false, bilateral = false;
-        Matcher a = pattern.matcher(text.substring(from, to));
+        Matcher a = pattern.matcher(text);
         while (a.find()) {
             switch (words.get(a.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "))) {
                 case "left" -> left = true;
@@ -137,20 +142,7 @@ public final class Laterality {
             break;
         }
         if (nextFinding > end && nextFinding < scopeEnd) after = beforeNextFindingsClause(after);
-        after = firstWords(after, 8);
-        boolean left = false, right = false, bilateral = false;
-        Matcher a = pattern.matcher(after);
-        while (a.find()) {
-            switch (words.get(a.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "))) {
-                case "left" -> left = true;
-                case "right" -> right = true;
-                default -> bilateral = true;
-            }
-        }
-        if (bilateral || (left && right)) return "bilateral";
-        if (left) return "left";
-        if (right) return "right";
-        return null;
+        return sideNamed(firstWords(after, 8));
     }
 
     /**
