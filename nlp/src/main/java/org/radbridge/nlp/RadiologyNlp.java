@@ -72,11 +72,11 @@ public final class RadiologyNlp implements AutoCloseable {
     private static final List<FindingMention.Assertion> NORMAL_ASSERTIONS = new ArrayList<>();
 
     /**
-     * The statement rows that can start with one word ({@code rows}, in file order): tried only where the next word is
-     * one of the rows' second words ({@code leads}), and then only the rows whose second word it is ({@code choices},
-     * which holds the patterns, one capturing group per row; {@code choices.all()} is that of all the rows).
+     * The statement rows that can start with one word: tried only where the next word is one of the rows' second words
+     * ({@code leads}), and then only the rows whose second word it is ({@code choices}, which holds the patterns and
+     * their rows, one capturing group per row; {@code choices.all()} is that of all the rows, in file order).
      */
-    record StatementPattern(int[] rows, StatementLeads leads, StatementChoices choices) {
+    record StatementPattern(StatementLeads leads, StatementChoices choices) {
     }
 
     /** By first word: only the rows that can start with it are tried there (a few, not all of them). */
@@ -120,11 +120,11 @@ public final class RadiologyNlp implements AutoCloseable {
         }
         // rows in file order within each first word: where rows overlap, the first row that matches decides
         rowsByFirstWord.forEach((word, rows) -> {
-            int[] rowArray = rows.stream().mapToInt(Integer::intValue).toArray();
             // the same leads row by row: which rows the text's next word leaves (StatementChoices)
-            StatementChoices choices = new StatementChoices(rowArray, rows.stream().map(rowRegex::get).toList(),
+            StatementChoices choices = new StatementChoices(rows.stream().mapToInt(Integer::intValue).toArray(),
+                    rows.stream().map(rowRegex::get).toList(),
                     rows.stream().map(r -> StatementLeads.of(word, List.of(rowTemplates.get(r)), variants)).toList());
-            NORMAL_BY_FIRST_WORD.put(word, new StatementPattern(rowArray,
+            NORMAL_BY_FIRST_WORD.put(word, new StatementPattern(
                     StatementLeads.of(word, rows.stream().map(rowTemplates::get).toList(), variants), choices));
         });
         NORMAL_MAX_LENGTH = maxLength * 2;

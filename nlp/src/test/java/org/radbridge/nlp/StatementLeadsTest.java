@@ -152,13 +152,14 @@ class StatementLeadsTest {
             String word = text.substring(i, StatementLeads.wordEnd(text, i)).toLowerCase(Locale.ROOT);
             RadiologyNlp.StatementPattern sp = RadiologyNlp.NORMAL_BY_FIRST_WORD.get(word);
             if (sp == null) continue;
-            Matcher mt = sp.choices().all().pattern().matcher(text).useTransparentBounds(true);
+            StatementChoices.Choice all = sp.choices().all();
+            Matcher mt = all.pattern().matcher(text).useTransparentBounds(true);
             mt.region(i, Math.min(n, i + RadiologyNlp.NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
             int group = 1;
-            while (group <= sp.rows().length && mt.group(group) == null) group++;
-            if (group > sp.rows().length) continue;
-            found.add(new RadiologyNlp.Statement(mt.start(), mt.end(), mt.group(), sp.rows()[group - 1]));
+            while (group <= all.rows().length && mt.group(group) == null) group++;
+            if (group > all.rows().length) continue;
+            found.add(new RadiologyNlp.Statement(mt.start(), mt.end(), mt.group(), all.rows()[group - 1]));
             i = mt.end() - 1;
         }
         return found;
