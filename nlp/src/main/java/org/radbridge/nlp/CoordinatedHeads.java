@@ -61,10 +61,7 @@ final class CoordinatedHeads {
                         LexConcept own = concept.get(at);
                         if (own != null && own != shared && lexicon.isA(shared, own)) concept.put(at, shared);
                     } else if (!overlapsFinding(findings, headStart, headEnd)) {
-                        Mention extra = new Mention(headStart, headEnd, text.substring(headStart, headEnd),
-                                shared.dictionaryId(), shared.display(), false, false, false, false);
-                        concept.put(extra, shared);
-                        added.add(extra);
+                        addFinding(text, headStart, headEnd, shared, concept, added);
                     }
                     break;
                 }
@@ -124,6 +121,19 @@ final class CoordinatedHeads {
             p = next;
         }
         return ends.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Reads the words {@code text[start, end)} as a finding of {@code c} that the dictionary did not see there (a plain
+     * mention: the assertion comes later, from the context): puts it in {@code concept} and {@code added}. Shared by
+     * the readings that build a term from words apart ({@link CoordinatedModifiers}, {@link HeadingModifiers}).
+     */
+    static void addFinding(String text, int start, int end, LexConcept c, Map<Mention, LexConcept> concept,
+                           List<Mention> added) {
+        Mention m = new Mention(start, end, text.substring(start, end), c.dictionaryId(), c.display(),
+                false, false, false, false);
+        concept.put(m, c);
+        added.add(m);
     }
 
     static Mention findingAt(List<Mention> findings, int start, int end) {

@@ -72,10 +72,7 @@ final class CoordinatedModifiers {
                             ? lexicon.findingByTerm(side + " " + modifier + " " + head).orElse(null) : null;
                     LexConcept c = sided != null ? sided : lexicon.findingByTerm(modifier + " " + head).orElse(null);
                     if (c != null) {
-                        int from = sided != null ? sideStart : ws;
-                        Mention extra = new Mention(from, p, text.substring(from, p), c.dictionaryId(), c.display(), false, false, false, false);
-                        concept.put(extra, c);
-                        added.add(extra);
+                        CoordinatedHeads.addFinding(text, sided != null ? sideStart : ws, p, c, concept, added);
                     }
                 }
                 int q = skipSpaceBack(text, ws);
@@ -115,9 +112,7 @@ final class CoordinatedModifiers {
                 if (CoordinatedHeads.overlapsFinding(findings, ws, ends[w])) continue; // read already
                 LexConcept c = lexicon.findingByTerm(text.substring(ws, p) + " " + text.substring(head, ends[w])).orElse(null);
                 if (c == null) continue;
-                Mention extra = new Mention(ws, p, text.substring(ws, p), c.dictionaryId(), c.display(), false, false, false, false);
-                concept.put(extra, c);
-                added.add(extra);
+                CoordinatedHeads.addFinding(text, ws, p, c, concept, added);
                 break;
             }
         }

@@ -94,10 +94,7 @@ final class HeadingModifiers {
                 concept.put(at, headed); // the heading names the site the words leave out
             } else if (!CoordinatedHeads.overlapsFinding(findings, start, end)
                     && !CoordinatedHeads.overlapsFinding(added, start, end)) {
-                Mention extra = new Mention(start, end, text.substring(start, end),
-                        headed.dictionaryId(), headed.display(), false, false, false, false);
-                concept.put(extra, headed);
-                added.add(extra);
+                CoordinatedHeads.addFinding(text, start, end, headed, concept, added);
             }
             return;
         }
