@@ -1,9 +1,9 @@
 package org.radbridge.server;
 
+import org.radbridge.dicom.net.LoopbackPorts;
+
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class E2eSupport {
     private E2eSupport() {}
 
+    /** A loopback port outside the kernel's ephemeral range (see {@link LoopbackPorts} for why). */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return LoopbackPorts.free();
     }
 
     /** The local admin token the server created in its data directory: /fhir and /api need a token. */
