@@ -390,6 +390,17 @@ class Issue11EvaluationTest {
     static final double BLIND27_FLOOR = 0.86;
 
     /**
+     * Floor for blind v29 ({@code eval/blind-v29}: 482 sentences, 110 reports, 46 of them normal; about 55 % of the
+     * sentences and 61 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast, spread over
+     * ten reporting voices the headers of v20 to v27 do not name), hand-written by session 33 helper 11co blind to the
+     * rules from the concept list at main 5264bfd, committed before any run (notes/s33/11co.md). Blind first run (rules
+     * of main 5264bfd, the start of session 33): sentences 0.901, reports 0.920, present 0.895, 5 false positives on 46
+     * normal reports. The development set of session 33 from then on. Floor just under that run: a guard against losing
+     * ground, not the issue's 0.90.
+     */
+    static final double BLIND29_FLOOR = 0.88;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -431,7 +442,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v24", "Blind v24", 568, 120, BLIND24_FLOOR),
             new EvalSet("blind-v25", "Blind v25", 650, 105, BLIND25_FLOOR),
             new EvalSet("blind-v26", "Blind v26", 515, 112, BLIND26_FLOOR),
-            new EvalSet("blind-v27", "Blind v27", 560, 117, BLIND27_FLOOR));
+            new EvalSet("blind-v27", "Blind v27", 560, 117, BLIND27_FLOOR),
+            new EvalSet("blind-v29", "Blind v29", 482, 110, BLIND29_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
