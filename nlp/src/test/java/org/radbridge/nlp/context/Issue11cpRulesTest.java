@@ -125,4 +125,21 @@ class Issue11cpRulesTest extends NlpMentionsTest {
         FindingMention bihilar = only("Bilateral perihilar lymphadenopathy and a small right effusion.", BILATERAL_HILAR_ADENOPATHY);
         assertThat(bihilar.assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    @Test
+    void aDiagnosisToBeConsideredIsPossible() {
+        assertThat(has("Innumerable tiny nodules in both lungs, tuberculosis to be considered.", "154283005",
+                Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Cavitating opacity in the right upper zone; tuberculosis needs to be considered.", "154283005",
+                Assertion.POSSIBLE)).isTrue();
+        assertThat(has("Cavitating opacity in the right upper zone; tuberculosis needs to be considered.", "154283005",
+                Assertion.PRESENT)).isFalse();
+    }
+
+    @Test
+    void aChambersEnlargementIsNoCardiomegaly() {
+        assertThat(of("Left atrial enlargement with splaying of the carina.", CARDIOMEGALY)).isEmpty();
+        assertThat(of("The left atrium is enlarged.", CARDIOMEGALY)).isEmpty();
+        assertThat(has("Cardiomegaly with biatrial enlargement.", CARDIOMEGALY, Assertion.PRESENT)).isTrue();
+    }
 }
