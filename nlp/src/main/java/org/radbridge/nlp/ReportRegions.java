@@ -188,6 +188,12 @@ public final class ReportRegions {
     }
 
     /** True when both concepts vote for the same report region (report-regions.tsv). */
+    /** Whether both concepts belong to a body region and the regions differ (the liver and the lung). */
+    public boolean otherRegion(LexConcept a, LexConcept b) {
+        String ra = regionByDictionaryId.get(a.dictionaryId()), rb = regionByDictionaryId.get(b.dictionaryId());
+        return ra != null && rb != null && !ra.equals(rb);
+    }
+
     public boolean sameRegion(LexConcept a, LexConcept b) {
         String ra = regionByDictionaryId.get(a.dictionaryId());
         return ra != null && ra.equals(regionByDictionaryId.get(b.dictionaryId()));
