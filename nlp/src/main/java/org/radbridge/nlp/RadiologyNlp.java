@@ -407,6 +407,16 @@ public final class RadiologyNlp implements AutoCloseable {
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
                 LexConcept c = lexicon.refine(concept.get(m), site).orElse(null);
+                // the site the text ties to the finding beats a nearer one it does not ("Chest X-ray: fracture of the
+                // left 8th, 9th and 10th ribs": the ribs, not the exam's chest; issue 11cr)
+                Mention tiedSite = StatedSite.of(text, m, segAnatomy);
+                if (tiedSite != null && concept.get(tiedSite) != site) {
+                    LexConcept byTied = lexicon.refine(concept.get(m), concept.get(tiedSite)).orElse(null);
+                    if (byTied != null) {
+                        c = byTied;
+                        site = concept.get(tiedSite);
+                    }
+                }
                 // other sites right next to the finding may refine it (further): "calcified right hilar lymph nodes"
                 // (hilar does not refine Calcification, lymph node does), "enlarged axillary lymph nodes" (Enlarged
                 // at lymph node = Lymphadenopathy, which axillary refines again)
@@ -438,6 +448,12 @@ public final class RadiologyNlp implements AutoCloseable {
                         // fracture, the fibula and the ankle being one region)
                         site = concept.get(own);
                         c = lexicon.refine(concept.get(m), site).orElse(concept.get(m));
+                    } else if (own == null && regional != null && otherRegionInClause(text, m, regional, segAnatomy, concept) != null) {
+                        // ... and a site of another body region in its clause (no comma between) keeps the general
+                        // concept there ("the liver is normal without masses", "deposit next to the liver" on a chest
+                        // CT; issue 11cr; "granuloma not seen, likely a nipple shadow" keeps the lung's)
+                        c = concept.get(m);
+                        if (site == null) site = concept.get(otherRegionInClause(text, m, regional, segAnatomy, concept));
                     } else {
                         c = lexicon.refine(concept.get(m), regional).orElse(null);
                         if (c != null && site == null) site = regional;
@@ -876,6 +892,19 @@ public final class RadiologyNlp implements AutoCloseable {
             if (d < bestDist || (d == bestDist && len > bestLen)) { bestDist = d; bestLen = len; best = concept.get(a); }
         }
         return best;
+    }
+
+    /** An anatomy mention of another body region than {@code regional}'s with no clause punctuation between it and the finding. */
+    private Mention otherRegionInClause(String text, Mention f, LexConcept regional, List<Mention> anatomy,
+                                        Map<Mention, LexConcept> concept) {
+        for (Mention a : anatomy) {
+            if (!regions.otherRegion(concept.get(a), regional)) continue;
+            int from = Math.min(a.end(), f.end()), to = Math.max(a.start(), f.start());
+            boolean cut = false;
+            for (int i = from; i < to && !cut; i++) cut = ",;:()".indexOf(text.charAt(i)) >= 0;
+            if (!cut) return a;
+        }
+        return null;
     }
 
     /** Characters between a finding and a site of its own noun phrase ("enlarged left hilar and subcarinal lymph nodes"). */

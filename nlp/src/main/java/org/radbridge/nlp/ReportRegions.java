@@ -188,6 +188,19 @@ public final class ReportRegions {
     }
 
     /** True when both concepts vote for the same report region (report-regions.tsv). */
+    /** Regions whose sites, stated in a finding's clause, keep another region's default site off (sites/clause-regions.tsv). */
+    private static final java.util.Set<String> CLAUSE_REGIONS =
+            java.util.Set.copyOf(Resources.words("/org/radbridge/nlp/sites/clause-regions.tsv"));
+
+    /**
+     * Whether site {@code a} lies in a region of sites/clause-regions.tsv other than default site {@code b}'s (the liver
+     * and the lung; not the nipple, over which a lung finding projects on a chest film).
+     */
+    public boolean otherRegion(LexConcept a, LexConcept b) {
+        String ra = regionByDictionaryId.get(a.dictionaryId()), rb = regionByDictionaryId.get(b.dictionaryId());
+        return ra != null && rb != null && !ra.equals(rb) && CLAUSE_REGIONS.contains(ra);
+    }
+
     public boolean sameRegion(LexConcept a, LexConcept b) {
         String ra = regionByDictionaryId.get(a.dictionaryId());
         return ra != null && ra.equals(regionByDictionaryId.get(b.dictionaryId()));

@@ -13,6 +13,10 @@ import org.radbridge.nlp.ctakes.Mention;
  */
 final class StatedSite {
     private static final Set<String> LINKS = Set.copyOf(Resources.words("/org/radbridge/nlp/sites/site-links.tsv"));
+    private static final Set<String> ORDINAL_WORDS = Set.copyOf(Resources.words("/org/radbridge/nlp/sites/site-link-ordinals.tsv"));
+    private static final Set<String> COUNT_JOINS = Set.copyOf(Resources.words("/org/radbridge/nlp/sentences/coordinators.tsv"));
+    /** A numeral ordinal: 1st, 2nd, 3rd, 10th, 12th (the numeral is not a word list). */
+    private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("[0-9]{1,2}(st|nd|rd|th)");
 
     private StatedSite() {}
 
@@ -37,6 +41,9 @@ final class StatedSite {
             } else {
                 continue; // overlapping: part of the finding's own words
             }
+            // at the same distance the longer name is the more specific site ("tibial plateau" over its "tibial")
+            if (!tied && best != null && dist == bestDist && a.end() - a.start() > best.end() - best.start())
+                tied = ae <= start ? blanksOnly(text, ae, start) : linksOnly(text, end, as);
             if (tied) {
                 bestDist = dist;
                 best = a;
@@ -55,11 +62,19 @@ final class StatedSite {
 
     private static boolean linksOnly(String text, int from, int to) {
         int i = from;
+        boolean afterOrdinal = false;
         while (i < to) {
             if (Character.isWhitespace(text.charAt(i))) { i++; continue; }
             int j = i;
             while (j < to && !Character.isWhitespace(text.charAt(j))) j++;
-            if (!LINKS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) return false;
+            String word = text.substring(i, j).toLowerCase(Locale.ROOT);
+            // a count of the sites ("of the left 8th, 9th and 10th ribs", "of the third and fourth toes"): the
+            // ordinals, their commas, and a coordinator right after an ordinal (issue 11cr)
+            String bare = word.endsWith(",") ? word.substring(0, word.length() - 1) : word;
+            boolean ordinal = ORDINAL.matcher(bare).matches() || ORDINAL_WORDS.contains(bare);
+            boolean countJoin = afterOrdinal && COUNT_JOINS.contains(word);
+            if (!ordinal && !countJoin && !LINKS.contains(word)) return false;
+            afterOrdinal = ordinal;
             i = j;
         }
         return true;
