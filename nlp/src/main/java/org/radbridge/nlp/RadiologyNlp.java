@@ -792,6 +792,10 @@ public final class RadiologyNlp implements AutoCloseable {
     private String defaultSiteRegion(String text, List<Sections.Section> sections, String region, String titled,
                                      List<LexConcept> mentioned) {
         if (region != null || titled != null || regions.anyVote(mentioned)) return region;
+        // words with no code that name one region ("No mass, mass effect or midline shift": intracranial) speak before
+        // the lone-statement guess (issue 11cq)
+        String worded = regions.wordRegion(text);
+        if (worded != null) return worded;
         return isLoneStatement(text, sections) ? UNVOTED_REGION : null;
     }
 

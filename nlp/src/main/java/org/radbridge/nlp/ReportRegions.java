@@ -31,6 +31,8 @@ public final class ReportRegions {
     private final java.util.Set<String> notFindingIn = new java.util.HashSet<>();
     /** Regions whose anatomy words speak for a sentence's unsited findings ({@code sites/sentence-regions.tsv}). */
     private final java.util.Set<String> sentenceRegions = new java.util.HashSet<>();
+    /** Phrases without a concept that name one region ({@code sites/region-words.tsv}), with that region. */
+    private final java.util.List<Map.Entry<java.util.regex.Pattern, String>> regionWords = new java.util.ArrayList<>();
 
     /** An exam-title phrase (whole words, any whitespace between them) and the region it names. */
     private record Title(java.util.regex.Pattern pattern, String region) {
@@ -89,6 +91,15 @@ public final class ReportRegions {
             if (!r.regionByDictionaryId.containsValue(f[0].trim()))
                 throw new IllegalStateException("sentence-regions.tsv: region " + f[0] + " has no concept in report-regions.tsv");
             r.sentenceRegions.add(f[0].trim());
+        }
+        for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/region-words.tsv")) {
+            if (f.length < 2 || f[0].equals("region")) continue;
+            if (!r.regionByDictionaryId.containsValue(f[0].trim()))
+                throw new IllegalStateException("region-words.tsv: region " + f[0] + " has no concept in report-regions.tsv");
+            String phrase = java.util.Arrays.stream(f[1].trim().split("\\s+")).map(java.util.regex.Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining("[\\s-]+"));
+            r.regionWords.add(Map.entry(java.util.regex.Pattern.compile("(?<![\\w-])" + phrase + "(?![\\w-])",
+                    java.util.regex.Pattern.CASE_INSENSITIVE), f[0].trim()));
         }
         for (String[] f : Resources.tsv("/org/radbridge/nlp/sites/not-findings-in-region.tsv")) {
             if (f.length < 3 || f[0].equals("region")) continue;
@@ -252,6 +263,22 @@ public final class ReportRegions {
     public String sentenceRegion(List<LexConcept> sites) {
         String sole = soleRegion(sites);
         return sole != null && sentenceRegions.contains(sole) ? sole : null;
+    }
+
+    /**
+     * The one region the text's region words name ({@code sites/region-words.tsv}: "midline shift" is intracranial),
+     * or null when it names none or words of two regions (issue 11cq).
+     */
+    public String wordRegion(String text) {
+        if (text == null || regionWords.isEmpty()) return null;
+        String sole = null;
+        for (Map.Entry<java.util.regex.Pattern, String> w : regionWords) {
+            if (sole != null && sole.equals(w.getValue())) continue;
+            if (!w.getKey().matcher(text).find()) continue;
+            if (sole != null) return null;
+            sole = w.getValue();
+        }
+        return sole;
     }
 
     /** The site a general finding takes in the region when its clause names none, or null. */

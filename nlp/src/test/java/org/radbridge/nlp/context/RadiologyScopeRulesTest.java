@@ -129,7 +129,9 @@ class RadiologyScopeRulesTest extends NlpMentionsTest {
                 "EXAM: XR KNEE\nFINDINGS: Tricompartmental degenerative changes of the knee. Small effusion.")) {
             String t = s.replace("\\n", "\n");
             assertThat(of(t, "60046008")).as(t).isEmpty();
-            assertThat(of(t, "387637008")).as(t).hasSize(1);
+            // one effusion; elevated fat pads are its radiographic sign, read as the same finding (issue 11cq)
+            assertThat(of(t, "387637008").stream().filter(m -> !m.text().toLowerCase(java.util.Locale.ROOT).contains("fat pad")))
+                    .as(t).hasSize(1);
         }
         // one joint name is enough against the bare effusion's chest vote
         assertThat(of("EXAM: XR KNEE\nFINDINGS: Small effusion.", "387637008")).hasSize(1);
