@@ -441,6 +441,7 @@ public final class RadiologyNlp implements AutoCloseable {
                     String ownWords = tied == null ? m.text() : m.text() + " " + tied.text();
                     LexConcept regional = regions.defaultSite(unsitedRegion, concept.get(m), ownWords);
                     Mention own = regional == null ? null : tied;
+                    Mention elsewhere;
                     if (own != null && !regions.sameRegion(concept.get(own), regional)) {
                         // ... unless the text states the finding's own site in another body region: the general concept
                         // (or its refinement) at that site ("no tuberculosis of the lumbar spine" on a chest report is
@@ -448,12 +449,13 @@ public final class RadiologyNlp implements AutoCloseable {
                         // fracture, the fibula and the ankle being one region)
                         site = concept.get(own);
                         c = lexicon.refine(concept.get(m), site).orElse(concept.get(m));
-                    } else if (own == null && regional != null && otherRegionInClause(text, m, regional, segAnatomy, concept) != null) {
+                    } else if (own == null && regional != null
+                            && (elsewhere = otherRegionInClause(text, m, regional, segAnatomy, concept)) != null) {
                         // ... and a site of another body region in its clause (no comma between) keeps the general
                         // concept there ("the liver is normal without masses", "deposit next to the liver" on a chest
                         // CT; issue 11cr; "granuloma not seen, likely a nipple shadow" keeps the lung's)
                         c = concept.get(m);
-                        if (site == null) site = concept.get(otherRegionInClause(text, m, regional, segAnatomy, concept));
+                        if (site == null) site = concept.get(elsewhere);
                     } else {
                         c = lexicon.refine(concept.get(m), regional).orElse(null);
                         if (c != null && site == null) site = regional;

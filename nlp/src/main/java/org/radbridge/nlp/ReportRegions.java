@@ -198,7 +198,6 @@ public final class ReportRegions {
         return r != null && notFindingIn.contains(r + "|" + c.dictionaryId());
     }
 
-    /** True when both concepts vote for the same report region (report-regions.tsv). */
     /** Regions whose sites, stated in a finding's clause, keep another region's default site off (sites/clause-regions.tsv). */
     private static final java.util.Set<String> CLAUSE_REGIONS =
             java.util.Set.copyOf(Resources.words("/org/radbridge/nlp/sites/clause-regions.tsv"));
@@ -212,6 +211,7 @@ public final class ReportRegions {
         return ra != null && rb != null && !ra.equals(rb) && CLAUSE_REGIONS.contains(ra);
     }
 
+    /** True when both concepts vote for the same report region (report-regions.tsv). */
     public boolean sameRegion(LexConcept a, LexConcept b) {
         String ra = regionByDictionaryId.get(a.dictionaryId());
         return ra != null && ra.equals(regionByDictionaryId.get(b.dictionaryId()));
