@@ -1,0 +1,58 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, helper 11cs: musculoskeletal MRI wordings of the real-text dev splits, written as their families (rows of
+ * triggers/normal-statements.tsv with a present assertion, read in their sentence so a negation or hedge still
+ * decides): fluid or synovitis in a named tendon's sheath is tenosynovitis, a strain of a named muscle is a muscle
+ * strain, oedema or raised signal of the subcutaneous fat or the soft tissues is soft tissue swelling. The sentences
+ * are new, not copied from either set.
+ */
+class Issue11csRulesTest extends NlpMentionsTest {
+
+    private static final String TENOSYNOVITIS = "67801009";
+    private static final String MUSCLE_STRAIN = "48532005";
+    private static final String SWELLING = "298349001";
+
+    @Test
+    void fluidOrSynovitisInANamedTendonSheathIsTenosynovitis() {
+        assertThat(has("MRI ANKLE: Mild synovitis of the posterior tibial tendon sheath.", TENOSYNOVITIS, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI ANKLE: There is a little fluid within the peroneal tendon sheaths.", TENOSYNOVITIS, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI WRIST: An effusion is seen in the extensor carpi ulnaris tendon sheath.", TENOSYNOVITIS, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI FOOT: Trace synovial fluid around the flexor hallucis longus tendon sheath.", TENOSYNOVITIS, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI SHOULDER: Biceps tendon sheath effusion is present.", TENOSYNOVITIS, Assertion.PRESENT)).isTrue();
+        // negated and hedged as a term is
+        assertThat(has("MRI ANKLE: No fluid within the flexor tendon sheaths.", TENOSYNOVITIS, Assertion.ABSENT)).isTrue();
+        assertThat(has("MRI ANKLE: Possible synovitis of the peroneal tendon sheath.", TENOSYNOVITIS, Assertion.POSSIBLE)).isTrue();
+        // control: fluid in a joint is no tenosynovitis
+        assertThat(of("MRI KNEE: Small amount of fluid within the joint.", TENOSYNOVITIS)).isEmpty();
+    }
+
+    @Test
+    void aStrainOfANamedMuscleIsAMuscleStrain() {
+        assertThat(has("MRI KNEE: Low-grade strain of the medial gastrocnemius muscle.", MUSCLE_STRAIN, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI THIGH: There is a strain involving the biceps femoris myotendinous junction.", MUSCLE_STRAIN, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI HIP: Grade 1 adductor longus strain.", MUSCLE_STRAIN, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI SHOULDER: Strain of the infraspinatus muscle belly.", MUSCLE_STRAIN, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI KNEE: Findings could represent a strain of the popliteus muscle.", MUSCLE_STRAIN, Assertion.POSSIBLE)).isTrue();
+        assertThat(has("MRI CALF: No strain of the soleus muscle.", MUSCLE_STRAIN, Assertion.ABSENT)).isTrue();
+        // control: strain of the heart is no muscle strain
+        assertThat(of("CT CHEST: Features of right heart strain.", MUSCLE_STRAIN)).isEmpty();
+    }
+
+    @Test
+    void subcutaneousOedemaOrSoftTissueSignalIsSoftTissueSwelling() {
+        assertThat(has("MRI ANKLE: Oedema of the subcutaneous fat over the lateral malleolus.", SWELLING, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI FOOT: Increased T2 signal within the soft tissues along the fifth metatarsal.", SWELLING, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI KNEE: Subcutaneous edema anterior to the patella.", SWELLING, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI HEEL: Edema in the subcutis behind the heel.", SWELLING, Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI FOREARM: No increased STIR signal in the subcutaneous tissues.", SWELLING, Assertion.ABSENT)).isTrue();
+        // control: raised signal of a bone is no soft tissue swelling
+        assertThat(of("MRI KNEE: Increased T2 signal in the medial femoral condyle.", SWELLING)).isEmpty();
+    }
+}
