@@ -55,4 +55,36 @@ class Issue11csRulesTest extends NlpMentionsTest {
         // control: raised signal of a bone is no soft tissue swelling
         assertThat(of("MRI KNEE: Increased T2 signal in the medial femoral condyle.", SWELLING)).isEmpty();
     }
+
+    @Test
+    void aPatentSpinalCanalDeniesStenosis() {
+        assertThat(has("CT LUMBAR SPINE: The central canal remains widely patent at every level.", "76107001", Assertion.ABSENT)).isTrue();
+        assertThat(has("MRI CERVICAL SPINE: Spinal canal is of normal calibre.", "76107001", Assertion.ABSENT)).isTrue();
+        assertThat(has("MRI THORACIC SPINE: Capacious spinal canal.", "76107001", Assertion.ABSENT)).isTrue();
+        // control: another canal is no spinal canal
+        assertThat(of("CT PELVIS: The anal canal is normal.", "76107001")).isEmpty();
+    }
+
+    @Test
+    void undilatedVentriclesDenyHydrocephalus() {
+        assertThat(has("CT HEAD: The ventricular system shows no dilatation.", "230745008", Assertion.ABSENT)).isTrue();
+        assertThat(has("MRI BRAIN: Lateral ventricles are not dilated.", "230745008", Assertion.ABSENT)).isTrue();
+        assertThat(has("CT HEAD: Ventricles without enlargement.", "230745008", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void aTearOfTheLongBicepsTendonInAnyWording() {
+        assertThat(has("MRI SHOULDER: Partial tearing of the intracapsular portion of the long biceps tendon.", "428883008", Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI SHOULDER: Longitudinal split tear of the long head of the biceps tendon.", "428883008", Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI SHOULDER: No tear of the long biceps tendon.", "428883008", Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void airStatedInThePeritonealCavityOrSubcutaneousFat() {
+        assertThat(has("CT ABDOMEN: Small pockets of air are seen within the peritoneal cavity.", "RID4803", Assertion.PRESENT)).isTrue();
+        assertThat(has("CT ABDOMEN: No free gas in the peritoneal cavity.", "RID4803", Assertion.ABSENT)).isTrue();
+        assertThat(has("CT CHEST: Locules of gas within the subcutaneous tissues of the left flank.", "3830001", Assertion.PRESENT)).isTrue();
+        // control: gas in the bowel is neither
+        assertThat(of("CT ABDOMEN: Gas within the colon.", "RID4803")).isEmpty();
+    }
 }
