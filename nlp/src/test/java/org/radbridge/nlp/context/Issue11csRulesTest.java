@@ -87,4 +87,11 @@ class Issue11csRulesTest extends NlpMentionsTest {
         // control: gas in the bowel is neither
         assertThat(of("CT ABDOMEN: Gas within the colon.", "RID4803")).isEmpty();
     }
+
+    @Test
+    void anUndilatedCollectingSystemDeniesHydronephrosis() {
+        assertThat(has("US KIDNEYS: Undilated left pelvicalyceal system.", "43064006", Assertion.ABSENT)).isTrue();
+        assertThat(has("CT UROGRAM: The right collecting system is not dilated.", "43064006", Assertion.ABSENT)).isTrue();
+        assertThat(has("US KIDNEYS: Mild dilatation of the collecting system on the right.", "43064006", Assertion.PRESENT)).isTrue();
+    }
 }
