@@ -94,4 +94,20 @@ class Issue11csRulesTest extends NlpMentionsTest {
         assertThat(has("CT UROGRAM: The right collecting system is not dilated.", "43064006", Assertion.ABSENT)).isTrue();
         assertThat(has("US KIDNEYS: Mild dilatation of the collecting system on the right.", "43064006", Assertion.PRESENT)).isTrue();
     }
+
+    @Test
+    void airInTheMediastinumAndALesionNarrowingTheSpinalCanal() {
+        assertThat(has("CT CHEST: Gas tracking along the anterior mediastinum after the procedure.", "16838000", Assertion.PRESENT)).isTrue();
+        assertThat(has("CT CHEST: No air within the mediastinum.", "16838000", Assertion.ABSENT)).isTrue();
+        assertThat(has("CT SPINE: A bony spur encroaching on the spinal canal at C5.", "76107001", Assertion.PRESENT)).isTrue();
+        assertThat(has("MRI SPINE: Epidural mass reducing the diameter of the central canal.", "76107001", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aFixationsMechanicalFailureIsNoHeartFailure() {
+        assertThat(of("Postoperative knee radiograph: mechanical failure of the plate with a broken screw.", "42343007")).isEmpty();
+        assertThat(of("Lumbar spine film: instrumentation failure at L4.", "42343007")).isEmpty();
+        // control: heart failure on a chest film stays
+        assertThat(has("Chest radiograph: features of congestive cardiac failure.", "42343007", Assertion.PRESENT)).isTrue();
+    }
 }
