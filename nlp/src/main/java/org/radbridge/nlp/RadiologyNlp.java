@@ -731,6 +731,10 @@ public final class RadiologyNlp implements AutoCloseable {
                 // a RadLex-only concept (no SNOMED CT code in the terminology) is named by its RID (issue 11bk)
                 LexConcept c = lexicon.byConceptCode(code).orElse(null);
                 if (c == null) continue;
+                // a present row over a term of the lexicon that already names the concept there ("tear of the long head
+                // of the biceps tendon") adds nothing: the term's mention, with its site, stands
+                if (NORMAL_ASSERTIONS.get(st.row()) == FindingMention.Assertion.PRESENT && out.stream().anyMatch(
+                        m -> code.equals(m.conceptCode()) && m.start() < st.end() && st.start() < m.end())) continue;
                 out.add(new FindingMention(reportId, st.start(), st.end(), st.text(), c.snomedCode(), c.display(),
                         c.radlexId(), assertion,
                         historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
