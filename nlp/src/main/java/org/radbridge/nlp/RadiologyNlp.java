@@ -719,12 +719,26 @@ public final class RadiologyNlp implements AutoCloseable {
             boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
             int[] seg = segments.stream().filter(g -> g[0] <= st.start() && st.start() < g[1]).findFirst()
                     .orElse(new int[]{st.start(), st.end()});
+            // a statement row that states a finding present ("synovitis of the peroneal tendon sheath") is read in its
+            // sentence like a term: a negation or hedge before it ("no fluid within the flexor tendon sheath") decides
+            // (issue 11cs); absent and possible rows keep the assertion their row gives
+            FindingMention.Assertion assertion = NORMAL_ASSERTIONS.get(st.row());
+            if (assertion == FindingMention.Assertion.PRESENT) {
+                ConText.Result r = CONTEXT.sentence(text.substring(seg[0], Math.max(seg[1], st.end())))
+                        .evaluate(st.start() - seg[0], st.end() - seg[0]);
+                if (r.assertion() == ConText.Assertion.ABSENT) assertion = FindingMention.Assertion.ABSENT;
+                else if (r.assertion() == ConText.Assertion.POSSIBLE) assertion = FindingMention.Assertion.POSSIBLE;
+            }
             for (String code : statementCodes(st.row())) {
                 // a RadLex-only concept (no SNOMED CT code in the terminology) is named by its RID (issue 11bk)
                 LexConcept c = lexicon.byConceptCode(code).orElse(null);
                 if (c == null) continue;
+                // a present row over a term of the lexicon that already names the concept there ("tear of the long head
+                // of the biceps tendon") adds nothing: the term's mention, with its site, stands
+                if (NORMAL_ASSERTIONS.get(st.row()) == FindingMention.Assertion.PRESENT && out.stream().anyMatch(
+                        m -> code.equals(m.conceptCode()) && m.start() < st.end() && st.start() < m.end())) continue;
                 out.add(new FindingMention(reportId, st.start(), st.end(), st.text(), c.snomedCode(), c.display(),
-                        c.radlexId(), NORMAL_ASSERTIONS.get(st.row()),
+                        c.radlexId(), assertion,
                         historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
                         FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
             }
