@@ -104,12 +104,6 @@ public class FhirJpaConfig {
         };
     }
 
-    /** See {@link org.radbridge.server.fhir.UngroupedOffsetPages}. */
-    @Bean
-    public static org.radbridge.server.fhir.UngroupedOffsetPages ungroupedOffsetPages() {
-        return new org.radbridge.server.fhir.UngroupedOffsetPages();
-    }
-
     /** See {@link CamelSkipsHapiBeans}. */
     @Bean
     public static org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor camelSkipsHapiBeans() {
