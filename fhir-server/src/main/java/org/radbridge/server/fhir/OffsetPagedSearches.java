@@ -5,7 +5,9 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.SearchTotalModeEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.hl7.fhir.instance.model.api.IAnyResource;
 
 /**
  * Runs the searches of the REST API as offset queries: HAPI then answers a page straight from the database and the
@@ -13,8 +15,12 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
  * search in HFJ_SEARCH, collecting its matches into HFJ_SEARCH_RESULT on a background thread and reading the page back
  * from there. That bookkeeping (several transactions and writes per search, made for re-reading large result sets
  * page by page) was the largest cost of the small searches an EHR makes (a patient's studies, a study by identifier).
- * Pages stay consistent as long as nothing is written meanwhile, like any offset paging; results are ordered by
- * {@code _sort} where the client names one.
+ * Pages stay consistent as long as nothing is written meanwhile, like any offset paging. Each page is its own query, so
+ * the pages need one order whatever their offset and size: without a {@code _sort} of the client's, HAPI's query has no
+ * {@code ORDER BY} and PostgreSQL's plan (which changes with the limit) gave the order, so that following the next
+ * links of a search in pages of one came back in another order than one page of the whole search, which can repeat or
+ * skip resources (an end-to-end test saw it). Offset pages without a {@code _sort} are therefore ordered by resource
+ * id ({@code _sort=_id}); a client's {@code _sort} is kept.
  * <p>
  * {@code Bundle.total} is given when it costs nothing (the page is not full, so the search ends on it) or when the
  * client asks with {@code _total=accurate} or {@code _total=estimated}; otherwise it is absent, as FHIR R4 allows and
@@ -45,5 +51,6 @@ public final class OffsetPagedSearches {
             if (map.getCount() == null) map.setCount(defaultPageSize);
         }
         if (map.getSearchTotalMode() == SearchTotalModeEnum.ESTIMATED) map.setSearchTotalMode(SearchTotalModeEnum.ACCURATE);
+        if (map.getSort() == null && map.getEverythingMode() == null) map.setSort(new SortSpec(IAnyResource.SP_RES_ID));
     }
 }

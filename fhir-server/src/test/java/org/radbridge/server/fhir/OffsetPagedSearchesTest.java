@@ -2,6 +2,8 @@ package org.radbridge.server.fhir;
 
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.SearchTotalModeEnum;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
@@ -69,5 +71,27 @@ class OffsetPagedSearchesTest {
         paged.setOffset(40);
         hook.presearchRegistered(paged, new ServletRequestDetails());
         assertThat(paged.getOffset()).isEqualTo(40);
+    }
+
+    @Test
+    void offsetPagesFollowOneOrderTheClientsSortKept() {
+        SearchParameterMap first = new SearchParameterMap();
+        hook.presearchRegistered(first, new ServletRequestDetails());
+        assertThat(first.getSort().getParamName()).as("without ORDER BY the plan gives the order").isEqualTo("_id");
+
+        SearchParameterMap later = new SearchParameterMap().setCount(20);
+        later.setOffset(40);
+        hook.presearchRegistered(later, new ServletRequestDetails());
+        assertThat(later.getSort().getParamName()).as("every page of the search in the same order").isEqualTo("_id");
+
+        SearchParameterMap byDate = new SearchParameterMap();
+        byDate.setSort(new SortSpec("started", SortOrderEnum.DESC));
+        hook.presearchRegistered(byDate, new ServletRequestDetails());
+        assertThat(byDate.getSort().getParamName()).isEqualTo("started");
+        assertThat(byDate.getSort().getChain()).as("nothing chained after the client's sort").isNull();
+
+        SearchParameterMap internal = new SearchParameterMap();
+        hook.presearchRegistered(internal, new SystemRequestDetails());
+        assertThat(internal.getSort()).as("stored searches of the server keep HAPI's way").isNull();
     }
 }
