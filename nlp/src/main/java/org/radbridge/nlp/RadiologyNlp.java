@@ -437,10 +437,9 @@ public final class RadiologyNlp implements AutoCloseable {
                     // no site in the clause (or none that refines it): the sentence's or report's region may give one
                     // the 'unless' words of a default row are looked for in the mention and in the site the text
                     // ties to it ("aneurysm of the splenic artery" on an abdominal report is no aortic aneurysm)
-                    Mention tied = StatedSite.of(text, m, segAnatomy);
-                    String ownWords = tied == null ? m.text() : m.text() + " " + tied.text();
+                    String ownWords = tiedSite == null ? m.text() : m.text() + " " + tiedSite.text();
                     LexConcept regional = regions.defaultSite(unsitedRegion, concept.get(m), ownWords);
-                    Mention own = regional == null ? null : tied;
+                    Mention own = regional == null ? null : tiedSite;
                     Mention elsewhere;
                     if (own != null && !regions.sameRegion(concept.get(own), regional)) {
                         // ... unless the text states the finding's own site in another body region: the general concept
@@ -476,11 +475,7 @@ public final class RadiologyNlp implements AutoCloseable {
                         || Sections.COMPARISON.equals(section))) || "Procedure".equals(c.domainId());
                 out.add(new FindingMention(reportId, m.start(), m.end(), m.text(),
                         c.snomedCode(), c.display(), c.radlexId(),
-                        switch (r.assertion()) {
-                            case ABSENT -> FindingMention.Assertion.ABSENT;
-                            case POSSIBLE -> FindingMention.Assertion.POSSIBLE;
-                            default -> FindingMention.Assertion.PRESENT;
-                        },
+                        mentionAssertion(r.assertion()),
                         historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
                         r.family() ? FindingMention.Subject.FAMILY : FindingMention.Subject.PATIENT,
                         section, lat,
@@ -518,6 +513,15 @@ public final class RadiologyNlp implements AutoCloseable {
                 .thenComparing(FindingMention::conceptCode, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new NlpResult(reportId, List.copyOf(out), Categories.biRads(text), Categories.lungRads(text),
                 impression(report, sections));
+    }
+
+    /** A finding mention's assertion for what ConText made of its words. */
+    private static FindingMention.Assertion mentionAssertion(ConText.Assertion a) {
+        return switch (a) {
+            case ABSENT -> FindingMention.Assertion.ABSENT;
+            case POSSIBLE -> FindingMention.Assertion.POSSIBLE;
+            default -> FindingMention.Assertion.PRESENT;
+        };
     }
 
     /** {@code r} with the assertion a template line's value gives. */
@@ -722,20 +726,17 @@ public final class RadiologyNlp implements AutoCloseable {
             // a statement row that states a finding present ("synovitis of the peroneal tendon sheath") is read in its
             // sentence like a term: a negation or hedge before it ("no fluid within the flexor tendon sheath") decides
             // (issue 11cs); absent and possible rows keep the assertion their row gives
-            FindingMention.Assertion assertion = NORMAL_ASSERTIONS.get(st.row());
-            if (assertion == FindingMention.Assertion.PRESENT) {
-                ConText.Result r = CONTEXT.sentence(text.substring(seg[0], Math.max(seg[1], st.end())))
-                        .evaluate(st.start() - seg[0], st.end() - seg[0]);
-                if (r.assertion() == ConText.Assertion.ABSENT) assertion = FindingMention.Assertion.ABSENT;
-                else if (r.assertion() == ConText.Assertion.POSSIBLE) assertion = FindingMention.Assertion.POSSIBLE;
-            }
+            boolean presentRow = NORMAL_ASSERTIONS.get(st.row()) == FindingMention.Assertion.PRESENT;
+            FindingMention.Assertion assertion = !presentRow ? NORMAL_ASSERTIONS.get(st.row())
+                    : mentionAssertion(CONTEXT.sentence(text.substring(seg[0], Math.max(seg[1], st.end())))
+                            .evaluate(st.start() - seg[0], st.end() - seg[0]).assertion());
             for (String code : statementCodes(st.row())) {
                 // a RadLex-only concept (no SNOMED CT code in the terminology) is named by its RID (issue 11bk)
                 LexConcept c = lexicon.byConceptCode(code).orElse(null);
                 if (c == null) continue;
                 // a present row over a term of the lexicon that already names the concept there ("tear of the long head
                 // of the biceps tendon") adds nothing: the term's mention, with its site, stands
-                if (NORMAL_ASSERTIONS.get(st.row()) == FindingMention.Assertion.PRESENT && out.stream().anyMatch(
+                if (presentRow && out.stream().anyMatch(
                         m -> code.equals(m.conceptCode()) && m.start() < st.end() && st.start() < m.end())) continue;
                 out.add(new FindingMention(reportId, st.start(), st.end(), st.text(), c.snomedCode(), c.display(),
                         c.radlexId(), assertion,
