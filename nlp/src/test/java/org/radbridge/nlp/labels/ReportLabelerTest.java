@@ -76,13 +76,15 @@ class ReportLabelerTest {
     void combinedHeartAndMediastinumNormalStatementIsNegativeCardiomegaly() {
         Map<String, Integer> l = labels("FINDINGS: Heart size and mediastinal contours are normal. No pleural thickening.");
         assertThat(l.get("Cardiomegaly")).isEqualTo(0);
-        // widened mediastinum has no checked SNOMED CT code: the label stays blank, never 1; pleural thickening has one
-        // (73725006, issue 11u), so its negation is a negative Pleural Other
+        // normal mediastinal contours are no statement about a widened mediastinum (the gold of every set leaves it out),
+        // so that label stays blank; a negated pleural thickening (73725006, issue 11u) is a negative Pleural Other
         assertThat(l.get("Enlarged Cardiomediastinum")).isNull();
         assertThat(l.get("Pleural Other")).isEqualTo(0);
         assertThat(l.get("No Finding")).isEqualTo(1);
         assertThat(nlp.analyze("r", "Mild right basilar pleural thickening. Widened mediastinum. Low lung volumes.")
-                .mentions()).extracting(m -> m.conceptCode()).containsExactly("73725006");
+                .mentions()).extracting(m -> m.conceptCode()).containsExactly("73725006", "363646005");
+        // low lung volumes still have no citable code; a widened mediastinum is Enlarged Cardiomediastinum (issue 11cw)
+        assertThat(labels("Widened mediastinum.").get("Enlarged Cardiomediastinum")).isEqualTo(1);
     }
 
     @Test
