@@ -31,6 +31,8 @@ class Issue11cwRulesTest extends NlpMentionsTest {
     private static final String HEMATOMEDIASTINUM = "22625005";
     private static final String DILATATION = "25322007";
     private static final String COPD = "13645005";
+    private static final String CLIP = "77720000";
+    private static final String ANEURYSM = "85659009";
 
     private static Set<String> codes(String text) {
         return nlp.analyze("t", text).mentions().stream().map(FindingMention::conceptCode).collect(Collectors.toSet());
@@ -85,5 +87,18 @@ class Issue11cwRulesTest extends NlpMentionsTest {
         assertThat(ducts).contains(BILIARY_DILATATION).doesNotContain(DILATATION);
         assertThat(codes("CT ABDOMEN\nA 3 cm enhancing mass in the lower pole of the left kidney.")).contains(RENAL_MASS);
         assertThat(codes("CT CHEST\nHematoma in the anterior mediastinum after sternotomy.")).contains(HEMATOMEDIASTINUM);
+    }
+
+    @Test
+    void surgicalClipsAreNotReported() {
+        // the writers since v15 label no clip; the finding beside the clips is still read
+        assertThat(codes("Cholecystectomy clips in the right upper quadrant. No pneumothorax.")).doesNotContain(CLIP);
+        assertThat(codes("Surgical clips in the left axilla.")).isEmpty();
+        // and the operation that left them is no arterial dissection
+        assertThat(codes("Surgical clips in the left axilla from prior node dissection.")).isEmpty();
+        assertThat(codes("CT NECK\nPostoperative changes of a right neck dissection.")).doesNotContain("710864009");
+        assertThat(codes("CT HEAD\nStreak artifact from a right MCA aneurysm clip limits evaluation.")).doesNotContain(ANEURYSM, CLIP);
+        assertThat(has("Postoperative clips along the gastric pouch with a small left pleural effusion.", "60046008",
+                Assertion.PRESENT)).isTrue();
     }
 }
