@@ -152,8 +152,9 @@ def sno_rx(path):
     return pref, sct, terms
 
 
-def main():
-    out = sys.argv[1]
+def apply(out, concepts, site_rows, tag, cite, why, curated):
+    """Checks each concept against the dictionary file and Verhoeff, then appends its rows, synonyms and site refinement
+    rows to the terminology files in out; tag (e.g. 'issue 11cw') names the blocks. Idempotent."""
     pref, sct, terms = sno_rx(os.environ['SNO_RX_SCRIPT'])
     csv_path = os.path.join(out, 'radiology-findings.csv')
     syn_path = os.path.join(out, 'radiology-findings-synonyms.tsv')
@@ -162,7 +163,7 @@ def main():
     syn_lines = open(syn_path, encoding='utf-8').read().splitlines()
     taken = {l.split('\t')[2].lower(): l.split('\t')[1] for l in syn_lines[1:] if not l.startswith('#')}
     rows, syns, names = [], [], {}
-    for code, cui, name, gold, words in CONCEPTS:
+    for code, cui, name, gold, words in concepts:
         if not verhoeff_ok(code):
             raise SystemExit(f'{code}: fails the SNOMED CT Verhoeff check')
         # a US-extension code (namespace 1000119) beside the international one is no ambiguity
@@ -170,7 +171,7 @@ def main():
         if pref.get(cui) != name or international != {code}:
             raise SystemExit(f'{code}: the dictionary gives {cui} {pref.get(cui)!r} codes {sct.get(cui)}, not {name!r} {code}')
         names[code] = name
-        src = CITE.format(cui=cui, name=name, code=code) + ' (' + WHY.format(gold=', NOCODE:'.join(gold)) + ')'
+        src = cite.format(cui=cui, name=name, code=code) + ' (' + why.format(gold=', NOCODE:'.join(gold)) + ')'
         if ('SNOMED', code) not in codes:
             rows.append(['SNOMED', code, name, 'Condition', 'Clinical Finding', 'S', '', src])
         dictionary_terms = {t.lower() for t in terms.get(cui, ())}
@@ -182,14 +183,14 @@ def main():
                 raise SystemExit(f'{w!r} already names {prev}')
             taken[w.lower()] = code
             basis = (f'cTAKES sno_rx_16ab term of UMLS {cui} (UMLS 2016AB)' if w.lower() in dictionary_terms
-                     else CURATED.format(name=name))
+                     else curated.format(name=name))
             syns.append(f'SNOMED\t{code}\t{w}\t{basis}')
     with open(csv_path, 'a', encoding='utf-8', newline='') as f:
         csv.writer(f, lineterminator='\n').writerows(rows)
     if syns:
         with open(syn_path, 'a', encoding='utf-8') as f:
-            if not any(l.startswith('# --- issue 11cw') for l in syn_lines):
-                f.write('# --- issue 11cw (concepts coded from the cTAKES sno_rx_16ab dictionary; report wordings curated)\n')
+            if not any(l.startswith(f'# --- {tag}') for l in syn_lines):
+                f.write(f'# --- {tag} (concepts coded from the cTAKES sno_rx_16ab dictionary; report wordings curated)\n')
             f.write(''.join(s + '\n' for s in syns))
     ref = open(ref_path, encoding='utf-8').read().splitlines()
     present = {tuple(l.split('\t')[:6]) for l in ref if not l.startswith('#')}
@@ -198,18 +199,22 @@ def main():
     sites = {r[1]: r[2] for r in listed if r[3] == 'Spec Anatomic Site'}
     general = {r[1]: r[2] for r in listed if r[3] != 'Spec Anatomic Site'}
     add = []
-    for gen, site, spec in SITE_ROWS:
+    for gen, site, spec in site_rows:
         if site not in sites or gen not in general:
             raise SystemExit(f'{gen} at {site}: site or finding not in the terminology')
         key = ('SNOMED', gen, 'SNOMED', site, 'SNOMED', spec)
         if key not in present:
-            add.append('\t'.join(key) + f'\tRadBridge: {general[gen]} at {sites[site]} = {names[spec]} (issue 11cw)')
+            add.append('\t'.join(key) + f'\tRadBridge: {general[gen]} at {sites[site]} = {names.get(spec) or general[spec]} ({tag})')
     if add:
         with open(ref_path, 'a', encoding='utf-8') as f:
-            if not any('issue 11cw' in l and l.startswith('#') for l in ref):
-                f.write('# issue 11cw: concepts coded for gold NOCODE names from the cTAKES sno_rx_16ab dictionary\n')
+            if not any(tag in l and l.startswith('#') for l in ref):
+                f.write(f'# {tag}: concepts coded for gold NOCODE names from the cTAKES sno_rx_16ab dictionary\n')
             f.write('\n'.join(add) + '\n')
     print(f'{len(rows)} rows, {len(syns)} synonyms, {len(add)} refinement rows')
+
+
+def main():
+    apply(sys.argv[1], CONCEPTS, SITE_ROWS, 'issue 11cw', CITE, WHY, CURATED)
 
 
 if __name__ == '__main__':
