@@ -423,6 +423,18 @@ class Issue11EvaluationTest {
     static final double BLIND30_FLOOR = 0.93;
 
     /**
+     * Floor for blind v31 ({@code eval/blind-v31}: 559 sentences, 115 reports, 46 of them normal; about 66 % of the
+     * sentences and 64 % of the reports chest radiograph, the rest chest CT, abdomen, neuro, MSK and breast; mainstream
+     * hospital reporting), hand-written by session 34 helper 11cu blind to the rules from the concept list at main
+     * 5d138e7, committed before any run and held off main until every rule of session 34 was merged; its NOCODE names
+     * then coded by the mappings of issues 11cw and 11cx, fixed before the set was read. Blind first run (every rule of
+     * session 34, main 6fe125f with the set): sentences 0.942, reports 0.972, present 0.971, 1 false positive on 46
+     * normal reports (on the rules at the start of session 34, 5d138e7: 0.927, 0.959, 0.945, 4). A development set from
+     * then on. Floor just under that run.
+     */
+    static final double BLIND31_FLOOR = 0.93;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -467,7 +479,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v27", "Blind v27", 560, 117, BLIND27_FLOOR),
             new EvalSet("blind-v29", "Blind v29", 482, 110, BLIND29_FLOOR),
             new EvalSet("blind-v28", "Blind v28", 590, 116, BLIND28_FLOOR),
-            new EvalSet("blind-v30", "Blind v30", 530, 101, BLIND30_FLOOR));
+            new EvalSet("blind-v30", "Blind v30", 530, 101, BLIND30_FLOOR),
+            new EvalSet("blind-v31", "Blind v31", 559, 115, BLIND31_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
