@@ -51,6 +51,8 @@ class Issue11cwRulesTest extends NlpMentionsTest {
         assertThat(only("Portable AP supine film after the crash: the mediastinum is widened.", WIDENED_MEDIASTINUM)
                 .assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(only("No mediastinal widening.", WIDENED_MEDIASTINUM).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("After the effusion was drained the left hemidiaphragm is no longer raised.", ELEVATED_DIAPHRAGM)
+                .assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(only("Large left effusion with shift of the mediastinum to the right.", MEDIASTINAL_SHIFT).assertion())
                 .isEqualTo(Assertion.PRESENT);
         assertThat(only("Right tension pneumothorax with leftward deviation of the trachea.", TRACHEA_DISPLACED).assertion())
