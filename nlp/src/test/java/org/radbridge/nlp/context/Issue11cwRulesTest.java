@@ -92,6 +92,11 @@ class Issue11cwRulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void cervicalRibIsANormalVariant() {
+        assertThat(codes("Bones: bilateral small cervical ribs, otherwise unremarkable. Lungs clear.")).doesNotContain("72535009");
+    }
+
+    @Test
     void surgicalClipsAreNotReported() {
         // the writers since v15 label no clip; the finding beside the clips is still read
         assertThat(codes("Cholecystectomy clips in the right upper quadrant. No pneumothorax.")).doesNotContain(CLIP);
