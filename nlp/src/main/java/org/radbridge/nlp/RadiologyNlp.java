@@ -764,11 +764,14 @@ public final class RadiologyNlp implements AutoCloseable {
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
             int w = StatementLeads.wordEnd(text, i);
             StatementPattern sp = NORMAL_TABLE.get(text, i, w);
-            // ... and only where the next word is a second word of one of its statements ("the" starts dozens)
-            if (sp == null || !sp.leads().mayFollow(text, w)) continue;
-            // ... and then only the rows whose second word it is (the others cannot match here)
+            if (sp == null) continue;
+            // ... and only where the next word is a second word of one of its statements ("the" starts dozens), and
+            // then only the rows whose second word it is (the others cannot match here): no row, no statement
             StatementChoices.Choice choice = sp.choices().at(text, w);
             if (choice == null) continue;
+            // every row is left for a next word outside ASCII, which the leads test on its own (an ASCII word that
+            // leaves every row passes it: both read the same second words)
+            if (choice == sp.choices().all() && !sp.leads().mayFollow(text, w)) continue;
             Matcher mt = matchers.computeIfAbsent(choice, c -> c.pattern().matcher(text).useTransparentBounds(true));
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
