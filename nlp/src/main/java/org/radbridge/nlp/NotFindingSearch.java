@@ -27,7 +27,7 @@ final class NotFindingSearch {
     private static final int NONE = -1;
 
     private final String text;
-    private final WordTable<Pattern> phrases;
+    private final WordTable<NotFindingLeads> phrases;
     /** One Matcher per phrase pattern for this text ({@code region()} resets it; its transparent bounds stay). */
     private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
     /** Starts and ends of the text's words (runs of letters and digits), left to right; made at the first search. */
@@ -37,8 +37,8 @@ final class NotFindingSearch {
     /** By word: where the phrase starting there ends on the whole text, {@link #NONE}, or {@link #UNKNOWN} yet. */
     private int[] matchEnds;
 
-    /** @param phrases the phrase patterns by lower-case first word ({@code \b(?:...)\b}, case-insensitive) */
-    NotFindingSearch(String text, WordTable<Pattern> phrases) {
+    /** @param phrases the phrases' patterns and their pre-tests by lower-case first word ({@link NotFindingLeads}) */
+    NotFindingSearch(String text, WordTable<NotFindingLeads> phrases) {
         this.text = text;
         this.phrases = phrases;
     }
@@ -75,10 +75,11 @@ final class NotFindingSearch {
         return m.region(starts[k], to).lookingAt() ? m.end() : NONE;
     }
 
-    /** The Matcher of the phrases that start with word {@code k}'s word, or null when none does. */
+    /** The Matcher of the phrases that start with word {@code k}'s word, or null when none does or can match there. */
     private Matcher matcher(int k) {
-        Pattern p = phrases.get(text, starts[k], ends[k]);
-        if (p == null) return null;
+        NotFindingLeads leads = phrases.get(text, starts[k], ends[k]);
+        if (leads == null || !leads.mayMatch(text, ends[k])) return null;
+        Pattern p = leads.pattern();
         Matcher m = matchers.get(p);
         if (m == null) {
             m = p.matcher(text).useTransparentBounds(true);

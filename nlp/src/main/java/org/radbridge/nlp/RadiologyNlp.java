@@ -65,7 +65,7 @@ public final class RadiologyNlp implements AutoCloseable {
      */
     static final Map<String, Pattern> NOT_FINDINGS_BY_FIRST_WORD;
     /** The same map, looked up in place (most words turned away by their first letters; no substring per word). */
-    static final WordTable<Pattern> NOT_FINDINGS_TABLE;
+    static final WordTable<NotFindingLeads> NOT_FINDINGS_TABLE;
 
     /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
@@ -135,6 +135,7 @@ public final class RadiologyNlp implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         int longest = 0;
         Map<String, StringBuilder> byFirstWord = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> phrasesByFirstWord = new HashMap<>();
         boolean indexed = true;
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
             longest = Math.max(longest, f[0].trim().length());
@@ -145,13 +146,16 @@ public final class RadiologyNlp implements AutoCloseable {
             indexed &= !f[0].trim().isEmpty() && Character.isLetterOrDigit(f[0].trim().charAt(0));
             StringBuilder alt = byFirstWord.computeIfAbsent(ReportRegions.firstWord(f[0].trim(), 0), k -> new StringBuilder());
             alt.append(alt.length() > 0 ? "|" : "").append(quoted);
+            phrasesByFirstWord.computeIfAbsent(ReportRegions.firstWord(f[0].trim(), 0), k -> new ArrayList<>()).add(f[0].trim());
         }
         NOT_FINDINGS = Pattern.compile("\\b(?:" + sb + ")\\b", Pattern.CASE_INSENSITIVE);
         NOT_FINDINGS_REACH = longest * 2;
         Map<String, Pattern> patterns = new HashMap<>();
         byFirstWord.forEach((w, alt) -> patterns.put(w, Pattern.compile("\\b(?:" + alt + ")\\b", Pattern.CASE_INSENSITIVE)));
         NOT_FINDINGS_BY_FIRST_WORD = indexed ? patterns : null;
-        NOT_FINDINGS_TABLE = new WordTable<>(patterns);
+        Map<String, NotFindingLeads> leads = new HashMap<>();
+        patterns.forEach((w, p) -> leads.put(w, NotFindingLeads.of(p, phrasesByFirstWord.get(w))));
+        NOT_FINDINGS_TABLE = new WordTable<>(leads);
     }
 
     private final RadiologyLexicon lexicon;
