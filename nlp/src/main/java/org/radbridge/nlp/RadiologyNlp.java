@@ -65,7 +65,7 @@ public final class RadiologyNlp implements AutoCloseable {
      */
     static final Map<String, Pattern> NOT_FINDINGS_BY_FIRST_WORD;
     /** The same map, looked up in place (most words turned away by their first letters; no substring per word). */
-    private static final WordTable<Pattern> NOT_FINDINGS_TABLE;
+    static final WordTable<NotFindingLeads> NOT_FINDINGS_TABLE;
 
     /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
@@ -135,6 +135,7 @@ public final class RadiologyNlp implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         int longest = 0;
         Map<String, StringBuilder> byFirstWord = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> phrasesByFirstWord = new HashMap<>();
         boolean indexed = true;
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
             longest = Math.max(longest, f[0].trim().length());
@@ -145,13 +146,16 @@ public final class RadiologyNlp implements AutoCloseable {
             indexed &= !f[0].trim().isEmpty() && Character.isLetterOrDigit(f[0].trim().charAt(0));
             StringBuilder alt = byFirstWord.computeIfAbsent(ReportRegions.firstWord(f[0].trim(), 0), k -> new StringBuilder());
             alt.append(alt.length() > 0 ? "|" : "").append(quoted);
+            phrasesByFirstWord.computeIfAbsent(ReportRegions.firstWord(f[0].trim(), 0), k -> new ArrayList<>()).add(f[0].trim());
         }
         NOT_FINDINGS = Pattern.compile("\\b(?:" + sb + ")\\b", Pattern.CASE_INSENSITIVE);
         NOT_FINDINGS_REACH = longest * 2;
         Map<String, Pattern> patterns = new HashMap<>();
         byFirstWord.forEach((w, alt) -> patterns.put(w, Pattern.compile("\\b(?:" + alt + ")\\b", Pattern.CASE_INSENSITIVE)));
         NOT_FINDINGS_BY_FIRST_WORD = indexed ? patterns : null;
-        NOT_FINDINGS_TABLE = new WordTable<>(patterns);
+        Map<String, NotFindingLeads> leads = new HashMap<>();
+        patterns.forEach((w, p) -> leads.put(w, NotFindingLeads.of(p, phrasesByFirstWord.get(w))));
+        NOT_FINDINGS_TABLE = new WordTable<>(leads);
     }
 
     private final RadiologyLexicon lexicon;
@@ -259,12 +263,12 @@ public final class RadiologyNlp implements AutoCloseable {
         // the phrase search costs as much as the rest of the rules: only where some mention could lie inside a phrase
         // ... and only around those mentions: a phrase holding a mention lies within a phrase's length of it
         Matcher nf = null;
-        Map<Pattern, Matcher> phraseMatchers = new java.util.IdentityHashMap<>(); // one per phrase pattern per report
+        NotFindingSearch phrases = new NotFindingSearch(text, NOT_FINDINGS_TABLE); // the windows overlap: one per report
         for (Mention m : analysis.mentions()) {
             if (!NOT_FINDING_WORDS.contains(ReportRegions.firstWord(m.text(), 0))) continue;
             int from = Math.max(0, m.start() - NOT_FINDINGS_REACH), to = Math.min(text.length(), m.end() + NOT_FINDINGS_REACH);
             if (NOT_FINDINGS_BY_FIRST_WORD != null) {
-                notFindings(text, from, to, masked, phraseMatchers);
+                phrases.search(from, to, masked);
                 continue;
             }
             if (nf == null) nf = NOT_FINDINGS.matcher(text).useTransparentBounds(true);
@@ -764,11 +768,14 @@ public final class RadiologyNlp implements AutoCloseable {
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
             int w = StatementLeads.wordEnd(text, i);
             StatementPattern sp = NORMAL_TABLE.get(text, i, w);
-            // ... and only where the next word is a second word of one of its statements ("the" starts dozens)
-            if (sp == null || !sp.leads().mayFollow(text, w)) continue;
-            // ... and then only the rows whose second word it is (the others cannot match here)
+            if (sp == null) continue;
+            // ... and only where the next word is a second word of one of its statements ("the" starts dozens), and
+            // then only the rows whose second word it is (the others cannot match here): no row, no statement
             StatementChoices.Choice choice = sp.choices().at(text, w);
             if (choice == null) continue;
+            // every row is left for a next word outside ASCII, which the leads test on its own (an ASCII word that
+            // leaves every row passes it: both read the same second words)
+            if (choice == sp.choices().all() && !sp.leads().mayFollow(text, w)) continue;
             Matcher mt = matchers.computeIfAbsent(choice, c -> c.pattern().matcher(text).useTransparentBounds(true));
             mt.region(i, Math.min(n, i + NORMAL_MAX_LENGTH));
             if (!mt.lookingAt()) continue;
@@ -1062,36 +1069,7 @@ public final class RadiologyNlp implements AutoCloseable {
      * them one after the other (transparent bounds): at each word start only the phrases of that first word are tried.
      */
     static void notFindings(String text, int from, int to, java.util.TreeMap<Integer, Integer> masked) {
-        notFindings(text, from, to, masked, new java.util.IdentityHashMap<>());
-    }
-
-    /**
-     * The same, with the Matchers of {@code text} made so far by phrase pattern ({@code region()} resets one; its
-     * transparent bounds stay): a report searches around each of its mentions, and a new Matcher per place cost
-     * about as much as the match.
-     */
-    private static void notFindings(String text, int from, int to, java.util.TreeMap<Integer, Integer> masked,
-                                    Map<Pattern, Matcher> matchers) {
-        int p = from;
-        while (p < to) {
-            if (!Character.isLetterOrDigit(text.charAt(p)) || p > 0 && Character.isLetterOrDigit(text.charAt(p - 1))) {
-                p++;
-                continue;
-            }
-            int end = p;
-            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) end++;
-            Pattern phrases = NOT_FINDINGS_TABLE.get(text, p, end);
-            if (phrases != null) {
-                Matcher m = matchers.computeIfAbsent(phrases, x -> x.matcher(text).useTransparentBounds(true))
-                        .region(p, to);
-                if (m.lookingAt()) {
-                    masked.put(p, m.end());
-                    p = m.end();
-                    continue;
-                }
-            }
-            while (p < to && Character.isLetterOrDigit(text.charAt(p))) p++; // no phrase starts inside a word
-        }
+        new NotFindingSearch(text, NOT_FINDINGS_TABLE).search(from, to, masked);
     }
 
     /** A not-findings phrase starts here ("reactive airway disease"): a phrase with no label of its own. */

@@ -30,8 +30,15 @@ final class StatementChoices {
     private final Choice all;
     /** Positions (in {@code rows}) of the rows that may match whatever the next word is. */
     private final BitSet always = new BitSet();
-    /** By a second word the next word must equal: the positions of the rows with that word. */
-    private final WordTable<BitSet> whole;
+    /**
+     * By a second word the next word must equal: the rows such a next word leaves (those of that word, those that may
+     * follow whatever the word, those whose ending it begins with: all known from the word itself), their pattern made
+     * at the first such word. Cloning and or-ing the row sets at each candidate place, and hashing them to find their
+     * pattern, cost more than the look-up.
+     */
+    private final WordTable<Lead> whole;
+    /** The rows that may match whatever the next word is (null: none), for a next word no row names. */
+    private final Lead alwaysLead;
     /** Second words the next word must begin with, and the positions of the rows with each. */
     private final List<String> endings = new ArrayList<>();
     private final List<BitSet> endingRows = new ArrayList<>();
@@ -53,14 +60,38 @@ final class StatementChoices {
             for (String w : l.whole()) byWord.computeIfAbsent(w, x -> new BitSet()).set(k);
             for (String e : l.ending()) byEnding.computeIfAbsent(e, x -> new BitSet()).set(k);
         }
-        whole = new WordTable<>(byWord);
         byEnding.forEach((e, b) -> {
             endings.add(e);
             endingRows.add(b);
         });
+        Map<String, Lead> leadsByWord = new HashMap<>();
+        byWord.forEach((w, b) -> {
+            BitSet bits = (BitSet) always.clone();
+            bits.or(b);
+            for (int e = 0; e < endings.size(); e++) if (w.startsWith(endings.get(e))) bits.or(endingRows.get(e));
+            leadsByWord.put(w, new Lead(bits));
+        });
+        whole = new WordTable<>(leadsByWord);
+        alwaysLead = always.isEmpty() ? null : new Lead(always);
         BitSet every = new BitSet();
         every.set(0, rows.length);
         all = choice(every);
+    }
+
+    /** A set of rows and, once asked for, its pattern (shared through {@link #made}). */
+    private final class Lead {
+        private final BitSet bits;
+        private volatile Choice choice;
+
+        Lead(BitSet bits) {
+            this.bits = bits;
+        }
+
+        Choice choice() {
+            Choice c = choice;
+            if (c == null) choice = c = choiceOf(bits);
+            return c;
+        }
     }
 
     /** The pattern of all the rows. */
@@ -70,19 +101,26 @@ final class StatementChoices {
 
     /** The rows that may start at a word of {@code text} ending at {@code firstWordEnd}; none: {@code null}. */
     Choice at(String text, int firstWordEnd) {
-        BitSet bits = (BitSet) always.clone();
         int n = text.length();
         int i = firstWordEnd;
         while (i < n && !StatementLeads.wordChar(text.charAt(i))) i++;
-        if (i < n) {
-            int j = StatementLeads.wordEnd(text, i);
-            for (int k = i; k < j; k++) if (text.charAt(k) >= 128) return all;
-            BitSet w = whole.get(text, i, j);
-            if (w != null) bits.or(w);
-            for (int e = 0; e < endings.size(); e++) {
-                if (StatementLeads.startsWithLower(text, i, j, endings.get(e))) bits.or(endingRows.get(e));
-            }
+        if (i == n) return alwaysLead == null ? null : alwaysLead.choice();
+        int j = StatementLeads.wordEnd(text, i);
+        for (int k = i; k < j; k++) if (text.charAt(k) >= 128) return all;
+        Lead w = whole.get(text, i, j);
+        if (w != null) return w.choice();
+        BitSet bits = null; // a word no row names: the rows of the endings it begins with, and those of any word
+        for (int e = 0; e < endings.size(); e++) {
+            if (!StatementLeads.startsWithLower(text, i, j, endings.get(e))) continue;
+            if (bits == null) bits = (BitSet) always.clone();
+            bits.or(endingRows.get(e));
         }
+        if (bits == null) return alwaysLead == null ? null : alwaysLead.choice();
+        return choiceOf(bits);
+    }
+
+    /** The pattern of these rows; none: {@code null}. */
+    private Choice choiceOf(BitSet bits) {
         if (bits.isEmpty()) return null;
         if (bits.cardinality() == rows.length) return all;
         Choice c = made.get(bits);

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,24 +38,25 @@ import java.util.Map;
  *       come straight from {@link LookupTokenizer} in text order, instead of from uimaFIT's {@code indexCovered} over
  *       the CAS index (a new Java object per token with UIMA's JCas cache off); alone, cTAKES' own window handling
  *       runs;</li>
- *   <li>a dictionary term's tokens are split from its text once per annotator, not at every candidate match:
- *       {@link RareWordTerm#getTokens()} cuts a new array of substrings at each call, the largest self cost of the
- *       lookup in a sampling profile. The term objects live as long as the dictionary, so the cache holds at most one
- *       array per term hit.</li>
+ *   <li>a rare word's terms are read once per annotator ({@link RareWordHits}), each term's tokens split from its text
+ *       then, not at every candidate match: {@link RareWordTerm#getTokens()} cuts a new array of substrings at each
+ *       call, the largest self cost of the lookup in a sampling profile. The term lists live as long as the
+ *       dictionary, so the cache holds at most one array per rare word looked up.</li>
  * </ul>
- * Not thread-safe (the token cache), as no UIMA annotator instance is: one per pipeline, one pipeline per thread.
+ * Not thread-safe (the terms cache), as no UIMA annotator instance is: one per pipeline, one pipeline per thread.
  */
 public final class LeanTermAnnotator extends DefaultJCasTermAnnotator {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeanTermAnnotator.class);
 
-    private final Map<RareWordTerm, String[]> termTokens = new IdentityHashMap<>();
+    private RareWordHits hits;
     private DictionarySpec spec;
 
     @Override
     public void initialize(UimaContext context) throws ResourceInitializationException {
         super.initialize(context);
         spec = dictionarySpec(this);
+        hits = new RareWordHits(_minimumLookupSpan);
     }
 
     @Override
@@ -111,34 +111,32 @@ public final class LeanTermAnnotator extends DefaultJCasTermAnnotator {
         return windows;
     }
 
-    /** {@link DefaultJCasTermAnnotator#findTerms}, step for step, with each term's tokens split once. */
+    /** {@link DefaultJCasTermAnnotator#findTerms}, step for step, on each rare word's terms read once. */
     @Override
     public void findTerms(RareWordDictionary dictionary, List<FastLookupToken> allTokens, List<Integer> lookupTokenIndices,
                           CollectionMap<TextSpan, Long, ? extends Collection<Long>> termsFromDictionary) {
         for (Integer lookupTokenIndex : lookupTokenIndices) {
             FastLookupToken lookupToken = allTokens.get(lookupTokenIndex);
-            Collection<RareWordTerm> hits = dictionary.getRareWordHits(lookupToken);
-            if (hits == null || hits.isEmpty()) continue;
-            for (RareWordTerm hit : hits) {
-                if (hit.getText().length() < _minimumLookupSpan) continue;
-                if (hit.getTokenCount() == 1) {
-                    termsFromDictionary.placeValue(lookupToken.getTextSpan(), hit.getCuiCode());
-                    continue;
-                }
-                int first = lookupTokenIndex - hit.getRareWordIndex();
-                if (first < 0 || first + hit.getTokenCount() > allTokens.size()) continue; // beyond the window
-                int last = first + hit.getTokenCount() - 1;
-                if (matches(tokens(hit), allTokens, first, last)) {
-                    termsFromDictionary.placeValue(new DefaultTextSpan(allTokens.get(first).getStart(),
-                            allTokens.get(last).getEnd()), hit.getCuiCode());
-                }
-            }
+            placeMatches(hits.textHits(dictionary, lookupToken), allTokens, lookupTokenIndex, termsFromDictionary);
+            placeMatches(hits.variantHits(dictionary, lookupToken), allTokens, lookupTokenIndex, termsFromDictionary);
         }
     }
 
-    /** The term's tokens as {@link RareWordTerm#getTokens()} gives them, split at the first call. */
-    String[] tokens(RareWordTerm term) {
-        return termTokens.computeIfAbsent(term, RareWordTerm::getTokens);
+    private static void placeMatches(RareWordHits.Hit[] hits, List<FastLookupToken> allTokens, int lookupTokenIndex,
+                                     CollectionMap<TextSpan, Long, ? extends Collection<Long>> termsFromDictionary) {
+        for (RareWordHits.Hit hit : hits) {
+            if (hit.tokenCount() == 1) {
+                termsFromDictionary.placeValue(allTokens.get(lookupTokenIndex).getTextSpan(), hit.cui());
+                continue;
+            }
+            int first = lookupTokenIndex - hit.rareWordIndex();
+            if (first < 0 || first + hit.tokenCount() > allTokens.size()) continue; // beyond the window
+            int last = first + hit.tokenCount() - 1;
+            if (matches(hit.tokens(), allTokens, first, last)) {
+                termsFromDictionary.placeValue(new DefaultTextSpan(allTokens.get(first).getStart(),
+                        allTokens.get(last).getEnd()), hit.cui());
+            }
+        }
     }
 
     /** {@link DefaultJCasTermAnnotator#isTermMatch} on the term's tokens: each token's text or variant equals them. */

@@ -285,9 +285,24 @@ public final class RadiologyLexicon {
         return head + w + "s";
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** Lower case, single spaces; "|" would break the BSV format and is dropped. */
     static String normalise(String s) {
-        return s.replace('|', ' ').trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String t = s.replace('|', ' ').trim();
+        // String.replaceAll compiled its pattern at each call: the rules look terms up by built phrases thousands of
+        // times per second; a text already single-spaced is what the replacement would give back
+        return (singleSpaced(t) ? t : SPACES.matcher(t).replaceAll(" ")).toLowerCase(Locale.ROOT);
+    }
+
+    /** No {@code \\s} character but single spaces: {@code \\s+} replaced by one space gives the same text. */
+    static boolean singleSpaced(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') return false;
+            if (c == ' ' && i > 0 && t.charAt(i - 1) == ' ') return false;
+        }
+        return true;
     }
 
     /** Writes the cTAKES BSV dictionary ({@code ID|TUI|text|preferred text}), ASCII only (non-ASCII terms skipped). */
