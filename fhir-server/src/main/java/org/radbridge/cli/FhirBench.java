@@ -58,10 +58,10 @@ import java.util.stream.Stream;
 final class FhirBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** {@code jvmMs} / {@code postgresMs}: CPU per request of the server's threads and of PostgreSQL (RadBridge side; NaN otherwise). */
-    private record Stats(String label, int n, double p50, double p99, double perSecond, long errors, double jvmMs, double postgresMs) {
-        Stats withLabel(String l) { return new Stats(l, n, p50, p99, perSecond, errors, jvmMs, postgresMs); }
-        Stats withCpu(double[] ms) { return new Stats(label, n, p50, p99, perSecond, errors, ms[0], ms[1]); }
+    /** {@code jvmMs} / {@code postgresMs} / {@code jitMs} (JIT compiler, part of jvmMs): CPU per request of the server's threads and of PostgreSQL (RadBridge side; NaN otherwise). */
+    private record Stats(String label, int n, double p50, double p99, double perSecond, long errors, double jvmMs, double postgresMs, double jitMs) {
+        Stats withLabel(String l) { return new Stats(l, n, p50, p99, perSecond, errors, jvmMs, postgresMs, jitMs); }
+        Stats withCpu(double[] ms) { return new Stats(label, n, p50, p99, perSecond, errors, ms[0], ms[1], ms[2]); }
     }
 
     /** Short names for {@code --queries} (run only some kinds, e.g. to compare two builds on one kind). */
@@ -252,7 +252,7 @@ final class FhirBench {
                 }
                 offered.put(kind, atRates);
                 results.add(peer ? measure("Orthanc QIDO-RS " + kind, http, sample.apply(kind), qidoQueries.get(kind), clients, warmUp, seconds, null)
-                        : new Stats("Orthanc QIDO-RS " + kind + " (not run)", 0, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN));
+                        : new Stats("Orthanc QIDO-RS " + kind + " (not run)", 0, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN));
             }
             System.out.printf(Locale.ROOT, "bench fhir: %d ImagingStudy (%d DiagnosticReport) over %d patients; %d client connections, %.0f s per query kind after %.0f s of warm-up on each side; "
                     + "%d cores, load average at the end %s%n", inFhir == count ? count : fhirCount(http, fhirBase + "/ImagingStudy?_summary=count", token),
@@ -268,10 +268,10 @@ final class FhirBench {
             // is the audit writer the cap? busy most of the wall time, or requests waiting for queue room, say it is
             auditActivity.forEach((kind, line) -> System.out.printf(Locale.ROOT, "audit writer during %s (warm-up and timed window): %s%n", kind, line));
             System.out.printf(Locale.ROOT, "%-42s %9s %9s %9s %10s %7s %s%n", "query", "requests", "p50 ms", "p99 ms", "per s", "errors",
-                    "CPU ms/request: JVM (server threads) + PostgreSQL");
+                    "CPU ms/request: JVM (server threads; of it JIT compiler) + PostgreSQL");
             for (Stats r : results)
                 System.out.printf(Locale.ROOT, "%-42s %9d %9.1f %9.1f %10.1f %7d %s%n", r.label(), r.n(), r.p50(), r.p99(), r.perSecond(), r.errors(),
-                        Double.isNaN(r.jvmMs()) ? "" : String.format(Locale.ROOT, "%.2f + %.2f", r.jvmMs(), r.postgresMs()));
+                        Double.isNaN(r.jvmMs()) ? "" : String.format(Locale.ROOT, "%.2f (%.2f) + %.2f", r.jvmMs(), r.jitMs(), r.postgresMs()));
             if (!levels.isEmpty()) {
                 System.out.printf(Locale.ROOT, "RadBridge FHIR at a fixed offered load (open loop, Poisson arrivals, latency from each request's due time; %.0f s each):%n", seconds);
                 System.out.printf(Locale.ROOT, "%-42s %9s %9s %9s %10s %7s%n", "query @ offered requests/s", "requests", "p50 ms", "p99 ms", "done/s", "errors");
@@ -463,9 +463,9 @@ final class FhirBench {
         pool.shutdownNow();
         long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long errs = Arrays.stream(errors).sum();
-        if (lat.length == 0) return new Stats("", 0, Double.NaN, Double.NaN, 0, errs, Double.NaN, Double.NaN);
+        if (lat.length == 0) return new Stats("", 0, Double.NaN, Double.NaN, 0, errs, Double.NaN, Double.NaN, Double.NaN);
         return new Stats("", lat.length, lat[(int) (lat.length * 0.50)] / 1e6, lat[Math.min(lat.length - 1, (int) (lat.length * 0.99))] / 1e6,
-                lat.length / seconds, errs, Double.NaN, Double.NaN);
+                lat.length / seconds, errs, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private static HttpRequest fhir(String url, String token) {

@@ -15,10 +15,10 @@ class ServerCpuTest {
 
     @Test
     void givesMillisecondsPerRequestOfTheWindow() {
-        ServerCpu.Sample before = new ServerCpu.Sample(1_000, 500);
-        ServerCpu.Sample after = new ServerCpu.Sample(1_300, 650);
-        // 300 and 150 ticks of 10 ms over 150 requests
-        assertThat(after.perRequest(before, 150)).containsExactly(20.0, 10.0);
-        assertThat(new ServerCpu.Sample(-1, 0).perRequest(before, 150)[0]).isNaN();
+        ServerCpu.Sample before = new ServerCpu.Sample(1_000, 100, 500);
+        ServerCpu.Sample after = new ServerCpu.Sample(1_300, 130, 650);
+        // 300, 150 and 30 ticks of 10 ms over 150 requests
+        assertThat(after.perRequest(before, 150)).containsExactly(20.0, 10.0, 2.0);
+        assertThat(new ServerCpu.Sample(-1, -1, 0).perRequest(before, 150)[0]).isNaN();
     }
 }
