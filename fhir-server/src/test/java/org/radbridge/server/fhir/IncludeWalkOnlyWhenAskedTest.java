@@ -79,6 +79,8 @@ class IncludeWalkOnlyWhenAskedTest {
         ImagingStudy study = (ImagingStudy) page().get(0);
         assertThat(SERVER.newTerser().getClass()).isEqualTo(FhirTerser.class);
         assertThat(SERVER.newTerser().getAllResourceReferences(study)).hasSize(1);
+        SERVER.withoutReferenceWalk(() -> assertThat(SERVER.newTerser().getAllResourceReferences(study)).isEmpty());
+        assertThat(SERVER.newTerser().getAllResourceReferences(study)).as("only inside the bundle's walk").hasSize(1);
         assertThat(IncludeWalkOnlyWhenAsked.walkCanInclude(BundleInclusionRule.BASED_ON_INCLUDES, Set.of())).isFalse();
         assertThat(IncludeWalkOnlyWhenAsked.walkCanInclude(BundleInclusionRule.BASED_ON_INCLUDES, null)).isFalse();
         assertThat(IncludeWalkOnlyWhenAsked.walkCanInclude(BundleInclusionRule.BASED_ON_RESOURCE_PRESENCE, Set.of())).isTrue();
