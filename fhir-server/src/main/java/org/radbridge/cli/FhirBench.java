@@ -58,8 +58,10 @@ import java.util.stream.Stream;
 final class FhirBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Stats(String label, int n, double p50, double p99, double perSecond, long errors) {
-        Stats withLabel(String l) { return new Stats(l, n, p50, p99, perSecond, errors); }
+    /** {@code jvmMs} / {@code postgresMs} / {@code jitMs} (JIT compiler, part of jvmMs): CPU per request of the server's threads and of PostgreSQL (RadBridge side; NaN otherwise). */
+    private record Stats(String label, int n, double p50, double p99, double perSecond, long errors, double jvmMs, double postgresMs, double jitMs) {
+        Stats withLabel(String l) { return new Stats(l, n, p50, p99, perSecond, errors, jvmMs, postgresMs, jitMs); }
+        Stats withCpu(double[] ms) { return new Stats(label, n, p50, p99, perSecond, errors, ms[0], ms[1], ms[2]); }
     }
 
     /** Short names for {@code --queries} (run only some kinds, e.g. to compare two builds on one kind). */
@@ -186,15 +188,15 @@ final class FhirBench {
             }
             Map<String, String> patientIds = checkedPatientIds(ctx, settings.mrnSystem(), readIds(idsFile), idsFile);
 
-            if (!OrthancPeer.available() || !Files.exists(OrthancPeer.DICOMWEB_PLUGIN)) {
-                System.err.println("Orthanc with its DICOMweb plugin is not installed (apt-get install orthanc orthanc-dicomweb): no peer, no ratios");
-                return 1;
-            }
-            Path work = Files.createDirectories(dir.resolve("orthanc"));
-            orthanc.start(work, List.of(OrthancPeer.DICOMWEB_PLUGIN));
-            long inOrthanc = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + orthanc.port() + "/statistics")).GET().build(),
+            // without Orthanc only RadBridge's side is measured (no answers compared, no ratios)
+            boolean peer = OrthancPeer.available() && Files.exists(OrthancPeer.DICOMWEB_PLUGIN);
+            if (!peer) System.err.println("Orthanc with its DICOMweb plugin is not installed (apt-get install orthanc orthanc-dicomweb): no peer, no ratios");
+            else orthanc.start(Files.createDirectories(dir.resolve("orthanc")), List.of(OrthancPeer.DICOMWEB_PLUGIN));
+            long inOrthanc = !peer ? -1 : JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + orthanc.port() + "/statistics")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path("CountStudies").asLong();
-            if ("loaded".equals(state.getProperty("orthanc")) && inOrthanc == count) {
+            if (!peer) {
+                // nothing to load
+            } else if ("loaded".equals(state.getProperty("orthanc")) && inOrthanc == count) {
                 System.err.printf(Locale.ROOT, "Orthanc: %d studies already loaded%n", inOrthanc);
             } else {
                 long t0 = System.nanoTime();
@@ -203,7 +205,7 @@ final class FhirBench {
                 state.setProperty("orthanc", "loaded");
                 store(state, stateFile);
             }
-            String qido = "http://127.0.0.1:" + orthanc.port() + "/dicom-web/studies";
+            String qido = "http://127.0.0.1:" + (peer ? orthanc.port() : 0) + "/dicom-web/studies";
             String accSystem = settings.accessionSystem();
             int window = windowDays;
 
@@ -227,7 +229,8 @@ final class FhirBench {
                 System.err.printf(Locale.ROOT, "bench fhir: searches by patient use the %d studies of the %d patients whose id is known%n",
                         ofKnownPatients.size(), patientIds.size());
             java.util.function.Function<String, List<BenchStudies.Study>> sample = kind -> kind.equals("by patient") ? ofKnownPatients : studies;
-            for (String kind : kinds) compareAnswers(kind, http, sample.apply(kind), fhirQueries.get(kind), qidoQueries.get(kind));
+            if (peer) for (String kind : kinds) compareAnswers(kind, http, sample.apply(kind), fhirQueries.get(kind), qidoQueries.get(kind));
+            ServerCpu cpu = new ServerCpu(settings.dataDir().resolve("pg"));
 
             long auditBefore = fhirCount(http, fhirBase + "/AuditEvent?_summary=count", token);
             List<Stats> results = new ArrayList<>();
@@ -237,7 +240,7 @@ final class FhirBench {
             for (String kind : kinds) {
                 AuditEventWriter.Activity before = auditWriter.activity();
                 long t0 = System.nanoTime();
-                Stats closed = measure("RadBridge FHIR  " + kind, http, sample.apply(kind), fhirQueries.get(kind), clients, warmUp, seconds);
+                Stats closed = measure("RadBridge FHIR  " + kind, http, sample.apply(kind), fhirQueries.get(kind), clients, warmUp, seconds, cpu);
                 auditActivity.put(kind, describe(auditWriter.activity().since(before), (System.nanoTime() - t0) / 1e9));
                 results.add(closed);
                 List<OfferedLoad.Result> atRates = new ArrayList<>();
@@ -248,7 +251,8 @@ final class FhirBench {
                     atRates.add(OfferedLoad.run(http, i -> fhirQueries.get(kind).apply(pick.get(i % pick.size())), rate, seconds, 64, 3));
                 }
                 offered.put(kind, atRates);
-                results.add(measure("Orthanc QIDO-RS " + kind, http, sample.apply(kind), qidoQueries.get(kind), clients, warmUp, seconds));
+                results.add(peer ? measure("Orthanc QIDO-RS " + kind, http, sample.apply(kind), qidoQueries.get(kind), clients, warmUp, seconds, null)
+                        : new Stats("Orthanc QIDO-RS " + kind + " (not run)", 0, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN));
             }
             System.out.printf(Locale.ROOT, "bench fhir: %d ImagingStudy (%d DiagnosticReport) over %d patients; %d client connections, %.0f s per query kind after %.0f s of warm-up on each side; "
                     + "%d cores, load average at the end %s%n", inFhir == count ? count : fhirCount(http, fhirBase + "/ImagingStudy?_summary=count", token),
@@ -263,9 +267,11 @@ final class FhirBench {
                     levels.isEmpty() ? "" : " and the offered-load runs");
             // is the audit writer the cap? busy most of the wall time, or requests waiting for queue room, say it is
             auditActivity.forEach((kind, line) -> System.out.printf(Locale.ROOT, "audit writer during %s (warm-up and timed window): %s%n", kind, line));
-            System.out.printf(Locale.ROOT, "%-42s %9s %9s %9s %10s %7s%n", "query", "requests", "p50 ms", "p99 ms", "per s", "errors");
+            System.out.printf(Locale.ROOT, "%-42s %9s %9s %9s %10s %7s %s%n", "query", "requests", "p50 ms", "p99 ms", "per s", "errors",
+                    "CPU ms/request: JVM (server threads; of it JIT compiler) + PostgreSQL");
             for (Stats r : results)
-                System.out.printf(Locale.ROOT, "%-42s %9d %9.1f %9.1f %10.1f %7d%n", r.label(), r.n(), r.p50(), r.p99(), r.perSecond(), r.errors());
+                System.out.printf(Locale.ROOT, "%-42s %9d %9.1f %9.1f %10.1f %7d %s%n", r.label(), r.n(), r.p50(), r.p99(), r.perSecond(), r.errors(),
+                        Double.isNaN(r.jvmMs()) ? "" : String.format(Locale.ROOT, "%.2f (%.2f) + %.2f", r.jvmMs(), r.jitMs(), r.postgresMs()));
             if (!levels.isEmpty()) {
                 System.out.printf(Locale.ROOT, "RadBridge FHIR at a fixed offered load (open loop, Poisson arrivals, latency from each request's due time; %.0f s each):%n", seconds);
                 System.out.printf(Locale.ROOT, "%-42s %9s %9s %9s %10s %7s%n", "query @ offered requests/s", "requests", "p50 ms", "p99 ms", "done/s", "errors");
@@ -414,15 +420,20 @@ final class FhirBench {
                 kind, same, n, fhirStudies, qidoStudies);
     }
 
+    /** {@code cpu}: sampled around the timed window (not the warm-up), or null to leave the CPU figures out. */
     private static Stats measure(String label, HttpClient http, List<BenchStudies.Study> studies, Function<BenchStudies.Study, HttpRequest> query,
-                                 int clients, double warmUpSeconds, double seconds) throws Exception {
+                                 int clients, double warmUpSeconds, double seconds, ServerCpu cpu) throws Exception {
         run(http, studies, query, clients, warmUpSeconds, 1);
-        return run(http, studies, query, clients, seconds, 2).withLabel(label);
+        ServerCpu.Sample before = cpu == null ? null : cpu.sample();
+        Stats timed = run(http, studies, query, clients, seconds, 2).withLabel(label);
+        return cpu == null ? timed : timed.withCpu(cpu.sample().perRequest(before, timed.n() + timed.errors()));
     }
 
     private static Stats run(HttpClient http, List<BenchStudies.Study> studies, Function<BenchStudies.Study, HttpRequest> query, int clients, double seconds, long seed)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        // named so that ServerCpu leaves the clients' own CPU out of the server's
+        ExecutorService pool = Executors.newFixedThreadPool(clients, r -> new Thread(r, ServerCpu.CLIENT_THREADS + threads.incrementAndGet()));
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Future<long[]>> futures = new ArrayList<>();
         long[] errors = new long[clients];
@@ -452,9 +463,9 @@ final class FhirBench {
         pool.shutdownNow();
         long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long errs = Arrays.stream(errors).sum();
-        if (lat.length == 0) return new Stats("", 0, Double.NaN, Double.NaN, 0, errs);
+        if (lat.length == 0) return new Stats("", 0, Double.NaN, Double.NaN, 0, errs, Double.NaN, Double.NaN, Double.NaN);
         return new Stats("", lat.length, lat[(int) (lat.length * 0.50)] / 1e6, lat[Math.min(lat.length - 1, (int) (lat.length * 0.99))] / 1e6,
-                lat.length / seconds, errs);
+                lat.length / seconds, errs, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private static HttpRequest fhir(String url, String token) {

@@ -110,6 +110,12 @@ public class FhirJpaConfig {
         return CamelSkipsHapiBeans.inPlaceOfCamels();
     }
 
+    /** HAPI's primary FhirContext as {@link org.radbridge.server.fhir.ServerFhirContext}: no reference walk for bundles without includes. */
+    @Bean
+    public static org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor serverFhirContext() {
+        return org.radbridge.server.fhir.ServerFhirContext.inPlaceOfHapis();
+    }
+
     /** See {@link org.radbridge.server.fhir.ExplicitContainedResources}; default off. */
     @Bean
     public static org.springframework.beans.factory.config.BeanPostProcessor explicitContainedResources(

@@ -60,23 +60,34 @@ public class FhirSubscriptionExportConfig {
         };
     }
 
+    /** The resource types whose content is in the binary store; see {@link org.radbridge.server.fhir.BinaryInflationWhereStored}. */
     @Bean
-    public IBinaryStorageSvc binaryStorageSvc(RadBridgeSettings settings) throws IOException {
+    public org.radbridge.server.fhir.ExternalizedBinaryTypes externalizedBinaryTypes(RadBridgeSettings settings) throws IOException {
+        return org.radbridge.server.fhir.ExternalizedBinaryTypes.of(Files.createDirectories(settings.dataDir().resolve("fhir-binary")));
+    }
+
+    @Bean
+    public IBinaryStorageSvc binaryStorageSvc(RadBridgeSettings settings, org.radbridge.server.fhir.ExternalizedBinaryTypes types) throws IOException {
         Path dir = Files.createDirectories(settings.dataDir().resolve("fhir-binary"));
-        FilesystemBinaryStorageSvcImpl svc = new FilesystemBinaryStorageSvcImpl(dir.toString());
+        FilesystemBinaryStorageSvcImpl svc = new org.radbridge.server.fhir.TypeRecordingBinaryStorage(dir.toString(), types);
         // every export file goes to the data directory, however small
         svc.setMinimumBinarySize(0);
         return svc;
     }
 
-    /** Registered with the storage interceptors (the export job writes its Binary resources through the DAO). */
+    /**
+     * Registered with the storage interceptors (the export job writes its Binary resources through the DAO), and before
+     * HAPI's read-side scan for stored content, RadBridge's check that spares it where no type shown can hold any.
+     */
     @Bean
     public Object fhirRestExtensions(RestfulServer server, BulkDataExportProvider export, IInterceptorService storage,
-                                     BinaryStorageInterceptor<?> binaries, ca.uhn.fhir.jpa.api.config.JpaStorageSettings settings) {
+                                     BinaryStorageInterceptor<?> binaries, ca.uhn.fhir.jpa.api.config.JpaStorageSettings settings,
+                                     org.radbridge.server.fhir.ExternalizedBinaryTypes binaryTypes) {
         server.registerProvider(export);
         // HAPI's own Patient-level export needs "index missing fields"; while that is off, the export runs as its system-level equivalent
         if (settings.getIndexMissingFields() != ca.uhn.fhir.jpa.api.config.JpaStorageSettings.IndexEnabledEnum.ENABLED)
             server.registerInterceptor(new org.radbridge.server.fhir.PatientExportAsSystemExport());
+        storage.registerInterceptor(new org.radbridge.server.fhir.BinaryInflationWhereStored(server.getFhirContext(), binaryTypes));
         storage.registerInterceptor(binaries);
         return new Object();
     }

@@ -366,6 +366,74 @@ class EhrApiEndToEndTest {
         assertThat(json("/fhir/ImagingStudy?identifier=" + URLEncoder.encode(acsn, StandardCharsets.UTF_8), admin).path("entry").size()).isEqualTo(1);
     }
 
+    /**
+     * What the search path leaves out of HAPI's work changes no answer: report texts (attachment data HAPI keeps in the
+     * binary store) come back filled in, in a search, a read and as {@code _revinclude} of a study, and studies, whose
+     * type has nothing in the store, without HAPI's stored-content extension; {@code _include} adds the patients asked
+     * for, and the same search without it gives the same studies, in the same order, with the same links, and nothing more.
+     */
+    @Test
+    @Order(6)
+    void storedContentAndIncludesAreAnsweredAsBefore() throws Exception {
+        String admin = admin();
+        org.radbridge.server.fhir.ExternalizedBinaryTypes stored = ctx.getBean(org.radbridge.server.fhir.ExternalizedBinaryTypes.class);
+        assertThat(stored.mayHold("DiagnosticReport")).as("the pipeline's report texts are in the store").isTrue();
+        assertThat(stored.mayHold("ImagingStudy")).isFalse();
+        JsonNode reports = json("/fhir/DiagnosticReport?_count=200", admin);
+        assertThat(reports.path("entry").size()).isPositive();
+        String study = null;
+        for (JsonNode e : reports.path("entry")) {
+            JsonNode dr = e.path("resource");
+            JsonNode form = dr.path("presentedForm").get(0);
+            assertThat(new String(java.util.Base64.getDecoder().decode(form.path("data").asText()), StandardCharsets.UTF_8)).as("report text").isNotBlank();
+            assertThat(dr.toString()).doesNotContain("externalized-binary");
+            assertThat(json("/fhir/DiagnosticReport/" + dr.path("id").asText(), admin).path("presentedForm")).isEqualTo(dr.path("presentedForm"));
+            if (study == null && dr.has("imagingStudy")) {
+                study = dr.path("imagingStudy").get(0).path("reference").asText();
+                JsonNode rev = json("/fhir/ImagingStudy?_id=" + study.substring(study.indexOf('/') + 1) + "&_revinclude=DiagnosticReport:imaging-study", admin);
+                boolean reportShown = false;
+                for (JsonNode r : rev.path("entry")) {
+                    if (!r.path("resource").path("id").asText().equals(dr.path("id").asText())) continue;
+                    reportShown = true;
+                    assertThat(r.path("resource").path("presentedForm")).as("report text with its study").isEqualTo(dr.path("presentedForm"));
+                }
+                assertThat(reportShown).isTrue();
+            }
+        }
+        assertThat(study).isNotNull();
+
+        JsonNode plain = json("/fhir/ImagingStudy?_count=50", admin);
+        JsonNode included = json("/fhir/ImagingStudy?_count=50&_include=ImagingStudy:subject", admin);
+        List<String> plainIds = new ArrayList<>(), matchIds = new ArrayList<>(), subjects = new ArrayList<>(), patients = new ArrayList<>();
+        for (JsonNode e : plain.path("entry")) {
+            assertThat(e.path("resource").path("resourceType").asText()).isEqualTo("ImagingStudy");
+            assertThat(e.path("search").path("mode").asText()).isEqualTo("match");
+            assertThat(e.path("resource").toString()).doesNotContain("externalized-binary");
+            plainIds.add(e.path("resource").path("id").asText());
+            String subject = e.path("resource").path("subject").path("reference").asText();
+            if (!subjects.contains(subject)) subjects.add(subject);
+        }
+        for (JsonNode e : included.path("entry")) {
+            if (e.path("search").path("mode").asText().equals("match")) matchIds.add(e.path("resource").path("id").asText());
+            else if (e.path("search").path("mode").asText().equals("include")) patients.add("Patient/" + e.path("resource").path("id").asText());
+        }
+        assertThat(plainIds).hasSizeGreaterThan(1);
+        assertThat(matchIds).isEqualTo(plainIds);
+        assertThat(patients).containsExactlyInAnyOrderElementsOf(subjects);
+        // the same links (relation and offset; the included search's also carry its _include)
+        java.util.regex.Pattern offset = java.util.regex.Pattern.compile("_offset=(\\d+)");
+        java.util.function.Function<JsonNode, List<String>> links = bundle -> {
+            List<String> out = new ArrayList<>();
+            for (JsonNode l : bundle.path("link")) {
+                java.util.regex.Matcher m = offset.matcher(l.path("url").asText());
+                out.add(l.path("relation").asText() + (m.find() ? " " + m.group(1) : ""));
+            }
+            return out;
+        };
+        assertThat(links.apply(plain)).contains("self");
+        assertThat(links.apply(included)).isEqualTo(links.apply(plain));
+    }
+
     // ---- subscriptions ------------------------------------------------------------------------------------------
 
     @Test
@@ -555,6 +623,8 @@ class EhrApiEndToEndTest {
         assertThat(ctx.getBean("camelBeanPostProcessor")).isInstanceOf(org.radbridge.server.config.CamelSkipsHapiBeans.class);
         assertThat(ctx.getBean(ca.uhn.fhir.context.FhirContext.class).getParserOptions().isAutoContainReferenceTargetsWithNoId()).isFalse();
         assertThat(ctx.getBean(org.radbridge.server.config.BatchMaintenanceWhileJobsRun.class).isRunning()).isTrue();
+        assertThat(ctx.getBean(ca.uhn.fhir.context.FhirContext.class)).isInstanceOf(org.radbridge.server.fhir.ServerFhirContext.class);
+        assertThat(ctx.getBean(ca.uhn.fhir.jpa.binary.api.IBinaryStorageSvc.class)).isInstanceOf(org.radbridge.server.fhir.TypeRecordingBinaryStorage.class);
     }
 
     @Test
