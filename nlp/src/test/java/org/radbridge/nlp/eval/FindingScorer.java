@@ -93,9 +93,18 @@ public final class FindingScorer {
 
     /** The figures, and the error rows only when {@code withErrors} (blind readers must not see other sets' rows). */
     public String report(String title, boolean withErrors) {
+        return report(title, withErrors, true);
+    }
+
+    /**
+     * As {@link #report(String, boolean)}, the per-finding table only when {@code withTable}: a split that stays blind
+     * (MTSamples, ROCO) shows its micro figures alone, since which findings it misses is what its error rows would tell.
+     */
+    public String report(String title, boolean withErrors, boolean withTable) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(java.util.Locale.ROOT, "%s: TP %d FP %d FN %d, micro P %.3f R %.3f F1 %.3f, macro F1 %.3f (%d findings)%n",
                 title, tp, fp, fn, precision(), recall(), f1(), macroF1(), byFinding.size()));
+        if (!withTable) return sb.toString();
         sb.append(String.format("  %-18s %-34s %4s %4s %4s %6s %6s %6s%n", "code", "finding", "TP", "FP", "FN", "P", "R", "F1"));
         byFinding.forEach((code, c) -> {
             double p = c[0] / (double) Math.max(1, c[0] + c[1]), r = c[0] / (double) Math.max(1, c[0] + c[2]);

@@ -34,7 +34,12 @@ final class ReportSetScore {
     }
 
     void print(String title, boolean errors) {
-        System.out.print(all.report(title + " reports (" + reports + "), all assertions", errors));
+        print(title, errors, true);
+    }
+
+    /** With the per-finding table only when {@code table} (see {@link FindingScorer#report(String, boolean, boolean)}). */
+    void print(String title, boolean errors, boolean table) {
+        System.out.print(all.report(title + " reports (" + reports + "), all assertions", errors, table));
         System.out.printf(Locale.ROOT, "%s reports, present findings only: micro P %.3f R %.3f F1 %.3f, macro F1 %.3f; "
                         + "normal reports %d, false-positive present findings %d (%.3f per normal report)%n",
                 title, present.precision(), present.recall(), present.f1(), present.macroF1(), normal, normalFp,
