@@ -194,11 +194,9 @@ final class FhirBench {
             else orthanc.start(Files.createDirectories(dir.resolve("orthanc")), List.of(OrthancPeer.DICOMWEB_PLUGIN));
             long inOrthanc = !peer ? -1 : JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + orthanc.port() + "/statistics")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path("CountStudies").asLong();
-            if (!peer) {
-                // nothing to load
-            } else if ("loaded".equals(state.getProperty("orthanc")) && inOrthanc == count) {
+            if (peer && "loaded".equals(state.getProperty("orthanc")) && inOrthanc == count) {
                 System.err.printf(Locale.ROOT, "Orthanc: %d studies already loaded%n", inOrthanc);
-            } else {
+            } else if (peer) {
                 long t0 = System.nanoTime();
                 int n = OrthancBulkLoader.load(orthanc.port(), studies, exams, Math.max(2, loadThreads));
                 System.err.printf(Locale.ROOT, "Orthanc: %d instances (%d studies) stored in %.1f s%n", n, count, (System.nanoTime() - t0) / 1e9);

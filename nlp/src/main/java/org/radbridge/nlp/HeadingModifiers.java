@@ -91,15 +91,10 @@ final class HeadingModifiers {
         int n = text.length();
         for (int i = from; i < n; i++) {
             if (i > 0 && text.charAt(i - 1) != '\n' && !(i > 1 && (text.charAt(i - 2) == '.' || text.charAt(i - 2) == ';')
-                    && regexSpace(text.charAt(i - 1)))) continue;
+                    && AsciiChars.regexSpace(text.charAt(i - 1)))) continue;
             if (heading.region(i, n).lookingAt()) return true;
         }
         return false;
-    }
-
-    /** {@code \s} of a pattern without UNICODE_CHARACTER_CLASS. */
-    private static boolean regexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** A matcher of the headings for {@link #find}. */

@@ -1,5 +1,8 @@
 package org.radbridge.nlp;
 
+import static org.radbridge.nlp.AsciiChars.lower;
+import static org.radbridge.nlp.AsciiChars.regexSpace;
+
 import java.util.List;
 
 /**
@@ -72,15 +75,5 @@ final class NotFindingLeads {
         int k = wordEnd;
         while (k < n && regexSpace(text.charAt(k))) k++;
         return k < n && afterSpace.indexOf(lower(text.charAt(k))) >= 0;
-    }
-
-    /** {@code \s} of a pattern without UNICODE_CHARACTER_CLASS. */
-    private static boolean regexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    /** ASCII lower case, as a case-insensitive pattern without UNICODE_CASE folds letters. */
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

@@ -134,28 +134,33 @@ public final class RadiologyNlp implements AutoCloseable {
     static {
         StringBuilder sb = new StringBuilder();
         int longest = 0;
-        Map<String, StringBuilder> byFirstWord = new java.util.LinkedHashMap<>();
-        Map<String, List<String>> phrasesByFirstWord = new HashMap<>();
+        Map<String, List<String>> phrasesByFirstWord = new HashMap<>(); // in file order: the alternation's order
         boolean indexed = true;
         for (String[] f : Resources.tsv("/org/radbridge/nlp/triggers/not-findings.tsv")) {
             longest = Math.max(longest, f[0].trim().length());
             if (sb.length() > 0) sb.append('|');
-            String quoted = Pattern.quote(f[0].trim()).replace(" ", "\\E\\s+\\Q");
-            sb.append(quoted);
+            sb.append(notFindingPattern(f[0].trim()));
             for (String w : f[0].trim().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) NOT_FINDING_WORDS.add(w);
             indexed &= !f[0].trim().isEmpty() && Character.isLetterOrDigit(f[0].trim().charAt(0));
-            StringBuilder alt = byFirstWord.computeIfAbsent(ReportRegions.firstWord(f[0].trim(), 0), k -> new StringBuilder());
-            alt.append(alt.length() > 0 ? "|" : "").append(quoted);
             phrasesByFirstWord.computeIfAbsent(ReportRegions.firstWord(f[0].trim(), 0), k -> new ArrayList<>()).add(f[0].trim());
         }
         NOT_FINDINGS = Pattern.compile("\\b(?:" + sb + ")\\b", Pattern.CASE_INSENSITIVE);
         NOT_FINDINGS_REACH = longest * 2;
         Map<String, Pattern> patterns = new HashMap<>();
-        byFirstWord.forEach((w, alt) -> patterns.put(w, Pattern.compile("\\b(?:" + alt + ")\\b", Pattern.CASE_INSENSITIVE)));
-        NOT_FINDINGS_BY_FIRST_WORD = indexed ? patterns : null;
         Map<String, NotFindingLeads> leads = new HashMap<>();
-        patterns.forEach((w, p) -> leads.put(w, NotFindingLeads.of(p, phrasesByFirstWord.get(w))));
+        phrasesByFirstWord.forEach((w, phrases) -> {
+            Pattern p = Pattern.compile("\\b(?:" + String.join("|", phrases.stream().map(RadiologyNlp::notFindingPattern).toList())
+                    + ")\\b", Pattern.CASE_INSENSITIVE);
+            patterns.put(w, p);
+            leads.put(w, NotFindingLeads.of(p, phrases));
+        });
+        NOT_FINDINGS_BY_FIRST_WORD = indexed ? patterns : null;
         NOT_FINDINGS_TABLE = new WordTable<>(leads);
+    }
+
+    /** A not-findings phrase as a pattern: its words literally, any whitespace between them. */
+    private static String notFindingPattern(String phrase) {
+        return Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q");
     }
 
     private final RadiologyLexicon lexicon;

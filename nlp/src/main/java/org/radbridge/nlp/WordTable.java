@@ -48,7 +48,7 @@ final class WordTable<V> {
         for (int i = from; i < end; i++) {
             char c = text.charAt(i);
             if (c >= ASCII) return map.get(text.substring(from, end).toLowerCase(Locale.ROOT));
-            h = 31 * h + lower(c); // String.hashCode of the lower-case word
+            h = 31 * h + AsciiChars.lower(c); // String.hashCode of the lower-case word
         }
         int length = end - from;
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -59,12 +59,7 @@ final class WordTable<V> {
     }
 
     private static boolean sameLower(String key, String text, int from) {
-        for (int i = 0; i < key.length(); i++) if (key.charAt(i) != lower(text.charAt(from + i))) return false;
+        for (int i = 0; i < key.length(); i++) if (key.charAt(i) != AsciiChars.lower(text.charAt(from + i))) return false;
         return true;
-    }
-
-    /** ASCII lower case, as {@code toLowerCase(Locale.ROOT)} maps ASCII letters. */
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }
