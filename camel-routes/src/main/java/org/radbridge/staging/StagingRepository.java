@@ -383,11 +383,12 @@ public final class StagingRepository {
 
     /**
      * Records where a study can be retrieved (the WADO-RS base of the PACS it came from); a changed
-     * endpoint marks the study dirty, as the ImagingStudy names it.
+     * endpoint marks the study dirty, as the ImagingStudy names it. It counts as received now, like new instances: a
+     * projection that started before it (and so built the ImagingStudy without the endpoint) must not clear the mark.
      */
     public void setEndpoint(String studyUid, String url) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE radbridge.study SET endpoint_url = ?, dirty = true "
+             PreparedStatement ps = c.prepareStatement("UPDATE radbridge.study SET endpoint_url = ?, dirty = true, last_received_at = now() "
                      + "WHERE study_instance_uid = ? AND endpoint_url IS DISTINCT FROM ?")) {
             ps.setString(1, url);
             ps.setString(2, studyUid);

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -279,6 +280,29 @@ class ReportProjectionDatabaseTest {
         assertThat(new long[] {count("SELECT count(*) FROM omop.note"), count("SELECT count(*) FROM omop.note_nlp"),
                 count("SELECT count(*) FROM omop.condition_occurrence"), count("SELECT count(*) FROM omop.image_feature"),
                 count("SELECT max(omop_id) FROM radbridge.omop_id_map")}).isEqualTo(before);
+    }
+
+    /**
+     * A DICOMweb pull stages a study's instances and then records its WADO-RS endpoint: a projection that started in
+     * between built the ImagingStudy without the endpoint, so it must leave the study dirty for the next run (seen in
+     * the four-paths end-to-end suite on a loaded machine: a DICOMweb study projected without its endpoint).
+     */
+    @Test
+    @Order(10)
+    void anEndpointRecordedDuringAProjectionIsProjectedByTheNextRun() throws Exception {
+        String study = string("SELECT study_link_uid FROM radbridge.report WHERE link_status = 'linked' LIMIT 1");
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isZero();
+        OffsetDateTime projectionStart = OffsetDateTime.now().minusSeconds(1);
+        staging.setEndpoint(study, "http://pacs.example/dicom-web/studies/" + study);
+        staging.markProjected(study, projectionStart);
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isEqualTo(1);
+
+        sent.clear();
+        assertThat(projector.projectDirty().projected()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isZero();
+        assertThat(only(sent.get(sent.size() - 1), ImagingStudy.class).getEndpoint()).hasSize(1);
+        assertThat(string("SELECT endpoint_url FROM radbridge.study WHERE study_instance_uid = '" + study + "'"))
+                .isEqualTo("http://pacs.example/dicom-web/studies/" + study);
     }
 
     /** A status change of the same text (preliminary, then final) that lands while its study is projected stays pending. */
