@@ -70,6 +70,11 @@ public final class RadiologyNlp implements AutoCloseable {
     /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
     private static final List<FindingMention.Assertion> NORMAL_ASSERTIONS = new ArrayList<>();
+    /**
+     * The report region a statement row holds in, or null for any report: "the aorta is of normal calibre" denies an
+     * abdominal aortic aneurysm on an abdominal exam, while on a chest exam the writers label nothing (session 35).
+     */
+    private static final List<String> NORMAL_REGIONS = new ArrayList<>();
 
     /**
      * The statement rows that can start with one word: tried only where the next word is one of the rows' second words
@@ -103,6 +108,7 @@ public final class RadiologyNlp implements AutoCloseable {
             String assertion = f.length > 2 ? f[2].trim().toLowerCase(Locale.ROOT) : "absent";
             NORMAL_ASSERTIONS.add(assertion.equals("possible") ? FindingMention.Assertion.POSSIBLE
                     : assertion.equals("present") ? FindingMention.Assertion.PRESENT : FindingMention.Assertion.ABSENT);
+            NORMAL_REGIONS.add(f.length > 3 && !f[3].isBlank() ? f[3].trim() : null);
             for (String phrase : PhraseTemplates.expand(template)) {
                 maxLength = Math.max(maxLength, phrase.length());
                 if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
@@ -513,7 +519,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 if (!historical && r.assertion() != ConText.Assertion.ABSENT) stated = true;
             }
         }
-        normalStatements(reportId, text, sections, segments, out);
+        normalStatements(reportId, text, sections, segments, region, out);
         // a preliminary read that a final report in the same text supersedes: only the final report counts
         int[] superseded = PreliminaryReads.superseded(text);
         if (superseded != null) out.removeIf(fm -> fm.start() >= superseded[0] && fm.start() < superseded[1]);
@@ -726,8 +732,10 @@ public final class RadiologyNlp implements AutoCloseable {
 
     /** "heart size normal": an absent mention of the concept the statement denies (triggers/normal-statements.tsv). */
     private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
-                                  List<FindingMention> out) {
+                                  String region, List<FindingMention> out) {
         for (Statement st : statements(text)) {
+            String only = NORMAL_REGIONS.get(st.row());
+            if (only != null && !only.equals(region)) continue;
             String section = Sections.at(sections, st.start());
             boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
             int[] seg = segments.stream().filter(g -> g[0] <= st.start() && st.start() < g[1]).findFirst()
