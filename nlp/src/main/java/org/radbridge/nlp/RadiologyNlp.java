@@ -340,6 +340,8 @@ public final class RadiologyNlp implements AutoCloseable {
         List<FindingMention> out = new ArrayList<>();
         int fi = 0, ai = 0;
         boolean stated = false; // a current finding asserted earlier in the report body (not absent)
+        int[] prevSeg = null; // the sentence before, and its anatomy words (an organ survey's "No focal lesion.")
+        List<Mention> prevAnatomy = List.of();
         for (int[] seg : segments) {
             while (fi < kept.size() && kept.get(fi).start() < seg[0]) fi++;
             int fj = fi;
@@ -351,6 +353,10 @@ public final class RadiologyNlp implements AutoCloseable {
             while (aj < anatomy.size() && anatomy.get(aj).start() < seg[1]) aj++;
             List<Mention> segAnatomy = anatomy.subList(ai, aj);
             ai = aj;
+            int[] before = prevSeg;
+            List<Mention> beforeAnatomy = prevAnatomy;
+            prevSeg = seg;
+            prevAnatomy = segAnatomy;
             if (segFindings.isEmpty()) continue;
             // the region that gives this sentence's unsited findings their default site: the report's, unless the
             // sentence's own anatomy words all lie in one region that may speak for them (sites/sentence-regions.tsv;
@@ -446,6 +452,17 @@ public final class RadiologyNlp implements AutoCloseable {
                     if (headed != null) {
                         c = headed.getKey();
                         if (site == null) site = headed.getValue();
+                    }
+                }
+                if (c == null && site == null && segAnatomy.isEmpty()) {
+                    // a sentence that names no site right after one about a single organ, off the chest ("The liver is
+                    // normal in size. No focal lesion."; "Liver normal; no focal lesion"): the organ survey's finding
+                    // is the organ's, where the terminology has a concept for it there (session 35, helper 11db)
+                    LexConcept carried = carriedSite(text, sections, before, beforeAnatomy, seg, region, concept);
+                    LexConcept byCarried = carried == null ? null : lexicon.refine(concept.get(m), carried).orElse(null);
+                    if (byCarried != null) {
+                        c = byCarried;
+                        site = carried;
                     }
                 }
                 if (c == null) {
@@ -809,6 +826,26 @@ public final class RadiologyNlp implements AutoCloseable {
      */
     private static String[] statementCodes(int row) {
         return NORMAL_CODES.get(row).split("\\s*,\\s*");
+    }
+
+    /**
+     * The one organ the sentence before names, for a sentence that names none: only off the chest (a chest survey's
+     * "Heart normal. No effusion." is no pericardial effusion), in the same section, with no blank line between, and
+     * when every anatomy word of the sentence before names that one organ ("Diffusely increased hepatic echogenicity.
+     * No focal lesion."); null otherwise.
+     */
+    private LexConcept carriedSite(String text, List<Sections.Section> sections, int[] before, List<Mention> beforeAnatomy,
+                                   int[] seg, String region, Map<Mention, LexConcept> concept) {
+        if (before == null || beforeAnatomy.isEmpty() || region == null || "chest".equals(region)) return null;
+        LexConcept organ = null;
+        for (Mention a : beforeAnatomy) {
+            LexConcept c = concept.get(a);
+            if (c == null || (organ != null && !organ.equals(c))) return null;
+            organ = c;
+        }
+        if (before[1] > seg[0] || text.substring(before[1], seg[0]).matches("(?s).*\\n\\s*\\n.*")) return null;
+        if (!java.util.Objects.equals(Sections.at(sections, before[0]), Sections.at(sections, seg[0]))) return null;
+        return organ;
     }
 
     /**

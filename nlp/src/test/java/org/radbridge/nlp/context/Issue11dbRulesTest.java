@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * breast for a statement that names no site (sites/region-words.tsv); the bare "obstruction" of an abdominal exam is
  * an intestinal obstruction, of the small bowel at the small bowel, and no bowel finding off the abdomen; multiple
  * sclerosis makes a report's unsited lesions brain lesions; "the aorta is of normal calibre" denies an abdominal aortic
- * aneurysm on an abdominal exam only (a region column of triggers/normal-statements.tsv); "may produce" hedges.
+ * aneurysm on an abdominal exam only (a region column of triggers/normal-statements.tsv); "may produce" hedges; off the
+ * chest, a sentence that names no site right after one about a single organ is about that organ.
  */
 class Issue11dbRulesTest extends NlpMentionsTest {
 
@@ -24,6 +25,7 @@ class Issue11dbRulesTest extends NlpMentionsTest {
     private static final String BRAIN_LESION = "301766008";
     private static final String LESION = "52988006";
     private static final String ABDOMINAL_AORTIC_ANEURYSM = "233985008";
+    private static final String LIVER_LESION = "300331000";
 
     @Test
     void breastWordsNameTheBreastForAnUnsitedStatement() {
@@ -80,5 +82,20 @@ class Issue11dbRulesTest extends NlpMentionsTest {
                 .assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(of("CT CHEST\nFINDINGS: The aorta is of normal calibre. Lungs clear.\n", ABDOMINAL_AORTIC_ANEURYSM))
                 .isEmpty();
+    }
+
+    @Test
+    void anOrganSurveysNextSentenceIsAboutThatOrgan() {
+        assertThat(only("US ABDOMEN\nFINDINGS: The liver is of normal size and echogenicity. No focal lesion.\n",
+                LIVER_LESION).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("CT ABDOMEN\nFINDINGS: Homogeneous hepatic attenuation; no focal lesion. Spleen normal.\n",
+                LIVER_LESION).assertion()).isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void noOrganIsCarriedOverABlankLineTwoOrgansOrOnTheChest() {
+        assertThat(of("US ABDOMEN\nFINDINGS: The liver is of normal size.\n\nNo focal lesion.\n", LIVER_LESION)).isEmpty();
+        assertThat(of("US ABDOMEN\nFINDINGS: Liver and spleen are normal. No focal lesion.\n", LIVER_LESION)).isEmpty();
+        assertThat(of("CT CHEST\nFINDINGS: The imaged liver is unremarkable. No focal lesion.\n", LIVER_LESION)).isEmpty();
     }
 }
