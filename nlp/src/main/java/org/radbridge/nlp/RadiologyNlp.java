@@ -342,6 +342,7 @@ public final class RadiologyNlp implements AutoCloseable {
         boolean stated = false; // a current finding asserted earlier in the report body (not absent)
         int[] prevSeg = null; // the sentence before, and its anatomy words (an organ survey's "No focal lesion.")
         List<Mention> prevAnatomy = List.of();
+        List<Mention> prevFindings = List.of();
         for (int[] seg : segments) {
             while (fi < kept.size() && kept.get(fi).start() < seg[0]) fi++;
             int fj = fi;
@@ -355,8 +356,10 @@ public final class RadiologyNlp implements AutoCloseable {
             ai = aj;
             int[] before = prevSeg;
             List<Mention> beforeAnatomy = prevAnatomy;
+            List<Mention> beforeFindings = prevFindings;
             prevSeg = seg;
             prevAnatomy = segAnatomy;
+            prevFindings = segFindings;
             if (segFindings.isEmpty()) continue;
             // the region that gives this sentence's unsited findings their default site: the report's, unless the
             // sentence's own anatomy words all lie in one region that may speak for them (sites/sentence-regions.tsv;
@@ -454,11 +457,11 @@ public final class RadiologyNlp implements AutoCloseable {
                         if (site == null) site = headed.getValue();
                     }
                 }
-                if (c == null && site == null && segAnatomy.isEmpty()) {
+                if (c == null && site == null && segAnatomy.isEmpty() && m.text().strip().indexOf(' ') < 0) {
                     // a sentence that names no site right after one about a single organ, off the chest ("The liver is
                     // normal in size. No focal lesion."; "Liver normal; no focal lesion"): the organ survey's finding
                     // is the organ's, where the terminology has a concept for it there (session 35, helper 11db)
-                    LexConcept carried = carriedSite(text, sections, before, beforeAnatomy, seg, region, concept);
+                    LexConcept carried = carriedSite(text, sections, before, beforeAnatomy, beforeFindings, seg, region, concept);
                     LexConcept byCarried = carried == null ? null : lexicon.refine(concept.get(m), carried).orElse(null);
                     if (byCarried != null) {
                         c = byCarried;
@@ -772,6 +775,10 @@ public final class RadiologyNlp implements AutoCloseable {
                 // of the biceps tendon") adds nothing: the term's mention, with its site, stands
                 if (presentRow && out.stream().anyMatch(
                         m -> code.equals(m.conceptCode()) && m.start() < st.end() && st.start() < m.end())) continue;
+                // ... as does a term the statement covers with the same reading ("Nondilated bowel without evidence of
+                // obstruction": the statement and its word "obstruction" deny the same obstruction once)
+                if (!presentRow && out.stream().anyMatch(m -> code.equals(m.conceptCode()) && m.assertion() == assertion
+                        && m.start() >= st.start() && m.end() <= st.end())) continue;
                 out.add(new FindingMention(reportId, st.start(), st.end(), st.text(), c.snomedCode(), c.display(),
                         c.radlexId(), assertion,
                         historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
@@ -832,17 +839,22 @@ public final class RadiologyNlp implements AutoCloseable {
      * The one organ the sentence before names, for a sentence that names none: only off the chest (a chest survey's
      * "Heart normal. No effusion." is no pericardial effusion), in the same section, with no blank line between, and
      * when every anatomy word of the sentence before names that one organ ("Diffusely increased hepatic echogenicity.
-     * No focal lesion."); null otherwise.
+     * No focal lesion."), once outside a finding's own term ("No sigmoid diverticulitis. Possible diverticulitis." keeps
+     * the second general); null otherwise. The caller carries it only to a bare one-word finding ("lesion", not
+     * "pleural effusion", whose words name their own site).
      */
     private LexConcept carriedSite(String text, List<Sections.Section> sections, int[] before, List<Mention> beforeAnatomy,
-                                   int[] seg, String region, Map<Mention, LexConcept> concept) {
+                                   List<Mention> beforeFindings, int[] seg, String region, Map<Mention, LexConcept> concept) {
         if (before == null || beforeAnatomy.isEmpty() || region == null || "chest".equals(region)) return null;
         LexConcept organ = null;
+        boolean named = false; // the organ named on its own, not only inside a finding's term ("sigmoid diverticulitis")
         for (Mention a : beforeAnatomy) {
             LexConcept c = concept.get(a);
             if (c == null || (organ != null && !organ.equals(c))) return null;
             organ = c;
+            if (beforeFindings.stream().noneMatch(f -> f.start() <= a.start() && a.end() <= f.end())) named = true;
         }
+        if (!named) return null;
         if (before[1] > seg[0] || text.substring(before[1], seg[0]).matches("(?s).*\\n\\s*\\n.*")) return null;
         if (!java.util.Objects.equals(Sections.at(sections, before[0]), Sections.at(sections, seg[0]))) return null;
         return organ;
