@@ -70,6 +70,11 @@ public final class RadiologyNlp implements AutoCloseable {
     /** Code and assertion of each statement row, by row number. */
     private static final List<String> NORMAL_CODES = new ArrayList<>();
     private static final List<FindingMention.Assertion> NORMAL_ASSERTIONS = new ArrayList<>();
+    /**
+     * The report region a statement row holds in, or null for any report: "the aorta is of normal calibre" denies an
+     * abdominal aortic aneurysm on an abdominal exam, while on a chest exam the writers label nothing (session 35).
+     */
+    private static final List<String> NORMAL_REGIONS = new ArrayList<>();
 
     /**
      * The statement rows that can start with one word: tried only where the next word is one of the rows' second words
@@ -103,6 +108,7 @@ public final class RadiologyNlp implements AutoCloseable {
             String assertion = f.length > 2 ? f[2].trim().toLowerCase(Locale.ROOT) : "absent";
             NORMAL_ASSERTIONS.add(assertion.equals("possible") ? FindingMention.Assertion.POSSIBLE
                     : assertion.equals("present") ? FindingMention.Assertion.PRESENT : FindingMention.Assertion.ABSENT);
+            NORMAL_REGIONS.add(f.length > 3 && !f[3].isBlank() ? f[3].trim() : null);
             for (String phrase : PhraseTemplates.expand(template)) {
                 maxLength = Math.max(maxLength, phrase.length());
                 if (phrase.charAt(0) < 128) NORMAL_FIRST[phrase.charAt(0)] = true;
@@ -334,6 +340,9 @@ public final class RadiologyNlp implements AutoCloseable {
         List<FindingMention> out = new ArrayList<>();
         int fi = 0, ai = 0;
         boolean stated = false; // a current finding asserted earlier in the report body (not absent)
+        int[] prevSeg = null; // the sentence before, and its anatomy words (an organ survey's "No focal lesion.")
+        List<Mention> prevAnatomy = List.of();
+        List<Mention> prevFindings = List.of();
         for (int[] seg : segments) {
             while (fi < kept.size() && kept.get(fi).start() < seg[0]) fi++;
             int fj = fi;
@@ -345,6 +354,12 @@ public final class RadiologyNlp implements AutoCloseable {
             while (aj < anatomy.size() && anatomy.get(aj).start() < seg[1]) aj++;
             List<Mention> segAnatomy = anatomy.subList(ai, aj);
             ai = aj;
+            int[] before = prevSeg;
+            List<Mention> beforeAnatomy = prevAnatomy;
+            List<Mention> beforeFindings = prevFindings;
+            prevSeg = seg;
+            prevAnatomy = segAnatomy;
+            prevFindings = segFindings;
             if (segFindings.isEmpty()) continue;
             // the region that gives this sentence's unsited findings their default site: the report's, unless the
             // sentence's own anatomy words all lie in one region that may speak for them (sites/sentence-regions.tsv;
@@ -442,6 +457,17 @@ public final class RadiologyNlp implements AutoCloseable {
                         if (site == null) site = headed.getValue();
                     }
                 }
+                if (c == null && site == null && segAnatomy.isEmpty() && m.text().strip().indexOf(' ') < 0) {
+                    // a sentence that names no site right after one about a single organ, off the chest ("The liver is
+                    // normal in size. No focal lesion."; "Liver normal; no focal lesion"): the organ survey's finding
+                    // is the organ's, where the terminology has a concept for it there (session 35, helper 11db)
+                    LexConcept carried = carriedSite(text, sections, before, beforeAnatomy, beforeFindings, seg, region, concept);
+                    LexConcept byCarried = carried == null ? null : lexicon.refine(concept.get(m), carried).orElse(null);
+                    if (byCarried != null) {
+                        c = byCarried;
+                        site = carried;
+                    }
+                }
                 if (c == null) {
                     // no site in the clause (or none that refines it): the sentence's or report's region may give one
                     // the 'unless' words of a default row are looked for in the mention and in the site the text
@@ -513,7 +539,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 if (!historical && r.assertion() != ConText.Assertion.ABSENT) stated = true;
             }
         }
-        normalStatements(reportId, text, sections, segments, out);
+        normalStatements(reportId, text, sections, segments, region, out);
         // a preliminary read that a final report in the same text supersedes: only the final report counts
         int[] superseded = PreliminaryReads.superseded(text);
         if (superseded != null) out.removeIf(fm -> fm.start() >= superseded[0] && fm.start() < superseded[1]);
@@ -726,8 +752,10 @@ public final class RadiologyNlp implements AutoCloseable {
 
     /** "heart size normal": an absent mention of the concept the statement denies (triggers/normal-statements.tsv). */
     private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
-                                  List<FindingMention> out) {
+                                  String region, List<FindingMention> out) {
         for (Statement st : statements(text)) {
+            String only = NORMAL_REGIONS.get(st.row());
+            if (only != null && !only.equals(region)) continue;
             String section = Sections.at(sections, st.start());
             boolean historical = Sections.HISTORY.equals(section) || Sections.COMPARISON.equals(section);
             int[] seg = segments.stream().filter(g -> g[0] <= st.start() && st.start() < g[1]).findFirst()
@@ -747,6 +775,10 @@ public final class RadiologyNlp implements AutoCloseable {
                 // of the biceps tendon") adds nothing: the term's mention, with its site, stands
                 if (presentRow && out.stream().anyMatch(
                         m -> code.equals(m.conceptCode()) && m.start() < st.end() && st.start() < m.end())) continue;
+                // ... as does a term the statement covers with the same reading ("Nondilated bowel without evidence of
+                // obstruction": the statement and its word "obstruction" deny the same obstruction once)
+                if (!presentRow && out.stream().anyMatch(m -> code.equals(m.conceptCode()) && m.assertion() == assertion
+                        && m.start() >= st.start() && m.end() <= st.end())) continue;
                 out.add(new FindingMention(reportId, st.start(), st.end(), st.text(), c.snomedCode(), c.display(),
                         c.radlexId(), assertion,
                         historical ? FindingMention.Temporality.HISTORICAL : FindingMention.Temporality.CURRENT,
@@ -801,6 +833,31 @@ public final class RadiologyNlp implements AutoCloseable {
      */
     private static String[] statementCodes(int row) {
         return NORMAL_CODES.get(row).split("\\s*,\\s*");
+    }
+
+    /**
+     * The one organ the sentence before names, for a sentence that names none: only off the chest (a chest survey's
+     * "Heart normal. No effusion." is no pericardial effusion), in the same section, with no blank line between, and
+     * when every anatomy word of the sentence before names that one organ ("Diffusely increased hepatic echogenicity.
+     * No focal lesion."), once outside a finding's own term ("No sigmoid diverticulitis. Possible diverticulitis." keeps
+     * the second general); null otherwise. The caller carries it only to a bare one-word finding ("lesion", not
+     * "pleural effusion", whose words name their own site).
+     */
+    private LexConcept carriedSite(String text, List<Sections.Section> sections, int[] before, List<Mention> beforeAnatomy,
+                                   List<Mention> beforeFindings, int[] seg, String region, Map<Mention, LexConcept> concept) {
+        if (before == null || beforeAnatomy.isEmpty() || region == null || "chest".equals(region)) return null;
+        LexConcept organ = null;
+        boolean named = false; // the organ named on its own, not only inside a finding's term ("sigmoid diverticulitis")
+        for (Mention a : beforeAnatomy) {
+            LexConcept c = concept.get(a);
+            if (c == null || (organ != null && !organ.equals(c))) return null;
+            organ = c;
+            if (beforeFindings.stream().noneMatch(f -> f.start() <= a.start() && a.end() <= f.end())) named = true;
+        }
+        if (!named) return null;
+        if (before[1] > seg[0] || text.substring(before[1], seg[0]).matches("(?s).*\\n\\s*\\n.*")) return null;
+        if (!java.util.Objects.equals(Sections.at(sections, before[0]), Sections.at(sections, seg[0]))) return null;
+        return organ;
     }
 
     /**

@@ -225,10 +225,15 @@ public final class ReportRegions {
 
     /**
      * True for a general finding that no site refined and that is no finding of its own in the region of its site, or,
-     * without a site of a known region, in the report's region ("left upper lobe volume loss": not-findings-in-region.tsv).
+     * without a site of a known region, in the report's region ("left upper lobe volume loss": not-findings-in-region.tsv),
+     * or at a site a row names ("site:CODE").
      */
     public boolean notFindingIn(LexConcept c, LexConcept site, String reportRegion) {
         if (c == null || notFindingIn.isEmpty()) return false;
+        // a row may name the site itself ("site:87953007"): an obstruction at the ureter is none of the bowel's, though
+        // the ureter lies in the abdomen (session 35)
+        if (site != null && site.snomedCode() != null
+                && notFindingIn.contains("site:" + site.snomedCode() + "|" + c.dictionaryId())) return true;
         String r = site == null ? null : regionByDictionaryId.get(site.dictionaryId());
         if (r == null) r = reportRegion;
         return r != null && notFindingIn.contains(r + "|" + c.dictionaryId());

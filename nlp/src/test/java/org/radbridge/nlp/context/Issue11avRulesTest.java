@@ -57,7 +57,9 @@ class Issue11avRulesTest extends NlpMentionsTest {
     void abdominalAndSpineDenialsInTemplateWording() {
         String pelvis = "CT ABDOMEN AND PELVIS\nFINDINGS: Inflamed sigmoid diverticulum. No drainable collection.";
         assertThat(only(pelvis, ABDOMINAL_ABSCESS).assertion()).isEqualTo(Assertion.ABSENT);
-        assertThat(only("Small bowel: no dilatation or obstruction.", BOWEL_OBSTRUCTION).assertion())
+        // session 35 (helper 11db): at the small bowel the obstruction denied is a small bowel obstruction (label
+        // convention: SBO 281255004, a kind of intestinal obstruction, other obstruction 81060008)
+        assertThat(only("Small bowel: no dilatation or obstruction.", "281255004").assertion())
                 .isEqualTo(Assertion.ABSENT);
         assertThat(only("Thoracic vertebral body heights and disc spaces are preserved.", COMPRESSION_FRACTURE)
                 .assertion()).isEqualTo(Assertion.ABSENT);
