@@ -435,6 +435,17 @@ class Issue11EvaluationTest {
     static final double BLIND31_FLOOR = 0.93;
 
     /**
+     * Floor for blind v32 ({@code eval/blind-v32}: 480 sentences, 123 reports, 50 of them normal; about 64 % chest
+     * radiograph, the rest chest CT, abdomen, neuro, MSK and breast; terse, voice-recognition, British / Australian and
+     * ICU voices), hand-written by session 35 helper 11cy blind to the rules from the concept list at main 5b1c99c,
+     * committed before any run and held off main until every rule of session 35 was merged. Blind first run (every rule
+     * of session 35, main 6198120b with the set): sentences 0.951, reports 0.952, present 0.947, no false positive on 50
+     * normal reports (on the rules at the start of session 35, 5b1c99c: 0.948, 0.953, 0.947, none). A development set
+     * from then on. Floor just under that run.
+     */
+    static final double BLIND32_FLOOR = 0.93;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -480,7 +491,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v29", "Blind v29", 482, 110, BLIND29_FLOOR),
             new EvalSet("blind-v28", "Blind v28", 590, 116, BLIND28_FLOOR),
             new EvalSet("blind-v30", "Blind v30", 530, 101, BLIND30_FLOOR),
-            new EvalSet("blind-v31", "Blind v31", 559, 115, BLIND31_FLOOR));
+            new EvalSet("blind-v31", "Blind v31", 559, 115, BLIND31_FLOOR),
+            new EvalSet("blind-v32", "Blind v32", 480, 123, BLIND32_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
