@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.FhirVersionEnum;
 import ca.uhn.fhir.jpa.config.r4.FhirContextR4Config;
 import ca.uhn.fhir.narrative.INarrativeGenerator;
+import ca.uhn.fhir.parser.DirectWriteJsonParser;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.IVersionSpecificBundleFactory;
 import ca.uhn.fhir.util.FhirTerser;
 import ca.uhn.fhir.util.ResourceReferenceInfo;
@@ -24,7 +26,8 @@ import java.util.List;
  * ({@code FhirContext.forR4()} with HAPI's narrative generator, if any, and HAPI's {@link FhirContextR4Config#configureFhirContext}),
  * whose bundle factories leave out the reference walk that cannot include anything ({@link IncludeWalkOnlyWhenAsked}).
  * The skip is scoped: only while HAPI's bundle factory adds resources without includes, on that thread, does
- * {@link #newTerser()} give a terser that finds no references; everything else gets HAPI's terser.
+ * {@link #newTerser()} give a terser that finds no references; everything else gets HAPI's terser. Its JSON parsers
+ * write compact JSON without a flush per value ({@link DirectJsonWriter}): the same characters, less CPU.
  */
 public final class ServerFhirContext extends FhirContext {
     static final String BEAN = "primaryFhirContext";
@@ -38,6 +41,11 @@ public final class ServerFhirContext extends FhirContext {
     @Override
     public IVersionSpecificBundleFactory newBundleFactory() {
         return new IncludeWalkOnlyWhenAsked(super.newBundleFactory(), this);
+    }
+
+    @Override
+    public IParser newJsonParser() {
+        return DirectWriteJsonParser.of(super.newJsonParser());
     }
 
     @Override
