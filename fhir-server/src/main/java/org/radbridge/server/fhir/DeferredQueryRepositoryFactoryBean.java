@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Hibernate parses it (to validate it) and Spring Data parses it again with its own grammar: for HAPI FHIR JPA's 54
  * repositories, most of whose queries RadBridge never runs, that was about a quarter of the server's start-up on the
  * main thread (JFR). A query is now prepared by the same Spring Data code on its first call, once, so an invalid query
- * fails there rather than at start-up. Used for HAPI's repositories by {@link DeferredRepositoryQueries}.
+ * fails there rather than at start-up. Used for HAPI's repositories by {@link DeferredRepositoryQueries}. The load of
+ * a page's resource versions runs with a plan Hibernate keeps ({@link VersionLoadWithKeptPlan}).
  */
 public class DeferredQueryRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> extends JpaRepositoryFactoryBean<T, S, ID> {
 
@@ -37,19 +38,25 @@ public class DeferredQueryRepositoryFactoryBean<T extends Repository<S, ID>, S, 
     }
 
     private static final class DeferredQueryFactory extends JpaRepositoryFactory {
+        private final EntityManager entityManager;
+
         DeferredQueryFactory(EntityManager entityManager) {
             super(entityManager);
+            this.entityManager = entityManager;
         }
 
         @Override
         protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
                 QueryMethodEvaluationContextProvider evaluationContextProvider) {
-            return super.getQueryLookupStrategy(key, evaluationContextProvider).map(DeferredQueryFactory::deferred);
+            return super.getQueryLookupStrategy(key, evaluationContextProvider).map(this::deferred);
         }
 
-        private static QueryLookupStrategy deferred(QueryLookupStrategy strategy) {
-            return (method, metadata, projections, namedQueries) -> new DeferredQuery(new QueryMethod(method, metadata, projections),
-                    () -> strategy.resolveQuery(method, metadata, projections, namedQueries));
+        private QueryLookupStrategy deferred(QueryLookupStrategy strategy) {
+            return (method, metadata, projections, namedQueries) -> {
+                RepositoryQuery query = new DeferredQuery(new QueryMethod(method, metadata, projections),
+                        () -> strategy.resolveQuery(method, metadata, projections, namedQueries));
+                return VersionLoadWithKeptPlan.appliesTo(method) ? new VersionLoadWithKeptPlan(query, entityManager, method) : query;
+            };
         }
     }
 

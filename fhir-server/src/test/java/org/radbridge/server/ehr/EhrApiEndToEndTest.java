@@ -787,6 +787,56 @@ class EhrApiEndToEndTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
+    /**
+     * HAPI's load of a page's resource versions, run with one parameter per id for the lengths HAPI pads its id lists
+     * to, finds the rows HAPI's own query (one list parameter) finds, padding included, and Hibernate keeps one plan
+     * per length (for HAPI's query it keeps none, so each page built it again).
+     */
+    @Test
+    @Order(13)
+    void pageVersionLoadsFindWhatHapisQueryFindsWithAKeptPlan() {
+        jakarta.persistence.EntityManagerFactory emf = ctx.getBean(jakarta.persistence.EntityManagerFactory.class);
+        ca.uhn.fhir.jpa.dao.data.IResourceHistoryTableDao dao = ctx.getBean(ca.uhn.fhir.jpa.dao.data.IResourceHistoryTableDao.class);
+        org.hibernate.query.spi.QueryInterpretationCache plans =
+                emf.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
+        // HAPI's repositories require the caller's transaction, as its search has one
+        new org.springframework.transaction.support.TransactionTemplate(ctx.getBean("transactionManager",
+                org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+            jakarta.persistence.EntityManager em = org.springframework.orm.jpa.EntityManagerFactoryUtils.getTransactionalEntityManager(emf);
+            List<Long> ids = new ArrayList<>();
+            for (ca.uhn.fhir.jpa.model.dao.JpaPid id : em.createQuery("SELECT r.myPid FROM ResourceTable r", ca.uhn.fhir.jpa.model.dao.JpaPid.class).getResultList())
+                ids.add(id.getId());
+            java.util.Collections.sort(ids);
+            assertThat(ids).hasSizeGreaterThan(50);
+            for (int length : new int[] {1, 10, 50, 100, 800, 7}) {
+                for (int real : new int[] {1, Math.min(length, ids.size()) / 2, Math.min(length, ids.size())}) {
+                    if (real < 1) continue;
+                    List<ca.uhn.fhir.jpa.model.dao.JpaPid> pids = new ArrayList<>();
+                    for (long id : ids.subList(ids.size() - real, ids.size())) pids.add(ca.uhn.fhir.jpa.model.dao.JpaPid.fromId(id));
+                    while (pids.size() < length) pids.add(ca.uhn.fhir.jpa.model.dao.JpaPid.fromId(-1L)); // HAPI's padding
+                    List<ca.uhn.fhir.jpa.model.dao.JpaPidFk> fks = ca.uhn.fhir.jpa.model.dao.JpaPidFk.fromPids(pids);
+                    List<String> hapis = new ArrayList<>();
+                    for (ca.uhn.fhir.jpa.model.entity.ResourceHistoryTable v : em.createQuery("SELECT v FROM ResourceHistoryTable v "
+                            + "JOIN FETCH v.myResourceTable t WHERE v.myResourcePid IN (:pids) AND t.myVersion = v.myResourceVersion",
+                            ca.uhn.fhir.jpa.model.entity.ResourceHistoryTable.class).setParameter("pids", fks).getResultList())
+                        hapis.add(v.getResourceId().getId() + "/" + v.getVersion() + "/" + v.getResourceTable().getVersion());
+                    List<String> served = new ArrayList<>();
+                    for (ca.uhn.fhir.jpa.model.entity.ResourceHistoryTable v : dao.findCurrentVersionsByResourcePidsAndFetchResourceTable(fks))
+                        served.add(v.getResourceId().getId() + "/" + v.getVersion() + "/" + v.getResourceTable().getVersion());
+                    assertThat(served).as(length + " ids, " + real + " real").isNotEmpty().containsExactlyInAnyOrderElementsOf(hapis);
+                }
+            }
+            List<ca.uhn.fhir.jpa.model.dao.JpaPidFk> fks = ca.uhn.fhir.jpa.model.dao.JpaPidFk.fromPids(
+                    java.util.Collections.nCopies(500, ca.uhn.fhir.jpa.model.dao.JpaPid.fromId(ids.get(0))));
+            int before = plans.getNumberOfCachedQueryPlans();
+            dao.findCurrentVersionsByResourcePidsAndFetchResourceTable(fks);
+            assertThat(plans.getNumberOfCachedQueryPlans()).as("the first load of 500 ids keeps its plan").isGreaterThan(before);
+            int kept = plans.getNumberOfCachedQueryPlans();
+            for (int i = 0; i < 5; i++) dao.findCurrentVersionsByResourcePidsAndFetchResourceTable(fks);
+            assertThat(plans.getNumberOfCachedQueryPlans()).as("later loads of 500 reuse it").isLessThanOrEqualTo(kept + 1);
+        });
+    }
+
     private DataSource ds() {
         return ctx.getBean("radbridgeDataSource", DataSource.class);
     }
