@@ -855,7 +855,7 @@ public final class RadiologyNlp implements AutoCloseable {
             if (beforeFindings.stream().noneMatch(f -> f.start() <= a.start() && a.end() <= f.end())) named = true;
         }
         if (!named) return null;
-        if (before[1] > seg[0] || text.substring(before[1], seg[0]).matches("(?s).*\\n\\s*\\n.*")) return null;
+        if (before[1] > seg[0] || BLANK_LINE.matcher(text).region(before[1], seg[0]).find()) return null;
         if (!java.util.Objects.equals(Sections.at(sections, before[0]), Sections.at(sections, seg[0]))) return null;
         return organ;
     }
@@ -1066,6 +1066,8 @@ public final class RadiologyNlp implements AutoCloseable {
         return 0;
     }
 
+    /** A blank line: compiled once, as {@link #carriedSite} asks for every bare finding of a sentence with no site. */
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
     private static final Pattern LIST_OR_BLANK = Pattern.compile("[ \\t]*(?:\\r?\\n|$|\\d{1,2}[.)]\\s|[-*•]\\s)");
 
     /**
