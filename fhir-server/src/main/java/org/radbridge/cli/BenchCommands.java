@@ -73,7 +73,10 @@ final class BenchCommands {
         // 20,000 reports took 2-5 s on 2 cores: a window that short moved with every collection and JIT pause (the
         // same jar read 5,500 and 9,700 reports/s back to back); 100,000 take 8-13 s and gave steadier figures
         int reports = 100_000;
-        int sample = 200;
+        // 200 reports of the peer read 13 to 38 ms CPU per report on the same jar across runs: 500, timed in three
+        // rounds whose median counts, move less (session 36)
+        int sample = 500;
+        int rounds = 3;
         int threads = Runtime.getRuntime().availableProcessors();
         long seed = 2024L;
         int peerHeapMb = 2048;
@@ -86,6 +89,7 @@ final class BenchCommands {
                 case "--warm-up-seconds" -> warmUpSeconds = Double.parseDouble(args[i + 1]);
                 case "--reports" -> reports = Integer.parseInt(args[i + 1]);
                 case "--full-sample" -> sample = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--dir" -> dir = Path.of(args[i + 1]);
@@ -95,9 +99,13 @@ final class BenchCommands {
                 }
             }
         }
+        if (rounds < 1) {
+            System.err.println("--rounds must be at least 1 (got " + rounds + ")");
+            return 2;
+        }
         String home = System.getenv().getOrDefault("RADBRIDGE_HOME", System.getProperty("radbridge.home", "."));
         return org.radbridge.bench.nlp.NlpBench.run(new org.radbridge.bench.nlp.NlpBench.Options(reports, sample, threads,
-                seed, dir.toAbsolutePath(), Path.of(home).toAbsolutePath(), peerHeapMb, warmUpSeconds));
+                seed, dir.toAbsolutePath(), Path.of(home).toAbsolutePath(), peerHeapMb, warmUpSeconds, rounds));
     }
 
     private static int ingest(Path dir, long minInstances, long warmUpInstances, long orthancFiles) throws Exception {

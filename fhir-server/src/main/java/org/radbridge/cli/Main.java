@@ -24,7 +24,7 @@ public final class Main {
               nlp --labels [--label-set chexpert|all] [FILE...]   one JSON line of report labels (1/0/-1/null) per report
               bench ingest [--min-instances N] [--orthanc-files N]
                                             ingest benchmark against pydicom and Orthanc, ratios printed
-              bench nlp [--reports N] [--full-sample N] [--threads N] [--peer-heap-mb M]
+              bench nlp [--reports N] [--full-sample N] [--rounds N] [--threads N] [--peer-heap-mb M]
                                             NLP benchmark against a full cTAKES pipeline, ratio printed
               bench fhir [--studies N] [--data DIR] [--clients C] [--seconds S]
                                             FHIR ImagingStudy searches against Orthanc's QIDO-RS over the same studies

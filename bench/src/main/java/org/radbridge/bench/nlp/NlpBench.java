@@ -32,24 +32,28 @@ public final class NlpBench {
      *                      both contestants get the same time
      */
     public record Options(int reports, int fullSample, int threads, long seed, Path dir, Path peerHome, int peerHeapMb,
-                          double warmUpSeconds) {
+                          double warmUpSeconds, int rounds) {
     }
 
-    /** One contestant's figures. */
+    /**
+     * One contestant's figures: totals over its timed rounds, and per report the median round's (see
+     * {@link ParallelTimer.Timing}).
+     */
     public record Result(String name, int reports, double seconds, long peakHeapBytes, long peakAfterGcBytes,
-                         double setupSeconds, double cpuSeconds, int threads) {
-        /** Reports per second of wall-clock time (depends on what else runs on the machine). */
+                         double setupSeconds, double cpuSeconds, int threads, double[] cpuMsByRound,
+                         double[] secondsPerReportByRound) {
+        /** Reports per second of wall-clock time, in the median round (depends on what else runs on the machine). */
         double rate() {
-            return reports / seconds;
+            return 1 / ParallelTimer.median(secondsPerReportByRound);
         }
 
         double msPerReport() {
-            return seconds * 1000 / reports;
+            return ParallelTimer.median(secondsPerReportByRound) * 1000;
         }
 
-        /** CPU time of the worker threads per report: independent of other load on the machine. */
+        /** CPU time of the worker threads per report in the median round: independent of other load on the machine. */
         double cpuMsPerReport() {
-            return cpuSeconds * 1000 / reports;
+            return ParallelTimer.median(cpuMsByRound);
         }
 
         /** What the worker threads would do on otherwise idle cores: threads / CPU time per report. */
@@ -60,6 +64,9 @@ public final class NlpBench {
 
     private static final Pattern RESULT = Pattern.compile("RESULT reports=(\\d+) seconds=([\\d.]+) mentions=(\\d+) "
             + "peakHeapBytes=(\\d+) peakAfterGcBytes=(\\d+) setupSeconds=([\\d.]+) cpuSeconds=([\\d.]+)");
+    /** The peer's rounds, after its totals: reports per round, then each round's wall-clock and CPU seconds. */
+    private static final Pattern ROUNDS = Pattern.compile(
+            " roundReports=(\\d+) roundSeconds=([\\d.,]+) roundCpuSeconds=([\\d.,]+)");
 
     private NlpBench() {}
 
@@ -73,12 +80,13 @@ public final class NlpBench {
 
         System.out.printf(Locale.ROOT, "each contestant warms up for %.1f s on its own reports before its clock starts%n",
                 o.warmUpSeconds());
-        Result ours = runOurs("RadBridge RadiologyNlp (lean cTAKES + rules)", bodies, 1, o.threads(), o.warmUpSeconds());
+        System.out.printf(Locale.ROOT, "each contestant is then timed over %d rounds in a row; per report, the median round "
+                + "counts%n", o.rounds());
+        Result ours = runOurs("RadBridge RadiologyNlp (lean cTAKES + rules)", bodies, 1, o);
         int sample = Math.min(o.fullSample(), bodies.size());
         // the sample alone would be timed over a few milliseconds: it is analysed as many times as makes the full count
         int passes = Math.max(1, bodies.size() / Math.max(1, sample));
-        Result oursSample = runOurs("RadBridge RadiologyNlp, same sample x" + passes, bodies.subList(0, sample), passes,
-                o.threads(), o.warmUpSeconds());
+        Result oursSample = runOurs("RadBridge RadiologyNlp, same sample x" + passes, bodies.subList(0, sample), passes, o);
 
         Path sampleDir = Files.createDirectories(o.dir().resolve("nlp-sample"));
         try (Stream<Path> s = Files.list(sampleDir)) {
@@ -99,8 +107,14 @@ public final class NlpBench {
                     r.seconds(), r.rate(), r.msPerReport(), r.cpuMsPerReport(), r.cpuRate(), r.peakHeapBytes() >> 20,
                     r.peakAfterGcBytes() >> 20, r.setupSeconds());
         }
-        System.out.println("reports/s and ms/report: wall clock; CPU ms/r: CPU time of the worker threads per report; "
-                + "CPU rep/s = threads / CPU time per report, the rate on otherwise idle cores");
+        System.out.println("reports and seconds: all timed rounds; reports/s, ms/report (wall clock) and CPU ms/r (CPU time "
+                + "of the worker threads per report): the median round; CPU rep/s = threads / CPU time per report, the rate "
+                + "on otherwise idle cores");
+        for (Result r : all) {
+            System.out.printf(Locale.ROOT, "CPU ms/report by round, %s: %s%n", r.name(),
+                    java.util.Arrays.stream(r.cpuMsByRound()).mapToObj(v -> String.format(Locale.ROOT, "%.3f", v))
+                            .collect(java.util.stream.Collectors.joining(" ")));
+        }
         System.out.println("peak heap: sum of heap pool peaks during the run (incl. garbage not yet collected); "
                 + "in brackets the peak heap in use after a collection");
         System.out.println("full cTAKES pipeline: segment, sentences, PTB tokens, POS tagger, chunker + adjusters, the same "
@@ -131,8 +145,8 @@ public final class NlpBench {
         return 0;
     }
 
-    private static Result runOurs(String name, List<String> bodies, int passes, int threads, double warmUpSeconds)
-            throws Exception {
+    private static Result runOurs(String name, List<String> bodies, int passes, Options o) throws Exception {
+        int threads = o.threads();
         long t0 = System.nanoTime();
         List<RadiologyNlp> pipelines = new ArrayList<>();
         for (int i = 0; i < threads; i++) pipelines.add(new RadiologyNlp());
@@ -140,9 +154,9 @@ public final class NlpBench {
         try {
             List<ParallelTimer.Pipeline> timed = pipelines.stream()
                     .<ParallelTimer.Pipeline>map(p -> text -> p.analyze("report", text).mentions().size()).toList();
-            ParallelTimer.Timing t = ParallelTimer.run(timed, bodies, passes, warmUpSeconds);
+            ParallelTimer.Timing t = ParallelTimer.run(timed, bodies, passes, o.warmUpSeconds(), o.rounds());
             return new Result(name, t.texts(), t.seconds(), t.peakHeapBytes(), t.peakAfterGcBytes(), setup, t.cpuSeconds(),
-                    threads);
+                    threads, t.cpuMsPerTextByRound(), t.secondsPerTextByRound());
         } finally {
             pipelines.forEach(RadiologyNlp::close);
         }
@@ -167,7 +181,7 @@ public final class NlpBench {
         List<String> cmd = List.of(javaBin, "-Xmx" + (maxHeap >> 20) + "m", "-Dfile.encoding=UTF-8",
                 "-cp", jar + java.io.File.pathSeparator + lib.resolve("*"),
                 "org.radbridge.bench.ctakes.FullPipelineMain", sampleDir.toString(), Integer.toString(o.threads()),
-                Double.toString(o.warmUpSeconds()));
+                Double.toString(o.warmUpSeconds()), Integer.toString(o.rounds()));
         System.out.printf(Locale.ROOT, "Running the full cTAKES pipeline on a fixed sample of %d reports (own JVM, -Xmx%dm) ...%n",
                 sample, maxHeap >> 20);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -188,8 +202,28 @@ public final class NlpBench {
             System.out.println("full cTAKES pipeline failed (exit " + rc + "):\n" + tail);
             return null;
         }
-        return new Result("full cTAKES pipeline (see below)", Integer.parseInt(m.group(1)),
-                Double.parseDouble(m.group(2)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)),
-                Double.parseDouble(m.group(6)), Double.parseDouble(m.group(7)), o.threads());
+        return peerResult(resultLine, o.threads());
+    }
+
+    /** The peer's RESULT line as a contestant's figures; a line without rounds counts as one round of its totals. */
+    static Result peerResult(String resultLine, int threads) {
+        Matcher m = RESULT.matcher(resultLine);
+        if (!m.find()) throw new IllegalArgumentException("not a RESULT line: " + resultLine);
+        int reports = Integer.parseInt(m.group(1));
+        double seconds = Double.parseDouble(m.group(2));
+        double cpu = Double.parseDouble(m.group(7));
+        double[] cpuMs = {cpu * 1000 / reports};
+        double[] secPerReport = {seconds / reports};
+        Matcher r = ROUNDS.matcher(resultLine);
+        if (r.find(m.end())) {
+            int perRound = Integer.parseInt(r.group(1));
+            double[] secs = java.util.Arrays.stream(r.group(2).split(",")).mapToDouble(Double::parseDouble).toArray();
+            double[] cpus = java.util.Arrays.stream(r.group(3).split(",")).mapToDouble(Double::parseDouble).toArray();
+            if (secs.length != cpus.length) throw new IllegalArgumentException("rounds do not pair up: " + resultLine);
+            secPerReport = java.util.Arrays.stream(secs).map(v -> v / perRound).toArray();
+            cpuMs = java.util.Arrays.stream(cpus).map(v -> v * 1000 / perRound).toArray();
+        }
+        return new Result("full cTAKES pipeline (see below)", reports, seconds, Long.parseLong(m.group(4)),
+                Long.parseLong(m.group(5)), Double.parseDouble(m.group(6)), cpu, threads, cpuMs, secPerReport);
     }
 }

@@ -25,15 +25,18 @@ class NlpBenchTest {
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         int rc;
         try {
-            rc = NlpBench.run(new NlpBench.Options(60, 10, 2, 7L, dir, dir.resolve("no-checkout"), 512, 0.5));
+            rc = NlpBench.run(new NlpBench.Options(60, 10, 2, 7L, dir, dir.resolve("no-checkout"), 512, 0.5, 3));
         } finally {
             System.setOut(out);
         }
         String text = buf.toString(StandardCharsets.UTF_8);
         System.out.print(text);
         assertThat(rc).isZero();
-        assertThat(text).containsPattern("RadBridge RadiologyNlp \\(lean cTAKES \\+ rules\\) +60 ")
-                .containsPattern("RadBridge RadiologyNlp, same sample x6 +60 ")
+        // three rounds of the 60 reports each: 180 timed, and the CPU time of each round printed
+        assertThat(text).containsPattern("RadBridge RadiologyNlp \\(lean cTAKES \\+ rules\\) +180 ")
+                .containsPattern("RadBridge RadiologyNlp, same sample x6 +180 ")
+                .containsPattern("CPU ms/report by round, RadBridge RadiologyNlp \\(lean cTAKES \\+ rules\\): "
+                        + "\\d+\\.\\d{3} \\d+\\.\\d{3} \\d+\\.\\d{3}\\n")
                 .contains("full cTAKES pipeline skipped").contains("reports/s from CPU time")
                 .contains("generator truth: TP");
         // the fixed sample the peer would read is written as report files with their header block
