@@ -446,6 +446,16 @@ class Issue11EvaluationTest {
     static final double BLIND32_FLOOR = 0.93;
 
     /**
+     * Floor for blind v33 ({@code eval/blind-v33}: 449 sentences, 114 reports, 41 of them normal; about 61 % chest
+     * radiograph, the rest chest CT, abdomen, neuro, MSK and breast; structured academic templates, comparison-heavy
+     * follow-up, pre-operative / screening / pediatric films, oncology and hedged resident prose), hand-written by session
+     * 36 helper 11dc blind to the rules from the concept list at main c8c3545c, committed before any run. Blind first run
+     * (the rules of c8c3545c; session 36 changed no rule before it): sentences 0.948, reports 0.959, present 0.952, 2
+     * false positives on 41 normal reports. A development set from then on. Floor just under that run.
+     */
+    static final double BLIND33_FLOOR = 0.93;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -492,7 +502,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v28", "Blind v28", 590, 116, BLIND28_FLOOR),
             new EvalSet("blind-v30", "Blind v30", 530, 101, BLIND30_FLOOR),
             new EvalSet("blind-v31", "Blind v31", 559, 115, BLIND31_FLOOR),
-            new EvalSet("blind-v32", "Blind v32", 480, 123, BLIND32_FLOOR));
+            new EvalSet("blind-v32", "Blind v32", 480, 123, BLIND32_FLOOR),
+            new EvalSet("blind-v33", "Blind v33", 449, 114, BLIND33_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
