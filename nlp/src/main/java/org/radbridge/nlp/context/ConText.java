@@ -115,12 +115,19 @@ public final class ConText {
          * longer visualised", "that resolves on spot compression"): such a denial reaches across the phrase's site
          * words. A word list
          */
-        SUBJECT_LINK }
+        SUBJECT_LINK,
+        /**
+         * the first word of a negation cue that, after a history cue, says what today's image shows of what the history
+         * names ("status post hip arthroplasty without loosening": no loosening now; session 36): the negated finding
+         * is current, not historical. A word list
+         */
+        STATE_NEGATION }
 
     /** The categories that are word lists of their own, not triggers: the same word may also be a trigger. */
     static final java.util.Set<Category> WORD_LISTS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
             Category.COPULA_END, Category.LIST_JOIN, Category.MIMIC_CONFIDENT, Category.TRIGGER_GAP, Category.INTRODUCER,
-            Category.CLAUSE_VERB, Category.BARE_CONTRACTION, Category.LOCATIVE, Category.RELATIVE, Category.SUBJECT_LINK));
+            Category.CLAUSE_VERB, Category.BARE_CONTRACTION, Category.LOCATIVE, Category.RELATIVE, Category.SUBJECT_LINK,
+            Category.STATE_NEGATION));
 
     public enum Assertion { PRESENT, ABSENT, POSSIBLE }
 
@@ -181,6 +188,8 @@ public final class ConText {
     private final java.util.Set<String> relatives = new java.util.HashSet<>();
     /** First words of a post denial that is the predicate of the phrase before it (category SUBJECT_LINK). */
     private final java.util.Set<String> subjectLinks = new java.util.HashSet<>();
+    /** First words of a negation cue that states today's image after a history cue (category STATE_NEGATION). */
+    private final java.util.Set<String> stateNegations = new java.util.HashSet<>();
     /** Contracted negations and the words they read as (categories CONTRACTION, BARE_CONTRACTION). */
     private final Contractions contractions;
 
@@ -202,6 +211,7 @@ public final class ConText {
         for (String p : wordLists.get(Category.LOCATIVE)) locatives.add(" " + p + " ");
         this.relatives.addAll(wordLists.get(Category.RELATIVE));
         this.subjectLinks.addAll(wordLists.get(Category.SUBJECT_LINK));
+        this.stateNegations.addAll(wordLists.get(Category.STATE_NEGATION));
         this.contractions = contractions;
         List<String> phrases = new ArrayList<>(byPhrase.keySet());
         phrases.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
@@ -598,6 +608,10 @@ public final class ConText {
             // "the previous left basal effusion has resolved" / "prior pneumothorax is no longer seen": the denial after the
             // finding states today's image (absent now), the history cue before it only names when it was seen (issue 11bj)
             if (hist && a == Assertion.ABSENT && neg.start() >= end) hist = false;
+            // "status post right hip arthroplasty without evidence of loosening": the negation after the history cue
+            // describes the state of what the history names on today's image (session 36)
+            if (hist && a == Assertion.ABSENT && isPre(neg.category()) && histTrigger != null
+                    && neg.start() >= histTrigger.end() && stateNegations.contains(firstWord(neg.phrase()))) hist = false;
             // "Cough. Fever. Pneumonia?": a finding the sentence asks about with a '?' right after it is a question, as
             // the query mark before it is (issue 11bl); the caller tells a question from a hedge of a stated finding
             if (a == Assertion.PRESENT && questionMarkAfter(end)) query = true;
@@ -812,6 +826,11 @@ public final class ConText {
      * compression") is the predicate of the noun phrase before it, so it reaches the finding across that phrase's site
      * words ("the nodule in the left upper lobe is no longer visualised": 6 words), which a bare cue ("resolved") does not.
      */
+    private static String firstWord(String phrase) {
+        int space = phrase.indexOf(' ');
+        return space < 0 ? phrase : phrase.substring(0, space);
+    }
+
     private boolean startsWithSubjectLink(String phrase) {
         int space = phrase.indexOf(' ');
         return space > 0 && subjectLinks.contains(phrase.substring(0, space));
