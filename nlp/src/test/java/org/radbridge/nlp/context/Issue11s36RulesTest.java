@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 11, session 36 (from the misses of blind v33 after its one blind run): a negation with "without" after a history
  * cue states today's image (STATE_NEGATION); "could have this appearance" hedges the finding before it; a statement that
- * "most" of a kind of finding behaves some way speaks of the disease in general.
+ * "most" of a kind of finding behaves some way speaks of the disease in general; the decimal mark of a measurement
+ * inside a noun phrase ("enlarged 1.7 cm subcarinal lymph node") does not cut the phrase from its site.
  */
 class Issue11s36RulesTest extends NlpMentionsTest {
 
@@ -34,6 +35,14 @@ class Issue11s36RulesTest extends NlpMentionsTest {
         assertThat(has("Status post right hip arthroplasty without evidence of hardware complication.", "53350007",
                 Assertion.ABSENT)).isFalse();
         assertThat(has("Intact fixation hardware.", "53350007", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aDecimalMeasurementInsideTheNounPhraseKeepsItsSite() {
+        assertThat(has("Enlarged 2.4 cm subcarinal lymph node.", "52324001", Assertion.PRESENT)).isTrue();
+        assertThat(has("Enlarged 1,5 cm right hilar lymph node.", "87500009", Assertion.PRESENT)).isTrue();
+        // a full stop still ends the phrase: the node of the next sentence is not the hilum's
+        assertThat(has("Hila normal. Enlarged lymph node in the neck.", "87500009", Assertion.PRESENT)).isFalse();
     }
 
     @Test
