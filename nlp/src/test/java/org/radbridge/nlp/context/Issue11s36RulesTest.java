@@ -46,6 +46,15 @@ class Issue11s36RulesTest extends NlpMentionsTest {
     }
 
     @Test
+    void normalBeforeTheNounDeniesAsThePredicateDoes() {
+        assertThat(only("Lungs clear. Normal lung vascular markings.", "196115007").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Normal mediastinal width on this supine film.", "363646005").assertion())
+                .isEqualTo(Assertion.ABSENT);
+        // markings said increased are still the congestion itself
+        assertThat(has("The pulmonary vascular markings are increased.", "196115007", Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
     void aHistoryWithoutANegationStaysHistory() {
         assertThat(only("History of pneumonia last winter.", PNEUMONIA).temporality())
                 .isEqualTo(FindingMention.Temporality.HISTORICAL);
