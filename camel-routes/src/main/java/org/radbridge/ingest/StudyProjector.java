@@ -241,6 +241,8 @@ public final class StudyProjector {
     private void projectOne(String uid, Tally tally, Progress progress, boolean lastAttempt) throws SQLException {
         OffsetDateTime start = OffsetDateTime.now();
         long t0 = System.nanoTime();
+        // read before the load: what arrives after this read, committed before or after the load, keeps the study dirty
+        OffsetDateTime seen = staging.lastReceivedAt(uid);
         StudyView s = staging.load(uid);
         long t1 = System.nanoTime();
         tally.loadNanos.add(t1 - t0);
@@ -261,13 +263,13 @@ public final class StudyProjector {
             omop.write(s, patientStudyDates(s));
             if (report.isPresent()) reports.writeOmop(s, studyDate(s), report.get());
             tally.omopNanos.add(System.nanoTime() - t3);
-            markProjected(uid, start);
+            markProjected(uid, start, seen);
             tally.studies.add(uid);
             if (report.isPresent()) tally.reportsDone.incrementAndGet();
         } catch (OmopStudyWriter.UnprojectableStudyException e) {
             // FHIR has the study and its report; OMOP cannot take them without the missing attribute: listed, not silent
             tally.problems.add("study " + uid + ": " + (omopOnly() ? "" : "in FHIR, ") + "not in OMOP: " + e.getMessage());
-            markProjected(uid, start);
+            markProjected(uid, start, seen);
             staging.markOmopExcluded(uid, e.getMessage());
             tally.studies.add(uid);
             if (report.isPresent()) tally.reportsDone.incrementAndGet();
@@ -277,7 +279,7 @@ public final class StudyProjector {
                 tally.retry.add(uid);
                 return;
             }
-            failed(uid, start, e, tally);
+            failed(uid, seen, e, tally);
         }
         int n = tally.done.incrementAndGet();
         synchronized (progress) {
@@ -311,14 +313,14 @@ public final class StudyProjector {
      * outage leaves it pending, and the quiet-period runs wait longer after each failure. Either is logged once, in one
      * line without identifiers; the stack trace goes to DEBUG.
      */
-    private void failed(String uid, OffsetDateTime start, Throwable e, Tally tally) throws SQLException {
+    private void failed(String uid, OffsetDateTime seen, Throwable e, Tally tally) throws SQLException {
         String reason = ProjectionFailure.describe(e);
         log.debug("Projection of study {} failed", uid, e);
         if (ProjectionFailure.classify(e) == ProjectionFailure.DATA) {
             backoff.remove(uid);
             tally.problems.add("study " + uid + ": projection failed (a data problem; retried when the study or the mappings change): "
                     + reason);
-            staging.markFailed(uid, start, reason);
+            staging.markFailed(uid, seen, reason);
             log.warn("Projection of study {} failed for a data problem, marked failed (ingest lists it): {}", LogRef.of(uid), LogRef.text(reason));
             return;
         }
@@ -345,11 +347,15 @@ public final class StudyProjector {
         }).toList();
     }
 
-    private void markProjected(String uid, OffsetDateTime start) throws SQLException {
+    /**
+     * @param start when the projection of the study started (the reports' own mark compares their arrival with it)
+     * @param seen  the study's last receipt as read before its load ({@link StagingRepository#markProjected})
+     */
+    private void markProjected(String uid, OffsetDateTime start, OffsetDateTime seen) throws SQLException {
         backoff.remove(uid);
         // the study first: its OMOP-only mark reads the report dirty flags the next line clears
-        if (omopOnly()) staging.markOmopProjected(uid, start);
-        else staging.markProjected(uid, start);
+        if (omopOnly()) staging.markOmopProjected(uid, seen);
+        else staging.markProjected(uid, seen);
         if (reports != null) reports.staging().markProjected(uid, start);
     }
 

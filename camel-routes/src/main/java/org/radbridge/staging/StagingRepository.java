@@ -261,14 +261,35 @@ public final class StagingRepository {
         if (d != null) dates.merge(key, d, (a, b) -> a.isBefore(b) ? a : b);
     }
 
-    /** Clears the dirty mark unless instances arrived after the projection started, and any earlier failure or exclusion. */
-    public void markProjected(String studyUid, java.time.OffsetDateTime projectionStart) throws SQLException {
+    /**
+     * When the study last received anything (instances, an endpoint), as committed now: a projection reads it before it
+     * loads the study and hands it back to {@link #markProjected}.
+     */
+    public java.time.OffsetDateTime lastReceivedAt(String studyUid) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT last_received_at FROM radbridge.study WHERE study_instance_uid = ?")) {
+            ps.setString(1, studyUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, java.time.OffsetDateTime.class) : null;
+            }
+        }
+    }
+
+    /**
+     * Clears the dirty mark unless the study received something since the projection read {@link #lastReceivedAt}
+     * ({@code seenLastReceived}), and any earlier failure or exclusion. Compared for a change, not against the
+     * projection's start: a transaction's {@code now()} is its start, so instances or an endpoint whose transaction began
+     * before the projection and committed after its load carry an earlier time than the projection's start, and were
+     * cleared unprojected (a DICOMweb study without its endpoint, twice on a loaded machine, sessions 35 and 36). A
+     * transaction still open when this runs holds the row, and this update waits for it and reads its value.
+     */
+    public void markProjected(String studyUid, java.time.OffsetDateTime seenLastReceived) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE radbridge.study SET dirty = dirty AND last_received_at > ?, projected_at = now(), fhir_pending = false, "
+                     "UPDATE radbridge.study SET dirty = dirty AND last_received_at IS DISTINCT FROM ?, projected_at = now(), fhir_pending = false, "
                              + "projection_failed_reason = NULL, projection_failed_at = NULL, omop_excluded_reason = NULL "
                              + "WHERE study_instance_uid = ?")) {
-            ps.setObject(1, projectionStart);
+            ps.setObject(1, seenLastReceived);
             ps.setString(2, studyUid);
             ps.executeUpdate();
         }
@@ -279,15 +300,15 @@ public final class StagingRepository {
      * (it was dirty, one of its reports was, or its last projection had failed) is marked {@code fhir_pending}, for
      * {@link #requeueFhirPending} to put back in the queue when the whole pipeline runs again.
      */
-    public void markOmopProjected(String studyUid, java.time.OffsetDateTime projectionStart) throws SQLException {
+    public void markOmopProjected(String studyUid, java.time.OffsetDateTime seenLastReceived) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "UPDATE radbridge.study s SET fhir_pending = s.fhir_pending OR s.dirty OR s.projection_failed_reason IS NOT NULL "
                              + "OR EXISTS (SELECT 1 FROM radbridge.report r WHERE r.study_link_uid = s.study_instance_uid AND r.dirty), "
-                             + "dirty = s.dirty AND s.last_received_at > ?, projected_at = now(), "
+                             + "dirty = s.dirty AND s.last_received_at IS DISTINCT FROM ?, projected_at = now(), "
                              + "projection_failed_reason = NULL, projection_failed_at = NULL, omop_excluded_reason = NULL "
                              + "WHERE s.study_instance_uid = ?")) {
-            ps.setObject(1, projectionStart);
+            ps.setObject(1, seenLastReceived);
             ps.setString(2, studyUid);
             ps.executeUpdate();
         }
@@ -315,12 +336,12 @@ public final class StagingRepository {
      * A projection that failed for a data problem: the study leaves the queue (unless instances arrived meanwhile) with
      * the reason; new instances or a mappings change make it due again.
      */
-    public void markFailed(String studyUid, java.time.OffsetDateTime projectionStart, String reason) throws SQLException {
+    public void markFailed(String studyUid, java.time.OffsetDateTime seenLastReceived, String reason) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE radbridge.study SET dirty = dirty AND last_received_at > ?, projection_failed_reason = ?, "
+                     "UPDATE radbridge.study SET dirty = dirty AND last_received_at IS DISTINCT FROM ?, projection_failed_reason = ?, "
                              + "projection_failed_at = now() WHERE study_instance_uid = ?")) {
-            ps.setObject(1, projectionStart);
+            ps.setObject(1, seenLastReceived);
             ps.setString(2, reason.replace("\u0000", ""));
             ps.setString(3, studyUid);
             ps.executeUpdate();

@@ -292,9 +292,9 @@ class ReportProjectionDatabaseTest {
     void anEndpointRecordedDuringAProjectionIsProjectedByTheNextRun() throws Exception {
         String study = string("SELECT study_link_uid FROM radbridge.report WHERE link_status = 'linked' LIMIT 1");
         assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isZero();
-        OffsetDateTime projectionStart = OffsetDateTime.now().minusSeconds(1);
+        OffsetDateTime seen = staging.lastReceivedAt(study);
         staging.setEndpoint(study, "http://pacs.example/dicom-web/studies/" + study);
-        staging.markProjected(study, projectionStart);
+        staging.markProjected(study, seen);
         assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isEqualTo(1);
 
         sent.clear();
@@ -303,6 +303,48 @@ class ReportProjectionDatabaseTest {
         assertThat(only(sent.get(sent.size() - 1), ImagingStudy.class).getEndpoint()).hasSize(1);
         assertThat(string("SELECT endpoint_url FROM radbridge.study WHERE study_instance_uid = '" + study + "'"))
                 .isEqualTo("http://pacs.example/dicom-web/studies/" + study);
+    }
+
+    /**
+     * An endpoint written by a transaction that began before a projection read the study and committed after it: its
+     * {@code now()} is earlier than the projection's start, so comparing times with that start cleared the study
+     * unprojected (sessions 35 and 36, on a loaded machine). Compared for a change since the projection's read, the
+     * study stays dirty, and the next run projects the endpoint.
+     */
+    @Test
+    @Order(11)
+    void anEndpointCommittedAfterTheProjectionReadTheStudyKeepsItDirtyThoughItsTransactionBeganBefore() throws Exception {
+        String study = string("SELECT study_link_uid FROM radbridge.report WHERE link_status = 'linked' LIMIT 1");
+        projector.projectDirty();
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isZero();
+        String url = "http://pacs.example/dicom-web/late/" + study;
+        try (Connection writer = ds.getConnection()) {
+            writer.setAutoCommit(false);
+            // the writer's transaction begins (its now() is fixed here) before the projection starts and reads the study
+            try (Statement st = writer.createStatement()) {
+                st.execute("SELECT now()");
+            }
+            Thread.sleep(20);
+            OffsetDateTime projectionStart = OffsetDateTime.now();
+            OffsetDateTime seen = staging.lastReceivedAt(study);
+            assertThat(staging.load(study).endpointUrl()).isNotEqualTo(url);
+            try (java.sql.PreparedStatement ps = writer.prepareStatement("UPDATE radbridge.study SET endpoint_url = ?, "
+                    + "dirty = true, last_received_at = now() WHERE study_instance_uid = ?")) {
+                ps.setString(1, url);
+                ps.setString(2, study);
+                ps.executeUpdate();
+            }
+            writer.commit();
+            assertThat(string("SELECT last_received_at < '" + projectionStart + "'::timestamptz FROM radbridge.study "
+                    + "WHERE study_instance_uid = '" + study + "'")).as("the writer's time is before the projection's start")
+                    .isEqualTo("t");
+            staging.markProjected(study, seen);
+        }
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isEqualTo(1);
+        sent.clear();
+        assertThat(projector.projectDirty().projected()).isEqualTo(1);
+        assertThat(only(sent.get(sent.size() - 1), ImagingStudy.class).getEndpoint()).hasSize(1);
+        assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isZero();
     }
 
     /** A status change of the same text (preliminary, then final) that lands while its study is projected stays pending. */

@@ -129,6 +129,24 @@ final class JarProcess implements AutoCloseable {
         return r.body();
     }
 
+    /**
+     * The WARN and ERROR lines of every server start's log (at most the last 80), and of the data directory's framework
+     * logs: what a failing end-to-end assertion prints so a race seen once on a loaded machine can be read afterwards.
+     */
+    String warnings() {
+        List<String> out = new ArrayList<>();
+        try (var files = Files.walk(dataDir, 3)) {
+            for (Path f : files.filter(x -> x.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    if (line.contains(" WARN ") || line.contains(" ERROR ")) out.add(f.getFileName() + ": " + line);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            out.add("(logs unreadable: " + e + ")");
+        }
+        return String.join("\n", out.subList(Math.max(0, out.size() - 80), out.size()));
+    }
+
     String log() {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("serve-" + starts + ".log"));
