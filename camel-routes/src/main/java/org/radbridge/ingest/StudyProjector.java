@@ -239,10 +239,10 @@ public final class StudyProjector {
      * With {@code lastAttempt} false (a parallel worker) a failed study is only queued for another attempt.
      */
     private void projectOne(String uid, Tally tally, Progress progress, boolean lastAttempt) throws SQLException {
-        OffsetDateTime start = OffsetDateTime.now();
         long t0 = System.nanoTime();
         // read before the load: what arrives after this read, committed before or after the load, keeps the study dirty
         OffsetDateTime seen = staging.lastReceivedAt(uid);
+        List<ReportStaging.Seen> seenReports = reports == null ? List.of() : reports.staging().dirtyReportsOfStudy(uid);
         StudyView s = staging.load(uid);
         long t1 = System.nanoTime();
         tally.loadNanos.add(t1 - t0);
@@ -263,13 +263,13 @@ public final class StudyProjector {
             omop.write(s, patientStudyDates(s));
             if (report.isPresent()) reports.writeOmop(s, studyDate(s), report.get());
             tally.omopNanos.add(System.nanoTime() - t3);
-            markProjected(uid, start, seen);
+            markProjected(uid, seen, seenReports);
             tally.studies.add(uid);
             if (report.isPresent()) tally.reportsDone.incrementAndGet();
         } catch (OmopStudyWriter.UnprojectableStudyException e) {
             // FHIR has the study and its report; OMOP cannot take them without the missing attribute: listed, not silent
             tally.problems.add("study " + uid + ": " + (omopOnly() ? "" : "in FHIR, ") + "not in OMOP: " + e.getMessage());
-            markProjected(uid, start, seen);
+            markProjected(uid, seen, seenReports);
             staging.markOmopExcluded(uid, e.getMessage());
             tally.studies.add(uid);
             if (report.isPresent()) tally.reportsDone.incrementAndGet();
@@ -348,15 +348,15 @@ public final class StudyProjector {
     }
 
     /**
-     * @param start when the projection of the study started (the reports' own mark compares their arrival with it)
-     * @param seen  the study's last receipt as read before its load ({@link StagingRepository#markProjected})
+     * @param seen        the study's last receipt as read before its load ({@link StagingRepository#markProjected})
+     * @param seenReports its dirty reports as read before its load ({@link ReportStaging#markProjected})
      */
-    private void markProjected(String uid, OffsetDateTime start, OffsetDateTime seen) throws SQLException {
+    private void markProjected(String uid, OffsetDateTime seen, List<ReportStaging.Seen> seenReports) throws SQLException {
         backoff.remove(uid);
         // the study first: its OMOP-only mark reads the report dirty flags the next line clears
         if (omopOnly()) staging.markOmopProjected(uid, seen);
         else staging.markProjected(uid, seen);
-        if (reports != null) reports.staging().markProjected(uid, start);
+        if (reports != null) reports.staging().markProjected(uid, seenReports);
     }
 
     /** The procedure date OMOP uses (OmopStudyWriter has already refused a study without one). */

@@ -103,20 +103,50 @@ public final class ReportStaging {
         return out;
     }
 
+    /** A dirty report of a study as a projection read it before loading the study: changed since, it stays dirty. */
+    public record Seen(String reportId, OffsetDateTime receivedAt, OffsetDateTime linkedAt, OffsetDateTime updatedAt) {
+    }
+
+    /** The dirty reports linked to a study, as committed now: read by a projection before it loads the study. */
+    public List<Seen> dirtyReportsOfStudy(String studyUid) throws SQLException {
+        List<Seen> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT report_id, received_at, linked_at, updated_at FROM radbridge.report "
+                     + "WHERE study_link_uid = ? AND dirty")) {
+            ps.setString(1, studyUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Seen(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class),
+                            rs.getObject(4, OffsetDateTime.class)));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
-     * Clears the dirty mark of a study's reports, unless a version arrived, was linked or changed its status (a resend
-     * of the same text) after the projection started.
+     * Clears the dirty mark of the reports a projection read ({@link #dirtyReportsOfStudy}, before its load) that have
+     * not changed since: no new version, link or status change (a resend of the same text). Compared for a change, not
+     * against the projection's start, for the reason {@code StagingRepository.markProjected} gives (a transaction's
+     * {@code now()} is its start, so a change that committed after the load could carry an earlier time). A report
+     * that became dirty after the read stays dirty for the next run.
      */
-    public void markProjected(String studyUid, OffsetDateTime projectionStart) throws SQLException {
+    public void markProjected(String studyUid, List<Seen> seen) throws SQLException {
+        if (seen.isEmpty()) return;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE radbridge.report SET dirty = false, projected_at = now() WHERE study_link_uid = ? AND dirty "
-                             + "AND received_at <= ? AND (linked_at IS NULL OR linked_at <= ?) AND (updated_at IS NULL OR updated_at <= ?)")) {
-            ps.setString(1, studyUid);
-            ps.setObject(2, projectionStart);
-            ps.setObject(3, projectionStart);
-            ps.setObject(4, projectionStart);
-            ps.executeUpdate();
+                     "UPDATE radbridge.report SET dirty = false, projected_at = now() WHERE report_id = ? AND study_link_uid = ? "
+                             + "AND dirty AND received_at IS NOT DISTINCT FROM ? AND linked_at IS NOT DISTINCT FROM ? "
+                             + "AND updated_at IS NOT DISTINCT FROM ?")) {
+            for (Seen r : seen) {
+                ps.setString(1, r.reportId());
+                ps.setString(2, studyUid);
+                ps.setObject(3, r.receivedAt());
+                ps.setObject(4, r.linkedAt());
+                ps.setObject(5, r.updatedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

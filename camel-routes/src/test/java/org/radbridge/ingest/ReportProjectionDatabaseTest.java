@@ -347,6 +347,40 @@ class ReportProjectionDatabaseTest {
         assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isZero();
     }
 
+    /**
+     * The same race for a report: a status change whose transaction began before a projection read the study's reports
+     * and committed after it carries an earlier {@code updated_at} than the projection's start; it stays dirty.
+     */
+    @Test
+    @Order(12)
+    void aReportChangeCommittedAfterTheProjectionReadItStaysDirtyThoughItsTransactionBeganBefore() throws Exception {
+        String study = string("SELECT study_link_uid FROM radbridge.report WHERE link_status = 'linked' LIMIT 1");
+        projector.projectDirty();
+        String reportId = string("SELECT report_id FROM radbridge.report WHERE study_link_uid = '" + study + "' LIMIT 1");
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND study_link_uid = '" + study + "'")).isZero();
+        try (Connection writer = ds.getConnection()) {
+            writer.setAutoCommit(false);
+            try (Statement st = writer.createStatement()) {
+                st.execute("SELECT now()");
+            }
+            Thread.sleep(20);
+            OffsetDateTime projectionStart = OffsetDateTime.now();
+            List<ReportStaging.Seen> seen = new ReportStaging(ds).dirtyReportsOfStudy(study);
+            try (java.sql.PreparedStatement ps = writer.prepareStatement(
+                    "UPDATE radbridge.report SET dirty = true, updated_at = now() WHERE report_id = ?")) {
+                ps.setString(1, reportId);
+                ps.executeUpdate();
+            }
+            writer.commit();
+            assertThat(string("SELECT updated_at < '" + projectionStart + "'::timestamptz FROM radbridge.report "
+                    + "WHERE report_id = '" + reportId + "'")).as("the writer's time is before the projection's start").isEqualTo("t");
+            new ReportStaging(ds).markProjected(study, seen);
+        }
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND report_id = '" + reportId + "'")).isEqualTo(1);
+        assertThat(projector.projectDirty().reportsProjected()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND report_id = '" + reportId + "'")).isZero();
+    }
+
     /** A status change of the same text (preliminary, then final) that lands while its study is projected stays pending. */
     @Test
     @Order(8)
@@ -355,9 +389,9 @@ class ReportProjectionDatabaseTest {
         String reportId = string("SELECT report_id FROM radbridge.report WHERE study_link_uid = '" + study + "' AND text = '"
                 + AMENDED.replace("'", "''") + "'");
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND link_status = 'linked'")).isZero();
-        OffsetDateTime projectionStart = OffsetDateTime.now().minusSeconds(1);
+        List<ReportStaging.Seen> seen = new ReportStaging(ds).dirtyReportsOfStudy(study);
         reports.stage(report("MRN004567", "corrected", AMENDED), "hl7-mllp", "mllp:RIS^HOSP/2");
-        new ReportStaging(ds).markProjected(study, projectionStart);
+        new ReportStaging(ds).markProjected(study, seen);
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND report_id = '" + reportId + "'")).isEqualTo(1);
 
         StudyProjector.Result r = projector.projectDirty();
