@@ -318,13 +318,7 @@ class ReportProjectionDatabaseTest {
         projector.projectDirty();
         assertThat(count("SELECT count(*) FROM radbridge.study WHERE dirty AND study_instance_uid = '" + study + "'")).isZero();
         String url = "http://pacs.example/dicom-web/late/" + study;
-        try (Connection writer = ds.getConnection()) {
-            writer.setAutoCommit(false);
-            // the writer's transaction begins (its now() is fixed here) before the projection starts and reads the study
-            try (Statement st = writer.createStatement()) {
-                st.execute("SELECT now()");
-            }
-            Thread.sleep(20);
+        try (Connection writer = transactionBegunBeforeNow()) {
             OffsetDateTime projectionStart = OffsetDateTime.now();
             OffsetDateTime seen = staging.lastReceivedAt(study);
             assertThat(staging.load(study).endpointUrl()).isNotEqualTo(url);
@@ -358,12 +352,7 @@ class ReportProjectionDatabaseTest {
         projector.projectDirty();
         String reportId = string("SELECT report_id FROM radbridge.report WHERE study_link_uid = '" + study + "' LIMIT 1");
         assertThat(count("SELECT count(*) FROM radbridge.report WHERE dirty AND study_link_uid = '" + study + "'")).isZero();
-        try (Connection writer = ds.getConnection()) {
-            writer.setAutoCommit(false);
-            try (Statement st = writer.createStatement()) {
-                st.execute("SELECT now()");
-            }
-            Thread.sleep(20);
+        try (Connection writer = transactionBegunBeforeNow()) {
             OffsetDateTime projectionStart = OffsetDateTime.now();
             List<ReportStaging.Seen> seen = new ReportStaging(ds).dirtyReportsOfStudy(study);
             try (java.sql.PreparedStatement ps = writer.prepareStatement(
@@ -474,6 +463,20 @@ class ReportProjectionDatabaseTest {
 
     private static <T> List<T> all(Bundle b, Class<T> type) {
         return b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /**
+     * A connection in a transaction that has begun, so its {@code now()} is fixed, a moment before this returns: what a
+     * writer looks like whose transaction began before a projection started and commits after it read the study.
+     */
+    private Connection transactionBegunBeforeNow() throws Exception {
+        Connection writer = ds.getConnection();
+        writer.setAutoCommit(false);
+        try (Statement st = writer.createStatement()) {
+            st.execute("SELECT now()");
+        }
+        Thread.sleep(20);
+        return writer;
     }
 
     private long count(String sql) throws Exception {

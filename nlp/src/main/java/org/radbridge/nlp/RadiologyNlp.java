@@ -340,9 +340,7 @@ public final class RadiologyNlp implements AutoCloseable {
         List<FindingMention> out = new ArrayList<>();
         int fi = 0, ai = 0;
         boolean stated = false; // a current finding asserted earlier in the report body (not absent)
-        int[] prevSeg = null; // the sentence before, and its anatomy words (an organ survey's "No focal lesion.")
-        List<Mention> prevAnatomy = List.of();
-        List<Mention> prevFindings = List.of();
+        SentenceMentions previous = null; // the sentence before, for an organ survey's "No focal lesion."
         for (int[] seg : segments) {
             while (fi < kept.size() && kept.get(fi).start() < seg[0]) fi++;
             int fj = fi;
@@ -354,12 +352,8 @@ public final class RadiologyNlp implements AutoCloseable {
             while (aj < anatomy.size() && anatomy.get(aj).start() < seg[1]) aj++;
             List<Mention> segAnatomy = anatomy.subList(ai, aj);
             ai = aj;
-            int[] before = prevSeg;
-            List<Mention> beforeAnatomy = prevAnatomy;
-            List<Mention> beforeFindings = prevFindings;
-            prevSeg = seg;
-            prevAnatomy = segAnatomy;
-            prevFindings = segFindings;
+            SentenceMentions before = previous;
+            previous = new SentenceMentions(seg, segAnatomy, segFindings);
             if (segFindings.isEmpty()) continue;
             // the region that gives this sentence's unsited findings their default site: the report's, unless the
             // sentence's own anatomy words all lie in one region that may speak for them (sites/sentence-regions.tsv;
@@ -461,7 +455,7 @@ public final class RadiologyNlp implements AutoCloseable {
                     // a sentence that names no site right after one about a single organ, off the chest ("The liver is
                     // normal in size. No focal lesion."; "Liver normal; no focal lesion"): the organ survey's finding
                     // is the organ's, where the terminology has a concept for it there (session 35, helper 11db)
-                    LexConcept carried = carriedSite(text, sections, before, beforeAnatomy, beforeFindings, seg, region, concept);
+                    LexConcept carried = carriedSite(text, sections, before, seg, region, concept);
                     LexConcept byCarried = carried == null ? null : lexicon.refine(concept.get(m), carried).orElse(null);
                     if (byCarried != null) {
                         c = byCarried;
@@ -843,21 +837,26 @@ public final class RadiologyNlp implements AutoCloseable {
      * the second general); null otherwise. The caller carries it only to a bare one-word finding ("lesion", not
      * "pleural effusion", whose words name their own site).
      */
-    private LexConcept carriedSite(String text, List<Sections.Section> sections, int[] before, List<Mention> beforeAnatomy,
-                                   List<Mention> beforeFindings, int[] seg, String region, Map<Mention, LexConcept> concept) {
-        if (before == null || beforeAnatomy.isEmpty() || region == null || "chest".equals(region)) return null;
+    private LexConcept carriedSite(String text, List<Sections.Section> sections, SentenceMentions before, int[] seg,
+                                   String region, Map<Mention, LexConcept> concept) {
+        if (before == null || before.anatomy().isEmpty() || region == null || "chest".equals(region)) return null;
         LexConcept organ = null;
         boolean named = false; // the organ named on its own, not only inside a finding's term ("sigmoid diverticulitis")
-        for (Mention a : beforeAnatomy) {
+        for (Mention a : before.anatomy()) {
             LexConcept c = concept.get(a);
             if (c == null || (organ != null && !organ.equals(c))) return null;
             organ = c;
-            if (beforeFindings.stream().noneMatch(f -> f.start() <= a.start() && a.end() <= f.end())) named = true;
+            if (before.findings().stream().noneMatch(f -> f.start() <= a.start() && a.end() <= f.end())) named = true;
         }
         if (!named) return null;
-        if (before[1] > seg[0] || BLANK_LINE.matcher(text).region(before[1], seg[0]).find()) return null;
-        if (!java.util.Objects.equals(Sections.at(sections, before[0]), Sections.at(sections, seg[0]))) return null;
+        int[] b = before.span();
+        if (b[1] > seg[0] || BLANK_LINE.matcher(text).region(b[1], seg[0]).find()) return null;
+        if (!java.util.Objects.equals(Sections.at(sections, b[0]), Sections.at(sections, seg[0]))) return null;
         return organ;
+    }
+
+    /** A sentence of the report: its span, and the anatomy and finding mentions in it. */
+    private record SentenceMentions(int[] span, List<Mention> anatomy, List<Mention> findings) {
     }
 
     /**

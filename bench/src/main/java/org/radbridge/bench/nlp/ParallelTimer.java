@@ -32,7 +32,7 @@ public final class ParallelTimer {
 
     /**
      * What a timed run measured: totals over its rounds, and each round. The per-report figures a contestant is
-     * compared by are the median round's ({@link #medianCpuMsPerText()}, {@link #medianSecondsPerText()}): on this
+     * compared by are the median round's ({@link ParallelTimer#median} of {@link #cpuMsPerTextByRound()}): on this
      * kind of shared 2-core machine one window of the same jar read 0.16 and another 0.28 ms CPU per report, and
      * the peer's 200-report window 13 to 38 ms; a median of several windows moves less with a burst of other work, a
      * collection or a late recompilation, and both contestants are read the same way.
@@ -52,14 +52,6 @@ public final class ParallelTimer {
         /** Wall-clock seconds per text of each round, in round order. */
         public double[] secondsPerTextByRound() {
             return rounds.stream().mapToDouble(r -> r.seconds() / r.texts()).toArray();
-        }
-
-        public double medianCpuMsPerText() {
-            return median(cpuMsPerTextByRound());
-        }
-
-        public double medianSecondsPerText() {
-            return median(secondsPerTextByRound());
         }
     }
 

@@ -832,8 +832,7 @@ public final class ConText {
     }
 
     private boolean startsWithSubjectLink(String phrase) {
-        int space = phrase.indexOf(' ');
-        return space > 0 && subjectLinks.contains(phrase.substring(0, space));
+        return phrase.indexOf(' ') > 0 && subjectLinks.contains(firstWord(phrase));
     }
 
     private static boolean isPre(Category c) {
