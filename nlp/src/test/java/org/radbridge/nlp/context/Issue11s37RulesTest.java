@@ -1,0 +1,83 @@
+package org.radbridge.nlp.context;
+
+import org.junit.jupiter.api.Test;
+import org.radbridge.nlp.FindingMention.Assertion;
+import org.radbridge.nlp.NlpMentionsTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, session 37 (from the development splits of the ROCO captions and chest radiograph wordings): the noun forms
+ * of a shifted trachea, a widened cardiomediastinal silhouette and a thrombosed dural sinus; a prominent
+ * cardiomediastinal silhouette as a possible cardiomegaly; follow-up "to ensure resolution" as a recommendation; an
+ * appearance put down to the supine AP projection; a mass in a heart chamber or on the pleura is not a lung mass.
+ */
+class Issue11s37RulesTest extends NlpMentionsTest {
+
+    private static final String TRACHEA_DISPLACED = "13206009";
+    private static final String WIDENED_MEDIASTINUM = "363646005";
+    private static final String CEREBRAL_VENOUS_THROMBOSIS = "297157005";
+    private static final String CARDIOMEGALY = "8186001";
+    private static final String PNEUMONIA = "233604007";
+    private static final String MASS = "4147007";
+    private static final String LUNG_MASS = "309529002";
+    private static final String NODULE = "27925004";
+    private static final String LUNG_NODULE = "786838002";
+
+    @Test
+    void nounFormsOfListedFindings() {
+        assertThat(has("Chest X-ray shows leftward shifting of the trachea.", TRACHEA_DISPLACED, Assertion.PRESENT)).isTrue();
+        assertThat(has("Widening of the cardiomediastinal silhouette.", WIDENED_MEDIASTINUM, Assertion.PRESENT)).isTrue();
+        assertThat(has("MR venography shows thrombosis of the superior sagittal sinus.", CEREBRAL_VENOUS_THROMBOSIS,
+                Assertion.PRESENT)).isTrue();
+        assertThat(has("No thrombosis of the transverse sinus.", CEREBRAL_VENOUS_THROMBOSIS, Assertion.ABSENT)).isTrue();
+    }
+
+    @Test
+    void aProminentCardiomediastinalSilhouetteIsAPossibleCardiomegaly() {
+        assertThat(only("Cardiomediastinal silhouette is prominent.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.POSSIBLE);
+        assertThat(only("Mildly prominent cardiomediastinal silhouette.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.POSSIBLE);
+        // enlarged stays stated, normal stays denied
+        assertThat(only("The cardiomediastinal silhouette is enlarged.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("The cardiomediastinal silhouette is within normal limits.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        // a prominent mediastinum is left unlabelled
+        assertThat(of("The mediastinum appears prominent due to the supine AP projection.", WIDENED_MEDIASTINUM)).isEmpty();
+    }
+
+    @Test
+    void followUpToEnsureResolutionIsARecommendation() {
+        assertThat(of("Follow-up radiographs recommended to ensure resolution of the right lower lobe pneumonia.", PNEUMONIA))
+                .isEmpty();
+        assertThat(only("Right lower lobe pneumonia. Follow-up radiographs in 6 weeks to ensure resolution.", PNEUMONIA)
+                .assertion()).isEqualTo(Assertion.PRESENT);
+        // a resolution the report states is still one
+        assertThat(only("Interval resolution of the right lower lobe pneumonia.", PNEUMONIA).assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
+
+    @Test
+    void anAppearancePutDownToTheSupineProjectionIsNoFinding() {
+        assertThat(of("The heart appears enlarged due to the supine AP projection.", CARDIOMEGALY)).isEmpty();
+        assertThat(only("The heart is enlarged.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aMassInAHeartChamberIsNotALungMass() {
+        String text = "Contrast-enhanced chest CT: large heterogeneous mass in the right atrium.";
+        assertThat(has(text, LUNG_MASS, Assertion.PRESENT)).isFalse();
+        assertThat(has(text, MASS, Assertion.PRESENT)).isTrue();
+        assertThat(has("Chest CT: 2 cm mass in the right lower lobe.", LUNG_MASS, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aPleuralMassOrNoduleIsNotTheLungs() {
+        assertThat(has("Chest CT: pleural-based mass in the left lower hemithorax.", LUNG_MASS, Assertion.PRESENT)).isFalse();
+        assertThat(has("Chest CT: pleural-based mass in the left lower hemithorax.", MASS, Assertion.PRESENT)).isTrue();
+        assertThat(has("Chest CT: small pleural nodule along the right major fissure.", NODULE, Assertion.PRESENT)).isTrue();
+        assertThat(has("Chest CT: small pleural nodule along the right major fissure.", LUNG_NODULE, Assertion.PRESENT))
+                .isFalse();
+        // an unsited nodule on a chest exam is still the lung's
+        assertThat(has("Chest CT: 6 mm nodule in the right upper lobe.", LUNG_NODULE, Assertion.PRESENT)).isTrue();
+    }
+}
