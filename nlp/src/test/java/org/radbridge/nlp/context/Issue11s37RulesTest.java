@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 11, session 37 (from the development splits of the ROCO captions and chest radiograph wordings): the noun forms
  * of a shifted trachea, a widened cardiomediastinal silhouette and a thrombosed dural sinus; a prominent
  * cardiomediastinal silhouette as a possible cardiomegaly; follow-up "to ensure resolution" as a recommendation; an
- * appearance put down to the supine AP projection; a mass in a heart chamber or on the pleura is not a lung mass.
+ * appearance put down to the supine AP projection; a mass in a heart chamber or on the pleura is not a lung mass; an
+ * effusion of the mastoid is no pleural effusion; an oncologic "no evidence of recurrence" denies a neoplasm.
  */
 class Issue11s37RulesTest extends NlpMentionsTest {
 
@@ -79,5 +80,25 @@ class Issue11s37RulesTest extends NlpMentionsTest {
                 .isFalse();
         // an unsited nodule on a chest exam is still the lung's
         assertThat(has("Chest CT: 6 mm nodule in the right upper lobe.", LUNG_NODULE, Assertion.PRESENT)).isTrue();
+    }
+
+    @Test
+    void aMastoidEffusionIsNoPleuralEffusion() {
+        assertThat(of("CT head: small left mastoid effusion. No hemorrhage.", "60046008")).isEmpty();
+        assertThat(of("Small right middle ear effusion.", "60046008")).isEmpty();
+        assertThat(only("Small left pleural effusion.", "60046008").assertion()).isEqualTo(Assertion.PRESENT);
+    }
+
+    @Test
+    void aRecurrenceOnOncologicFollowUpIsANeoplasm() {
+        String neoplasm = "108369006";
+        assertThat(only("Status post right upper lobectomy without evidence of recurrence.", neoplasm).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("No evidence of residual or recurrent disease at two years after RFA.", neoplasm).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Local tumor recurrence in the surgical bed.", neoplasm).assertion()).isEqualTo(Assertion.PRESENT);
+        // the recurrence of a named finding is that finding
+        assertThat(of("No recurrence of pneumothorax.", neoplasm)).isEmpty();
+        assertThat(only("No recurrence of pneumothorax.", "36118008").assertion()).isEqualTo(Assertion.ABSENT);
     }
 }
