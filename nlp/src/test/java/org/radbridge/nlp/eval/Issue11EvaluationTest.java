@@ -456,6 +456,17 @@ class Issue11EvaluationTest {
     static final double BLIND33_FLOOR = 0.93;
 
     /**
+     * Floor for blind v34 ({@code eval/blind-v34}: 466 sentences, 112 reports, 43 of them normal; about 60 % chest
+     * radiograph, the rest chest CT, abdomen, neuro, MSK and breast; outpatient and veterans' films of older adults dense
+     * with chronic findings, ICU portable films with lines and tubes, emergency / teleradiology templates in Australian,
+     * Canadian and Indian English), hand-written by session 37 helper 11dd blind to the rules from the concept list at
+     * main 8fc175fc, committed before any run. Blind first run (the rules of session 37's commits f50dd471 and 1cf8826f;
+     * the same figures on the rules of 8fc175fc, the writer's base): sentences 0.942, reports 0.952, present 0.950, no
+     * false positive on 43 normal reports. A development set from then on. Floor just under that run.
+     */
+    static final double BLIND34_FLOOR = 0.93;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -503,7 +514,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v30", "Blind v30", 530, 101, BLIND30_FLOOR),
             new EvalSet("blind-v31", "Blind v31", 559, 115, BLIND31_FLOOR),
             new EvalSet("blind-v32", "Blind v32", 480, 123, BLIND32_FLOOR),
-            new EvalSet("blind-v33", "Blind v33", 449, 114, BLIND33_FLOOR));
+            new EvalSet("blind-v33", "Blind v33", 449, 114, BLIND33_FLOOR),
+            new EvalSet("blind-v34", "Blind v34", 466, 112, BLIND34_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
