@@ -149,4 +149,11 @@ class Issue11s37RulesTest extends NlpMentionsTest {
         assertThat(of("CT HEAD (STROKE CODE). No hemorrhage.", "230690007")).isEmpty();
         assertThat(only("Acute stroke in the left MCA territory.", "230690007").assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    @Test
+    void aPseudocystAndPreservedMarrowSignal() {
+        assertThat(only("Edematous pancreas. No necrosis. No pseudocyst.", "111374002").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Vertebral body heights and marrow signal are preserved.", "42942008").assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
 }
