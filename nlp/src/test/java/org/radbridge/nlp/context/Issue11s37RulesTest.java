@@ -156,4 +156,11 @@ class Issue11s37RulesTest extends NlpMentionsTest {
         assertThat(only("Vertebral body heights and marrow signal are preserved.", "42942008").assertion())
                 .isEqualTo(Assertion.ABSENT);
     }
+
+    @Test
+    void degenerativeChangeNamedByTheSpinalLevelIsSpondylosis() {
+        assertThat(only("Lumbar degenerative changes.", "8847002").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Lower thoracic degenerative changes.", "8847002").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(of("Lower thoracic degenerative changes.", "396275006")).isEmpty();
+    }
 }
