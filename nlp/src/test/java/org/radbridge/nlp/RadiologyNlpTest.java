@@ -197,7 +197,7 @@ class RadiologyNlpTest {
 
     @Test
     void bodySiteIsTheNearestAnatomyInTheClause() {
-        FindingMention m = only("Cyst in the liver.", "367643001"); // no "cyst of liver" concept: stays general
+        FindingMention m = only("Cyst in the liver.", "85057007"); // refined at its site: Liver cyst (session 37)
         assertThat(m.bodySiteSnomed()).isEqualTo("10200004");
         assertThat(m.bodySiteDisplay()).isEqualTo("Liver");
     }

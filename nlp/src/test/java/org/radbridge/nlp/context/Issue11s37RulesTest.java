@@ -163,4 +163,14 @@ class Issue11s37RulesTest extends NlpMentionsTest {
         assertThat(only("Lower thoracic degenerative changes.", "8847002").assertion()).isEqualTo(Assertion.PRESENT);
         assertThat(of("Lower thoracic degenerative changes.", "396275006")).isEmpty();
     }
+
+    @Test
+    void aCystOfTheLiverIsTheLiverCyst() {
+        assertThat(only("Small hepatic cyst.", "85057007").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Abdominal CT: a 1 cm cyst in the liver.", "85057007").assertion()).isEqualTo(Assertion.PRESENT);
+        // a kind of Cyst: the general concept's label still counts it
+        assertThat(nlp.lexicon().isA(nlp.lexicon().bySnomed("85057007").orElseThrow(),
+                nlp.lexicon().bySnomed("367643001").orElseThrow())).isTrue();
+        assertThat(only("Simple cyst in the right kidney.", "722223000").assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
