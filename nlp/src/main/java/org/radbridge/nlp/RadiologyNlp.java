@@ -747,7 +747,8 @@ public final class RadiologyNlp implements AutoCloseable {
     /** "heart size normal": an absent mention of the concept the statement denies (triggers/normal-statements.tsv). */
     private void normalStatements(String reportId, String text, List<Sections.Section> sections, List<int[]> segments,
                                   String region, List<FindingMention> out) {
-        for (Statement st : statements(text)) {
+        for (Statement read : statements(headingColonsAsBlanks(text))) {
+            Statement st = new Statement(read.start(), read.end(), text.substring(read.start(), read.end()), read.row());
             String only = NORMAL_REGIONS.get(st.row());
             if (only != null && !only.equals(region)) continue;
             String section = Sections.at(sections, st.start());
@@ -779,6 +780,22 @@ public final class RadiologyNlp implements AutoCloseable {
                         FindingMention.Subject.PATIENT, section, null, List.of(), null, null, seg[0], seg[1]));
             }
         }
+    }
+
+    /**
+     * The text with the colon of an organ heading ("Appendix: normal.", "Mediastinum: not widened.", "ACL: intact.") read
+     * as a blank, so a template line states what the sentence "the appendix (is) normal" does; same length, so the
+     * statements' offsets are the text's. Only a colon right after a letter and before a blank or a line end.
+     */
+    static String headingColonsAsBlanks(String text) {
+        char[] c = null;
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) != ':' || !Character.isLetter(text.charAt(i - 1))) continue;
+            if (i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))) continue;
+            if (c == null) c = text.toCharArray();
+            c[i] = ' ';
+        }
+        return c == null ? text : new String(c);
     }
 
     /** A normal statement in a text: its span, its words and its row of normal-statements.tsv. */

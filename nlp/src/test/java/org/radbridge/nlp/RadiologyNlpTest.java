@@ -196,6 +196,14 @@ class RadiologyNlpTest {
     }
 
     @Test
+    void onlyAnOrganHeadingsColonReadsAsABlank() {
+        // a colon inside a time or a ratio, or one with no blank after it, is no heading; the length stays
+        assertThat(RadiologyNlp.headingColonsAsBlanks("at 10:30, ratio 1:2. Liver: normal\nSpleen:\nnormal"))
+                .isEqualTo("at 10:30, ratio 1:2. Liver  normal\nSpleen \nnormal");
+        assertThat(RadiologyNlp.headingColonsAsBlanks("No colon here")).isEqualTo("No colon here");
+    }
+
+    @Test
     void bodySiteIsTheNearestAnatomyInTheClause() {
         FindingMention m = only("Cyst in the liver.", "85057007"); // refined at its site: Liver cyst (session 37)
         assertThat(m.bodySiteSnomed()).isEqualTo("10200004");

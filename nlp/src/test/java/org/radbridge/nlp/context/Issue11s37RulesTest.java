@@ -173,4 +173,31 @@ class Issue11s37RulesTest extends NlpMentionsTest {
                 nlp.lexicon().bySnomed("367643001").orElseThrow())).isTrue();
         assertThat(only("Simple cyst in the right kidney.", "722223000").assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    @Test
+    void anOrganHeadingsColonReadsAsTheSentence() {
+        assertThat(only("Appendix: normal.", "74400008").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Mediastinum: not widened.", WIDENED_MEDIASTINUM).assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("ACL: intact.", "444470001").assertion()).isEqualTo(Assertion.ABSENT);
+        // the mention keeps the report's own words
+        assertThat(only("Appendix: normal.", "74400008").text()).isEqualTo("Appendix: normal");
+    }
+
+    @Test
+    void secondLanguageWordingsOfListedFindings() {
+        assertThat(only("Condensation in right base.", "95436008").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Complete resolution of the condensation in the left base.", "95436008").assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("Aortic atheromatosis.", "81817003").assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Cardiothoracic index is increased.", CARDIOMEGALY).assertion()).isEqualTo(Assertion.PRESENT);
+        assertThat(only("Heart silhouette is in the upper limit of normality.", CARDIOMEGALY).assertion())
+                .isEqualTo(Assertion.ABSENT);
+        assertThat(only("No displaced costal fractures are identified.", "33737001").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Callus of old fracture in left 7th and 8th costal arches.", "33737001").assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(only("Redistribution of the pulmonary flow toward the upper lobes.", "196115007").assertion())
+                .isEqualTo(Assertion.PRESENT);
+        assertThat(only("Hiliar prominence of vascular aspect, without adenopathies.", "87500009").assertion())
+                .isEqualTo(Assertion.ABSENT);
+    }
 }

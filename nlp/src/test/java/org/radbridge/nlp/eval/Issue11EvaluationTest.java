@@ -467,6 +467,17 @@ class Issue11EvaluationTest {
     static final double BLIND34_FLOOR = 0.93;
 
     /**
+     * Floor for blind v35 ({@code eval/blind-v35}: 478 sentences, 116 reports, 45 of them normal; about 60 % chest
+     * radiograph, the rest chest CT, abdomen, neuro, MSK and breast; checklist templates with one line per organ, short
+     * impression-only reports and cardiology-ward serial films, English of non-native radiologists and screening films),
+     * hand-written by session 37 helper 11de blind to the rules from the concept list at main 20019f38, committed before
+     * any run. Blind first run (the rules of session 37's 5cce90e2; the same figures on 8fc175fc, the session's start):
+     * sentences 0.915, reports 0.931, present 0.945, 1 false positive on 45 normal reports (0.022). A development set from
+     * then on. Floor just under that run.
+     */
+    static final double BLIND35_FLOOR = 0.90;
+
+    /**
      * One evaluation set: its directory under {@code eval/}, the title its figures are printed under, the least number of
      * sentences / reports it must hold (0: the set has no such file) and the micro-F1 it must reach.
      */
@@ -515,7 +526,8 @@ class Issue11EvaluationTest {
             new EvalSet("blind-v31", "Blind v31", 559, 115, BLIND31_FLOOR),
             new EvalSet("blind-v32", "Blind v32", 480, 123, BLIND32_FLOOR),
             new EvalSet("blind-v33", "Blind v33", 449, 114, BLIND33_FLOOR),
-            new EvalSet("blind-v34", "Blind v34", 466, 112, BLIND34_FLOOR));
+            new EvalSet("blind-v34", "Blind v34", 466, 112, BLIND34_FLOOR),
+            new EvalSet("blind-v35", "Blind v35", 478, 116, BLIND35_FLOOR));
 
     static Stream<EvalSet> sentenceSets() {
         return SETS.stream().filter(set -> set.minSentences() > 0);
