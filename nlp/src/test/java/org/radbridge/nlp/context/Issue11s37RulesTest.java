@@ -200,4 +200,10 @@ class Issue11s37RulesTest extends NlpMentionsTest {
         assertThat(only("Hiliar prominence of vascular aspect, without adenopathies.", "87500009").assertion())
                 .isEqualTo(Assertion.ABSENT);
     }
+
+    @Test
+    void anAbdominalFindingMakesTheSentenceAbdominal() {
+        assertThat(only("No bowel obstruction, free air or abscess.", "75100008").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Fibrotic tracts in both apices.", "51615001").assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
