@@ -206,4 +206,11 @@ class Issue11s37RulesTest extends NlpMentionsTest {
         assertThat(only("No bowel obstruction, free air or abscess.", "75100008").assertion()).isEqualTo(Assertion.ABSENT);
         assertThat(only("Fibrotic tracts in both apices.", "51615001").assertion()).isEqualTo(Assertion.PRESENT);
     }
+
+    @Test
+    void theHeadingOfAScreeningLineIsNoFinding() {
+        String text = "TB assessment: No features of active or old tuberculosis.";
+        assertThat(has(text, "154283005", Assertion.PRESENT)).isFalse();
+        assertThat(only(text, "154283005").assertion()).isEqualTo(Assertion.ABSENT);
+    }
 }
