@@ -76,6 +76,22 @@ final class TemplateLines {
     }
 
     /**
+     * The value of the template line whose label is the finding at {@code start..end}, as {start, end} of the text, when
+     * the label has a ':' and a value on its line that no row of template-values.tsv answers; else null. Such a value is
+     * a statement of its own ("Edema: interstitial edema has cleared."), which may name the label's finding itself.
+     */
+    static int[] unansweredValue(String text, int start, int end) {
+        int n = text.length(), colon = end;
+        while (colon < n && (text.charAt(colon) == ' ' || text.charAt(colon) == '\t')) colon++;
+        if (colon >= n || text.charAt(colon) != ':' || !labelStart(text, start)) return null;
+        int v = colon + 1;
+        while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
+        int valueEnd = valueEnd(text, v);
+        if (text.substring(v, valueEnd).isBlank() || answer(text, v, valueEnd) != null) return null;
+        return new int[]{v, valueEnd};
+    }
+
+    /**
      * The reading of a value that starts at {@code v} (up to the end of its line or sentence): the longest row it starts
      * with, else null. Used for the answer of a question ({@link QuestionAnswers}).
      */

@@ -213,4 +213,15 @@ class Issue11s37RulesTest extends NlpMentionsTest {
         assertThat(has(text, "154283005", Assertion.PRESENT)).isFalse();
         assertThat(only(text, "154283005").assertion()).isEqualTo(Assertion.ABSENT);
     }
+
+    @Test
+    void aTemplateValueThatDeniesItsLabelsFindingDecides() {
+        String text = "Vessels: upper lobe diversion persists. Edema: interstitial edema has cleared.";
+        assertThat(has(text, "19242006", Assertion.PRESENT)).isFalse();
+        assertThat(has(text, "19242006", Assertion.ABSENT)).isTrue();
+        // a value that restates the finding present keeps the label; an answered value decides as before
+        assertThat(has("Effusions: small right effusion, decreasing.", "60046008", Assertion.PRESENT)).isTrue();
+        assertThat(only("Pneumothorax: none.", "36118008").assertion()).isEqualTo(Assertion.ABSENT);
+        assertThat(only("Pneumothorax: unchanged small left apical.", "36118008").assertion()).isEqualTo(Assertion.PRESENT);
+    }
 }
