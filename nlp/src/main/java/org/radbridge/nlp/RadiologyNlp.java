@@ -422,7 +422,7 @@ public final class RadiologyNlp implements AutoCloseable {
                 if (PersonNames.isName(text, m.start(), m.end())) continue; // "signed by Dr. Rachel Stone": a surname
                 if (templated == TemplateLines.Reading.NOTHING) continue;
                 if (templated != null) r = withAssertion(r, templated);
-                else if (labelDeniedInValue(text, m, r, segFindings, results)) continue;
+                else if (labelDeniedInValue(text, m, r, segFindings, results, concept)) continue;
                 LexConcept site = nearestSite(m, segAnatomy, concept);
                 // a general finding at a site is the site-specific concept when the terminology defines one
                 LexConcept c = lexicon.refine(concept.get(m), site).orElse(null);
@@ -554,32 +554,26 @@ public final class RadiologyNlp implements AutoCloseable {
         };
     }
 
-    /** {@code r} with the assertion a template line's value gives. */
     /**
      * A template label whose value is a statement that denies or hedges the label's finding ("Edema: interstitial edema
      * has cleared."): the value's own mention says it; the label, which the ':' leaves unscoped, would add a present
-     * reading the report does not make. Same finding: a mention in the value whose words end with the label's. A value
-     * that restates the finding with the label's reading ("Calcifications: scattered benign calcifications") keeps both.
+     * reading the report does not make. Same finding: a mention in the value whose concept is the label's or a kind of it
+     * (the lexicon's isA). A value that restates the finding with the label's reading ("Calcifications: scattered benign
+     * calcifications") keeps both.
      */
-    private static boolean labelDeniedInValue(String text, Mention label, ConText.Result labelReading, List<Mention> findings,
-                                              List<ConText.Result> readings) {
+    private boolean labelDeniedInValue(String text, Mention label, ConText.Result labelReading, List<Mention> findings,
+                                       List<ConText.Result> readings, Map<Mention, LexConcept> concept) {
         int[] value = TemplateLines.unansweredValue(text, label.start(), label.end());
         if (value == null) return false;
-        String head = singular(label.text().strip().toLowerCase(Locale.ROOT));
         for (int j = 0; j < findings.size(); j++) {
             Mention f = findings.get(j);
             if (f == label || f.start() < value[0] || f.start() >= value[1]) continue;
-            if (readings.get(j).assertion() == labelReading.assertion()) continue;
-            String words = singular(f.text().strip().toLowerCase(Locale.ROOT));
-            if (words.equals(head) || words.endsWith(" " + head)) return true;
+            if (readings.get(j).assertion() != labelReading.assertion() && lexicon.isA(concept.get(f), concept.get(label))) return true;
         }
         return false;
     }
 
-    private static String singular(String words) {
-        return words.endsWith("s") && !words.endsWith("ss") && !words.endsWith("is") ? words.substring(0, words.length() - 1) : words;
-    }
-
+    /** {@code r} with the assertion a template line's value gives. */
     private static ConText.Result withAssertion(ConText.Result r, TemplateLines.Reading reading) {
         ConText.Assertion a = switch (reading) {
             case ABSENT -> ConText.Assertion.ABSENT;

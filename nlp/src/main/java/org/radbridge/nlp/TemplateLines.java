@@ -47,17 +47,15 @@ final class TemplateLines {
      * text before the checkboxes were blanked: a label whose value is empty there had only unticked options.
      */
     static Reading reading(String text, String boxed, int start, int end) {
-        int n = text.length(), colon = end;
-        while (colon < n && (text.charAt(colon) == ' ' || text.charAt(colon) == '\t')) colon++;
-        if (colon >= n || !separator(text, end, colon)) {
+        int colon = afterBlanks(text, end);
+        if (colon >= text.length() || !separator(text, end, colon)) {
             // a list of labels sharing one value ("Pneumothorax, effusion, consolidation: not seen"): the ':' after the
             // last label answers for each (issue 11bl)
             colon = listedLabelsColon(text, end);
             if (colon < 0) return null;
         }
         if (!labelStart(text, start)) return null;
-        int v = colon + 1;
-        while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
+        int v = valueStart(text, colon);
         int valueEnd = valueEnd(text, v);
         // a dash or a question mark may also join two statements: only a denying or hedging answer makes it a template
         boolean dash = text.charAt(colon) != ':' && text.charAt(colon) != '=';
@@ -81,11 +79,9 @@ final class TemplateLines {
      * a statement of its own ("Edema: interstitial edema has cleared."), which may name the label's finding itself.
      */
     static int[] unansweredValue(String text, int start, int end) {
-        int n = text.length(), colon = end;
-        while (colon < n && (text.charAt(colon) == ' ' || text.charAt(colon) == '\t')) colon++;
-        if (colon >= n || text.charAt(colon) != ':' || !labelStart(text, start)) return null;
-        int v = colon + 1;
-        while (v < n && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
+        int colon = afterBlanks(text, end);
+        if (colon >= text.length() || text.charAt(colon) != ':' || !labelStart(text, start)) return null;
+        int v = valueStart(text, colon);
         int valueEnd = valueEnd(text, v);
         if (text.substring(v, valueEnd).isBlank() || answer(text, v, valueEnd) != null) return null;
         return new int[]{v, valueEnd};
@@ -111,6 +107,20 @@ final class TemplateLines {
             if (m.lookingAt()) return new Answer(r.reading(), m.end());
         }
         return null;
+    }
+
+    /** Where the label's separator may stand: after the blanks (spaces, tabs) that follow the label's end. */
+    private static int afterBlanks(String text, int end) {
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+        return i;
+    }
+
+    /** Where a value starts: after its separator and the blanks of the same line. */
+    private static int valueStart(String text, int separator) {
+        int v = separator + 1;
+        while (v < text.length() && Character.isWhitespace(text.charAt(v)) && text.charAt(v) != '\n') v++;
+        return v;
     }
 
     /** The end of a value starting at {@code v}: its line's or sentence's end ('\n', '.' or ';'), or the text's. */
